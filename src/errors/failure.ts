@@ -1,0 +1,54 @@
+/** The three network calls the action makes; each failure names the one it came from. */
+export type Call = 'id-token' | 'exchange' | 'revoke';
+
+/**
+ * Every expected way the action can fail, as data. They become words in one place,
+ * `describe.ts`, so that the wording and the no-secrets rule are kept in one file.
+ */
+export type Failure =
+  | { kind: 'invalid-input'; input: string; value: string; problem: string }
+  | { kind: 'no-id-token-permission' }
+  | { kind: 'network'; call: Call; target: string; code: string }
+  | { kind: 'unknown-host'; call: Call; target: string }
+  | { kind: 'tls'; call: Call; target: string; code: string }
+  | { kind: 'timeout'; call: Call; target: string; timeoutMs: number }
+  | { kind: 'redirect'; call: Call; target: string; status: number; location: string | undefined }
+  | {
+      kind: 'http-status';
+      call: Call;
+      target: string;
+      status: number;
+      /** The server's own words: crates.io `errors[].detail`, or GitHub's `message`. */
+      details: string[];
+      /** Set when the body was not the JSON the server should send (an HTML page, say). */
+      unexpectedBody: BodyDescription | undefined;
+    }
+  | { kind: 'malformed-response'; call: Call; target: string; status: number; problem: string }
+  | {
+      kind: 'out-of-time';
+      call: Call;
+      target: string;
+      budgetMs: number;
+      last: Failure | undefined;
+    };
+
+export interface BodyDescription {
+  contentType: string;
+  bytes: number;
+}
+
+/** How many tries a failure took, when it was retried; the message says so. */
+export interface Attempts {
+  made: number;
+  max: number;
+}
+
+export class ActionFailure extends Error {
+  constructor(
+    readonly failure: Failure,
+    readonly attempts?: Attempts,
+  ) {
+    super(failure.kind);
+    this.name = 'ActionFailure';
+  }
+}

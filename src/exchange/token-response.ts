@@ -1,0 +1,40 @@
+import { contentTypeOf, parseJson } from '../http/error-body.js';
+import type { HttpResponse } from '../http/transport.js';
+
+/** crates.io's tokens are 39 characters; leave room for other registries, not for garbage. */
+export const MAX_TOKEN_LENGTH = 4096;
+
+export type TokenParse =
+  | { ok: true; token: string }
+  /** `candidate` is set when there was a string that might be a token: it must be masked too. */
+  | { ok: false; problem: string; candidate?: string };
+
+/** The schema of a successful exchange: `{"token": "<no spaces, no control characters>"}`. */
+export function parseTokenResponse(response: HttpResponse): TokenParse {
+  if (response.truncated) {
+    return { ok: false, problem: 'its body is larger than any token answer should be' };
+  }
+  const json = parseJson(response.body);
+  if (json === undefined) {
+    const type = contentTypeOf(response) || 'no content type';
+    return { ok: false, problem: `its body is not JSON (${type})` };
+  }
+  const token =
+    typeof json === 'object' && json !== null ? (json as { token?: unknown }).token : undefined;
+  if (typeof token !== 'string') {
+    return { ok: false, problem: 'the JSON has no `token` string' };
+  }
+  if (token === '') return { ok: false, problem: 'its `token` is empty' };
+  if (token.length > MAX_TOKEN_LENGTH) {
+    return { ok: false, problem: `its \`token\` is longer than ${MAX_TOKEN_LENGTH} characters` };
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(token)) {
+    return {
+      ok: false,
+      problem: 'its `token` contains whitespace or control characters',
+      candidate: token,
+    };
+  }
+  return { ok: true, token };
+}

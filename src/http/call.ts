@@ -1,0 +1,68 @@
+import type { Call, Failure } from '../errors/failure.js';
+import type { Core } from '../runner/core.js';
+import { noAnswer, unsuccessful } from './outcome.js';
+import { withRetries, type Clock, type Outcome, type RetryPolicy } from './retry.js';
+import type { HttpRequest, HttpResponse, Transport } from './transport.js';
+
+/** What every network step needs: the runner's log, the wire, time, and its limits. */
+export interface NetDeps {
+  core: Pick<Core, 'info' | 'debug' | 'setSecret'>;
+  transport: Transport;
+  clock: Clock;
+  policy: RetryPolicy;
+  /** Absolute time (clock.now) by which the whole phase must be over. */
+  deadline: number;
+  budgetMs: number;
+}
+
+const CALL_NAMES: Record<Call, string> = {
+  'id-token': 'Requesting the GitHub OIDC ID token',
+  exchange: 'The token exchange',
+  revoke: 'The revocation',
+};
+
+function retryLine(failure: Failure): string {
+  switch (failure.kind) {
+    case 'timeout':
+      return `no answer within ${(failure.timeoutMs / 1000).toFixed(0)} s`;
+    case 'network':
+      return `connection failed (${failure.code})`;
+    case 'http-status':
+      return `HTTP ${failure.status}`;
+    default:
+      return failure.kind;
+  }
+}
+
+/**
+ * One logical call with the retry policy: `prepare` builds each attempt's request (the
+ * exchange needs a fresh JWT every time), `accept` reads a 2xx answer.
+ */
+export async function callWithRetries<T>(
+  deps: NetDeps,
+  call: Call,
+  target: string,
+  prepare: () => Promise<HttpRequest>,
+  accept: (response: HttpResponse) => Outcome<T>,
+): Promise<T> {
+  return withRetries<T>({
+    policy: deps.policy,
+    clock: deps.clock,
+    deadline: deps.deadline,
+    outOfTime: (last) => ({ kind: 'out-of-time', call, target, budgetMs: deps.budgetMs, last }),
+    onRetry: ({ failure, attempt, maxAttempts, delayMs }) => {
+      deps.core.info(
+        `${CALL_NAMES[call]} failed: ${retryLine(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
+          `next try in ${(delayMs / 1000).toFixed(1)} s.`,
+      );
+    },
+    attempt: async (timeoutMs) => {
+      const request = await prepare();
+      const sent = await deps.transport(request, timeoutMs);
+      if (!sent.ok) return noAnswer(call, target, sent.error, timeoutMs);
+      const { response } = sent;
+      if (response.status >= 200 && response.status < 300) return accept(response);
+      return unsuccessful(call, target, response, deps.clock.now());
+    },
+  });
+}

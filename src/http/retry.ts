@@ -1,0 +1,107 @@
+import { ActionFailure, type Failure } from '../errors/failure.js';
+
+/** Time and chance, injected so the policy can be tested with a virtual clock. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  /** Uniform in [0, 1). */
+  random(): number;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) =>
+    new Promise((resolve) => {
+      setTimeout(resolve, ms);
+    }),
+  random: () => Math.random(),
+};
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  /** Backoff cap for attempt n (1-based) is min(maxDelayMs, baseDelayMs * 2^(n-1)). */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A server's Retry-After is honoured up to this long. */
+  retryAfterCapMs: number;
+  /** Longest a single attempt may take. */
+  attemptTimeoutMs: number;
+  /** An attempt with less time than this left is not started. */
+  minAttemptMs: number;
+}
+
+/** What one attempt came to: a value, or a failure that may be worth another try. */
+export type Outcome<T> =
+  | { done: true; value: T }
+  | { done: false; failure: Failure; retryable: boolean; retryAfterMs?: number };
+
+export interface RetryEvent {
+  failure: Failure;
+  attempt: number;
+  maxAttempts: number;
+  delayMs: number;
+}
+
+/** Full jitter: a uniform wait under an exponential cap, so clients that fail together spread out. */
+export function backoffDelay(policy: RetryPolicy, attempt: number, random: number): number {
+  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.floor(random * cap);
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails for good, runs out of attempts, or would overrun
+ * `deadline`. Each attempt is told how long it may take. Throws ActionFailure.
+ */
+export async function withRetries<T>(options: {
+  policy: RetryPolicy;
+  clock: Clock;
+  deadline: number;
+  attempt: (timeoutMs: number, attempt: number) => Promise<Outcome<T>>;
+  onRetry: (event: RetryEvent) => void;
+  /** What to report when the deadline leaves no room for even the first attempt. */
+  outOfTime: (last: Failure | undefined) => Failure;
+}): Promise<T> {
+  const { policy, clock, deadline } = options;
+  let last: Failure | undefined;
+  for (let n = 1; n <= policy.maxAttempts; n++) {
+    const left = deadline - clock.now();
+    if (left < policy.minAttemptMs) {
+      throw new ActionFailure(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
+    }
+    const outcome = await options.attempt(Math.min(policy.attemptTimeoutMs, left), n);
+    if (outcome.done) return outcome.value;
+    last = outcome.failure;
+    const attempts = { made: n, max: policy.maxAttempts };
+    if (!outcome.retryable || n === policy.maxAttempts) {
+      throw new ActionFailure(outcome.failure, outcome.retryable ? attempts : undefined);
+    }
+    const jitter = backoffDelay(policy, n, clock.random());
+    const delayMs =
+      outcome.retryAfterMs === undefined
+        ? jitter
+        : Math.max(Math.min(outcome.retryAfterMs, policy.retryAfterCapMs), jitter);
+    if (clock.now() + delayMs + policy.minAttemptMs > deadline) {
+      // Waiting would overrun the budget: stop now with the real reason.
+      throw new ActionFailure(outcome.failure, attempts);
+    }
+    options.onRetry({
+      failure: outcome.failure,
+      attempt: n,
+      maxAttempts: policy.maxAttempts,
+      delayMs,
+    });
+    await clock.sleep(delayMs);
+  }
+  /* c8 ignore next: the loop always returns or throws */
+  throw new ActionFailure(options.outOfTime(last));
+}
+
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - nowMs);
+}

@@ -1,0 +1,53 @@
+import { describeError } from './errors/describe.js';
+import { ActionFailure } from './errors/failure.js';
+import { exchangeForToken } from './exchange/exchange-token.js';
+import type { NetDeps } from './http/call.js';
+import { mainTiming } from './http/policies.js';
+import type { Clock } from './http/retry.js';
+import type { Transport } from './http/transport.js';
+import { requestIdToken } from './id-token/request-id-token.js';
+import { readInputs } from './inputs/read-inputs.js';
+import { handOutToken } from './output/hand-out-token.js';
+import type { Core } from './runner/core.js';
+import type { RunnerEnvironment } from './runner/environment.js';
+
+export interface MainDeps {
+  core: Core;
+  environment: RunnerEnvironment;
+  transport: Transport;
+  clock: Clock;
+}
+
+/** inputs → ID token → exchange → output. Every failure ends in one setFailed paragraph. */
+export async function runMain({ core, environment, transport, clock }: MainDeps): Promise<void> {
+  try {
+    const inputs = readInputs(core);
+    const oidc = environment.oidc;
+    if (oidc === undefined) throw new ActionFailure({ kind: 'no-id-token-permission' });
+    const { registry } = inputs;
+
+    const timing = mainTiming(environment.timeScale);
+    const net: NetDeps = {
+      core,
+      transport,
+      clock,
+      policy: timing.policy,
+      budgetMs: timing.budgetMs,
+      deadline: clock.now() + timing.budgetMs,
+    };
+    core.info(
+      `Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`,
+    );
+    const token = await exchangeForToken(net, registry.baseUrl, () =>
+      requestIdToken(net, oidc, registry.audience),
+    );
+    handOutToken(core, inputs, token);
+    core.info(
+      inputs.revoke
+        ? 'Got a publish token: it is in the `token` output and will be revoked when the job ends.'
+        : 'Got a publish token: it is in the `token` output and expires on its own (`revoke: false`).',
+    );
+  } catch (error) {
+    core.setFailed(describeError(error));
+  }
+}
