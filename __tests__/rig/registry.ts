@@ -1,0 +1,374 @@
+import { createHash } from 'node:crypto';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { applyFault, FaultScript } from './faults.js';
+import { close, listen, readBody, sendErrors, sendJson } from './http-util.js';
+import { decodeJwt, GITHUB_ISSUER, verifyRs256 } from './jwt.js';
+import { isTrustedToken, newTrustedToken } from './trusted-token.js';
+
+/** A trusted publisher config as crates.io stores it, one per crate. */
+export interface TrustedPublisher {
+  crate: string;
+  repositoryOwner: string;
+  repositoryName: string;
+  repositoryOwnerId: string;
+  workflowFilename: string;
+  environment?: string;
+}
+
+interface IssuedToken {
+  crates: string[];
+  expiresAt: number;
+  revoked: boolean;
+}
+
+interface IndexEntry {
+  name: string;
+  vers: string;
+  deps: unknown[];
+  cksum: string;
+  features: Record<string, unknown>;
+  yanked: boolean;
+}
+
+export interface RegistryOptions {
+  /** The audience this registry expects: its domain, as crates.io expects `crates.io`. */
+  audience?: string;
+  /** Where each trusted issuer's OpenID configuration lives (crates.io fetches it from the issuer). */
+  discovery: Record<string, string>;
+  tls?: { key: string; cert: string };
+  /** The origin cargo should use for the API and downloads (the TLS name, for instance). */
+  publicOrigin?: string;
+}
+
+const TRUSTED_ISSUERS = [GITHUB_ISSUER, 'https://gitlab.com'];
+const LEEWAY_SECONDS = 60;
+const TOKEN_LIFETIME_MS = 30 * 60 * 1000;
+const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
+const REQUIRED_STRING_CLAIMS = ['aud', 'jti', 'repository_owner_id', 'repository', 'workflow_ref', 'event_name', 'run_id', 'sha'];
+const REQUIRED_NUMBER_CLAIMS = ['iat', 'exp'];
+
+class Refusal {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+  ) {}
+}
+
+const list = (values: string[], quote: boolean): string =>
+  values.map((v) => (quote ? `\`${v}\`` : v)).join(', ');
+
+/** The sparse index path of a crate: 1/a, 2/ab, 3/a/abc, ab/cd/abcd... */
+export function indexPath(name: string): string {
+  const n = name.toLowerCase();
+  if (n.length === 1) return `1/${n}`;
+  if (n.length === 2) return `2/${n}`;
+  if (n.length === 3) return `3/${n[0] ?? ''}/${n}`;
+  return `${n.slice(0, 2)}/${n.slice(2, 4)}/${n}`;
+}
+
+/**
+ * A cargo registry with crates.io's trusted publishing: the token exchange (checks in
+ * crates.io's order, with its texts), revocation, publishing, and a sparse index.
+ */
+export class Registry {
+  readonly faults = new FaultScript();
+  readonly publishers: TrustedPublisher[] = [];
+  /** Every token issued: secrets the logs must never show. */
+  readonly issued = new Map<string, IssuedToken>();
+  readonly requests: { endpoint: string; method: string; headers: IncomingMessage['headers'] }[] = [];
+  private readonly usedJtis = new Set<string>();
+  private readonly crates = new Map<string, IndexEntry[]>();
+  private readonly server: Server;
+  private port = 0;
+
+  constructor(private readonly options: RegistryOptions) {
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
+      void this.handle(req, res).catch(() => {
+        if (!res.headersSent) sendErrors(res, 500, 'Internal Server Error');
+      });
+    };
+    this.server = options.tls ? createHttpsServer(options.tls, handler) : createHttpServer(handler);
+  }
+
+  async start(): Promise<this> {
+    this.port = await listen(this.server);
+    return this;
+  }
+
+  stop(): Promise<void> {
+    return close(this.server);
+  }
+
+  get listenPort(): number {
+    return this.port;
+  }
+
+  /** Where the action should send its requests (the `url` input). */
+  get url(): string {
+    return this.options.publicOrigin ?? `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${this.port}`;
+  }
+
+  get audience(): string {
+    return this.options.audience ?? new URL(this.url).host;
+  }
+
+  /** A crate that exists already: trusted publishing only publishes new versions. */
+  addCrate(name: string, version: string): this {
+    this.crates.set(name, [
+      { name, vers: version, deps: [], cksum: '0'.repeat(64), features: {}, yanked: false },
+    ]);
+    return this;
+  }
+
+  addPublisher(publisher: TrustedPublisher): this {
+    this.publishers.push(publisher);
+    return this;
+  }
+
+  versions(name: string): string[] {
+    return (this.crates.get(name) ?? []).map((entry) => entry.vers);
+  }
+
+  isRevoked(token: string): boolean {
+    return this.issued.get(token)?.revoked ?? false;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://registry').pathname;
+    if (path.startsWith('/index/')) {
+      this.serveIndex(path.slice('/index/'.length), res);
+      return;
+    }
+    const endpoint =
+      path === '/api/v1/trusted_publishing/tokens'
+        ? req.method === 'DELETE'
+          ? 'revoke'
+          : 'exchange'
+        : path === '/api/v1/crates/new'
+          ? 'publish'
+          : undefined;
+    if (endpoint === undefined) {
+      sendErrors(res, 404, 'Not Found');
+      return;
+    }
+    this.requests.push({ endpoint, method: req.method ?? '', headers: req.headers });
+    if (await applyFault(this.faults.next(endpoint), req, res)) return;
+    if (!req.headers['user-agent']) {
+      sendErrors(
+        res,
+        403,
+        'We require that all requests include a `User-Agent` header.  To allow us to determine the impact your bot has on our service, we ask that your user agent actually identify your bot, and not just report the version of the software you are using.',
+      );
+      return;
+    }
+    try {
+      if (endpoint === 'exchange' && req.method === 'POST') await this.exchange(req, res);
+      else if (endpoint === 'revoke') this.revoke(req, res);
+      else if (endpoint === 'publish' && req.method === 'PUT') await this.publish(req, res);
+      else sendErrors(res, 405, 'Method Not Allowed');
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      sendErrors(res, error.status, error.detail);
+    }
+  }
+
+  private async exchange(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      throw new Refusal(415, 'Expected request with `Content-Type: application/json`');
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new Refusal(400, 'Failed to parse the request body as JSON');
+    }
+    const jwt = (parsed as { jwt?: unknown } | null)?.jwt;
+    if (typeof jwt !== 'string') {
+      throw new Refusal(422, 'Failed to deserialize the JSON body into the target type: missing field `jwt`');
+    }
+    const claims = await this.verify(jwt);
+    const crates = this.match(claims);
+    this.usedJtis.add(claims.jti as string);
+    const token = newTrustedToken();
+    this.issued.set(token, { crates, expiresAt: Date.now() + TOKEN_LIFETIME_MS, revoked: false });
+    sendJson(res, 200, { token });
+  }
+
+  /** Checks 1 to 5 of the reference: decode, issuer, key, signature and claims, replay. */
+  private async verify(jwt: string): Promise<Record<string, unknown>> {
+    const decoded = decodeJwt(jwt);
+    const iss = decoded?.claims.iss;
+    if (decoded === undefined || typeof iss !== 'string') throw new Refusal(400, 'Failed to decode JWT');
+    if (!TRUSTED_ISSUERS.includes(iss)) throw new Refusal(400, `Unsupported JWT issuer: ${iss}`);
+    const kid = decoded.header.kid;
+    if (typeof kid !== 'string') throw new Refusal(400, 'Missing JWT key ID');
+    const keys = await this.keySet(iss);
+    const jwk = keys.find((key) => key.kid === kid);
+    if (jwk === undefined) throw new Refusal(400, 'Invalid JWT key ID');
+    const { claims } = decoded;
+    const now = Math.floor(Date.now() / 1000);
+    const valid =
+      decoded.header.alg === 'RS256' &&
+      verifyRs256(decoded, jwk) &&
+      REQUIRED_STRING_CLAIMS.every((name) => typeof claims[name] === 'string') &&
+      REQUIRED_NUMBER_CLAIMS.every((name) => typeof claims[name] === 'number') &&
+      (claims.environment === undefined || typeof claims.environment === 'string') &&
+      claims.aud === this.audience &&
+      (claims.exp as number) + LEEWAY_SECONDS > now &&
+      (claims.iat as number) - LEEWAY_SECONDS <= now &&
+      (typeof claims.nbf !== 'number' || claims.nbf - LEEWAY_SECONDS <= now);
+    if (!valid) throw new Refusal(400, 'Failed to decode JWT');
+    if (this.usedJtis.has(claims.jti as string)) throw new Refusal(400, 'JWT has already been used');
+    return claims;
+  }
+
+  private async keySet(issuer: string): Promise<Record<string, unknown>[]> {
+    try {
+      const discovery = this.options.discovery[issuer];
+      if (discovery === undefined) throw new Error('no discovery');
+      const config = (await (await fetch(discovery)).json()) as { jwks_uri: string };
+      const jwks = (await (await fetch(config.jwks_uri)).json()) as { keys: Record<string, unknown>[] };
+      return jwks.keys;
+    } catch {
+      throw new Refusal(500, 'Failed to load OIDC key set');
+    }
+  }
+
+  /** Checks 6 to 11: trigger, claim shapes, then the configs, in crates.io's order. */
+  private match(claims: Record<string, unknown>): string[] {
+    const event = claims.event_name as string;
+    if (event === 'pull_request_target' || event === 'workflow_run') {
+      throw new Refusal(
+        400,
+        `Trusted Publishing does not support the \`${event}\` event trigger due to security concerns. Please use a different trigger such as \`push\`, \`release\`, or \`workflow_dispatch\`.`,
+      );
+    }
+    const repository = claims.repository as string;
+    const slash = repository.indexOf('/');
+    const owner = repository.slice(0, slash);
+    const name = repository.slice(slash + 1);
+    if (slash <= 0 || name === '') throw new Refusal(400, 'Unexpected `repository` value');
+    const workflow = WORKFLOW_FILENAME.exec(claims.workflow_ref as string)?.[1];
+    if (workflow === undefined) throw new Refusal(400, 'Unexpected `workflow_ref` value');
+    const ownerId = claims.repository_owner_id as string;
+    if (!/^\d+$/.test(ownerId)) throw new Refusal(400, 'Unexpected `repository_owner_id` value');
+
+    const forRepo = this.publishers.filter(
+      (p) =>
+        p.repositoryOwner.toLowerCase() === owner.toLowerCase() &&
+        p.repositoryName.toLowerCase() === name.toLowerCase(),
+    );
+    const prefix = `The Trusted Publishing config for repository \`${repository}\``;
+    if (forRepo.length === 0) {
+      throw new Refusal(400, `No Trusted Publishing config found for repository \`${repository}\`.`);
+    }
+    const byOwner = forRepo.filter((p) => p.repositoryOwnerId === ownerId);
+    if (byOwner.length === 0) {
+      const expected = list(unique(forRepo.map((p) => p.repositoryOwnerId)), false);
+      throw new Refusal(
+        400,
+        `${prefix} does not match the repository owner ID (${ownerId}) in the JWT. Expected owner IDs: ${expected}. Please recreate the Trusted Publishing config to update the repository owner ID.`,
+      );
+    }
+    const byWorkflow = byOwner.filter((p) => p.workflowFilename === workflow);
+    if (byWorkflow.length === 0) {
+      const expected = list(unique(byOwner.map((p) => p.workflowFilename)), true);
+      throw new Refusal(
+        400,
+        `${prefix} does not match the workflow filename \`${workflow}\` in the JWT. Expected workflow filenames: ${expected}`,
+      );
+    }
+    const environment = claims.environment as string | undefined;
+    const matching = byWorkflow.filter(
+      (p) =>
+        p.environment === undefined ||
+        (environment !== undefined && p.environment.toLowerCase() === environment.toLowerCase()),
+    );
+    if (matching.length === 0) {
+      const expected = list(unique(byWorkflow.map((p) => p.environment ?? '')), true);
+      throw new Refusal(
+        400,
+        environment === undefined
+          ? `${prefix} requires an environment, but the JWT does not specify one. Expected environments: ${expected}`
+          : `${prefix} does not match the environment \`${environment}\` in the JWT. Expected environments: ${expected}`,
+      );
+    }
+    return unique(matching.map((p) => p.crate));
+  }
+
+  private revoke(req: IncomingMessage, res: ServerResponse): void {
+    const header = req.headers.authorization;
+    if (header === undefined) throw new Refusal(401, 'Missing `Authorization` header');
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : header;
+    if (!isTrustedToken(token)) {
+      throw new Refusal(401, 'Invalid `Authorization` header: Failed to parse token');
+    }
+    const issued = this.issued.get(token);
+    if (issued) issued.revoked = true;
+    res.writeHead(204);
+    res.end();
+  }
+
+  private async publish(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : header;
+    const issued = this.issued.get(token);
+    if (issued === undefined || issued.revoked || issued.expiresAt < Date.now()) {
+      throw new Refusal(403, 'Invalid authentication token');
+    }
+    const jsonLength = body.readUInt32LE(0);
+    const metadata = JSON.parse(body.subarray(4, 4 + jsonLength).toString('utf8')) as {
+      name: string;
+      vers: string;
+      features?: Record<string, unknown>;
+    };
+    const crateLength = body.readUInt32LE(4 + jsonLength);
+    const crateFile = body.subarray(8 + jsonLength, 8 + jsonLength + crateLength);
+    const existing = this.crates.get(metadata.name);
+    if (existing === undefined) {
+      throw new Refusal(
+        403,
+        'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first',
+      );
+    }
+    if (!issued.crates.includes(metadata.name)) {
+      throw new Refusal(403, `The provided access token is not valid for crate \`${metadata.name}\``);
+    }
+    if (existing.some((entry) => entry.vers === metadata.vers)) {
+      throw new Refusal(400, `crate version \`${metadata.vers}\` is already uploaded`);
+    }
+    existing.push({
+      name: metadata.name,
+      vers: metadata.vers,
+      deps: [],
+      cksum: createHash('sha256').update(crateFile).digest('hex'),
+      features: metadata.features ?? {},
+      yanked: false,
+    });
+    sendJson(res, 200, { warnings: { invalid_categories: [], invalid_badges: [], other: [] } });
+  }
+
+  private serveIndex(path: string, res: ServerResponse): void {
+    if (path === 'config.json') {
+      sendJson(res, 200, { dl: `${this.url}/api/v1/crates`, api: this.url });
+      return;
+    }
+    const name = path.split('/').pop() ?? '';
+    const entries = this.crates.get(name);
+    if (entries === undefined || indexPath(name) !== path) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    const text = entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n';
+    res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
+    res.end(text);
+  }
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

