@@ -1,4 +1,10 @@
-import { createPublicKey, createSign, createVerify, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createPublicKey,
+  createSign,
+  createVerify,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { applyFault, FaultScript } from './faults.js';
 import { close, listen, readBody, sendErrors, sendJson } from './http-util.js';
@@ -45,7 +50,16 @@ const TRUSTED_ISSUERS = [GITHUB_ISSUER, 'https://gitlab.com'];
 const LEEWAY_SECONDS = 60;
 const TOKEN_LIFETIME_MS = 30 * 60 * 1000;
 const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
-const REQUIRED_STRING_CLAIMS = ['aud', 'jti', 'repository_owner_id', 'repository', 'workflow_ref', 'event_name', 'run_id', 'sha'];
+const REQUIRED_STRING_CLAIMS = [
+  'aud',
+  'jti',
+  'repository_owner_id',
+  'repository',
+  'workflow_ref',
+  'event_name',
+  'run_id',
+  'sha',
+];
 const REQUIRED_NUMBER_CLAIMS = ['iat', 'exp'];
 
 class Refusal {
@@ -76,7 +90,8 @@ export class Registry {
   readonly publishers: TrustedPublisher[] = [];
   /** Every token issued: secrets the logs must never show. */
   readonly issued = new Map<string, IssuedToken>();
-  readonly requests: { endpoint: string; method: string; headers: IncomingMessage['headers'] }[] = [];
+  readonly requests: { endpoint: string; method: string; headers: IncomingMessage['headers'] }[] =
+    [];
   private readonly usedJtis = new Set<string>();
   private readonly crates = new Map<string, IndexEntry[]>();
   private readonly server: Server;
@@ -106,7 +121,9 @@ export class Registry {
 
   /** Where the action should send its requests (the `url` input). */
   get url(): string {
-    return this.options.publicOrigin ?? `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${this.port}`;
+    return (
+      this.options.publicOrigin ?? `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${this.port}`
+    );
   }
 
   get audience(): string {
@@ -186,7 +203,10 @@ export class Registry {
     }
     const jwt = (parsed as { jwt?: unknown } | null)?.jwt;
     if (typeof jwt !== 'string') {
-      throw new Refusal(422, 'Failed to deserialize the JSON body into the target type: missing field `jwt`');
+      throw new Refusal(
+        422,
+        'Failed to deserialize the JSON body into the target type: missing field `jwt`',
+      );
     }
     const claims = await this.verify(jwt);
     const crates = this.match(claims);
@@ -200,7 +220,8 @@ export class Registry {
   private async verify(jwt: string): Promise<Record<string, unknown>> {
     const decoded = decodeJwt(jwt);
     const iss = decoded?.claims.iss;
-    if (decoded === undefined || typeof iss !== 'string') throw new Refusal(400, 'Failed to decode JWT');
+    if (decoded === undefined || typeof iss !== 'string')
+      throw new Refusal(400, 'Failed to decode JWT');
     if (!TRUSTED_ISSUERS.includes(iss)) throw new Refusal(400, `Unsupported JWT issuer: ${iss}`);
     const kid = decoded.header.kid;
     if (typeof kid !== 'string') throw new Refusal(400, 'Missing JWT key ID');
@@ -220,7 +241,8 @@ export class Registry {
       (claims.iat as number) - LEEWAY_SECONDS <= now &&
       (typeof claims.nbf !== 'number' || claims.nbf - LEEWAY_SECONDS <= now);
     if (!valid) throw new Refusal(400, 'Failed to decode JWT');
-    if (this.usedJtis.has(claims.jti as string)) throw new Refusal(400, 'JWT has already been used');
+    if (this.usedJtis.has(claims.jti as string))
+      throw new Refusal(400, 'JWT has already been used');
     return claims;
   }
 
@@ -229,7 +251,9 @@ export class Registry {
       const discovery = this.options.discovery[issuer];
       if (discovery === undefined) throw new Error('no discovery');
       const config = (await (await fetch(discovery)).json()) as { jwks_uri: string };
-      const jwks = (await (await fetch(config.jwks_uri)).json()) as { keys: Record<string, unknown>[] };
+      const jwks = (await (await fetch(config.jwks_uri)).json()) as {
+        keys: Record<string, unknown>[];
+      };
       return jwks.keys;
     } catch {
       throw new Refusal(500, 'Failed to load OIDC key set');
@@ -262,7 +286,10 @@ export class Registry {
     );
     const prefix = `The Trusted Publishing config for repository \`${repository}\``;
     if (forRepo.length === 0) {
-      throw new Refusal(400, `No Trusted Publishing config found for repository \`${repository}\`.`);
+      throw new Refusal(
+        400,
+        `No Trusted Publishing config found for repository \`${repository}\`.`,
+      );
     }
     const byOwner = forRepo.filter((p) => p.repositoryOwnerId === ownerId);
     if (byOwner.length === 0) {
@@ -335,7 +362,10 @@ export class Registry {
       );
     }
     if (!issued.crates.includes(metadata.name)) {
-      throw new Refusal(403, `The provided access token is not valid for crate \`${metadata.name}\``);
+      throw new Refusal(
+        403,
+        `The provided access token is not valid for crate \`${metadata.name}\``,
+      );
     }
     if (existing.some((entry) => entry.vers === metadata.vers)) {
       throw new Refusal(400, `crate version \`${metadata.vers}\` is already uploaded`);

@@ -53,7 +53,9 @@ async function actionYml(): Promise<ActionYml> {
 }
 
 /** INPUT_<NAME>: upper-cased, spaces to underscores, hyphens kept; every declared input is set. */
-export async function inputEnv(withInputs: Record<string, string>): Promise<Record<string, string>> {
+export async function inputEnv(
+  withInputs: Record<string, string>,
+): Promise<Record<string, string>> {
   const declared = (await actionYml()).inputs ?? {};
   const env: Record<string, string> = {};
   for (const [name, spec] of Object.entries(declared)) {
@@ -86,7 +88,8 @@ export function parseFileCommands(text: string): Record<string, string> {
   return result;
 }
 
-const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+const unescapeData = (s: string) =>
+  s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 
 /** The runner's SecretMasker: every registered value becomes ***. */
 function mask(line: string, secrets: string[]): string {
@@ -223,7 +226,8 @@ export function leaks(steps: StepResult[], secrets: string[]): string[] {
         step.annotations.some((a) => a.message.includes(secret)) && 'annotation',
         step.summary.includes(secret) && 'step summary',
       ].filter(Boolean);
-      if (where.length > 0) found.push(`step ${i}: secret …${secret.slice(-6)} in ${where.join(', ')}`);
+      if (where.length > 0)
+        found.push(`step ${i}: secret …${secret.slice(-6)} in ${where.join(', ')}`);
     }
   }
   return found;

@@ -1,15 +1,22 @@
 import { GITHUB_ISSUER } from './jwt.js';
 import { OidcService } from './oidc-service.js';
 import { Registry, type RegistryOptions } from './registry.js';
-import { leaks, runJob, runStep, type JobResult, type StepOptions, type StepResult } from './runner.js';
+import {
+  leaks,
+  runJob,
+  runStep,
+  type JobResult,
+  type StepOptions,
+  type StepResult,
+} from './runner.js';
 
 export const CRATE = 'hello-tp';
 
 /**
  * Timeouts and backoff in the bundled action are multiplied by this in tests, so a 30 s
- * timeout takes 0.3 s. Only waits shrink; what is retried and when it gives up does not change.
+ * timeout takes 1.5 s. Only waits shrink; what is retried and when it gives up does not change.
  */
-export const TIME_SCALE = '0.01';
+export const TIME_SCALE = '0.05';
 
 /** GitHub's OIDC service and a registry trusting it, with the demo crate's publisher set up. */
 export class World {
@@ -73,4 +80,23 @@ export class World {
   leaks(...steps: StepResult[]): string[] {
     return leaks(steps, this.secrets);
   }
+
+  /** How many requests the registry got for an endpoint. */
+  count(endpoint: 'exchange' | 'revoke' | 'publish'): number {
+    return this.registry.requests.filter((r) => r.endpoint === endpoint).length;
+  }
+}
+
+/** The one error annotation a failed step shows; fails the test if there is not exactly one. */
+export function theError(step: StepResult): string {
+  const errors = step.annotations.filter((a) => a.level === 'error');
+  expect(errors).toHaveLength(1);
+  return errors[0]?.message ?? '';
+}
+
+/** The one warning annotation a step shows. */
+export function theWarning(step: StepResult): string {
+  const warnings = step.annotations.filter((a) => a.level === 'warning');
+  expect(warnings).toHaveLength(1);
+  return warnings[0]?.message ?? '';
 }

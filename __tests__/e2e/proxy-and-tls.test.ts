@@ -1,0 +1,58 @@
+import { rmSync } from 'node:fs';
+import { ConnectProxy } from '../rig/proxy.js';
+import { makePki, type TestPki } from '../rig/tls.js';
+import { World } from '../rig/world.js';
+
+let pki: TestPki;
+let world: World;
+let proxy: ConnectProxy;
+
+beforeAll(() => {
+  pki = makePki('crates.io');
+});
+afterAll(() => {
+  rmSync(pki.dir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  // The registry answers as https://crates.io, reached only through the proxy.
+  world = await World.start({
+    tls: { key: pki.key, cert: pki.cert },
+    publicOrigin: 'https://crates.io',
+  });
+  proxy = await new ConnectProxy({ 'crates.io:443': world.registry.listenPort }).start();
+});
+afterEach(async () => {
+  await proxy.stop();
+  await world.stop();
+});
+
+const viaProxy = () => ({ HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: pki.caFile });
+
+test('the default url works through HTTPS_PROXY, with audience crates.io', async () => {
+  const { main, post } = await world.runJob({ with: { url: '' }, env: viaProxy() });
+
+  expect(main.annotations).toEqual([]);
+  expect(main.exitCode).toBe(0);
+  expect(world.oidc.audiences).toEqual(['crates.io']);
+  expect(proxy.connects).toEqual(['crates.io:443', 'crates.io:443']);
+  expect(world.registry.isRevoked(main.outputs.token ?? '')).toBe(true);
+  expect(post.exitCode).toBe(0);
+  expect(world.leaks(main, post)).toEqual([]);
+});
+
+test('a certificate the runner does not trust is a clear, unretried failure', async () => {
+  const main = await world.runMain({ with: { url: '' }, env: { HTTPS_PROXY: proxy.url } });
+
+  expect(main.exitCode).toBe(1);
+  expect(proxy.connects).toEqual(['crates.io:443']);
+  expect(main.annotations).toEqual([
+    {
+      level: 'error',
+      message: expect.stringMatching(
+        /^Exchanging the OIDC ID token for a publish token at https:\/\/crates\.io failed: the TLS connection was refused \([A-Z_]+\); .*NODE_EXTRA_CA_CERTS/,
+      ) as unknown,
+    },
+  ]);
+  expect(world.leaks(main)).toEqual([]);
+});

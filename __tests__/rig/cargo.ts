@@ -1,0 +1,80 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Whether a real cargo is on this machine; tests that need it say so when it is not. */
+export function cargoVersion(): string | undefined {
+  const result = spawnSync('cargo', ['--version'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+export interface CargoRun {
+  code: number | null;
+  output: string;
+}
+
+/**
+ * `cargo publish` of a one-file crate to the registry named `local` (sparse index on
+ * loopback), with the token in CARGO_REGISTRIES_LOCAL_TOKEN and a CARGO_HOME of its own,
+ * so nothing of the machine's cargo setup or the internet is involved.
+ */
+export async function cargoPublish(options: {
+  indexUrl: string;
+  token: string;
+  crate: string;
+  version: string;
+}): Promise<CargoRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'auth-action-cargo-'));
+  try {
+    const cargoHome = join(dir, 'cargo-home');
+    const crateDir = join(dir, options.crate);
+    await mkdir(cargoHome);
+    await mkdir(join(crateDir, 'src'), { recursive: true });
+    await writeFile(
+      join(cargoHome, 'config.toml'),
+      `[registries.local]\nindex = "sparse+${options.indexUrl}"\n\n[registry]\nglobal-credential-providers = ["cargo:token"]\n`,
+    );
+    await writeFile(
+      join(crateDir, 'Cargo.toml'),
+      `[package]\nname = "${options.crate}"\nversion = "${options.version}"\nedition = "2021"\n` +
+        `description = "A crate published through trusted publishing in a test"\nlicense = "MIT OR Apache-2.0"\n` +
+        `publish = ["local"]\n`,
+    );
+    await writeFile(
+      join(crateDir, 'src', 'lib.rs'),
+      'pub fn hello() -> &\'static str { "hello" }\n',
+    );
+    return await new Promise<CargoRun>((resolve, reject) => {
+      const child = spawn(
+        'cargo',
+        ['publish', '--registry', 'local', '--no-verify', '--allow-dirty'],
+        {
+          cwd: crateDir,
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: dir,
+            RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '', '.rustup'),
+            CARGO_HOME: cargoHome,
+            CARGO_TARGET_DIR: join(dir, 'target'),
+            CARGO_REGISTRIES_LOCAL_TOKEN: options.token,
+            CARGO_TERM_COLOR: 'never',
+            CARGO_HTTP_TIMEOUT: '30',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(killer);
+        resolve({ code, output });
+      });
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
