@@ -28514,8 +28514,9 @@ function readBounded(message) {
             chunks.push(chunk.subarray(0, Math.max(room, 0)));
             size += chunk.length;
             if (size > MAX_BODY_BYTES) {
-                message.destroy();
+                // Settle before destroying: destroy() emits 'aborted' at once.
                 resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
+                message.destroy();
             }
         });
         message.on('end', () => {
