@@ -60,10 +60,10 @@ export async function applyFault(
     return false;
   }
   // Drop after work: let the handler run, then cut the connection instead of answering.
-  res.writeHead = (() => {
+  res.writeHead = () => {
     req.socket.destroy();
     return res;
-  }) as never;
+  };
   res.end = (() => res) as never;
   return false;
 }

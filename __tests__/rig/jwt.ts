@@ -62,6 +62,6 @@ export function decodeJwt(jwt: string): DecodedJwt | undefined {
 }
 
 export function verifyRs256(decoded: DecodedJwt, jwk: Record<string, unknown>): boolean {
-  const key = createPublicKey({ key: jwk as never, format: 'jwk' });
+  const key = createPublicKey({ key: jwk, format: 'jwk' });
   return createVerify('RSA-SHA256').update(decoded.signedPart).verify(key, decoded.signature);
 }

@@ -62,11 +62,14 @@ const REQUIRED_STRING_CLAIMS = [
 ];
 const REQUIRED_NUMBER_CLAIMS = ['iat', 'exp'];
 
-class Refusal {
+/** A refusal the registry answers with `{"errors":[{"detail": ...}]}`. */
+class Refusal extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
-  ) {}
+  ) {
+    super(detail);
+  }
 }
 
 const list = (values: string[], quote: boolean): string =>

@@ -7,12 +7,12 @@ export const TOKEN_PREFIX = 'cio_tp_';
 export function checksumChar(body: string): string {
   let xor = 0;
   for (const byte of Buffer.from(body, 'ascii')) xor ^= byte;
-  return ALPHABET[xor % 62] ?? '';
+  return ALPHABET.charAt(xor % 62);
 }
 
 export function newTrustedToken(): string {
   let body = '';
-  for (let i = 0; i < 31; i++) body += ALPHABET[randomInt(62)];
+  for (let i = 0; i < 31; i++) body += ALPHABET.charAt(randomInt(62));
   return `${TOKEN_PREFIX}${body}${checksumChar(body)}`;
 }
 

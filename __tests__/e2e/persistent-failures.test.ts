@@ -1,0 +1,118 @@
+import { theError, theWarning, World } from '../rig/world.js';
+
+let world: World;
+beforeEach(async () => {
+  world = await World.start();
+});
+afterEach(() => world.stop());
+
+const maintenance = {
+  status: 503,
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  body: '<html><body><h1>Down for maintenance</h1><script>var secret=1</script></body></html>',
+};
+
+test('a registry down for good: five attempts, then a clear failure', async () => {
+  world.registry.faults.always('exchange', maintenance);
+
+  const main = await world.runMain();
+
+  expect(main.exitCode).toBe(1);
+  expect(world.count('exchange')).toBe(5);
+  expect(theError(main)).toBe(
+    `Exchanging the OIDC ID token for a publish token at ${world.registry.url} failed: HTTP 503 with a text/html body of ${maintenance.body.length} bytes instead of a JSON error (an error page from a proxy, a load balancer or a maintenance page, most likely) (after 5 attempts). The registry may be down or unreachable: check its status page and re-run the job. On a self-hosted runner behind a proxy, check HTTPS_PROXY and NO_PROXY.`,
+  );
+  expect(main.log.join('\n')).not.toContain('Down for maintenance');
+  expect(world.leaks(main)).toEqual([]);
+});
+
+test('a registry that never answers: each attempt times out, the job fails in bounded time', async () => {
+  world.registry.faults.always('exchange', { hang: true });
+
+  const main = await world.runMain();
+
+  expect(main.exitCode).toBe(1);
+  // 30 s per attempt and a 3 minute budget, at the rig's time scale: the budget ends it.
+  expect(world.count('exchange')).toBeGreaterThanOrEqual(3);
+  expect(world.count('exchange')).toBeLessThanOrEqual(5);
+  expect(theError(main)).toMatch(
+    /^Exchanging the OIDC ID token for a publish token at .* failed: no complete answer within 1\.5 s \(after \d attempts\)\. The registry may be down/,
+  );
+});
+
+test('GitHub’s token service failing for good', async () => {
+  world.oidc.faults.always('id-token', { status: 500, body: '{"message":"Internal error"}' });
+
+  const main = await world.runMain();
+
+  expect(main.exitCode).toBe(1);
+  expect(world.count('exchange')).toBe(0);
+  expect(theError(main)).toBe(
+    `Requesting an OIDC ID token from GitHub (${world.oidc.origin}) failed: HTTP 500: Internal error (after 5 attempts). GitHub's token service may be having trouble: re-run the job.`,
+  );
+});
+
+test('a refused request token is not retried', async () => {
+  world.oidc.faults.always('id-token', { status: 401, body: '{"message":"Bad credentials"}' });
+
+  const main = await world.runMain();
+
+  expect(main.exitCode).toBe(1);
+  expect(main.log.some((line) => line.includes('attempt 1 of 5'))).toBe(false);
+  expect(theError(main)).toContain('failed: HTTP 401: Bad credentials. GitHub refused');
+});
+
+test('a registry without the endpoint (404) is not retried and says what to check', async () => {
+  world.registry.faults.add('exchange', {
+    status: 404,
+    headers: { 'content-type': 'text/html' },
+    body: '<h1>Not Found</h1>',
+  });
+
+  const main = await world.runMain();
+
+  expect(world.count('exchange')).toBe(1);
+  expect(theError(main)).toContain('HTTP 404 with a text/html body');
+  expect(theError(main)).toContain('no trusted-publishing endpoint at this address');
+});
+
+describe('post: revocation is best effort', () => {
+  test('a 401 is a warning, not retried, and the job passes', async () => {
+    world.registry.faults.add('revoke', {
+      status: 401,
+      headers: { 'content-type': 'application/json' },
+      body: '{"errors":[{"detail":"Invalid `Authorization` header: Failed to parse token"}]}',
+    });
+
+    const { main, post } = await world.runJob();
+
+    expect(main.exitCode).toBe(0);
+    expect(post.exitCode).toBe(0);
+    expect(world.count('revoke')).toBe(1);
+    expect(theWarning(post)).toBe(
+      `Revoking the publish token at ${world.registry.url} failed: HTTP 401: Invalid \`Authorization\` header: Failed to parse token. The registry did not accept the token for revocation. The token was not revoked; it expires on its own 30 minutes after it was issued.`,
+    );
+    expect(world.leaks(main, post)).toEqual([]);
+  });
+
+  test('repeated 5xx end in a warning after five attempts', async () => {
+    world.registry.faults.always('revoke', { status: 503 });
+
+    const { post } = await world.runJob();
+
+    expect(post.exitCode).toBe(0);
+    expect(world.count('revoke')).toBe(5);
+    expect(theWarning(post)).toContain('failed: HTTP 503 with no explanation (after 5 attempts).');
+  });
+
+  test('a registry that never answers ends in a warning within the budget', async () => {
+    world.registry.faults.always('revoke', { hang: true });
+
+    const { post } = await world.runJob();
+
+    expect(post.exitCode).toBe(0);
+    expect(theWarning(post)).toMatch(
+      /failed: no complete answer within 0\.\d s \(after \d attempts\)/,
+    );
+  });
+});

@@ -1,0 +1,162 @@
+import type { Failure } from '../../src/errors/failure.js';
+import { ActionFailure } from '../../src/errors/failure.js';
+import { mainTiming, postTiming } from '../../src/http/policies.js';
+import {
+  backoffDelay,
+  parseRetryAfter,
+  withRetries,
+  type Clock,
+  type Outcome,
+  type RetryEvent,
+} from '../../src/http/retry.js';
+
+/** A virtual clock: sleeping moves time forward at once. */
+function virtualClock(random = 0.5): Clock & { slept: number[] } {
+  let now = 0;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => now,
+    sleep: (ms) => {
+      slept.push(ms);
+      now += ms;
+      return Promise.resolve();
+    },
+    random: () => random,
+  };
+}
+
+const failure: Failure = {
+  kind: 'http-status',
+  call: 'exchange',
+  target: 'https://crates.io',
+  status: 503,
+  details: [],
+  unexpectedBody: undefined,
+};
+const retryable = (retryAfterMs?: number): Outcome<string> => ({
+  done: false,
+  failure,
+  retryable: true,
+  retryAfterMs,
+});
+
+async function run(outcomes: Outcome<string>[], clock: Clock, costMs = 0) {
+  const events: RetryEvent[] = [];
+  const timeouts: number[] = [];
+  const { policy, budgetMs } = mainTiming();
+  let i = 0;
+  const result = await withRetries({
+    policy,
+    clock,
+    deadline: clock.now() + budgetMs,
+    attempt: async (timeoutMs) => {
+      timeouts.push(timeoutMs);
+      await clock.sleep(costMs);
+      return outcomes[i++] ?? { done: true, value: 'token' };
+    },
+    onRetry: (event) => events.push(event),
+    outOfTime: (last) => ({ kind: 'out-of-time', call: 'exchange', target: 'x', budgetMs, last }),
+  }).catch((error: unknown) => error);
+  return { result, events, timeouts, attempts: i };
+}
+
+test('full jitter: uniform under an exponential cap', () => {
+  const { policy } = mainTiming();
+  expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(policy, n, 0.999999))).toEqual([
+    1999, 3999, 7999, 15999, 29999, 29999,
+  ]);
+  expect(backoffDelay(policy, 3, 0)).toBe(0);
+  expect(backoffDelay(policy, 3, 0.5)).toBe(4000);
+});
+
+test('transient failures are retried until success, with the jittered delays', async () => {
+  const clock = virtualClock(0.5);
+  const { result, events } = await run([retryable(), retryable()], clock);
+
+  expect(result).toBe('token');
+  expect(events.map((e) => [e.attempt, e.maxAttempts, e.delayMs])).toEqual([
+    [1, 5, 1000],
+    [2, 5, 2000],
+  ]);
+});
+
+test('at most five attempts, then the last failure with the count', async () => {
+  const { result, attempts } = await run(
+    Array.from({ length: 9 }, () => retryable()),
+    virtualClock(),
+  );
+
+  expect(attempts).toBe(5);
+  expect(result).toBeInstanceOf(ActionFailure);
+  expect((result as ActionFailure).attempts).toEqual({ made: 5, max: 5 });
+  expect((result as ActionFailure).failure).toBe(failure);
+});
+
+test('a final failure is not retried', async () => {
+  const { result, attempts } = await run(
+    [{ done: false, failure, retryable: false }],
+    virtualClock(),
+  );
+
+  expect(attempts).toBe(1);
+  expect((result as ActionFailure).attempts).toBeUndefined();
+});
+
+test('Retry-After is honoured, capped at a minute in main', async () => {
+  const clock = virtualClock(0);
+  const { events } = await run([retryable(5_000), retryable(3_600_000)], clock);
+
+  expect(events.map((e) => e.delayMs)).toEqual([5_000, 60_000]);
+});
+
+test('the budget is never overrun: attempts get what time is left', async () => {
+  // Every attempt takes its whole 30 s timeout, as a hanging server makes it.
+  const clock = virtualClock(0.999);
+  const { result, timeouts } = await run(
+    Array.from({ length: 9 }, () => retryable()),
+    clock,
+    30_000,
+  );
+
+  expect(result).toBeInstanceOf(ActionFailure);
+  expect(clock.now()).toBeLessThanOrEqual(mainTiming().budgetMs);
+  expect(Math.max(...timeouts)).toBe(30_000);
+});
+
+test('post gives up within 45 s', async () => {
+  const clock = virtualClock(0.999);
+  const { policy, budgetMs } = postTiming();
+  let attempts = 0;
+  await withRetries({
+    policy,
+    clock,
+    deadline: budgetMs,
+    attempt: async (timeoutMs) => {
+      attempts++;
+      await clock.sleep(timeoutMs);
+      return retryable();
+    },
+    onRetry: () => undefined,
+    outOfTime: () => failure,
+  }).catch(() => undefined);
+
+  expect(clock.now()).toBeLessThanOrEqual(45_000);
+  expect(attempts).toBeGreaterThanOrEqual(2);
+});
+
+test('Retry-After as seconds or as an HTTP date', () => {
+  const now = Date.parse('2026-11-25T10:00:00Z');
+  expect(parseRetryAfter('120', now)).toBe(120_000);
+  expect(parseRetryAfter('Wed, 25 Nov 2026 10:00:30 GMT', now)).toBe(30_000);
+  expect(parseRetryAfter('Wed, 25 Nov 2026 09:00:00 GMT', now)).toBe(0);
+  expect(parseRetryAfter('soon', now)).toBeUndefined();
+  expect(parseRetryAfter(undefined, now)).toBeUndefined();
+});
+
+test('time scaling shrinks every wait and keeps the counts', () => {
+  const scaled = mainTiming(0.01);
+  expect(scaled.budgetMs).toBe(1_800);
+  expect(scaled.policy.attemptTimeoutMs).toBe(300);
+  expect(scaled.policy.maxAttempts).toBe(5);
+});
