@@ -25,7 +25,7 @@ try {
   );
 
   const cargo = cargoVersion();
-  let published = false;
+  const publish = { ok: false };
   const { main, post } = await world.runJob({
     between: async (step) => {
       heading('Step `uses: org/auth-action@v1` (main) — the log as GitHub shows it');
@@ -45,7 +45,7 @@ try {
         version: '0.2.0',
       });
       for (const line of run.output.trim().split('\n')) console.log(`  | ${line}`);
-      published = run.code === 0;
+      publish.ok = run.code === 0;
     },
   });
   heading('Post step of auth-action — runs when the job ends');
@@ -58,7 +58,7 @@ try {
   summary.push(
     cargo === undefined
       ? 'cargo publish: skipped (cargo not installed)'
-      : `cargo publish: ${published ? 'ok' : 'FAILED'}; versions of ${CRATE} in the index: ${world.registry.versions(CRATE).join(', ')}`,
+      : `cargo publish: ${publish.ok ? 'ok' : 'FAILED'}; versions of ${CRATE} in the index: ${world.registry.versions(CRATE).join(', ')}`,
   );
   summary.push(
     `post: exit ${post.exitCode ?? 'killed'}, token revoked at the registry: ${world.registry.isRevoked(token) ? 'yes' : 'NO'}`,
@@ -91,7 +91,7 @@ try {
     post.exitCode === 0 &&
     leaks.length === 0 &&
     world.registry.isRevoked(token);
-  process.exitCode = ok && (cargo === undefined || published) ? 0 : 1;
+  process.exitCode = ok && (cargo === undefined || publish.ok) ? 0 : 1;
 } finally {
   await world.stop();
 }
