@@ -5,7 +5,7 @@ let world: World;
 beforeEach(async () => {
   world = await World.start();
 });
-afterEach(() => world.stop());
+afterEach(() => world.stopAndCheckLeaks());
 
 const cargo = cargoVersion();
 // Where cargo is missing the skip is said out loud; CI (CI=true) insists on it.

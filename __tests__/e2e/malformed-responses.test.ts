@@ -5,7 +5,7 @@ let world: World;
 beforeEach(async () => {
   world = await World.start();
 });
-afterEach(() => world.stop());
+afterEach(() => world.stopAndCheckLeaks());
 
 const ok = (body: string, type = 'application/json') => ({
   status: 200,

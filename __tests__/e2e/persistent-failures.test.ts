@@ -4,7 +4,7 @@ let world: World;
 beforeEach(async () => {
   world = await World.start();
 });
-afterEach(() => world.stop());
+afterEach(() => world.stopAndCheckLeaks());
 
 const maintenance = {
   status: 503,

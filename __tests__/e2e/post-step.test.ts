@@ -1,11 +1,10 @@
-import { runStep } from '../rig/runner.js';
 import { World } from '../rig/world.js';
 
 let world: World;
 beforeEach(async () => {
   world = await World.start();
 });
-afterEach(() => world.stop());
+afterEach(() => world.stopAndCheckLeaks());
 
 test('post after a main that failed early: one line, nothing sent, success', async () => {
   const { main, post } = await world.runJob({ with: { url: 'crates.io' } });
@@ -33,7 +32,7 @@ test('revoke: false leaves the token alive, keeps it out of state, and says so',
 
 test('post masks the token from state before anything else', async () => {
   const main = await world.runMain();
-  const post = await runStep('post', { stateIn: main.state });
+  const post = await world.runPost(main.state);
 
   expect(post.rawLog[0]).toBe(`::add-mask::${main.outputs.token ?? ''}`);
   expect(world.leaks(main, post)).toEqual([]);
@@ -43,7 +42,7 @@ test('an unreachable registry in post is a warning, not a failure', async () => 
   const main = await world.runMain();
   await world.registry.stop();
 
-  const post = await runStep('post', { stateIn: main.state, env: world.oidcEnv });
+  const post = await world.runPost(main.state);
 
   expect(post.exitCode).toBe(0);
   expect(post.annotations).toEqual([

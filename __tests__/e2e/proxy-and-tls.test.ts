@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await proxy.stop();
-  await world.stop();
+  await world.stopAndCheckLeaks();
 });
 
 const viaProxy = () => ({ HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: pki.caFile });

@@ -20,7 +20,7 @@ beforeEach(async () => {
   seen.length = 0;
   world = await World.start();
 });
-afterEach(() => world.stop());
+afterEach(() => world.stopAndCheckLeaks());
 
 test.each([301, 302, 307, 308])('an exchange answered with %i is not followed', async (status) => {
   world.registry.faults.add('exchange', { status, headers: { location: elsewhereUrl } });

@@ -6,7 +6,7 @@ let world: World;
 beforeEach(async () => {
   world = await World.start();
 });
-afterEach(() => world.stop());
+afterEach(() => world.stopAndCheckLeaks());
 
 const publisher = (change: Partial<TrustedPublisher>): TrustedPublisher => ({
   crate: 'other-crate',

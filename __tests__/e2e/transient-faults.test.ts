@@ -5,7 +5,7 @@ let world: World;
 beforeEach(async () => {
   world = await World.start();
 });
-afterEach(() => world.stop());
+afterEach(() => world.stopAndCheckLeaks());
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Fault => ({
   status,

@@ -20,6 +20,9 @@ export const TIME_SCALE = '0.05';
 
 /** GitHub's OIDC service and a registry trusting it, with the demo crate's publisher set up. */
 export class World {
+  /** Every step run in this world, for the leak check after each test. */
+  readonly steps: StepResult[] = [];
+
   private constructor(
     readonly oidc: OidcService,
     readonly registry: Registry,
@@ -64,12 +67,32 @@ export class World {
     };
   }
 
-  runMain(options: StepOptions = {}): Promise<StepResult> {
-    return runStep('main', this.step(options));
+  async runMain(options: StepOptions = {}): Promise<StepResult> {
+    const step = await runStep('main', this.step(options));
+    this.steps.push(step);
+    return step;
   }
 
-  runJob(options: Parameters<typeof runJob>[0] = {}): Promise<JobResult> {
-    return runJob({ ...options, ...this.step(options) });
+  /** The post step alone, with the state a main step left. */
+  async runPost(stateIn: Record<string, string>, options: StepOptions = {}): Promise<StepResult> {
+    const step = await runStep('post', { ...this.step(options), stateIn });
+    this.steps.push(step);
+    return step;
+  }
+
+  async runJob(options: Parameters<typeof runJob>[0] = {}): Promise<JobResult> {
+    const job = await runJob({ ...options, ...this.step(options) });
+    this.steps.push(job.main, job.post);
+    return job;
+  }
+
+  /**
+   * Stops the servers after checking every step this world ran: no JWT, token or request
+   * token in any log line as displayed, annotation or step summary.
+   */
+  async stopAndCheckLeaks(): Promise<void> {
+    await this.stop();
+    expect(this.leaks(...this.steps)).toEqual([]);
   }
 
   /** Every secret this world handed out: the JWTs, the registry tokens, the request token. */
