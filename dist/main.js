@@ -28590,18 +28590,18 @@ const httpClientTransport = async (request, timeoutMs) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9402);
+/* harmony import */ var _runner_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5632);
 /* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8902);
 /* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2618);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7176);
-/* harmony import */ var _runner_environment_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5047);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3037);
+/* harmony import */ var _runner_environment_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5081);
 
 
 
 
 
 await (0,_run_main_js__WEBPACK_IMPORTED_MODULE_3__/* .runMain */ .V)({
-    core: _actions_core__WEBPACK_IMPORTED_MODULE_0__,
+    core: _runner_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsCore */ .v,
     environment: (0,_runner_environment_js__WEBPACK_IMPORTED_MODULE_4__/* .readEnvironment */ .Q)(),
     transport: _http_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .httpClientTransport */ .z,
     clock: _http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml,
@@ -28612,7 +28612,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7176:
+/***/ 3037:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28621,8 +28621,392 @@ __nccwpck_require__.d(__webpack_exports__, {
   V: () => (/* binding */ runMain)
 });
 
+;// CONCATENATED MODULE: ./src/diagnose/claims.ts
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** crates.io's own pattern for the workflow file name in `workflow_ref`. */
+const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
+function workflowFileOf(workflowRef) {
+    return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
+}
+const claims_text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
+const seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+/**
+ * Decodes the payload of a JWT. The signature is not checked (the registry does that) and
+ * never kept: only these named claims leave this function.
+ */
+function readClaims(jwt) {
+    const payload = jwt.split('.')[1];
+    if (payload === undefined)
+        return undefined;
+    let claims;
+    try {
+        const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (typeof parsed !== 'object' || parsed === null)
+            return undefined;
+        claims = parsed;
+    }
+    catch {
+        return undefined;
+    }
+    const workflowRef = claims_text(claims.workflow_ref);
+    const jobWorkflowRef = claims_text(claims.job_workflow_ref);
+    const audience = Array.isArray(claims.aud) ? claims.aud.join(', ') : claims_text(claims.aud);
+    return {
+        repository: claims_text(claims.repository),
+        repositoryOwnerId: claims_text(claims.repository_owner_id),
+        workflowRef,
+        workflowFile: workflowRef === undefined ? undefined : workflowFileOf(workflowRef),
+        reusableWorkflowRef: jobWorkflowRef !== workflowRef ? jobWorkflowRef : undefined,
+        environment: claims_text(claims.environment),
+        eventName: claims_text(claims.event_name),
+        ref: claims_text(claims.ref),
+        issuer: claims_text(claims.iss),
+        audience,
+        expiresAt: seconds(claims.exp),
+        issuedAt: seconds(claims.iat),
+    };
+}
+
 // EXTERNAL MODULE: ./src/errors/failure.ts
 var failure = __nccwpck_require__(1685);
+;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
+
+const DEFAULT_REGISTRY_URL = 'https://crates.io';
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+function refuse(value, problem) {
+    throw new failure/* ActionFailure */.d({ kind: 'invalid-input', input: 'url', value, problem });
+}
+/** Loopback is the only place plain http cannot expose the JWT to the network. */
+function isLoopbackHost(hostname) {
+    if (hostname === 'localhost' || hostname === '[::1]')
+        return true;
+    const octets = hostname.split('.');
+    return (octets.length === 4 &&
+        octets[0] === '127' &&
+        octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255));
+}
+/** Parses the `url` input; an empty value means crates.io, as in the reference action. */
+function parseRegistryUrl(raw) {
+    const value = raw === '' ? DEFAULT_REGISTRY_URL : raw;
+    if (!SCHEME.test(value)) {
+        const suggestion = /\s/.test(value) ? '' : ` Did you mean \`https://${value}\`?`;
+        refuse(value, `it must be an absolute URL starting with \`https://\`.${suggestion}`);
+    }
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        refuse(value, 'it is not a valid URL.');
+    }
+    if (url.protocol === 'http:') {
+        if (!isLoopbackHost(url.hostname)) {
+            refuse(value, 'plain `http://` would send the GitHub ID token over the network unencrypted; ' +
+                'use `https://` (plain `http://` is accepted only for localhost and 127.0.0.0/8 or [::1]).');
+        }
+    }
+    else if (url.protocol !== 'https:') {
+        refuse(value, `the scheme \`${url.protocol}\` is not supported; use \`https://\`.`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        refuse(value, 'it must not contain credentials; the action authenticates with the ID token.');
+    }
+    if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
+        refuse(value, 'it must not contain a query (`?...`) or a fragment (`#...`).');
+    }
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+/**
+ * The registry's audience by default: its host, with the port only when it is not the
+ * scheme's default (`URL.host` already drops a default port).
+ */
+function defaultAudience(baseUrl) {
+    return new URL(baseUrl).host;
+}
+function parseAudience(raw, baseUrl) {
+    if (raw === '')
+        return defaultAudience(baseUrl);
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\u0000-\u001f\u007f]/.test(raw)) {
+        throw new failure/* ActionFailure */.d({
+            kind: 'invalid-input',
+            input: 'audience',
+            value: raw,
+            problem: 'it must not contain spaces or control characters.',
+        });
+    }
+    return raw;
+}
+function tokensEndpoint(baseUrl) {
+    return `${baseUrl}/api/v1/trusted_publishing/tokens`;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/explain-refusal.ts
+
+
+/** Which rows each crates.io refusal is about, by its text. */
+const FLAGS = [
+    [/^Unsupported JWT issuer/, ['issuer']],
+    [/event trigger due to security concerns/, ['event']],
+    [/^Unexpected `repository` value/, ['repository']],
+    [/^Unexpected `workflow_ref` value/, ['workflow']],
+    [/^Unexpected `repository_owner_id` value/, ['owner-id']],
+    [/^No Trusted Publishing config found for repository/, ['repository']],
+    [/does not match the repository owner ID/, ['owner-id']],
+    [/does not match the workflow filename/, ['workflow']],
+    [/environment/, ['environment']],
+    // crates.io before July 2025 said only this, for any mismatch.
+    [
+        /^No matching Trusted Publishing config found/,
+        ['repository', 'owner-id', 'workflow', 'environment'],
+    ],
+];
+const LEEWAY_SECONDS = 60;
+function duration(seconds) {
+    const s = Math.abs(Math.round(seconds));
+    return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+}
+function lifetime(claims, now) {
+    if (claims.expiresAt === undefined)
+        return 'no `exp` claim';
+    const left = claims.expiresAt - now;
+    return left >= 0 ? `expires in ${duration(left)}` : `expired ${duration(left)} ago`;
+}
+/** The audience the registry at `baseUrl` most likely expects: its domain. */
+function expectedAudience(baseUrl) {
+    return baseUrl === DEFAULT_REGISTRY_URL ? 'crates.io' : defaultAudience(baseUrl);
+}
+function rowsFor(claims, context) {
+    const none = (what) => `(${what})`;
+    const rows = [
+        {
+            key: 'repository',
+            compared: 'Repository (`repository`)',
+            value: claims.repository ?? none('missing'),
+            check: 'The trusted publisher’s repository owner and name (case does not count). A renamed or transferred repository needs its config updated.',
+        },
+        {
+            key: 'owner-id',
+            compared: 'Repository owner ID (`repository_owner_id`)',
+            value: claims.repositoryOwnerId ?? none('missing'),
+            check: 'The owner ID the registry stored when the config was made. A repository or owner account deleted and recreated under the same name has a new ID: delete the config and create it again.',
+        },
+        {
+            key: 'workflow',
+            compared: 'Workflow file (from `workflow_ref`)',
+            value: claims.workflowFile ?? none(`no \`.yml\` file in \`${claims.workflowRef ?? ''}\``),
+            check: 'The config’s workflow file name, exactly: only the file name, case counts, and `.yml` is not `.yaml`.',
+        },
+    ];
+    if (claims.reusableWorkflowRef !== undefined) {
+        rows.push({
+            key: 'reusable',
+            compared: 'Reusable workflow (`job_workflow_ref`)',
+            value: claims.reusableWorkflowRef,
+            check: 'Not compared: this job runs in a reusable workflow, and crates.io matches the calling workflow, both its repository and its file name (the Repository and Workflow file rows), not the reusable one.',
+        });
+    }
+    rows.push({
+        key: 'environment',
+        compared: 'Environment (`environment`)',
+        value: claims.environment ?? none('none: the job has no `environment:`'),
+        check: 'If the config names an environment, the job needs `environment: <that name>` (case does not count). A config without one accepts any.',
+    }, {
+        key: 'event',
+        compared: 'Event (`event_name`)',
+        value: claims.eventName ?? none('missing'),
+        check: 'crates.io refuses `pull_request_target` and `workflow_run`; publish on `push` (tags), `release` or `workflow_dispatch`.',
+    }, {
+        key: 'ref',
+        compared: 'Ref (`ref`)',
+        value: claims.ref ?? none('missing'),
+        check: 'Not compared by crates.io; shown to identify the run.',
+    });
+    if (claims.issuer !== GITHUB_ISSUER) {
+        rows.push({
+            key: 'issuer',
+            compared: 'Issuer (`iss`)',
+            value: claims.issuer ?? none('missing'),
+            check: `crates.io accepts only \`${GITHUB_ISSUER}\`. An enterprise-scoped issuer (set in the enterprise's OIDC settings) or GitHub Enterprise Server is refused: publish from a repository that uses the default issuer.`,
+        });
+    }
+    rows.push({
+        key: 'audience',
+        compared: 'Audience (`aud`)',
+        value: claims.audience ?? none('missing'),
+        check: `The registry’s domain (\`${expectedAudience(context.baseUrl)}\` for ${context.baseUrl}). It comes from the \`audience\` input if set, else from the host of \`url\`.`,
+    }, {
+        key: 'lifetime',
+        compared: 'ID token lifetime (`iat`, `exp`)',
+        value: lifetime(claims, context.nowSeconds),
+        check: 'GitHub’s ID tokens live about 5 minutes; registries allow about 60 s of clock skew.',
+    });
+    return rows;
+}
+/** What crates.io's `Failed to decode JWT` can hide, and which of it this run's claims make likely. */
+function hiddenCauses(claims, context) {
+    const expected = expectedAudience(context.baseUrl);
+    const audienceOff = claims.audience !== expected;
+    const source = context.audienceInput === ''
+        ? `derived from \`url\` (${context.baseUrl})`
+        : 'set by the `audience` input: remove it unless the registry documents another value';
+    const now = context.nowSeconds;
+    const expired = claims.expiresAt !== undefined && claims.expiresAt + LEEWAY_SECONDS <= now;
+    const early = claims.issuedAt !== undefined && claims.issuedAt - LEEWAY_SECONDS > now;
+    return [
+        {
+            text: audienceOff
+                ? `An audience other than the registry’s domain: this run asked for \`${claims.audience ?? ''}\` (${source}), the registry most likely expects \`${expected}\`.`
+                : `An audience other than the registry’s domain: this run asked for \`${claims.audience ?? ''}\`, which is the registry’s host; only a registry whose domain differs from its URL would refuse it.`,
+            likely: audienceOff,
+            row: 'audience',
+        },
+        {
+            text: expired
+                ? `An expired ID token: it expired ${duration(now - (claims.expiresAt ?? now))} ago.`
+                : early
+                    ? 'An ID token from the future: its `iat` is ahead of this machine’s clock; a clock is wrong.'
+                    : 'An expired or not-yet-valid ID token: this one was within its lifetime when sent.',
+            likely: expired || early,
+            row: 'lifetime',
+        },
+        {
+            text: claims.issuer === GITHUB_ISSUER
+                ? 'An unsupported issuer: this run’s issuer is GitHub’s default one, which crates.io accepts.'
+                : `An unsupported issuer: this run’s issuer is \`${claims.issuer ?? ''}\`, not \`${GITHUB_ISSUER}\`.`,
+            likely: claims.issuer !== GITHUB_ISSUER,
+            row: 'issuer',
+        },
+    ];
+}
+/** Builds the explanation of a refused exchange from the registry's words and this run's claims. */
+function diagnoseRefusal(details, claims, context) {
+    const flagged = new Set();
+    for (const detail of details) {
+        const match = FLAGS.find(([pattern]) => pattern.test(detail));
+        match?.[1].forEach((key) => flagged.add(key));
+    }
+    const decodeFailure = details.some((d) => d.startsWith('Failed to decode JWT'));
+    const notes = [];
+    if (details.some((d) => d.startsWith('JWT has already been used'))) {
+        notes.push('The registry had already accepted this ID token once: an earlier exchange succeeded but its answer was lost. Re-run the job.');
+    }
+    const causes = decodeFailure ? hiddenCauses(claims, context) : [];
+    if (decodeFailure && !causes.some((c) => c.likely)) {
+        notes.push('None of these shows in this run’s claims: the registry may have failed to check the signature against GitHub’s keys. Re-run the job; if it persists, ask the registry.');
+    }
+    causes.filter((c) => c.likely).forEach((c) => flagged.add(c.row));
+    return {
+        rows: rowsFor(claims, context).map((row) => ({ ...row, flagged: flagged.has(row.key) })),
+        hiddenCauses: causes,
+        notes,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/preflight.ts
+
+const REFUSED_TRIGGERS = ['pull_request_target', 'workflow_run'];
+/** crates.io refuses these triggers outright; say so before the exchange, in words of our own. */
+function triggerWarning(event, baseUrl) {
+    if (baseUrl !== DEFAULT_REGISTRY_URL || !REFUSED_TRIGGERS.includes(event.name))
+        return undefined;
+    return (`This run was triggered by \`${event.name}\`, and crates.io refuses trusted publishing from it ` +
+        '(it can run with code or data from outside the repository). The exchange will most likely be ' +
+        'refused: publish from `push` (tags), `release` or `workflow_dispatch` instead.');
+}
+/** The snippet that gives a job an ID token. */
+const PERMISSIONS_SNIPPET = [
+    'Add this to the job that runs this action (or at the top of the workflow):',
+    '    permissions:',
+    '      contents: read',
+    '      id-token: write',
+].join('\n');
+
+;// CONCATENATED MODULE: ./src/diagnose/render.ts
+const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
+/** The diagnosis as one readable block for the log. */
+function diagnosisForLog(diagnosis) {
+    const lines = ['What the registry compared, as this run’s ID token states it:'];
+    for (const row of diagnosis.rows) {
+        lines.push(`${row.flagged ? '  ✗ ' : '    '}${row.compared}: ${row.value}`);
+        lines.push(`        ${row.check}`);
+    }
+    if (diagnosis.hiddenCauses.length > 0) {
+        lines.push('The registry said only "Failed to decode JWT". That one message hides:');
+        for (const cause of diagnosis.hiddenCauses) {
+            lines.push(`  ${cause.likely ? 'LIKELY  ' : 'unlikely'} ${cause.text}`);
+        }
+    }
+    for (const note of diagnosis.notes)
+        lines.push(note);
+    lines.push(AID);
+    return lines.join('\n');
+}
+/** Table cells: no pipe or line break may break the table. */
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+/** A claim's value as code; notes such as "(missing)" stay prose. */
+function value(text) {
+    return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
+}
+/** The diagnosis as Markdown for the step summary. */
+function diagnosisForSummary(heading, said, diagnosis) {
+    const out = [`### ${cell(heading)}`, '', `> ${cell(said)}`, ''];
+    out.push('| What the registry compared | Value in this run | What to check |');
+    out.push('| --- | --- | --- |');
+    for (const row of diagnosis.rows) {
+        const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
+        out.push(`| ${name} | ${value(row.value)} | ${cell(row.check)} |`);
+    }
+    out.push('');
+    if (diagnosis.hiddenCauses.length > 0) {
+        out.push('The registry said only `Failed to decode JWT`, which hides:', '');
+        for (const cause of diagnosis.hiddenCauses) {
+            out.push(`- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`);
+        }
+        out.push('');
+    }
+    for (const note of diagnosis.notes)
+        out.push(cell(note), '');
+    out.push(`_${AID}_`, '');
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/explain-failure.ts
+
+
+
+
+/**
+ * Prints what helps beyond the one-paragraph error: for a refused exchange, the claims the
+ * registry compared (log block and step summary table); for a missing ID token, the
+ * permissions snippet. Returns whether it printed anything.
+ */
+async function explainFailure(core, failure, context) {
+    if (failure.kind === 'no-id-token' && !failure.fromFork) {
+        core.info(PERMISSIONS_SNIPPET);
+        await core.appendSummary('### auth-action: no OIDC ID token\n\n```yaml\npermissions:\n  contents: read\n  id-token: write\n```\n');
+        return true;
+    }
+    const refused = failure.kind === 'http-status' &&
+        failure.call === 'exchange' &&
+        failure.status >= 400 &&
+        failure.status < 500 &&
+        failure.status !== 408 &&
+        failure.status !== 429;
+    if (!refused || context.lastJwt === undefined)
+        return false;
+    const claims = readClaims(context.lastJwt);
+    if (claims === undefined)
+        return false;
+    const diagnosis = diagnoseRefusal(failure.details, claims, context);
+    core.info(diagnosisForLog(diagnosis));
+    const said = `HTTP ${failure.status}: ${failure.details.join(' ') || 'no explanation'}`;
+    await core.appendSummary(diagnosisForSummary(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/errors/describe.ts
 
 const MAX_SHOWN = 300;
@@ -28642,7 +29026,7 @@ function what(call, target) {
             return `Revoking the publish token at ${target}`;
     }
 }
-function seconds(ms) {
+function describe_seconds(ms) {
     return `${Math.round(ms / 100) / 10} s`;
 }
 function tries(attempts) {
@@ -28660,7 +29044,8 @@ function whenUnavailable(call) {
             return 'The registry may be down or unreachable.';
     }
 }
-function whenRefused(call, status) {
+/** What to do about a refusal, from the registry's own words where they say enough. */
+function whenRefused(call, status, details) {
     if (call === 'id-token') {
         return status === 401 || status === 403
             ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
@@ -28671,6 +29056,17 @@ function whenRefused(call, status) {
     if (status === 404 || status === 405) {
         return ('The registry has no trusted-publishing endpoint at this address: check that `url` is ' +
             "the registry's web address (for crates.io, `https://crates.io`) and that it supports trusted publishing.");
+    }
+    const said = details.join(' ');
+    if (said.includes('Failed to decode JWT')) {
+        return ('The registry could not accept the ID token itself: most often its audience is not the ' +
+            "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one.");
+    }
+    if (said.includes('event trigger')) {
+        return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
+    }
+    if (said.startsWith('Unsupported JWT issuer')) {
+        return "Publish from a repository whose ID tokens use GitHub's default issuer.";
     }
     return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
         'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
@@ -28690,11 +29086,15 @@ function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
             return `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
-        case 'no-id-token-permission':
-            return ('This job cannot request an OIDC ID token from GitHub: ACTIONS_ID_TOKEN_REQUEST_URL and ' +
-                'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. Give the job (or the whole workflow) the ' +
-                'permission: `permissions: { id-token: write }`, and list any other permission it needs ' +
-                '(such as `contents: read`) beside it, since setting one drops the defaults.');
+        case 'no-id-token':
+            return failure.fromFork
+                ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
+                    'whatever the workflow’s `permissions` say, so they cannot publish. Publish from a trigger that ' +
+                    'forks cannot fire: a tag push (`on: push: tags:`), `release`, or `workflow_dispatch`.'
+                : 'This job cannot request an OIDC ID token from GitHub: ACTIONS_ID_TOKEN_REQUEST_URL and ' +
+                    'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. Give the job (or the whole workflow) ' +
+                    '`permissions: id-token: write`, and list beside it every other permission the job needs ' +
+                    '(such as `contents: read`), since naming one drops the defaults.';
         case 'network':
             return `${what(failure.call, failure.target)} failed: the connection failed (${failure.code})${tries(attempts)}. ${whenUnavailable(failure.call)}`;
         case 'unknown-host':
@@ -28703,7 +29103,7 @@ function describeFailure(failure, attempts) {
             return (`${what(failure.call, failure.target)} failed: the TLS connection was refused (${failure.code}); ` +
                 "the server's certificate is not trusted. If the registry uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.");
         case 'timeout':
-            return `${what(failure.call, failure.target)} failed: no complete answer within ${seconds(failure.timeoutMs)}${tries(attempts)}. ${whenUnavailable(failure.call)}`;
+            return `${what(failure.call, failure.target)} failed: no complete answer within ${describe_seconds(failure.timeoutMs)}${tries(attempts)}. ${whenUnavailable(failure.call)}`;
         case 'redirect': {
             const to = failure.location === undefined ? 'no Location' : `\`${shown(failure.location)}\``;
             const secret = failure.call === 'revoke' ? 'token' : 'ID token';
@@ -28715,7 +29115,7 @@ function describeFailure(failure, attempts) {
             const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
             const next = server
                 ? whenUnavailable(failure.call)
-                : whenRefused(failure.call, failure.status);
+                : whenRefused(failure.call, failure.status, failure.details);
             return `${what(failure.call, failure.target)} failed: ${statusText(failure)}${tries(attempts)}. ${next}`;
         }
         case 'malformed-response':
@@ -28725,14 +29125,19 @@ function describeFailure(failure, attempts) {
                     : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'));
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
-            return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
+            return `${what(failure.call, failure.target)} did not finish within its ${describe_seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
         }
     }
 }
-/** Turns anything thrown into one paragraph, without a stack trace. */
-function describeError(error) {
-    if (error instanceof failure/* ActionFailure */.d)
-        return describeFailure(error.failure, error.attempts);
+const EXPLAINED = ' What this run sent is listed above and in the step summary.';
+/**
+ * Turns anything thrown into one paragraph, without a stack trace. `explained` adds a pointer
+ * to the fuller explanation printed before it.
+ */
+function describeError(error, explained = false) {
+    if (error instanceof failure/* ActionFailure */.d) {
+        return describeFailure(error.failure, error.attempts) + (explained ? EXPLAINED : '');
+    }
     const message = error instanceof Error ? error.message : String(error);
     return `auth-action stopped on an unexpected error: ${shown(message)}. Please report it with this log.`;
 }
@@ -28881,78 +29286,6 @@ async function callWithRetries(deps, call, target, prepare, accept) {
             return unsuccessful(call, target, response, deps.clock.now());
         },
     });
-}
-
-;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
-
-const DEFAULT_REGISTRY_URL = 'https://crates.io';
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-function refuse(value, problem) {
-    throw new failure/* ActionFailure */.d({ kind: 'invalid-input', input: 'url', value, problem });
-}
-/** Loopback is the only place plain http cannot expose the JWT to the network. */
-function isLoopbackHost(hostname) {
-    if (hostname === 'localhost' || hostname === '[::1]')
-        return true;
-    const octets = hostname.split('.');
-    return (octets.length === 4 &&
-        octets[0] === '127' &&
-        octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255));
-}
-/** Parses the `url` input; an empty value means crates.io, as in the reference action. */
-function parseRegistryUrl(raw) {
-    const value = raw === '' ? DEFAULT_REGISTRY_URL : raw;
-    if (!SCHEME.test(value)) {
-        const suggestion = /\s/.test(value) ? '' : ` Did you mean \`https://${value}\`?`;
-        refuse(value, `it must be an absolute URL starting with \`https://\`.${suggestion}`);
-    }
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        refuse(value, 'it is not a valid URL.');
-    }
-    if (url.protocol === 'http:') {
-        if (!isLoopbackHost(url.hostname)) {
-            refuse(value, 'plain `http://` would send the GitHub ID token over the network unencrypted; ' +
-                'use `https://` (plain `http://` is accepted only for localhost and 127.0.0.0/8 or [::1]).');
-        }
-    }
-    else if (url.protocol !== 'https:') {
-        refuse(value, `the scheme \`${url.protocol}\` is not supported; use \`https://\`.`);
-    }
-    if (url.username !== '' || url.password !== '') {
-        refuse(value, 'it must not contain credentials; the action authenticates with the ID token.');
-    }
-    if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
-        refuse(value, 'it must not contain a query (`?...`) or a fragment (`#...`).');
-    }
-    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
-}
-/**
- * The registry's audience by default: its host, with the port only when it is not the
- * scheme's default (`URL.host` already drops a default port).
- */
-function defaultAudience(baseUrl) {
-    return new URL(baseUrl).host;
-}
-function parseAudience(raw, baseUrl) {
-    if (raw === '')
-        return defaultAudience(baseUrl);
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\u0000-\u001f\u007f]/.test(raw)) {
-        throw new failure/* ActionFailure */.d({
-            kind: 'invalid-input',
-            input: 'audience',
-            value: raw,
-            problem: 'it must not contain spaces or control characters.',
-        });
-    }
-    return raw;
-}
-function tokensEndpoint(baseUrl) {
-    return `${baseUrl}/api/v1/trusted_publishing/tokens`;
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/token-response.ts
@@ -29166,7 +29499,24 @@ function handOutToken(core, inputs, token) {
     saveHandover(core, inputs.revoke ? { kind: 'revoke', baseUrl, token } : { kind: 'keep', baseUrl });
 }
 
+;// CONCATENATED MODULE: ./src/output/summary-line.ts
+
+/** The step summary's one line on success: where the token is from, for what, and its fate. */
+function successSummary(baseUrl, jwt, revoke) {
+    const claims = jwt === undefined ? undefined : readClaims(jwt);
+    const run = claims?.repository === undefined
+        ? ''
+        : ` for \`${claims.repository}\`${claims.workflowFile ? ` (workflow \`${claims.workflowFile}\`)` : ''}`;
+    const fate = revoke
+        ? 'It is revoked when the job ends.'
+        : 'It is not revoked (`revoke: false`) and expires 30 minutes after it was issued.';
+    return `✅ **auth-action** got a publish token from ${baseUrl}${run}. ${fate}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/run-main.ts
+
+
+
 
 
 
@@ -29176,12 +29526,18 @@ function handOutToken(core, inputs, token) {
 
 /** inputs → ID token → exchange → output. Every failure ends in one setFailed paragraph. */
 async function runMain({ core, environment, transport, clock }) {
+    let inputs;
+    let lastJwt;
     try {
-        const inputs = readInputs(core);
-        const oidc = environment.oidc;
-        if (oidc === undefined)
-            throw new failure/* ActionFailure */.d({ kind: 'no-id-token-permission' });
+        inputs = readInputs(core);
         const { registry } = inputs;
+        const warning = triggerWarning(environment.event, registry.baseUrl);
+        if (warning !== undefined)
+            core.warning(warning);
+        const oidc = environment.oidc;
+        if (oidc === undefined) {
+            throw new failure/* ActionFailure */.d({ kind: 'no-id-token', fromFork: environment.event.fromFork });
+        }
         const timing = mainTiming(environment.timeScale);
         const net = {
             core,
@@ -29192,283 +29548,38 @@ async function runMain({ core, environment, transport, clock }) {
             deadline: clock.now() + timing.budgetMs,
         };
         core.info(`Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`);
-        const token = await exchangeForToken(net, registry.baseUrl, () => requestIdToken(net, oidc, registry.audience));
+        const token = await exchangeForToken(net, registry.baseUrl, async () => {
+            lastJwt = await requestIdToken(net, oidc, registry.audience);
+            return lastJwt;
+        });
         handOutToken(core, inputs, token);
         core.info(inputs.revoke
             ? 'Got a publish token: it is in the `token` output and will be revoked when the job ends.'
             : 'Got a publish token: it is in the `token` output and expires on its own (`revoke: false`).');
+        await core.appendSummary(successSummary(registry.baseUrl, lastJwt, inputs.revoke));
     }
     catch (error) {
-        core.setFailed(describeError(error));
+        const explained = error instanceof failure/* ActionFailure */.d &&
+            (await explainFailure(core, error.failure, {
+                baseUrl: inputs?.registry.baseUrl ?? '',
+                audienceInput: core.getInput('audience'),
+                nowSeconds: Math.floor(clock.now() / 1000),
+                lastJwt,
+            }).catch(() => false));
+        core.setFailed(describeError(error, explained));
     }
 }
 
 
 /***/ }),
 
-/***/ 5047:
+/***/ 5632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ readEnvironment)
-/* harmony export */ });
-function readEnvironment(env = process.env) {
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-    const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
-    return {
-        oidc: requestUrl !== '' && requestToken !== '' ? { requestUrl, requestToken } : undefined,
-        timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
-    };
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 9402:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  ExitCode: () => (/* binding */ ExitCode),
-  addPath: () => (/* binding */ addPath),
-  debug: () => (/* binding */ debug),
-  endGroup: () => (/* binding */ endGroup),
-  error: () => (/* binding */ error),
-  exportVariable: () => (/* binding */ exportVariable),
-  getBooleanInput: () => (/* binding */ getBooleanInput),
-  getIDToken: () => (/* binding */ getIDToken),
-  getInput: () => (/* binding */ getInput),
-  getMultilineInput: () => (/* binding */ getMultilineInput),
-  getState: () => (/* binding */ getState),
-  group: () => (/* binding */ group),
-  info: () => (/* binding */ info),
-  isDebug: () => (/* binding */ isDebug),
-  markdownSummary: () => (/* reexport */ markdownSummary),
-  notice: () => (/* binding */ notice),
-  platform: () => (/* reexport */ platform_namespaceObject),
-  saveState: () => (/* binding */ saveState),
-  setCommandEcho: () => (/* binding */ setCommandEcho),
-  setFailed: () => (/* binding */ setFailed),
-  setOutput: () => (/* binding */ setOutput),
-  setSecret: () => (/* binding */ setSecret),
-  startGroup: () => (/* binding */ startGroup),
-  summary: () => (/* reexport */ summary),
-  toPlatformPath: () => (/* reexport */ toPlatformPath),
-  toPosixPath: () => (/* reexport */ toPosixPath),
-  toWin32Path: () => (/* reexport */ toWin32Path),
-  warning: () => (/* binding */ warning)
-});
-
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
-var platform_namespaceObject = {};
-__nccwpck_require__.r(platform_namespaceObject);
-__nccwpck_require__.d(platform_namespaceObject, {
-  arch: () => (arch),
-  getDetails: () => (getDetails),
-  isLinux: () => (isLinux),
-  isMacOS: () => (isMacOS),
-  isWindows: () => (isWindows),
-  platform: () => (platform)
+  v: () => (/* binding */ actionsCore)
 });
 
 ;// CONCATENATED MODULE: external "os"
@@ -29480,7 +29591,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function toCommandValue(input) {
+function utils_toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -29495,7 +29606,7 @@ function toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function toCommandProperties(annotationProperties) {
+function utils_toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -29545,12 +29656,12 @@ function toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function issueCommand(command, properties, message) {
+function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
-function issue(name, message = '') {
-    issueCommand(name, {}, message);
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -29587,13 +29698,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -29613,7 +29724,7 @@ const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
 
 
 
-function issueFileCommand(command, message) {
+function file_command_issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -29621,13 +29732,13 @@ function issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function prepareKeyValueMessage(key, value) {
+function file_command_prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -29675,7 +29786,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class BearerCredentialHandler {
+class auth_BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -29733,13 +29844,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class OidcClient {
+class oidc_utils_OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new lib/* HttpClient */.Qq('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -29758,7 +29869,7 @@ class OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = OidcClient.createHttpClient();
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -29777,13 +29888,13 @@ class OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -30072,7 +30183,7 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = _summary;
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
@@ -30106,7 +30217,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
+    return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -31181,16 +31292,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec(commandLine, args, options) {
+function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
+        const commandArgs = tr.argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
+        const runner = new tr.ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -31210,8 +31321,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -31227,7 +31338,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -31252,10 +31363,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -31265,7 +31376,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield getExecOutput('sw_vers', undefined, {
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -31276,7 +31387,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -31381,8 +31492,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31396,7 +31507,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -31465,10 +31576,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -31503,8 +31614,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function debug(message) {
-    issueCommand('debug', {}, message);
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -31512,7 +31623,7 @@ function debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31520,7 +31631,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31587,9 +31698,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -31622,6 +31733,283 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/runner/actions-core.ts
+
+/** @actions/core as the flows see it. */
+const actionsCore = {
+    getInput: (name) => getInput(name),
+    getState: (name) => getState(name),
+    setSecret: (secret) => {
+        core_setSecret(secret);
+    },
+    setOutput: (name, value) => {
+        setOutput(name, value);
+    },
+    saveState: (name, value) => {
+        saveState(name, value);
+    },
+    debug: (message) => {
+        core_debug(message);
+    },
+    info: (message) => {
+        info(message);
+    },
+    warning: (message) => {
+        warning(message);
+    },
+    setFailed: (message) => {
+        setFailed(message);
+    },
+    appendSummary: async (markdown) => {
+        // A summary is an extra: without GITHUB_STEP_SUMMARY (a local run) it is skipped.
+        try {
+            await summary.addRaw(markdown, true).write();
+        }
+        catch {
+            core_debug('No step summary file: summary skipped.');
+        }
+    },
+};
+
+
+/***/ }),
+
+/***/ 5081:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ readEnvironment)
+});
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/runner/environment.ts
+
+function isForkPullRequest(eventPath) {
+    if (eventPath === undefined || eventPath === '')
+        return false;
+    try {
+        const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
+        return event.pull_request?.head?.repo?.fork === true;
+    }
+    catch {
+        return false;
+    }
+}
+function readEnvironment(env = process.env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    const oidc = requestUrl !== '' && requestToken !== '' ? { requestUrl, requestToken } : undefined;
+    const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
+    return {
+        oidc,
+        // The event file is read only when it can explain a missing ID token.
+        event: {
+            name: env.GITHUB_EVENT_NAME ?? '',
+            fromFork: oidc === undefined && isForkPullRequest(env.GITHUB_EVENT_PATH),
+        },
+        timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
+    };
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 

@@ -1,3 +1,5 @@
+import { explainFailure } from './diagnose/explain-failure.js';
+import { triggerWarning } from './diagnose/preflight.js';
 import { describeError } from './errors/describe.js';
 import { ActionFailure } from './errors/failure.js';
 import { exchangeForToken } from './exchange/exchange-token.js';
@@ -6,8 +8,9 @@ import { mainTiming } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
 import { requestIdToken } from './id-token/request-id-token.js';
-import { readInputs } from './inputs/read-inputs.js';
+import { readInputs, type Inputs } from './inputs/read-inputs.js';
 import { handOutToken } from './output/hand-out-token.js';
+import { successSummary } from './output/summary-line.js';
 import type { Core } from './runner/core.js';
 import type { RunnerEnvironment } from './runner/environment.js';
 
@@ -20,11 +23,17 @@ export interface MainDeps {
 
 /** inputs → ID token → exchange → output. Every failure ends in one setFailed paragraph. */
 export async function runMain({ core, environment, transport, clock }: MainDeps): Promise<void> {
+  let inputs: Inputs | undefined;
+  let lastJwt: string | undefined;
   try {
-    const inputs = readInputs(core);
-    const oidc = environment.oidc;
-    if (oidc === undefined) throw new ActionFailure({ kind: 'no-id-token-permission' });
+    inputs = readInputs(core);
     const { registry } = inputs;
+    const warning = triggerWarning(environment.event, registry.baseUrl);
+    if (warning !== undefined) core.warning(warning);
+    const oidc = environment.oidc;
+    if (oidc === undefined) {
+      throw new ActionFailure({ kind: 'no-id-token', fromFork: environment.event.fromFork });
+    }
 
     const timing = mainTiming(environment.timeScale);
     const net: NetDeps = {
@@ -38,16 +47,26 @@ export async function runMain({ core, environment, transport, clock }: MainDeps)
     core.info(
       `Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`,
     );
-    const token = await exchangeForToken(net, registry.baseUrl, () =>
-      requestIdToken(net, oidc, registry.audience),
-    );
+    const token = await exchangeForToken(net, registry.baseUrl, async () => {
+      lastJwt = await requestIdToken(net, oidc, registry.audience);
+      return lastJwt;
+    });
     handOutToken(core, inputs, token);
     core.info(
       inputs.revoke
         ? 'Got a publish token: it is in the `token` output and will be revoked when the job ends.'
         : 'Got a publish token: it is in the `token` output and expires on its own (`revoke: false`).',
     );
+    await core.appendSummary(successSummary(registry.baseUrl, lastJwt, inputs.revoke));
   } catch (error) {
-    core.setFailed(describeError(error));
+    const explained =
+      error instanceof ActionFailure &&
+      (await explainFailure(core, error.failure, {
+        baseUrl: inputs?.registry.baseUrl ?? '',
+        audienceInput: core.getInput('audience'),
+        nowSeconds: Math.floor(clock.now() / 1000),
+        lastJwt,
+      }).catch(() => false));
+    core.setFailed(describeError(error, explained));
   }
 }

@@ -59,7 +59,7 @@ test('without the OIDC variables: what to add to the workflow', async () => {
   const main = await runStep('main', { with: { url: world.registry.url } });
 
   expect(main.exitCode).toBe(1);
-  expect(theError(main)).toContain('`permissions: { id-token: write }`');
+  expect(theError(main)).toContain('`permissions: id-token: write`');
   expect(world.registry.requests).toEqual([]);
 });
 

@@ -104,7 +104,7 @@ test.each(cases)('$name: the registry’s words, the status, and no retry', asyn
   expect(main.exitCode).toBe(1);
   const message = theError(main);
   expect(message).toContain(`failed: HTTP 400: ${c.detail}`);
-  expect(message).toContain('trusted publisher settings');
+  expect(message).toMatch(/ What this run sent is listed above and in the step summary\.$/);
   expect(message).not.toMatch(/undefined|\n|at .*\.js:\d+/);
   expect(world.count('exchange')).toBe(1);
   expect(main.outputs).toEqual({});

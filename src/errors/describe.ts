@@ -43,7 +43,8 @@ function whenUnavailable(call: Call): string {
   }
 }
 
-function whenRefused(call: Call, status: number): string {
+/** What to do about a refusal, from the registry's own words where they say enough. */
+function whenRefused(call: Call, status: number, details: string[]): string {
   if (call === 'id-token') {
     return status === 401 || status === 403
       ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
@@ -55,6 +56,19 @@ function whenRefused(call: Call, status: number): string {
       'The registry has no trusted-publishing endpoint at this address: check that `url` is ' +
       "the registry's web address (for crates.io, `https://crates.io`) and that it supports trusted publishing."
     );
+  }
+  const said = details.join(' ');
+  if (said.includes('Failed to decode JWT')) {
+    return (
+      'The registry could not accept the ID token itself: most often its audience is not the ' +
+      "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one."
+    );
+  }
+  if (said.includes('event trigger')) {
+    return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
+  }
+  if (said.startsWith('Unsupported JWT issuer')) {
+    return "Publish from a repository whose ID tokens use GitHub's default issuer.";
   }
   return (
     "Compare the registry's trusted publisher settings for your crate (repository owner and " +
@@ -76,13 +90,15 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
   switch (failure.kind) {
     case 'invalid-input':
       return `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
-    case 'no-id-token-permission':
-      return (
-        'This job cannot request an OIDC ID token from GitHub: ACTIONS_ID_TOKEN_REQUEST_URL and ' +
-        'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. Give the job (or the whole workflow) the ' +
-        'permission: `permissions: { id-token: write }`, and list any other permission it needs ' +
-        '(such as `contents: read`) beside it, since setting one drops the defaults.'
-      );
+    case 'no-id-token':
+      return failure.fromFork
+        ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
+            'whatever the workflow’s `permissions` say, so they cannot publish. Publish from a trigger that ' +
+            'forks cannot fire: a tag push (`on: push: tags:`), `release`, or `workflow_dispatch`.'
+        : 'This job cannot request an OIDC ID token from GitHub: ACTIONS_ID_TOKEN_REQUEST_URL and ' +
+            'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. Give the job (or the whole workflow) ' +
+            '`permissions: id-token: write`, and list beside it every other permission the job needs ' +
+            '(such as `contents: read`), since naming one drops the defaults.';
     case 'network':
       return `${what(failure.call, failure.target)} failed: the connection failed (${failure.code})${tries(attempts)}. ${whenUnavailable(failure.call)}`;
     case 'unknown-host':
@@ -107,7 +123,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
       const next = server
         ? whenUnavailable(failure.call)
-        : whenRefused(failure.call, failure.status);
+        : whenRefused(failure.call, failure.status, failure.details);
       return `${what(failure.call, failure.target)} failed: ${statusText(failure)}${tries(attempts)}. ${next}`;
     }
     case 'malformed-response':
@@ -124,9 +140,16 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
   }
 }
 
-/** Turns anything thrown into one paragraph, without a stack trace. */
-export function describeError(error: unknown): string {
-  if (error instanceof ActionFailure) return describeFailure(error.failure, error.attempts);
+const EXPLAINED = ' What this run sent is listed above and in the step summary.';
+
+/**
+ * Turns anything thrown into one paragraph, without a stack trace. `explained` adds a pointer
+ * to the fuller explanation printed before it.
+ */
+export function describeError(error: unknown, explained = false): string {
+  if (error instanceof ActionFailure) {
+    return describeFailure(error.failure, error.attempts) + (explained ? EXPLAINED : '');
+  }
   const message = error instanceof Error ? error.message : String(error);
   return `auth-action stopped on an unexpected error: ${shown(message)}. Please report it with this log.`;
 }

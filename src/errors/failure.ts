@@ -7,7 +7,8 @@ export type Call = 'id-token' | 'exchange' | 'revoke';
  */
 export type Failure =
   | { kind: 'invalid-input'; input: string; value: string; problem: string }
-  | { kind: 'no-id-token-permission' }
+  /** No ACTIONS_ID_TOKEN_REQUEST_* variables; `fromFork` when a fork's pull request is why. */
+  | { kind: 'no-id-token'; fromFork: boolean }
   | { kind: 'network'; call: Call; target: string; code: string }
   | { kind: 'unknown-host'; call: Call; target: string }
   | { kind: 'tls'; call: Call; target: string; code: string }

@@ -1,0 +1,51 @@
+import type { Failure } from '../errors/failure.js';
+import type { Core } from '../runner/core.js';
+import { readClaims } from './claims.js';
+import { diagnoseRefusal, type RefusalContext } from './explain-refusal.js';
+import { PERMISSIONS_SNIPPET } from './preflight.js';
+import { diagnosisForLog, diagnosisForSummary } from './render.js';
+
+export interface FailureContext extends RefusalContext {
+  /** The ID token of the last exchange attempt. Only its claims are read, never shown. */
+  lastJwt: string | undefined;
+}
+
+/**
+ * Prints what helps beyond the one-paragraph error: for a refused exchange, the claims the
+ * registry compared (log block and step summary table); for a missing ID token, the
+ * permissions snippet. Returns whether it printed anything.
+ */
+export async function explainFailure(
+  core: Pick<Core, 'info' | 'appendSummary'>,
+  failure: Failure,
+  context: FailureContext,
+): Promise<boolean> {
+  if (failure.kind === 'no-id-token' && !failure.fromFork) {
+    core.info(PERMISSIONS_SNIPPET);
+    await core.appendSummary(
+      '### auth-action: no OIDC ID token\n\n```yaml\npermissions:\n  contents: read\n  id-token: write\n```\n',
+    );
+    return true;
+  }
+  const refused =
+    failure.kind === 'http-status' &&
+    failure.call === 'exchange' &&
+    failure.status >= 400 &&
+    failure.status < 500 &&
+    failure.status !== 408 &&
+    failure.status !== 429;
+  if (!refused || context.lastJwt === undefined) return false;
+  const claims = readClaims(context.lastJwt);
+  if (claims === undefined) return false;
+  const diagnosis = diagnoseRefusal(failure.details, claims, context);
+  core.info(diagnosisForLog(diagnosis));
+  const said = `HTTP ${failure.status}: ${failure.details.join(' ') || 'no explanation'}`;
+  await core.appendSummary(
+    diagnosisForSummary(
+      `auth-action: ${context.baseUrl} refused the token exchange`,
+      said,
+      diagnosis,
+    ),
+  );
+  return true;
+}

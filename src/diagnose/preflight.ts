@@ -1,0 +1,22 @@
+import { DEFAULT_REGISTRY_URL } from '../inputs/registry-url.js';
+import type { RunEvent } from '../runner/environment.js';
+
+const REFUSED_TRIGGERS = ['pull_request_target', 'workflow_run'];
+
+/** crates.io refuses these triggers outright; say so before the exchange, in words of our own. */
+export function triggerWarning(event: RunEvent, baseUrl: string): string | undefined {
+  if (baseUrl !== DEFAULT_REGISTRY_URL || !REFUSED_TRIGGERS.includes(event.name)) return undefined;
+  return (
+    `This run was triggered by \`${event.name}\`, and crates.io refuses trusted publishing from it ` +
+    '(it can run with code or data from outside the repository). The exchange will most likely be ' +
+    'refused: publish from `push` (tags), `release` or `workflow_dispatch` instead.'
+  );
+}
+
+/** The snippet that gives a job an ID token. */
+export const PERMISSIONS_SNIPPET = [
+  'Add this to the job that runs this action (or at the top of the workflow):',
+  '    permissions:',
+  '      contents: read',
+  '      id-token: write',
+].join('\n');
