@@ -31763,7 +31763,7 @@ const actionsCore = {
     appendSummary: async (markdown) => {
         // A summary is an extra: without GITHUB_STEP_SUMMARY (a local run) it is skipped.
         try {
-            await summary.addRaw(markdown, true).write();
+            await summary.addRaw(markdown).write();
         }
         catch {
             core_debug('No step summary file: summary skipped.');

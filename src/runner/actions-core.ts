@@ -29,7 +29,7 @@ export const actionsCore: Core = {
   appendSummary: async (markdown) => {
     // A summary is an extra: without GITHUB_STEP_SUMMARY (a local run) it is skipped.
     try {
-      await core.summary.addRaw(markdown, true).write();
+      await core.summary.addRaw(markdown).write();
     } catch {
       core.debug('No step summary file: summary skipped.');
     }

@@ -12,6 +12,6 @@ export interface Core {
   info(message: string): void;
   warning(message: string): void;
   setFailed(message: string): void;
-  /** Appends Markdown to the step summary on the run page. */
+  /** Appends Markdown (ending in a newline) to the step summary on the run page. */
   appendSummary(markdown: string): Promise<void>;
 }
