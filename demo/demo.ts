@@ -33,6 +33,7 @@ try {
       console.log(
         `  outputs.token = ${step.masks.includes(step.outputs.token ?? '') ? '*** (masked)' : 'NOT MASKED'}`,
       );
+      console.log(`  step summary: ${step.summary.trim()}`);
       heading('Step `run: cargo publish` with CARGO_REGISTRY_TOKEN = steps.auth.outputs.token');
       if (cargo === undefined) {
         console.log('  | cargo is not installed: skipping the publish.');
