@@ -52,6 +52,10 @@ export class OidcService {
   readonly minted: string[] = [];
   readonly audiences: string[] = [];
   run: WorkflowRun = defaultRun();
+  /** Merged into every JWT header: `{ kid: 'other' }` signs with a key the JWKS lacks. */
+  headerOverride: Record<string, unknown> = {};
+  /** Hand out the first JWT again and again, as GitHub never does, to provoke a replay refusal. */
+  replay = false;
   private readonly server = createServer((req, res) => {
     void this.handle(req, res);
   });
@@ -144,7 +148,10 @@ export class OidcService {
     // GitHub's default audience is the owner's URL.
     const audience = url.searchParams.get('audience') ?? `https://github.com/${owner}`;
     this.audiences.push(audience);
-    const jwt = signJwt(this.key, this.claimsFor(audience));
+    const jwt =
+      this.replay && this.minted[0] !== undefined
+        ? this.minted[0]
+        : signJwt(this.key, this.claimsFor(audience), this.headerOverride);
     this.minted.push(jwt);
     sendJson(res, 200, { count: 1, value: jwt });
   }
