@@ -1,0 +1,16 @@
+// The floor for post: the least a Node 24 action can do. DELETE the token from state; node's
+// own http, one file, no keep-alive (as the action).
+// Built-ins through getBuiltinModule: an ESM `import 'node:http'` costs several times more at start.
+const { request } = process.getBuiltinModule('node:http');
+
+const env = process.env;
+await new Promise((resolve, reject) => {
+  const url = `${env.STATE_registryUrl}/api/v1/trusted_publishing/tokens`;
+  const headers = { authorization: `Bearer ${env.STATE_token}`, 'user-agent': 'floor' };
+  const req = request(url, { method: 'DELETE', headers, agent: false }, (res) => {
+    res.resume();
+    res.on('end', resolve);
+  });
+  req.on('error', reject);
+  req.end();
+});
