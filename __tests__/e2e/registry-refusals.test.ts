@@ -1,4 +1,4 @@
-import { theError, World } from '../rig/world.js';
+import { expectGaveUp, theError, World } from '../rig/world.js';
 import type { WorkflowRun } from '../rig/oidc-service.js';
 import type { TrustedPublisher } from '../rig/registry.js';
 
@@ -141,10 +141,9 @@ test('Failed to load OIDC key set (500) is retried, then reported', async () => 
 
   const main = await world.runMain();
 
-  expect(world.count('exchange')).toBe(5);
-  expect(theError(main)).toContain(
-    'failed: HTTP 500: Failed to load OIDC key set (after 5 attempts). The registry may be down',
-  );
+  expectGaveUp(main, theError(main), world.count('exchange'));
+  expect(theError(main)).toContain('failed: HTTP 500: Failed to load OIDC key set (after ');
+  expect(theError(main)).toContain('The registry may be down');
 });
 
 test('the registry sees a User-Agent that names the action, and JSON', async () => {

@@ -51,6 +51,8 @@ export class OidcService {
   /** Every JWT handed out: secrets the logs must never show. */
   readonly minted: string[] = [];
   readonly audiences: string[] = [];
+  /** Requests to the ID token endpoint, answered or not. */
+  requests = 0;
   run: WorkflowRun = defaultRun();
   /** Merged into every JWT header: `{ kid: 'other' }` signs with a key the JWKS lacks. */
   headerOverride: Record<string, unknown> = {};
@@ -139,6 +141,7 @@ export class OidcService {
       sendJson(res, 404, { message: 'Not Found' });
       return;
     }
+    this.requests++;
     if (await applyFault(this.faults.next('id-token'), req, res)) return;
     if (req.headers.authorization !== `Bearer ${this.requestToken}`) {
       sendJson(res, 401, { message: 'Bad credentials' });

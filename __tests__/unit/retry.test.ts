@@ -63,11 +63,11 @@ async function run(outcomes: Outcome<string>[], clock: Clock, costMs = 0) {
 
 test('full jitter: uniform under an exponential cap', () => {
   const { policy } = mainTiming();
-  expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(policy, n, 0.999999))).toEqual([
-    1999, 3999, 7999, 15999, 29999, 29999,
+  expect([1, 2, 3, 4, 5].map((n) => backoffDelay(policy, n, 0.999999))).toEqual([
+    5999, 23999, 95999, 149999, 149999,
   ]);
   expect(backoffDelay(policy, 3, 0)).toBe(0);
-  expect(backoffDelay(policy, 3, 0.5)).toBe(4000);
+  expect(backoffDelay(policy, 3, 0.5)).toBe(48000);
 });
 
 test('transient failures are retried until success, with the jittered delays', async () => {
@@ -76,8 +76,8 @@ test('transient failures are retried until success, with the jittered delays', a
 
   expect(result).toBe('token');
   expect(events.map((e) => [e.attempt, e.maxAttempts, e.delayMs])).toEqual([
-    [1, 5, 1000],
-    [2, 5, 2000],
+    [1, 5, 3000],
+    [2, 5, 12000],
   ]);
 });
 
@@ -108,6 +108,9 @@ test('Retry-After is honoured, capped at a minute in main', async () => {
   const { events } = await run([retryable(5_000), retryable(3_600_000)], clock);
 
   expect(events.map((e) => e.delayMs)).toEqual([5_000, 60_000]);
+  // With the jitter above a short Retry-After, the longer wait wins.
+  const late = await run([retryable(1_000)], virtualClock(0.9));
+  expect(late.events.map((e) => e.delayMs)).toEqual([5_400]);
 });
 
 test('the budget is never overrun: attempts get what time is left', async () => {
@@ -158,5 +161,50 @@ test('time scaling shrinks every wait and keeps the counts', () => {
   const scaled = mainTiming(0.01);
   expect(scaled.budgetMs).toBe(1_800);
   expect(scaled.policy.attemptTimeoutMs).toBe(300);
+  expect(scaled.policy.factor).toBe(4);
   expect(scaled.policy.maxAttempts).toBe(5);
+});
+
+test('a long outage: the last try waits for late in the budget, never past three minutes', async () => {
+  // The longest draws (random close to 1): 6, 24 and 96 s of waits, then the last try late.
+  const clock = virtualClock(0.999);
+  const { result, attempts, events } = await run(
+    Array.from({ length: 9 }, () => retryable()),
+    clock,
+  );
+
+  expect(result).toBeInstanceOf(ActionFailure);
+  expect(attempts).toBe(5);
+  const waits = events.map((e) => e.delayMs);
+  // Before the last try: the second half of what is left after room for its 30 s timeout.
+  const before = waits.slice(0, 3).reduce((a, b) => a + b, 0);
+  const room = mainTiming().budgetMs - before - 30_000;
+  expect(waits[3]).toBeGreaterThanOrEqual(room / 2);
+  expect(waits[3]).toBeLessThanOrEqual(room);
+  expect(clock.now()).toBeLessThanOrEqual(mainTiming().budgetMs);
+});
+
+test('even with short draws, the last try comes late: a one-minute outage ends before it', async () => {
+  const clock = virtualClock(0);
+  const { events, result } = await run(
+    Array.from({ length: 4 }, () => retryable()),
+    clock,
+  );
+
+  expect(result).toBe('token');
+  // Jitter of 0 for the first three waits; the fourth is half the room: (180 - 30) / 2 s.
+  expect(events.map((e) => e.delayMs)).toEqual([0, 0, 0, 75_000]);
+});
+
+test('a long jitter draw is cut to what the budget leaves, not a reason to give up', async () => {
+  const clock = virtualClock(0.999);
+  // Each attempt takes its whole 30 s, as against a hanging server.
+  const { attempts } = await run(
+    Array.from({ length: 9 }, () => retryable()),
+    clock,
+    30_000,
+  );
+
+  expect(attempts).toBe(4);
+  expect(clock.now()).toBe(mainTiming().budgetMs);
 });

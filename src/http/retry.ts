@@ -19,8 +19,9 @@ export const systemClock: Clock = {
 
 export interface RetryPolicy {
   maxAttempts: number;
-  /** Backoff cap for attempt n (1-based) is min(maxDelayMs, baseDelayMs * 2^(n-1)). */
+  /** Backoff cap after attempt n (1-based) is min(maxDelayMs, baseDelayMs * factor^(n-1)). */
   baseDelayMs: number;
+  factor: number;
   maxDelayMs: number;
   /** A server's Retry-After is honoured up to this long. */
   retryAfterCapMs: number;
@@ -28,6 +29,12 @@ export interface RetryPolicy {
   attemptTimeoutMs: number;
   /** An attempt with less time than this left is not started. */
   minAttemptMs: number;
+  /**
+   * Keep the last try for late: before the final attempt, wait at least a uniform time in the
+   * second half of what the budget leaves (after room for that attempt), so that an outage
+   * shorter than the budget ends before the last try.
+   */
+  lastTryLate: boolean;
 }
 
 /** What one attempt came to: a value, or a failure that may be worth another try. */
@@ -44,7 +51,7 @@ export interface RetryEvent {
 
 /** Full jitter: a uniform wait under an exponential cap, so clients that fail together spread out. */
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: number): number {
-  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * policy.factor ** (attempt - 1));
   return Math.floor(random * cap);
 }
 
@@ -75,13 +82,18 @@ export async function withRetries<T>(options: {
     if (!outcome.retryable || n === policy.maxAttempts) {
       throw new ActionFailure(outcome.failure, outcome.retryable ? attempts : undefined);
     }
-    const jitter = backoffDelay(policy, n, clock.random());
-    const delayMs =
-      outcome.retryAfterMs === undefined
-        ? jitter
-        : Math.max(Math.min(outcome.retryAfterMs, policy.retryAfterCapMs), jitter);
+    // Room to wait and still give the next attempt its full timeout. A long jitter draw is cut
+    // to it: the budget is for trying, not for sleeping past the deadline.
+    const room = Math.max(0, deadline - clock.now() - policy.attemptTimeoutMs);
+    let delayMs = Math.min(backoffDelay(policy, n, clock.random()), room);
+    if (policy.lastTryLate && n + 1 === policy.maxAttempts) {
+      delayMs = Math.max(delayMs, Math.floor((room / 2) * (1 + clock.random())));
+    }
+    if (outcome.retryAfterMs !== undefined) {
+      delayMs = Math.max(delayMs, Math.min(outcome.retryAfterMs, policy.retryAfterCapMs));
+    }
     if (clock.now() + delayMs + policy.minAttemptMs > deadline) {
-      // Waiting would overrun the budget: stop now with the real reason.
+      // Only a Retry-After longer than the budget leaves, or a spent budget, ends here.
       throw new ActionFailure(outcome.failure, attempts);
     }
     options.onRetry({
