@@ -675,14 +675,20 @@ function describeFailure(failure, attempts) {
         }
     }
 }
-const EXPLAINED = ' What this run sent is listed above and in the step summary.';
+/** Where the fuller explanation printed before the error is, by what it explains. */
+function explainedAbove(failure) {
+    return failure.kind === 'no-id-token'
+        ? ' The lines to add are shown above and in the step summary.'
+        : ' What this run sent is listed above and in the step summary.';
+}
 /**
  * Turns anything thrown into one paragraph, without a stack trace. `explained` adds a pointer
  * to the fuller explanation printed before it.
  */
 function describeError(error, explained = false) {
     if (error instanceof failure/* ActionFailure */.d) {
-        return describeFailure(error.failure, error.attempts) + (explained ? EXPLAINED : '');
+        return (describeFailure(error.failure, error.attempts) +
+            (explained ? explainedAbove(error.failure) : ''));
     }
     const message = error instanceof Error ? error.message : String(error);
     return `auth-action stopped on an unexpected error: ${shown(message)}. Please report it with this log.`;

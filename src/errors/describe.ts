@@ -140,7 +140,12 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
   }
 }
 
-const EXPLAINED = ' What this run sent is listed above and in the step summary.';
+/** Where the fuller explanation printed before the error is, by what it explains. */
+function explainedAbove(failure: Failure): string {
+  return failure.kind === 'no-id-token'
+    ? ' The lines to add are shown above and in the step summary.'
+    : ' What this run sent is listed above and in the step summary.';
+}
 
 /**
  * Turns anything thrown into one paragraph, without a stack trace. `explained` adds a pointer
@@ -148,7 +153,10 @@ const EXPLAINED = ' What this run sent is listed above and in the step summary.'
  */
 export function describeError(error: unknown, explained = false): string {
   if (error instanceof ActionFailure) {
-    return describeFailure(error.failure, error.attempts) + (explained ? EXPLAINED : '');
+    return (
+      describeFailure(error.failure, error.attempts) +
+      (explained ? explainedAbove(error.failure) : '')
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
   return `auth-action stopped on an unexpected error: ${shown(message)}. Please report it with this log.`;
