@@ -1180,6 +1180,17 @@ function outcome_final(failure) {
 ;// CONCATENATED MODULE: ./src/http/call.ts
 
 
+/** Starts a phase's clock: its calls share one deadline, `timing.budgetMs` from now. */
+function startPhase({ core, transport, clock }, timing) {
+    return {
+        core,
+        transport,
+        clock,
+        policy: timing.policy,
+        budgetMs: timing.budgetMs,
+        deadline: clock.now() + timing.budgetMs,
+    };
+}
 const CALL_NAMES = {
     'id-token': 'Requesting the GitHub OIDC ID token',
     exchange: 'The token exchange',
@@ -1468,6 +1479,7 @@ function successSummary(baseUrl, jwt, revoke) {
 
 
 
+
 /** inputs → ID token → exchange → output. Every failure ends in one setFailed paragraph. */
 async function runMain({ core, environment, transport, clock }) {
     let inputs;
@@ -1482,15 +1494,7 @@ async function runMain({ core, environment, transport, clock }) {
         if (oidc === undefined) {
             throw new failure/* ActionFailure */.d({ kind: 'no-id-token', fromFork: environment.event.fromFork });
         }
-        const timing = mainTiming(environment.timeScale);
-        const net = {
-            core,
-            transport,
-            clock,
-            policy: timing.policy,
-            budgetMs: timing.budgetMs,
-            deadline: clock.now() + timing.budgetMs,
-        };
+        const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
         core.info(`Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`);
         const token = await exchangeForToken(net, registry.baseUrl, async () => {
             lastJwt = await requestIdToken(net, oidc, registry.audience);

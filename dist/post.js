@@ -694,54 +694,6 @@ function describeError(error, explained = false) {
     return `auth-action stopped on an unexpected error: ${shown(message)}. Please report it with this log.`;
 }
 
-;// CONCATENATED MODULE: ./src/http/policies.ts
-const scaled = (timing, scale) => ({
-    budgetMs: timing.budgetMs * scale,
-    policy: {
-        ...timing.policy,
-        baseDelayMs: timing.policy.baseDelayMs * scale,
-        maxDelayMs: timing.policy.maxDelayMs * scale,
-        retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
-        attemptTimeoutMs: timing.policy.attemptTimeoutMs * scale,
-        minAttemptMs: timing.policy.minAttemptMs * scale,
-    },
-});
-/**
- * main: up to 3 minutes in all, 30 s a request. Backoff caps of 6, 24, 96 and 150 s (full
- * jitter under each): a single blip is retried within 6 s, and five attempts spread over the
- * budget, and the last try waits for the second half of what is left: a thousand jobs caught by
- * a one-minute registry outage all get their token after it without stampeding (npm run
- * bench:storm; caps of 2, 4, 8, 16 s left 72% of them failed inside the outage).
- */
-const mainTiming = (scale = 1) => scaled({
-    budgetMs: 180_000,
-    policy: {
-        maxAttempts: 5,
-        baseDelayMs: 6_000,
-        factor: 4,
-        maxDelayMs: 150_000,
-        retryAfterCapMs: 60_000,
-        attemptTimeoutMs: 30_000,
-        minAttemptMs: 1_000,
-        lastTryLate: true,
-    },
-}, scale);
-/** post: best effort, so shorter: 45 s in all, 15 s a request. */
-const postTiming = (scale = 1) => scaled({
-    budgetMs: 45_000,
-    policy: {
-        maxAttempts: 5,
-        baseDelayMs: 1_000,
-        factor: 2,
-        maxDelayMs: 8_000,
-        retryAfterCapMs: 10_000,
-        attemptTimeoutMs: 15_000,
-        minAttemptMs: 1_000,
-        // Revocation is best effort: the job should not wait half a minute for it.
-        lastTryLate: false,
-    },
-}, scale);
-
 ;// CONCATENATED MODULE: ./src/http/error-body.ts
 const MAX_DETAILS = 10;
 const MAX_DETAIL_CHARS = 1000;
@@ -844,6 +796,17 @@ function outcome_final(failure) {
 ;// CONCATENATED MODULE: ./src/http/call.ts
 
 
+/** Starts a phase's clock: its calls share one deadline, `timing.budgetMs` from now. */
+function startPhase({ core, transport, clock }, timing) {
+    return {
+        core,
+        transport,
+        clock,
+        policy: timing.policy,
+        budgetMs: timing.budgetMs,
+        deadline: clock.now() + timing.budgetMs,
+    };
+}
 const CALL_NAMES = {
     'id-token': 'Requesting the GitHub OIDC ID token',
     exchange: 'The token exchange',
@@ -887,6 +850,54 @@ async function callWithRetries(deps, call, target, prepare, accept) {
         },
     });
 }
+
+;// CONCATENATED MODULE: ./src/http/policies.ts
+const scaled = (timing, scale) => ({
+    budgetMs: timing.budgetMs * scale,
+    policy: {
+        ...timing.policy,
+        baseDelayMs: timing.policy.baseDelayMs * scale,
+        maxDelayMs: timing.policy.maxDelayMs * scale,
+        retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
+        attemptTimeoutMs: timing.policy.attemptTimeoutMs * scale,
+        minAttemptMs: timing.policy.minAttemptMs * scale,
+    },
+});
+/**
+ * main: up to 3 minutes in all, 30 s a request. Backoff caps of 6, 24, 96 and 150 s (full
+ * jitter under each): a single blip is retried within 6 s, and five attempts spread over the
+ * budget, and the last try waits for the second half of what is left: a thousand jobs caught by
+ * a one-minute registry outage all get their token after it without stampeding (npm run
+ * bench:storm; caps of 2, 4, 8, 16 s left 72% of them failed inside the outage).
+ */
+const mainTiming = (scale = 1) => scaled({
+    budgetMs: 180_000,
+    policy: {
+        maxAttempts: 5,
+        baseDelayMs: 6_000,
+        factor: 4,
+        maxDelayMs: 150_000,
+        retryAfterCapMs: 60_000,
+        attemptTimeoutMs: 30_000,
+        minAttemptMs: 1_000,
+        lastTryLate: true,
+    },
+}, scale);
+/** post: best effort, so shorter: 45 s in all, 15 s a request. */
+const postTiming = (scale = 1) => scaled({
+    budgetMs: 45_000,
+    policy: {
+        maxAttempts: 5,
+        baseDelayMs: 1_000,
+        factor: 2,
+        maxDelayMs: 8_000,
+        retryAfterCapMs: 10_000,
+        attemptTimeoutMs: 15_000,
+        minAttemptMs: 1_000,
+        // Revocation is best effort: the job should not wait half a minute for it.
+        lastTryLate: false,
+    },
+}, scale);
 
 ;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
 
@@ -1001,6 +1012,7 @@ function readHandover(core) {
 
 
 
+
 /** state → revoke. Best effort: a failure is a warning, never a failed job. */
 async function runPost({ core, environment, transport, clock }) {
     try {
@@ -1014,15 +1026,7 @@ async function runPost({ core, environment, transport, clock }) {
             return;
         }
         core.setSecret(handover.token);
-        const timing = postTiming(environment.timeScale);
-        const net = {
-            core,
-            transport,
-            clock,
-            policy: timing.policy,
-            budgetMs: timing.budgetMs,
-            deadline: clock.now() + timing.budgetMs,
-        };
+        const net = startPhase({ core, transport, clock }, postTiming(environment.timeScale));
         await revokeToken(net, handover.baseUrl, handover.token);
         core.info(`Revoked the publish token at ${handover.baseUrl}.`);
     }

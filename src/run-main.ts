@@ -3,7 +3,7 @@ import { triggerWarning } from './diagnose/preflight.js';
 import { describeError } from './errors/describe.js';
 import { ActionFailure } from './errors/failure.js';
 import { exchangeForToken } from './exchange/exchange-token.js';
-import type { NetDeps } from './http/call.js';
+import { startPhase } from './http/call.js';
 import { mainTiming } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
@@ -35,15 +35,7 @@ export async function runMain({ core, environment, transport, clock }: MainDeps)
       throw new ActionFailure({ kind: 'no-id-token', fromFork: environment.event.fromFork });
     }
 
-    const timing = mainTiming(environment.timeScale);
-    const net: NetDeps = {
-      core,
-      transport,
-      clock,
-      policy: timing.policy,
-      budgetMs: timing.budgetMs,
-      deadline: clock.now() + timing.budgetMs,
-    };
+    const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
     core.info(
       `Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`,
     );

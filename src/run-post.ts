@@ -1,5 +1,5 @@
 import { describeError } from './errors/describe.js';
-import type { NetDeps } from './http/call.js';
+import { startPhase } from './http/call.js';
 import { postTiming } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
@@ -30,15 +30,7 @@ export async function runPost({ core, environment, transport, clock }: PostDeps)
       return;
     }
     core.setSecret(handover.token);
-    const timing = postTiming(environment.timeScale);
-    const net: NetDeps = {
-      core,
-      transport,
-      clock,
-      policy: timing.policy,
-      budgetMs: timing.budgetMs,
-      deadline: clock.now() + timing.budgetMs,
-    };
+    const net = startPhase({ core, transport, clock }, postTiming(environment.timeScale));
     await revokeToken(net, handover.baseUrl, handover.token);
     core.info(`Revoked the publish token at ${handover.baseUrl}.`);
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Call, Failure } from '../errors/failure.js';
 import type { Core } from '../runner/core.js';
 import { noAnswer, unsuccessful } from './outcome.js';
+import type { Timing } from './policies.js';
 import { withRetries, type Clock, type Outcome, type RetryPolicy } from './retry.js';
 import type { HttpRequest, HttpResponse, Transport } from './transport.js';
 
@@ -13,6 +14,21 @@ export interface NetDeps {
   /** Absolute time (clock.now) by which the whole phase must be over. */
   deadline: number;
   budgetMs: number;
+}
+
+/** Starts a phase's clock: its calls share one deadline, `timing.budgetMs` from now. */
+export function startPhase(
+  { core, transport, clock }: Pick<NetDeps, 'core' | 'transport' | 'clock'>,
+  timing: Timing,
+): NetDeps {
+  return {
+    core,
+    transport,
+    clock,
+    policy: timing.policy,
+    budgetMs: timing.budgetMs,
+    deadline: clock.now() + timing.budgetMs,
+  };
 }
 
 const CALL_NAMES: Record<Call, string> = {
