@@ -57,3 +57,29 @@ withCargo('cargo publishes with the token; after post, the same token is refused
   expect(world.registry.versions(CRATE)).toEqual(['0.1.0', '0.2.0']);
   expect(world.leaks(main, post)).toEqual([]);
 });
+
+withCargo('the token publishes only the crates whose trusted publisher matched', async () => {
+  // `other-crate` exists but trusts another workflow; `brand-new` does not exist yet.
+  world.registry.addCrate('other-crate', '1.0.0').addPublisher({
+    crate: 'other-crate',
+    repositoryOwner: 'rust-lang-demo',
+    repositoryName: 'hello-tp',
+    repositoryOwnerId: '4242',
+    workflowFilename: 'other.yml',
+  });
+  const main = await world.runMain();
+  const token = main.outputs.token ?? '';
+  const publish = (crate: string) =>
+    cargoPublish({ indexUrl: `${world.registry.url}/index/`, token, crate, version: '1.1.0' });
+
+  const other = await publish('other-crate');
+  const created = await publish('brand-new');
+
+  expect(other.code).not.toBe(0);
+  expect(other.output).toContain('The provided access token is not valid for crate `other-crate`');
+  expect(created.code).not.toBe(0);
+  expect(created.output).toContain(
+    'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first',
+  );
+  expect(world.registry.versions('other-crate')).toEqual(['1.0.0']);
+});

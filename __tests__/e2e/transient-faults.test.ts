@@ -79,6 +79,17 @@ test('an exchange whose answer was lost is retried with a fresh JWT', async () =
   expect(world.leaks(main)).toEqual([]);
 });
 
+test('a slow answer within the timeout is waited for, not retried', async () => {
+  // 0.1 s, well under the 0.6 s attempt timeout at the rig's time scale.
+  world.registry.faults.add('exchange', { delayMs: 100 });
+
+  const main = await world.runMain();
+
+  expect(main.exitCode).toBe(0);
+  expect(world.count('exchange')).toBe(1);
+  expect(main.log.some((line) => line.includes('attempt 1 of 5'))).toBe(false);
+});
+
 test('Retry-After is honoured: the next try waits what the registry asked for', async () => {
   world.registry.faults.add('exchange', json(503, { errors: [] }, { 'retry-after': '1' }));
 
