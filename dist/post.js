@@ -468,7 +468,8 @@ function errorCode(error) {
             return 'EPROXY';
         }
     }
-    return 'ECONNRESET';
+    // An error without a code: say so rather than name a cause it may not have.
+    return 'EUNKNOWN';
 }
 /**
  * Sends one request through @actions/http-client (so HTTPS_PROXY and NO_PROXY apply) with

@@ -74,7 +74,8 @@ function errorCode(error: unknown): string {
       return 'EPROXY';
     }
   }
-  return 'ECONNRESET';
+  // An error without a code: say so rather than name a cause it may not have.
+  return 'EUNKNOWN';
 }
 
 /**
