@@ -639,11 +639,13 @@ function parseRegistryUrl(raw) {
     else if (url.protocol !== 'https:') {
         refuse(value, `the scheme \`${url.protocol}\` is not supported; use \`https://\`.`);
     }
+    // Refusals below show the URL without the parts that may hold a secret.
+    const shown = `${url.protocol}//${url.host}${url.pathname}`;
     if (url.username !== '' || url.password !== '') {
-        refuse(value, 'it must not contain credentials; the action authenticates with the ID token.');
+        refuse(shown.replace('//', '//***@'), 'it must not contain credentials; the action authenticates with the ID token.');
     }
     if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
-        refuse(value, 'it must not contain a query (`?...`) or a fragment (`#...`).');
+        refuse(`${shown}?…`, 'it must not contain a query (`?...`) or a fragment (`#...`).');
     }
     return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -40,6 +40,16 @@ test.each([
   expect(world.registry.requests).toEqual([]);
 });
 
+test.each([
+  ['https://ferris:hunter2@crates.io/', 'https://***@crates.io/'],
+  ['https://crates.io/?token=hunter2', 'https://crates.io/?…'],
+])('a refused %s is not echoed with its secret part', async (url, shown) => {
+  const main = await world.runMain({ with: { url } });
+
+  expect(theError(main)).toContain(`The \`url\` input (\`${shown}\`) is invalid`);
+  expect(main.rawLog.join('\n')).not.toContain('hunter2');
+});
+
 test.each(['yes', 'no', '1', 'off'])('revoke: %s is refused', async (revoke) => {
   const main = await world.runMain({ with: { revoke } });
 
