@@ -379,7 +379,7 @@ async function withRetries(options) {
         });
         await clock.sleep(delayMs);
     }
-    /* c8 ignore next: the loop always returns or throws */
+    // Unreachable: the last attempt above returns or throws.
     throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(options.outOfTime(last));
 }
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
@@ -780,7 +780,7 @@ function rowsFor(claims, context) {
 function hiddenCauses(claims, context) {
     const expected = expectedAudience(context.baseUrl);
     const audienceOff = claims.audience !== expected;
-    const source = context.audienceInput === ''
+    const source = !context.audienceFromInput
         ? `derived from \`url\` (${context.baseUrl})`
         : 'set by the `audience` input: remove it unless the registry documents another value';
     const now = context.nowSeconds;
@@ -1183,6 +1183,7 @@ function outcome_final(failure) {
 ;// CONCATENATED MODULE: ./src/http/call.ts
 
 
+
 /** Starts a phase's clock: its calls share one deadline, `timing.budgetMs` from now. */
 function startPhase({ core, transport, clock }, timing) {
     return {
@@ -1202,7 +1203,7 @@ const CALL_NAMES = {
 function retryLine(failure) {
     switch (failure.kind) {
         case 'timeout':
-            return `no answer within ${(failure.timeoutMs / 1000).toFixed(0)} s`;
+            return `no answer within ${describe_seconds(failure.timeoutMs)}`;
         case 'network':
             return `connection failed (${failure.code})`;
         case 'http-status':
@@ -1407,8 +1408,12 @@ function requestIdToken(deps, access, audience) {
 /** Reads and validates every input before anything touches the network. */
 function readInputs(core) {
     const baseUrl = parseRegistryUrl(core.getInput('url'));
-    const audience = parseAudience(core.getInput('audience'), baseUrl);
-    return { registry: { baseUrl, audience }, revoke: parseRevoke(core.getInput('revoke')) };
+    const audienceInput = core.getInput('audience');
+    const audience = parseAudience(audienceInput, baseUrl);
+    return {
+        registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
+        revoke: parseRevoke(core.getInput('revoke')),
+    };
 }
 /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts; empty means the default. */
 function parseRevoke(raw) {
@@ -1513,7 +1518,7 @@ async function runMain({ core, environment, transport, clock }) {
         const explained = error instanceof failure/* ActionFailure */.d &&
             (await explainFailure(core, error.failure, {
                 baseUrl: inputs?.registry.baseUrl ?? '',
-                audienceInput: core.getInput('audience'),
+                audienceFromInput: inputs?.registry.audienceFromInput ?? false,
                 nowSeconds: Math.floor(clock.now() / 1000),
                 lastJwt,
             }).catch(() => false));

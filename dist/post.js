@@ -379,7 +379,7 @@ async function withRetries(options) {
         });
         await clock.sleep(delayMs);
     }
-    /* c8 ignore next: the loop always returns or throws */
+    // Unreachable: the last attempt above returns or throws.
     throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(options.outOfTime(last));
 }
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
@@ -797,6 +797,7 @@ function outcome_final(failure) {
 ;// CONCATENATED MODULE: ./src/http/call.ts
 
 
+
 /** Starts a phase's clock: its calls share one deadline, `timing.budgetMs` from now. */
 function startPhase({ core, transport, clock }, timing) {
     return {
@@ -816,7 +817,7 @@ const CALL_NAMES = {
 function retryLine(failure) {
     switch (failure.kind) {
         case 'timeout':
-            return `no answer within ${(failure.timeoutMs / 1000).toFixed(0)} s`;
+            return `no answer within ${seconds(failure.timeoutMs)}`;
         case 'network':
             return `connection failed (${failure.code})`;
         case 'http-status':

@@ -55,7 +55,7 @@ export async function runMain({ core, environment, transport, clock }: MainDeps)
       error instanceof ActionFailure &&
       (await explainFailure(core, error.failure, {
         baseUrl: inputs?.registry.baseUrl ?? '',
-        audienceInput: core.getInput('audience'),
+        audienceFromInput: inputs?.registry.audienceFromInput ?? false,
         nowSeconds: Math.floor(clock.now() / 1000),
         lastJwt,
       }).catch(() => false));

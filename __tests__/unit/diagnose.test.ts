@@ -18,7 +18,7 @@ const base = {
   iat: 1000,
   exp: 1300,
 };
-const context = { baseUrl: 'https://crates.io', audienceInput: '', nowSeconds: 1100 };
+const context = { baseUrl: 'https://crates.io', audienceFromInput: false, nowSeconds: 1100 };
 
 test.each([
   ['o/r/.github/workflows/release.yml@refs/heads/main', 'release.yml'],

@@ -39,8 +39,8 @@ export interface Diagnosis {
 
 export interface RefusalContext {
   baseUrl: string;
-  /** The `audience` input as given; empty when the default was used. */
-  audienceInput: string;
+  /** The audience was set by the `audience` input, not derived from `url`. */
+  audienceFromInput: boolean;
   nowSeconds: number;
 }
 
@@ -165,10 +165,9 @@ function rowsFor(claims: RunClaims, context: RefusalContext): Omit<Row, 'flagged
 function hiddenCauses(claims: RunClaims, context: RefusalContext): Cause[] {
   const expected = expectedAudience(context.baseUrl);
   const audienceOff = claims.audience !== expected;
-  const source =
-    context.audienceInput === ''
-      ? `derived from \`url\` (${context.baseUrl})`
-      : 'set by the `audience` input: remove it unless the registry documents another value';
+  const source = !context.audienceFromInput
+    ? `derived from \`url\` (${context.baseUrl})`
+    : 'set by the `audience` input: remove it unless the registry documents another value';
   const now = context.nowSeconds;
   const expired = claims.expiresAt !== undefined && claims.expiresAt + LEEWAY_SECONDS <= now;
   const early = claims.issuedAt !== undefined && claims.issuedAt - LEEWAY_SECONDS > now;

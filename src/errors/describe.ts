@@ -20,7 +20,7 @@ function what(call: Call, target: string): string {
   }
 }
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
 

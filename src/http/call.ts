@@ -1,3 +1,4 @@
+import { seconds } from '../errors/describe.js';
 import type { Call, Failure } from '../errors/failure.js';
 import type { Core } from '../runner/core.js';
 import { noAnswer, unsuccessful } from './outcome.js';
@@ -40,7 +41,7 @@ const CALL_NAMES: Record<Call, string> = {
 function retryLine(failure: Failure): string {
   switch (failure.kind) {
     case 'timeout':
-      return `no answer within ${(failure.timeoutMs / 1000).toFixed(0)} s`;
+      return `no answer within ${seconds(failure.timeoutMs)}`;
     case 'network':
       return `connection failed (${failure.code})`;
     case 'http-status':

@@ -104,7 +104,7 @@ export async function withRetries<T>(options: {
     });
     await clock.sleep(delayMs);
   }
-  /* c8 ignore next: the loop always returns or throws */
+  // Unreachable: the last attempt above returns or throws.
   throw new ActionFailure(options.outOfTime(last));
 }
 

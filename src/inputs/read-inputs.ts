@@ -10,8 +10,12 @@ export interface Inputs {
 /** Reads and validates every input before anything touches the network. */
 export function readInputs(core: Pick<Core, 'getInput'>): Inputs {
   const baseUrl = parseRegistryUrl(core.getInput('url'));
-  const audience = parseAudience(core.getInput('audience'), baseUrl);
-  return { registry: { baseUrl, audience }, revoke: parseRevoke(core.getInput('revoke')) };
+  const audienceInput = core.getInput('audience');
+  const audience = parseAudience(audienceInput, baseUrl);
+  return {
+    registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
+    revoke: parseRevoke(core.getInput('revoke')),
+  };
 }
 
 /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts; empty means the default. */

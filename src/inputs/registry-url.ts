@@ -7,6 +7,8 @@ export interface Registry {
   /** Scheme, host, optional port and path prefix; no trailing slash. */
   baseUrl: string;
   audience: string;
+  /** The audience was set by the `audience` input, not derived from `url`. */
+  audienceFromInput: boolean;
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
