@@ -1,4 +1,4 @@
-import { explainFailure } from './diagnose/explain-failure.js';
+import { explainFailure, type FailureContext } from './diagnose/explain-failure.js';
 import { triggerWarning } from './diagnose/preflight.js';
 import { describeError } from './errors/describe.js';
 import { ActionFailure } from './errors/failure.js';
@@ -49,16 +49,24 @@ export async function runMain({ core, environment, transport, clock }: MainDeps)
         ? 'Got a publish token: it is in the `token` output and will be revoked when the job ends.'
         : 'Got a publish token: it is in the `token` output and expires on its own (`revoke: false`).',
     );
-    await core.appendSummary(successSummary(registry.baseUrl, lastJwt, inputs.revoke));
+    core.appendSummary(successSummary(registry.baseUrl, lastJwt, inputs.revoke));
   } catch (error) {
-    const explained =
-      error instanceof ActionFailure &&
-      (await explainFailure(core, error.failure, {
-        baseUrl: inputs?.registry.baseUrl ?? '',
-        audienceFromInput: inputs?.registry.audienceFromInput ?? false,
-        nowSeconds: Math.floor(clock.now() / 1000),
-        lastJwt,
-      }).catch(() => false));
+    const explained = explainBesideError(core, error, {
+      baseUrl: inputs?.registry.baseUrl ?? '',
+      audienceFromInput: inputs?.registry.audienceFromInput ?? false,
+      nowSeconds: Math.floor(clock.now() / 1000),
+      lastJwt,
+    });
     core.setFailed(describeError(error, explained));
+  }
+}
+
+/** The help printed beside the error. If it breaks, the error alone still goes out. */
+function explainBesideError(core: Core, error: unknown, context: FailureContext): boolean {
+  if (!(error instanceof ActionFailure)) return false;
+  try {
+    return explainFailure(core, error.failure, context);
+  } catch {
+    return false;
   }
 }

@@ -15,14 +15,14 @@ export interface FailureContext extends RefusalContext {
  * registry compared (log block and step summary table); for a missing ID token, the
  * permissions snippet. Returns whether it printed anything.
  */
-export async function explainFailure(
+export function explainFailure(
   core: Pick<Core, 'info' | 'appendSummary'>,
   failure: Failure,
   context: FailureContext,
-): Promise<boolean> {
+): boolean {
   if (failure.kind === 'no-id-token' && !failure.fromFork) {
     core.info(PERMISSIONS_SNIPPET);
-    await core.appendSummary(
+    core.appendSummary(
       '### auth-action: no OIDC ID token\n\n```yaml\npermissions:\n  contents: read\n  id-token: write\n```\n',
     );
     return true;
@@ -40,7 +40,7 @@ export async function explainFailure(
   const diagnosis = diagnoseRefusal(failure.details, claims, context);
   core.info(diagnosisForLog(diagnosis));
   const said = `HTTP ${failure.status}: ${failure.details.join(' ') || 'no explanation'}`;
-  await core.appendSummary(
+  core.appendSummary(
     diagnosisForSummary(
       `auth-action: ${context.baseUrl} refused the token exchange`,
       said,

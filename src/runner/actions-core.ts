@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import type { Core } from './core.js';
 
@@ -26,10 +27,15 @@ export const actionsCore: Core = {
   setFailed: (message) => {
     core.setFailed(message);
   },
-  appendSummary: async (markdown) => {
+  appendSummary: (markdown) => {
     // A summary is an extra: without GITHUB_STEP_SUMMARY (a local run) it is skipped.
+    // Appended synchronously, as core writes the output and state files: core.summary's
+    // async write would be a run's only async file I/O, and starting libuv's thread pool
+    // for one line costs about 3 ms of a 60 ms step.
+    const file = process.env.GITHUB_STEP_SUMMARY;
     try {
-      await core.summary.addRaw(markdown).write();
+      if (!file) throw new Error('GITHUB_STEP_SUMMARY is not set');
+      appendFileSync(file, markdown, 'utf8');
     } catch {
       core.debug('No step summary file: summary skipped.');
     }

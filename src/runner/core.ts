@@ -13,5 +13,5 @@ export interface Core {
   warning(message: string): void;
   setFailed(message: string): void;
   /** Appends Markdown (ending in a newline) to the step summary on the run page. */
-  appendSummary(markdown: string): Promise<void>;
+  appendSummary(markdown: string): void;
 }
