@@ -1,17 +1,40 @@
-const __lazyBuiltin = (name) => {
+const __lazyBuiltin = function lazyBuiltin(name, getBuiltin = (id) => process.getBuiltinModule(id)) {
   let real;
-  const load = () => (real ??= process.getBuiltinModule(name));
-  return new Proxy({}, {
-    get: (_, key) => load()[key],
-    has: (_, key) => key in load(),
-    ownKeys: () => Reflect.ownKeys(load()),
-    getOwnPropertyDescriptor: (_, key) => {
-      const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
-      return descriptor && { ...descriptor, configurable: true };
+  const load = () => (real ??= getBuiltin(name));
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => load()[key],
+      has: (_, key) => key in load(),
+      ownKeys: () => Reflect.ownKeys(load()),
+      getOwnPropertyDescriptor: (_, key) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
+        return descriptor && { ...descriptor, configurable: true };
+      },
+      getPrototypeOf: () => Reflect.getPrototypeOf(load()),
     },
-    getPrototypeOf: () => Reflect.getPrototypeOf(load()),
-  });
+  );
 };
+const __coreCrypto = { randomUUID: function randomUUIDFromOs(getBuiltin = (id) => process.getBuiltinModule(id)) {
+  const fs = getBuiltin('node:fs');
+  const bytes = new Uint8Array(16);
+  let fd;
+  let read = 0;
+  try {
+    fd = fs.openSync('/dev/urandom', 'r');
+    read = fs.readSync(fd, bytes, 0, 16, null);
+  } catch {
+    read = 0;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  if (read !== 16) return getBuiltin('node:crypto').randomUUID();
+  // RFC 9562 version 4: the version and variant bits set, the other 122 bits random.
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+} };
 /******/ var __webpack_modules__ = ({
 
 /***/ 770:
@@ -1681,7 +1704,7 @@ function escapeProperty(s) {
 }
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __lazyBuiltin("crypto");
+const external_crypto_namespaceObject = __coreCrypto;
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __lazyBuiltin("fs");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js

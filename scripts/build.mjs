@@ -4,37 +4,27 @@
 import ncc from '@vercel/ncc';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { lazyBuiltin, randomUUIDFromOs } from './prelude.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
 
 /*
- * Why lazy built-ins: @actions/core and @actions/http-client import crypto, https, tls, net,
- * child_process and more at the top, so a bundle loads all of them at start, about 20 ms of a
- * run, though a run touches only some (post never needs crypto; a run without a proxy never
- * needs tunnel's tls; an http registry never needs https). Each built-in becomes a proxy that
- * loads it with process.getBuiltinModule on first use. Webpack's namespace wrapper (`.t(m, 2)`)
- * would enumerate, so load, the module at once: the proxy serves as the namespace instead.
+ * Built-ins load on first use (see scripts/prelude.mjs for why): each becomes a proxy that
+ * loads it with process.getBuiltinModule when touched. Webpack's namespace wrapper
+ * (`.t(m, 2)`) would enumerate, so load, the module at once: the proxy serves as the
+ * namespace instead. node:crypto, which only @actions/core's file commands use, and only for
+ * randomUUID, is served by the prelude's randomUUIDFromOs.
  */
-const LAZY_BUILTIN = `const __lazyBuiltin = (name) => {
-  let real;
-  const load = () => (real ??= process.getBuiltinModule(name));
-  return new Proxy({}, {
-    get: (_, key) => load()[key],
-    has: (_, key) => key in load(),
-    ownKeys: () => Reflect.ownKeys(load()),
-    getOwnPropertyDescriptor: (_, key) => {
-      const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
-      return descriptor && { ...descriptor, configurable: true };
-    },
-    getPrototypeOf: () => Reflect.getPrototypeOf(load()),
-  });
-};
+const PRELUDE = `const __lazyBuiltin = ${lazyBuiltin};
+const __coreCrypto = { randomUUID: ${randomUUIDFromOs} };
 `;
 const IMPORT_CREATE_REQUIRE =
   'import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";\n';
 const BUILTIN_REQUIRE = /__WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("([a-z_:/]+)"\)/g;
 const NAMESPACE_OF_EXTERNAL = /\/\*#__PURE__\*\/__nccwpck_require__\.t\((external_[a-z_]+_), 2\)/g;
+
+const CRYPTO_NAMESPACE = /const (external_[A-Za-z_]+) = __coreCrypto;/g;
 
 function lazyBuiltins(code, entry) {
   if (!code.startsWith(IMPORT_CREATE_REQUIRE)) {
@@ -42,7 +32,11 @@ function lazyBuiltins(code, entry) {
   }
   const body = code.slice(IMPORT_CREATE_REQUIRE.length);
   const lazy = body
-    .replace(BUILTIN_REQUIRE, (_, name) => `__lazyBuiltin(${JSON.stringify(name)})`)
+    .replace(BUILTIN_REQUIRE, (_, name) =>
+      name === 'crypto' || name === 'node:crypto'
+        ? '__coreCrypto'
+        : `__lazyBuiltin(${JSON.stringify(name)})`,
+    )
     .replace(NAMESPACE_OF_EXTERNAL, '$1');
   if (
     lazy.includes('__WEBPACK_EXTERNAL_createRequire') ||
@@ -50,7 +44,24 @@ function lazyBuiltins(code, entry) {
   ) {
     throw new Error(`${entry}: a built-in is loaded in a way the lazy rewrite does not know`);
   }
-  return LAZY_BUILTIN + lazy;
+  checkCryptoUse(lazy, entry);
+  return PRELUDE + lazy;
+}
+
+/** __coreCrypto has randomUUID only: the build fails if the bundle wants more of node:crypto. */
+function checkCryptoUse(code, entry) {
+  const names = [...code.matchAll(CRYPTO_NAMESPACE)].map((match) => match[1]);
+  const bound = code.split('__coreCrypto').length - 1;
+  if (bound !== names.length) {
+    throw new Error(`${entry}: node:crypto is bound in a way the build cannot check`);
+  }
+  for (const name of names) {
+    const uses = code.split(name).length - 2; // less the declaration
+    const randomUUIDs = code.split(`${name}.randomUUID()`).length - 1;
+    if (uses !== randomUUIDs) {
+      throw new Error(`${entry}: the bundle uses node:crypto for more than randomUUID()`);
+    }
+  }
 }
 
 await rm(dist, { recursive: true, force: true });

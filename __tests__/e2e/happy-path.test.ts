@@ -35,6 +35,20 @@ test('main hands out a masked token and post revokes it', async () => {
   expect(world.leaks(main, post)).toEqual([]);
 });
 
+test('outputs and state go out between unguessable delimiters, one per value', async () => {
+  const main = await world.runMain();
+
+  expect(main.exitCode).toBe(0);
+  // token output; token, registryUrl and revoke state. RFC 9562 version 4 UUIDs.
+  expect(main.delimiters).toHaveLength(4);
+  for (const delimiter of main.delimiters) {
+    expect(delimiter).toMatch(
+      /^ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  }
+  expect(new Set(main.delimiters).size).toBe(4);
+});
+
 withCargo('cargo publishes with the token; after post, the same token is refused', async () => {
   const publish = (token: string, version: string) =>
     cargoPublish({ indexUrl: `${world.registry.url}/index/`, token, crate: CRATE, version });

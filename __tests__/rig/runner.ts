@@ -28,6 +28,8 @@ export interface StepResult {
   log: string[];
   /** Values registered with ::add-mask::. */
   masks: string[];
+  /** The heredoc delimiters of GITHUB_OUTPUT and GITHUB_STATE, in the order written. */
+  delimiters: string[];
 }
 
 export interface StepOptions {
@@ -86,6 +88,11 @@ export function parseFileCommands(text: string): Record<string, string> {
     }
   }
   return result;
+}
+
+/** The delimiters of a file-command text's NAME<<DELIM entries. */
+function heredocDelimiters(text: string): string[] {
+  return [...text.matchAll(/^[^=<\n]+<<(.+)$/gm)].map((match) => match[1] ?? '');
 }
 
 const unescapeData = (s: string) =>
@@ -183,15 +190,18 @@ export async function runStep(
         resolve(code);
       });
     });
+    const outputText = await readFile(files.GITHUB_OUTPUT, 'utf8');
+    const stateText = await readFile(files.GITHUB_STATE, 'utf8');
     return {
       exitCode,
-      outputs: parseFileCommands(await readFile(files.GITHUB_OUTPUT, 'utf8')),
-      state: parseFileCommands(await readFile(files.GITHUB_STATE, 'utf8')),
+      outputs: parseFileCommands(outputText),
+      state: parseFileCommands(stateText),
       summary: await readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
       annotations,
       rawLog,
       log,
       masks,
+      delimiters: [...heredocDelimiters(outputText), ...heredocDelimiters(stateText)],
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
