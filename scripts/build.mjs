@@ -26,6 +26,19 @@ const NAMESPACE_OF_EXTERNAL = /\/\*#__PURE__\*\/__nccwpck_require__\.t\((externa
 
 const CRYPTO_NAMESPACE = /const (external_[A-Za-z_]+) = __coreCrypto;/g;
 
+/*
+ * @actions/core's summary.js takes fs.promises apart at import, which loads node's promise
+ * API for files (and readline with it): about 1 ms of each step, though the action writes its
+ * summary without core.summary (see src/runner/actions-core.ts). The three functions become
+ * wrappers that look fs.promises up when called.
+ */
+const CORE_SUMMARY_FS =
+  /^const \{ access, appendFile, writeFile \} = (external_[A-Za-z_]+)\.promises;$/m;
+const deferFsPromises = (_, fs) =>
+  `const ${['access', 'appendFile', 'writeFile']
+    .map((name) => `${name} = (...args) => ${fs}.promises.${name}(...args)`)
+    .join(', ')};`;
+
 function lazyBuiltins(code, entry) {
   if (!code.startsWith(IMPORT_CREATE_REQUIRE)) {
     throw new Error(`${entry}: ncc's output no longer starts with its createRequire import`);
@@ -45,7 +58,10 @@ function lazyBuiltins(code, entry) {
     throw new Error(`${entry}: a built-in is loaded in a way the lazy rewrite does not know`);
   }
   checkCryptoUse(lazy, entry);
-  return PRELUDE + lazy;
+  if (!CORE_SUMMARY_FS.test(lazy)) {
+    throw new Error(`${entry}: @actions/core's summary.js no longer reads fs.promises as expected`);
+  }
+  return PRELUDE + lazy.replace(CORE_SUMMARY_FS, deferFsPromises);
 }
 
 /** __coreCrypto has randomUUID only: the build fails if the bundle wants more of node:crypto. */
