@@ -170,7 +170,7 @@ console.log(
   `Retry storm: ${JOBS} jobs arriving uniformly over ${ARRIVAL_WINDOW_MS / 1000} s; the registry fails every request from ${OUTAGE_START_MS / 1000} s to ${OUTAGE_END_MS / 1000} s.`,
 );
 console.log(
-  `Policy: at most ${policy.maxAttempts} attempts, full jitter under min(${policy.maxDelayMs / 1000} s, ${policy.baseDelayMs / 1000} s × ${policy.factor}^(n-1)), budget ${budgetMs / 1000} s. Seed ${SEED}.`,
+  `Policy: at most ${policy.maxAttempts} attempts, full jitter under ${policy.backoffCapsMs.map((cap) => `${cap / 1000} s`).join(', then ')}, the last try late; budget ${budgetMs / 1000} s. Seed ${SEED}.`,
 );
 console.log('');
 console.log('| figure | value | goal |');

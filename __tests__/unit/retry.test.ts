@@ -61,13 +61,13 @@ async function run(outcomes: Outcome<string>[], clock: Clock, costMs = 0) {
   return { result, events, timeouts, attempts: i };
 }
 
-test('full jitter: uniform under an exponential cap', () => {
+test('full jitter: uniform under caps of 3, 90, then 150 s', () => {
   const { policy } = mainTiming();
   expect([1, 2, 3, 4, 5].map((n) => backoffDelay(policy, n, 0.999999))).toEqual([
-    5999, 23999, 95999, 149999, 149999,
+    2999, 89999, 149999, 149999, 149999,
   ]);
-  expect(backoffDelay(policy, 3, 0)).toBe(0);
-  expect(backoffDelay(policy, 3, 0.5)).toBe(48000);
+  expect(backoffDelay(policy, 2, 0)).toBe(0);
+  expect(backoffDelay(policy, 2, 0.5)).toBe(45000);
 });
 
 test('transient failures are retried until success, with the jittered delays', async () => {
@@ -76,8 +76,8 @@ test('transient failures are retried until success, with the jittered delays', a
 
   expect(result).toBe('token');
   expect(events.map((e) => [e.attempt, e.maxAttempts, e.delayMs])).toEqual([
-    [1, 5, 3000],
-    [2, 5, 12000],
+    [1, 5, 1500],
+    [2, 5, 45000],
   ]);
 });
 
@@ -110,7 +110,7 @@ test('Retry-After is honoured, capped at a minute in main', async () => {
   expect(events.map((e) => e.delayMs)).toEqual([5_000, 60_000]);
   // With the jitter above a short Retry-After, the longer wait wins.
   const late = await run([retryable(1_000)], virtualClock(0.9));
-  expect(late.events.map((e) => e.delayMs)).toEqual([5_400]);
+  expect(late.events.map((e) => e.delayMs)).toEqual([2_700]);
 });
 
 test('the budget is never overrun: attempts get what time is left', async () => {
@@ -161,7 +161,7 @@ test('time scaling shrinks every wait and keeps the counts', () => {
   const scaled = mainTiming(0.01);
   expect(scaled.budgetMs).toBe(1_800);
   expect(scaled.policy.attemptTimeoutMs).toBe(300);
-  expect(scaled.policy.factor).toBe(4);
+  expect(scaled.policy.backoffCapsMs).toEqual([30, 900, 1_500]);
   expect(scaled.policy.maxAttempts).toBe(5);
 });
 
@@ -199,12 +199,15 @@ test('even with short draws, the last try comes late: a one-minute outage ends b
 test('a long jitter draw is cut to what the budget leaves, not a reason to give up', async () => {
   const clock = virtualClock(0.999);
   // Each attempt takes its whole 30 s, as against a hanging server.
-  const { attempts } = await run(
+  const { attempts, events, timeouts } = await run(
     Array.from({ length: 9 }, () => retryable()),
     clock,
     30_000,
   );
 
-  expect(attempts).toBe(4);
+  // The second draw (89.9 s) is cut to the 87.003 s that leave the third try its full 30 s.
+  expect(events.map((e) => e.delayMs)).toEqual([2_997, 87_003]);
+  expect(timeouts).toEqual([30_000, 30_000, 30_000]);
+  expect(attempts).toBe(3);
   expect(clock.now()).toBe(mainTiming().budgetMs);
 });

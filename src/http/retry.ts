@@ -19,10 +19,8 @@ export const systemClock: Clock = {
 
 export interface RetryPolicy {
   maxAttempts: number;
-  /** Backoff cap after attempt n (1-based) is min(maxDelayMs, baseDelayMs * factor^(n-1)). */
-  baseDelayMs: number;
-  factor: number;
-  maxDelayMs: number;
+  /** The wait after attempt n (1-based) is drawn under backoffCapsMs[n-1]; the last cap repeats. */
+  backoffCapsMs: readonly number[];
   /** A server's Retry-After is honoured up to this long. */
   retryAfterCapMs: number;
   /** Longest a single attempt may take. */
@@ -49,9 +47,10 @@ export interface RetryEvent {
   delayMs: number;
 }
 
-/** Full jitter: a uniform wait under an exponential cap, so clients that fail together spread out. */
+/** Full jitter: a uniform wait under a growing cap, so clients that fail together spread out. */
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: number): number {
-  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * policy.factor ** (attempt - 1));
+  const caps = policy.backoffCapsMs;
+  const cap = caps[Math.min(attempt, caps.length) - 1] ?? 0;
   return Math.floor(random * cap);
 }
 
