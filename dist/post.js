@@ -893,8 +893,8 @@ const scaled = (timing, scale) => ({
  * under 3 s, then 90 s, then 150 s, and the last try waits for the second half of what the
  * budget leaves. A single blip costs a few seconds. A second failure in a row means trouble at
  * the registry: then the long spread keeps a thousand jobs caught by a one-minute outage from
- * coming back at once (npm run bench:storm: caps of 6, 24 and 96 s brought them back at up to
- * 2.2 times the normal rate; caps of 2, 4, 8 and 16 s left 72% of them failed inside it).
+ * coming back at once (npm run bench:storm: caps of 6, 24 and 96 s brought them back at 1.9 to
+ * 2.1 times the normal rate; caps of 2, 4, 8 and 16 s left 72% of them failed inside it).
  */
 const mainTiming = (scale = 1) => scaled({
     budgetMs: 180_000,
