@@ -166,7 +166,7 @@ test('time scaling shrinks every wait and keeps the counts', () => {
 });
 
 test('a long outage: the last try waits for late in the budget, never past three minutes', async () => {
-  // The longest draws (random close to 1): 6, 24 and 96 s of waits, then the last try late.
+  // The longest draws (random close to 1): 3 s, 90 s, then 150 s cut to what the budget leaves.
   const clock = virtualClock(0.999);
   const { result, attempts, events } = await run(
     Array.from({ length: 9 }, () => retryable()),
