@@ -1,98 +1,15 @@
 // `npm run bench`: times the bundled action against the floor (bench/floor/), both launched as
 // the runner launches a node24 action, against the rig's OIDC service and registry on loopback.
 // Runs are interleaved so that drift on the machine falls on both alike. Prints a table.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inputEnv, NODE24, parseFileCommands, ROOT } from '../__tests__/rig/runner.js';
+import { spawnSync } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { NODE24 } from '../__tests__/rig/runner.js';
 import { World } from '../__tests__/rig/world.js';
+import { ACTION, FLOOR, GNU_TIME, job } from './launch.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? '40');
 const WARMUP = 3;
-const GNU_TIME = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
-
-interface Sample {
-  ms: number;
-  /** Max RSS in KiB, from GNU time; undefined when it is not installed. */
-  rssKiB: number | undefined;
-}
-
-interface Pair {
-  main: string;
-  post: string;
-}
-
-const ACTION: Pair = { main: join(ROOT, 'dist/main.js'), post: join(ROOT, 'dist/post.js') };
-const FLOOR: Pair = {
-  main: join(ROOT, 'bench/floor/main.mjs'),
-  post: join(ROOT, 'bench/floor/post.mjs'),
-};
-
-/** Launches one phase as the runner does and measures it: wall time, and max RSS when asked. */
-async function launch(
-  script: string,
-  env: Record<string, string>,
-  measureRss: boolean,
-): Promise<Sample> {
-  const rssFile = join(env.RUNNER_TEMP ?? tmpdir(), 'rss');
-  const [command, args] = measureRss
-    ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, NODE24, script]]
-    : [NODE24, [script]];
-  const started = process.hrtime.bigint();
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(command, args, {
-      env,
-      cwd: env.RUNNER_TEMP,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (code !== 0) throw new Error(`${script} exited with ${code ?? 'a signal'}`);
-  const rssKiB = measureRss
-    ? Number((await readFile(rssFile, 'utf8')).trim().split('\n').pop())
-    : undefined;
-  return { ms, rssKiB };
-}
-
-/** main then post, with main's state handed to post, in a fresh runner directory. */
-async function job(
-  world: World,
-  pair: Pair,
-  measureRss: boolean,
-): Promise<{ main: Sample; post: Sample }> {
-  const dir = await mkdtemp(join(tmpdir(), 'auth-action-bench-'));
-  try {
-    const files = {
-      GITHUB_OUTPUT: join(dir, 'output'),
-      GITHUB_STATE: join(dir, 'state'),
-      GITHUB_ENV: join(dir, 'env'),
-      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-    };
-    for (const file of Object.values(files)) await writeFile(file, '');
-    const base = {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      RUNNER_TEMP: dir,
-      GITHUB_WORKSPACE: dir,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: 'push',
-      ...files,
-      ...(await inputEnv({ url: world.registry.url })),
-      ACTIONS_ID_TOKEN_REQUEST_URL: world.oidc.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: world.oidc.requestToken,
-    };
-    const main = await launch(pair.main, base, measureRss);
-    const state = parseFileCommands(await readFile(files.GITHUB_STATE, 'utf8'));
-    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
-    const post = await launch(pair.post, { ...base, ...stateEnv }, measureRss);
-    return { main, post };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 /** The q-quantile (0..1) of values, by linear interpolation. */
 const quantile = (values: number[], q: number) => {
@@ -110,8 +27,8 @@ const spread = (values: number[]) =>
 const world = await World.start();
 try {
   for (let i = 0; i < WARMUP; i++) {
-    await job(world, FLOOR, false);
-    await job(world, ACTION, false);
+    await job(world, FLOOR);
+    await job(world, ACTION);
   }
   const times = {
     floor: [] as { main: number; post: number }[],
@@ -122,12 +39,12 @@ try {
     // Alternate which goes first, so neither always runs on a warmer machine.
     const order: ('floor' | 'action')[] = i % 2 === 0 ? ['floor', 'action'] : ['action', 'floor'];
     for (const who of order) {
-      const result = await job(world, who === 'floor' ? FLOOR : ACTION, false);
+      const result = await job(world, who === 'floor' ? FLOOR : ACTION);
       times[who].push({ main: result.main.ms, post: result.post.ms });
     }
     if (GNU_TIME) {
       for (const who of order) {
-        const result = await job(world, who === 'floor' ? FLOOR : ACTION, true);
+        const result = await job(world, who === 'floor' ? FLOOR : ACTION, { measureRss: true });
         rss[who].push(Math.max(result.main.rssKiB ?? 0, result.post.rssKiB ?? 0));
       }
     }
