@@ -41,7 +41,8 @@ export function randomUUIDFromOs(getBuiltin = (id) => process.getBuiltinModule(i
   let read = 0;
   try {
     fd = fs.openSync('/dev/urandom', 'r');
-    read = fs.readSync(fd, bytes, 0, 16, null);
+    // Only the kernel's device: not a file someone put at that path (C:\dev\urandom on Windows).
+    if (fs.fstatSync(fd).isCharacterDevice()) read = fs.readSync(fd, bytes, 0, 16, null);
   } catch {
     read = 0;
   } finally {

@@ -10,6 +10,16 @@ describe('randomUUIDFromOs', () => {
     expect(new Set(made).size).toBe(made.length);
   });
 
+  test('on Linux it reads the kernel device and leaves node:crypto unloaded', () => {
+    const asked: string[] = [];
+    const uuid = randomUUIDFromOs((id) => {
+      asked.push(id);
+      return process.getBuiltinModule(id);
+    });
+    expect(uuid).toMatch(UUID_V4);
+    expect(asked).toEqual(['node:fs']);
+  });
+
   test('every random nibble varies: no byte is stuck', () => {
     const seen = Array.from({ length: 32 }, () => new Set<string>());
     for (let i = 0; i < 2000; i++) {
@@ -43,14 +53,33 @@ describe('randomUUIDFromOs', () => {
     expect(closed).toEqual([]);
   });
 
+  const device = { fstatSync: () => ({ isCharacterDevice: () => true }) };
+
+  test('a file at /dev/urandom that is not a device is not read', () => {
+    let reads = 0;
+    const { closed, getBuiltin } = fakeBuiltins({
+      openSync: () => 7,
+      fstatSync: () => ({ isCharacterDevice: () => false }),
+      readSync: () => ++reads && 16,
+    });
+    expect(randomUUIDFromOs(getBuiltin)).toBe('from node:crypto');
+    expect(reads).toBe(0);
+    expect(closed).toEqual([7]);
+  });
+
   test('a short read is not used, and the file is closed', () => {
-    const { closed, getBuiltin } = fakeBuiltins({ openSync: () => 7, readSync: () => 10 });
+    const { closed, getBuiltin } = fakeBuiltins({
+      ...device,
+      openSync: () => 7,
+      readSync: () => 10,
+    });
     expect(randomUUIDFromOs(getBuiltin)).toBe('from node:crypto');
     expect(closed).toEqual([7]);
   });
 
   test('a failed read falls back too, and the file is closed', () => {
     const { closed, getBuiltin } = fakeBuiltins({
+      ...device,
       openSync: () => 7,
       readSync: () => {
         throw Object.assign(new Error('i/o error'), { code: 'EIO' });
