@@ -145,11 +145,11 @@ async function storm(seed: number) {
   return figures(starts, outcomes, requests);
 }
 
-/** Mean over a window of up to 5 seconds starting at each second. */
+/** The mean of each whole 5 second window in a series of per-second counts. */
 const fiveSecondMeans = (series: number[]) =>
-  series.map((_, i) => {
+  series.slice(0, Math.max(0, series.length - 4)).map((_, i) => {
     const window = series.slice(i, i + 5);
-    return window.reduce((a, b) => a + b, 0) / window.length;
+    return window.reduce((a, b) => a + b, 0) / 5;
   });
 
 function figures(
@@ -176,7 +176,7 @@ function figures(
     smoothed,
     meanPerJob: perJob.reduce((a, b) => a + b, 0) / JOBS,
     maxPerJob: Math.max(...perJob),
-    peakDuring: Math.max(...fiveSecondMeans(perSecond.slice(0, OUTAGE_END_MS / 1000 - 4))),
+    peakDuring: Math.max(...fiveSecondMeans(perSecond.slice(0, OUTAGE_END_MS / 1000))),
     peakAfter: Math.max(...fiveSecondMeans(afterRecovery)),
     peakSecondAfter: Math.max(...afterRecovery),
     // A job "outlasts the outage" when its budget (start + 3 min) ends after the registry recovers.
