@@ -4,8 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { NODE24 } from '../__tests__/rig/runner.js';
-import { World } from '../__tests__/rig/world.js';
+import { NODE24 } from '../rig/runner.js';
+import { World } from '../rig/world.js';
 import { ACTION, FLOOR, GNU_TIME, job } from './launch.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? '40');

@@ -7,8 +7,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROOT } from '../__tests__/rig/runner.js';
-import { World } from '../__tests__/rig/world.js';
+import { ROOT } from '../rig/runner.js';
+import { World } from '../rig/world.js';
 import { ACTION, FLOOR, job, type Pair } from './launch.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? '12');

@@ -8,7 +8,7 @@ import { callWithRetries, type NetDeps } from '../src/http/call.js';
 import { mainTiming } from '../src/http/policies.js';
 import type { Clock } from '../src/http/retry.js';
 import { httpClientTransport } from '../src/http/transport.js';
-import { close, listen } from '../__tests__/rig/http-util.js';
+import { close, listen } from '../rig/http-util.js';
 
 const JOBS = Number(process.env.STORM_JOBS ?? '1000');
 const ARRIVAL_WINDOW_MS = 60_000;

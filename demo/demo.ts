@@ -1,9 +1,9 @@
 // `npm run demo`: the whole flow on this machine, as a workflow run would go. GitHub's OIDC
 // service and a crates.io-like registry run on loopback; the bundled action runs under Node 24
 // as the runner runs it; cargo publishes with the token; the post step revokes it.
-import { cargoPublish, cargoVersion } from '../__tests__/rig/cargo.js';
-import type { StepResult } from '../__tests__/rig/runner.js';
-import { CRATE, World } from '../__tests__/rig/world.js';
+import { cargoPublish, cargoVersion } from '../rig/cargo.js';
+import type { StepResult } from '../rig/runner.js';
+import { CRATE, World } from '../rig/world.js';
 
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const heading = (text: string) => {

@@ -1,6 +1,7 @@
-import type { WorkflowRun } from '../rig/oidc-service.js';
-import { runStep } from '../rig/runner.js';
-import { theError, World } from '../rig/world.js';
+import type { WorkflowRun } from '../../rig/oidc-service.js';
+import { runStep } from '../../rig/runner.js';
+import { theError } from '../expect-step.js';
+import { World } from '../../rig/world.js';
 
 let world: World;
 beforeEach(async () => {

@@ -1,5 +1,5 @@
-import { cargoPublish, cargoVersion } from '../rig/cargo.js';
-import { World, CRATE } from '../rig/world.js';
+import { cargoPublish, cargoVersion } from '../../rig/cargo.js';
+import { World, CRATE } from '../../rig/world.js';
 
 let world: World;
 beforeEach(async () => {

@@ -1,5 +1,6 @@
-import { runStep } from '../rig/runner.js';
-import { theError, World } from '../rig/world.js';
+import { runStep } from '../../rig/runner.js';
+import { theError } from '../expect-step.js';
+import { World } from '../../rig/world.js';
 
 let world: World;
 beforeEach(async () => {

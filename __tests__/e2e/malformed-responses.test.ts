@@ -1,5 +1,6 @@
 import { MAX_BODY_BYTES } from '../../src/http/transport.js';
-import { theError, World } from '../rig/world.js';
+import { theError } from '../expect-step.js';
+import { World } from '../../rig/world.js';
 
 let world: World;
 beforeEach(async () => {

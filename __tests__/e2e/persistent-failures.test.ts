@@ -1,4 +1,5 @@
-import { expectGaveUp, theError, theWarning, World } from '../rig/world.js';
+import { expectGaveUp, theError, theWarning } from '../expect-step.js';
+import { World } from '../../rig/world.js';
 
 let world: World;
 beforeEach(async () => {

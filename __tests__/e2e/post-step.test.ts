@@ -1,4 +1,4 @@
-import { World } from '../rig/world.js';
+import { World } from '../../rig/world.js';
 
 let world: World;
 beforeEach(async () => {

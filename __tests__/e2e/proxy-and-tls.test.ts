@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
-import { ConnectProxy } from '../rig/proxy.js';
-import { makePki, type TestPki } from '../rig/tls.js';
-import { World } from '../rig/world.js';
+import { ConnectProxy } from '../../rig/proxy.js';
+import { makePki, type TestPki } from '../../rig/tls.js';
+import { World } from '../../rig/world.js';
 
 let pki: TestPki;
 let world: World;

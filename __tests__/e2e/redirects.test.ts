@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
-import { close, listen } from '../rig/http-util.js';
-import { theError, theWarning, World } from '../rig/world.js';
+import { close, listen } from '../../rig/http-util.js';
+import { theError, theWarning } from '../expect-step.js';
+import { World } from '../../rig/world.js';
 
 let world: World;
 /** A host the user never named: it must never see a request. */

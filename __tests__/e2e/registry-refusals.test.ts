@@ -1,6 +1,7 @@
-import { expectGaveUp, theError, World } from '../rig/world.js';
-import type { WorkflowRun } from '../rig/oidc-service.js';
-import type { TrustedPublisher } from '../rig/registry.js';
+import { expectGaveUp, theError } from '../expect-step.js';
+import { World } from '../../rig/world.js';
+import type { WorkflowRun } from '../../rig/oidc-service.js';
+import type { TrustedPublisher } from '../../rig/registry.js';
 
 let world: World;
 beforeEach(async () => {

@@ -1,5 +1,5 @@
-import type { Endpoint, Fault } from '../rig/faults.js';
-import { World } from '../rig/world.js';
+import type { Endpoint, Fault } from '../../rig/faults.js';
+import { World } from '../../rig/world.js';
 
 let world: World;
 beforeEach(async () => {

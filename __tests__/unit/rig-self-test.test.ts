@@ -1,6 +1,6 @@
-import { parseFileCommands } from '../rig/runner.js';
-import { checksumChar, isTrustedToken, newTrustedToken } from '../rig/trusted-token.js';
-import { indexPath } from '../rig/registry.js';
+import { parseFileCommands } from '../../rig/runner.js';
+import { checksumChar, isTrustedToken, newTrustedToken } from '../../rig/trusted-token.js';
+import { indexPath } from '../../rig/registry.js';
 
 test('the rig’s tokens follow crates.io’s format and test vectors', () => {
   expect(isTrustedToken('cio_tp_gGK6jurSwKyl9V3Az19z7YEFQI9aoOOd')).toBe(true);

@@ -93,7 +93,8 @@ export class World {
    */
   async stopAndCheckLeaks(): Promise<void> {
     await this.stop();
-    expect(this.leaks(...this.steps)).toEqual([]);
+    const found = this.leaks(...this.steps);
+    if (found.length > 0) throw new Error(`secrets leaked: ${found.join('; ')}`);
   }
 
   /** Every secret this world handed out: the JWTs, the registry tokens, the request token. */
@@ -109,32 +110,4 @@ export class World {
   count(endpoint: 'exchange' | 'revoke' | 'publish'): number {
     return this.registry.requests.filter((r) => r.endpoint === endpoint).length;
   }
-}
-
-/** The one error annotation a failed step shows; fails the test if there is not exactly one. */
-export function theError(step: StepResult): string {
-  const errors = step.annotations.filter((a) => a.level === 'error');
-  expect(errors).toHaveLength(1);
-  return errors[0]?.message ?? '';
-}
-
-/**
- * A call that was retried until the policy gave up: the message states the number of attempts
- * the server saw, at most five, and each retry had its log line. In a long outage the time
- * budget may end a call before its fifth attempt, so the count itself is not fixed.
- */
-export function expectGaveUp(step: StepResult, message: string, seen: number, atLeast = 3): void {
-  expect(seen).toBeGreaterThanOrEqual(atLeast);
-  expect(seen).toBeLessThanOrEqual(5);
-  expect(message).toContain(`(after ${seen} attempts)`);
-  expect(step.log.filter((line) => / \(attempt \d of 5\); next try in /.test(line))).toHaveLength(
-    seen - 1,
-  );
-}
-
-/** The one warning annotation a step shows. */
-export function theWarning(step: StepResult): string {
-  const warnings = step.annotations.filter((a) => a.level === 'warning');
-  expect(warnings).toHaveLength(1);
-  return warnings[0]?.message ?? '';
 }

