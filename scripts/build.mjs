@@ -83,7 +83,7 @@ function checkCryptoUse(code, entry) {
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 for (const entry of ['main', 'post']) {
-  const { code, assets } = await ncc(`${root}src/${entry}.ts`, {
+  const { code, assets } = await ncc(`${root}src/launch/${entry}.ts`, {
     minify: false,
     sourceMap: false,
     quiet: true,
