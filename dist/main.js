@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(376);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(602);
 // What the runner launches (dist/main.js). src/main.ts exports run() without calling it, so that
 // tools such as @github/local-action can import it and run it themselves.
 
@@ -333,7 +333,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 376:
+/***/ 602:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -343,7 +343,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 ;// CONCATENATED MODULE: ./src/errors/failure.ts
-class ActionFailure extends Error {
+class failure_ActionFailure extends Error {
     failure;
     attempts;
     constructor(failure, attempts) {
@@ -379,7 +379,7 @@ async function withRetries(options) {
     for (let n = 1; n <= policy.maxAttempts; n++) {
         const left = deadline - clock.now();
         if (left < policy.minAttemptMs) {
-            throw new ActionFailure(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
+            throw new failure_ActionFailure(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
         }
         const outcome = await options.attempt(Math.min(policy.attemptTimeoutMs, left), n);
         if (outcome.done)
@@ -387,7 +387,7 @@ async function withRetries(options) {
         last = outcome.failure;
         const attempts = { made: n, max: policy.maxAttempts };
         if (!outcome.retryable || n === policy.maxAttempts) {
-            throw new ActionFailure(outcome.failure, outcome.retryable ? attempts : undefined);
+            throw new failure_ActionFailure(outcome.failure, outcome.retryable ? attempts : undefined);
         }
         // Room to wait and still give the next attempt its full timeout. A long jitter draw is cut
         // to it: the budget is for trying, not for sleeping past the deadline.
@@ -401,7 +401,7 @@ async function withRetries(options) {
         }
         if (clock.now() + delayMs + policy.minAttemptMs > deadline) {
             // Only a Retry-After longer than the budget leaves, or a spent budget, ends here.
-            throw new ActionFailure(outcome.failure, attempts);
+            throw new failure_ActionFailure(outcome.failure, attempts);
         }
         options.onRetry({
             failure: outcome.failure,
@@ -412,7 +412,7 @@ async function withRetries(options) {
         await clock.sleep(delayMs);
     }
     // Unreachable: the last attempt above returns or throws.
-    throw new ActionFailure(options.outOfTime(last));
+    throw new failure_ActionFailure(options.outOfTime(last));
 }
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(value, nowMs) {
@@ -427,6 +427,8 @@ function parseRetryAfter(value, nowMs) {
     return Math.max(0, date - nowMs);
 }
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __lazyBuiltin("node:http");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(611);
 var external_http_namespaceObject = external_http_;
@@ -1250,6 +1252,8 @@ const USER_AGENT = `auth-action/${VERSION}`;
 ;// CONCATENATED MODULE: ./src/http/transport.ts
 
 
+
+
 /** A hostile or broken server must not make the action buffer an unbounded body. */
 const MAX_BODY_BYTES = 64 * 1024;
 /** Hands node's request an abort signal, so the deadline ends it wherever it is. */
@@ -1285,6 +1289,8 @@ function readBounded(message) {
         });
     });
 }
+/** Codes node gives a request it refuses to form; `unsendable` catches these first. */
+const LOCAL_CODES = /^ERR_(INVALID_|UNESCAPED_|HTTP_INVALID_)/;
 function errorCode(error) {
     if (typeof error === 'object' && error !== null) {
         const { code, message } = error;
@@ -1299,10 +1305,47 @@ function errorCode(error) {
     return 'EUNKNOWN';
 }
 /**
+ * Forms the request as node and the HTTP client would, without sending it: a URL that does not
+ * parse, a header value node refuses (a line break in a token, say) or a proxy variable that
+ * is not a URL fail here, before a byte leaves. Says what is wrong, never the value.
+ */
+function unsendable(request) {
+    let url;
+    try {
+        url = new URL(request.url);
+    }
+    catch {
+        return 'its URL does not parse';
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return `its URL's scheme \`${url.protocol}\` is not http or https`;
+    }
+    for (const [name, value] of Object.entries(request.headers)) {
+        try {
+            (0,external_node_http_namespaceObject.validateHeaderName)(name);
+            (0,external_node_http_namespaceObject.validateHeaderValue)(name, value);
+        }
+        catch {
+            return `its \`${name}\` header has characters HTTP does not allow (a line break or a control character)`;
+        }
+    }
+    try {
+        getProxyUrl(url);
+    }
+    catch {
+        const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+        return `the proxy variable ${variable} (or its lower-case form) is not a URL`;
+    }
+    return undefined;
+}
+/**
  * Sends one request through @actions/http-client (so HTTPS_PROXY and NO_PROXY apply) with
  * redirects off, retries off, and a hard deadline that covers the headers and the body.
  */
 const httpClientTransport = async (request, timeoutMs) => {
+    const problem = unsendable(request);
+    if (problem !== undefined)
+        return { ok: false, error: { kind: 'unsendable', problem } };
     const controller = new AbortController();
     const timer = setTimeout(() => {
         controller.abort();
@@ -1329,11 +1372,18 @@ const httpClientTransport = async (request, timeoutMs) => {
     }
     catch (error) {
         if (controller.signal.aborted)
-            return { ok: false, error: { timedOut: true } };
+            return { ok: false, error: { kind: 'timeout' } };
         const code = errorCode(error);
+        // Node's own checks of a request it is asked to form: nothing was sent.
+        if (LOCAL_CODES.test(code)) {
+            return {
+                ok: false,
+                error: { kind: 'unsendable', problem: `node refused to form it (${code})` },
+            };
+        }
         // http-client's own socket timeout fires first when the server goes silent.
         const silent = error instanceof Error && error.message.startsWith('Request timeout');
-        return { ok: false, error: silent ? { timedOut: true } : { timedOut: false, code } };
+        return { ok: false, error: silent ? { kind: 'timeout' } : { kind: 'network', code } };
     }
     finally {
         clearTimeout(timer);
@@ -1390,10 +1440,14 @@ function readClaims(jwt) {
 ;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
 
 const DEFAULT_REGISTRY_URL = 'https://crates.io';
+/** A URL longer than this is refused unread: no registry needs more. */
+const MAX_URL_LENGTH = 2048;
+/** DNS limits: a host name and each of its labels. */
+const MAX_HOST_LENGTH = 253;
+const MAX_LABEL_LENGTH = 63;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-function refuse(value, problem) {
-    throw new ActionFailure({ kind: 'invalid-input', input: 'url', value, problem });
-}
+/** The authority of something that starts like a URL: scheme, `//`, up to `/`, `?` or `#`. */
+const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
 /** Loopback is the only place plain http cannot expose the JWT to the network. */
 function isLoopbackHost(hostname) {
     if (hostname === 'localhost' || hostname === '[::1]')
@@ -1403,38 +1457,112 @@ function isLoopbackHost(hostname) {
         octets[0] === '127' &&
         octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255));
 }
-/** Parses the `url` input; an empty value means crates.io, as in the reference action. */
-function parseRegistryUrl(raw) {
-    const value = raw === '' ? DEFAULT_REGISTRY_URL : raw;
+/**
+ * `https://<value>` is suggested only for what reads as a host name, perhaps with a port and a
+ * path: not for `javascript:...`, `mailto:...` or words with spaces.
+ */
+function suggestion(value) {
+    const authority = value.split(/[/?#]/, 1)[0] ?? '';
+    if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(authority))
+        return '';
+    const host = authority.split(':')[0] ?? '';
+    if (!host.includes('.') && host.toLowerCase() !== 'localhost')
+        return '';
+    return registry_url_checkRegistryUrl(`https://${value}`).ok ? ` Did you mean \`https://${value}\`?` : '';
+}
+/** Why `new URL` refused a value that starts like a URL, in the words a user can act on. */
+function unparsable(value) {
+    const authority = AUTHORITY.exec(value)?.[1] ?? '';
+    const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+    const port = /:(\d+)$/.exec(hostPort)?.[1];
+    if (port !== undefined && Number(port) > 65535) {
+        return `its port ${port.length > 10 ? `${port.slice(0, 10)}…` : port} is out of range (at most 65535).`;
+    }
+    if (/\s/.test(authority))
+        return 'its host name contains a space.';
+    if (hostPort === '' || hostPort.startsWith(':'))
+        return 'it has no host name.';
+    return 'it is not a valid URL.';
+}
+/** The host name's DNS limits, for a host that is a name and not an address. */
+function hostProblem(hostname) {
+    if (hostname.length > MAX_HOST_LENGTH) {
+        return `its host name is longer than ${MAX_HOST_LENGTH} characters, the most DNS allows.`;
+    }
+    if (hostname.split('.').some((label) => label.length > MAX_LABEL_LENGTH)) {
+        return `a part of its host name is longer than ${MAX_LABEL_LENGTH} characters, the most DNS allows.`;
+    }
+    return undefined;
+}
+/**
+ * Checks a registry URL by the rules every use shares: the `url` input, and the URL the post
+ * step reads back from state before it sends a token there.
+ */
+function registry_url_checkRegistryUrl(value) {
+    if (value.length > MAX_URL_LENGTH) {
+        return {
+            ok: false,
+            tooLong: true,
+            problem: `a URL may be at most ${MAX_URL_LENGTH} characters.`,
+        };
+    }
     if (!SCHEME.test(value)) {
-        const suggestion = /\s/.test(value) ? '' : ` Did you mean \`https://${value}\`?`;
-        refuse(value, `it must be an absolute URL starting with \`https://\`.${suggestion}`);
+        const hint = /^[a-z][a-z0-9+.-]*:/i.test(value) ? '' : suggestion(value);
+        return { ok: false, problem: `it must be an absolute URL starting with \`https://\`.${hint}` };
     }
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        refuse(value, 'it is not a valid URL.');
+        return { ok: false, problem: unparsable(value) };
     }
     if (url.protocol === 'http:') {
         if (!isLoopbackHost(url.hostname)) {
-            refuse(value, 'plain `http://` would send the GitHub ID token over the network unencrypted; ' +
-                'use `https://` (plain `http://` is accepted only for localhost and 127.0.0.0/8 or [::1]).');
+            return {
+                ok: false,
+                problem: 'plain `http://` would send the ID token and the publish token over the network unencrypted; ' +
+                    'use `https://` (plain `http://` is accepted only for localhost and 127.0.0.0/8 or [::1]).',
+            };
         }
     }
     else if (url.protocol !== 'https:') {
-        refuse(value, `the scheme \`${url.protocol}\` is not supported; use \`https://\`.`);
+        return {
+            ok: false,
+            problem: `the scheme \`${url.protocol}\` is not supported; use \`https://\`.`,
+        };
     }
-    // Refusals below show the URL without the parts that may hold a secret.
-    const shown = `${url.protocol}//${url.host}${url.pathname}`;
+    const badHost = hostProblem(url.hostname);
+    if (badHost !== undefined)
+        return { ok: false, problem: badHost };
     if (url.username !== '' || url.password !== '') {
-        refuse(shown.replace('//', '//***@'), 'it must not contain credentials; the action authenticates with the ID token.');
+        return {
+            ok: false,
+            problem: 'it must not contain credentials; the action authenticates with the ID token.',
+        };
     }
     if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
-        refuse(`${shown}?…`, 'it must not contain a query (`?...`) or a fragment (`#...`).');
+        return {
+            ok: false,
+            problem: 'it must not contain a query (`?...`) or a fragment (`#...`).',
+        };
     }
-    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+    return { ok: true, baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
+}
+/** Parses the `url` input; an empty value means crates.io, as in the reference action. */
+function parseRegistryUrl(raw) {
+    const value = raw === '' ? DEFAULT_REGISTRY_URL : raw;
+    const checked = registry_url_checkRegistryUrl(value);
+    if (checked.ok)
+        return checked.baseUrl;
+    // The value goes out as it came: the message redacts it, parsed or not.
+    throw new failure_ActionFailure({
+        kind: 'invalid-input',
+        input: 'url',
+        value,
+        problem: checked.problem,
+        ...(checked.tooLong ? { tooLong: true } : {}),
+    });
 }
 /**
  * The registry's audience by default: its host, with the port only when it is not the
@@ -1447,8 +1575,8 @@ function parseAudience(raw, baseUrl) {
     if (raw === '')
         return defaultAudience(baseUrl);
     // eslint-disable-next-line no-control-regex
-    if (/[\s\u0000-\u001f\u007f]/.test(raw)) {
-        throw new ActionFailure({
+    if (/[\s\u0000-\u001f\u007f-\u009f]/.test(raw)) {
+        throw new failure_ActionFailure({
             kind: 'invalid-input',
             input: 'audience',
             value: raw,
@@ -1709,8 +1837,10 @@ function explainFailure(core, failure, context) {
         core.appendSummary('### auth-action: no OIDC ID token\n\n```yaml\npermissions:\n  contents: read\n  id-token: write\n```\n');
         return true;
     }
+    // Only the registry's own refusal is explained by the claims: a page from a proxy is not one.
     const refused = failure.kind === 'http-status' &&
         failure.call === 'exchange' &&
+        failure.unexpectedBody === undefined &&
         failure.status >= 400 &&
         failure.status < 500 &&
         failure.status !== 408 &&
@@ -1727,27 +1857,89 @@ function explainFailure(core, failure, context) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/redact/redact.ts
+/**
+ * The one redaction step for text the action prints. It works on the text as it is, without
+ * parsing it as a URL first, so a value that does not parse is redacted like one that does.
+ */
+/** Longest stretch of a value from outside that a message shows. */
+const MAX_SHOWN = 300;
+/**
+ * A URL-like stretch: a scheme (or a bare `//`) and what follows up to a space, a quote or a
+ * backtick. Whatever it holds between `//` and its last `@` is credentials; from its first
+ * `?` or `#` on, a query or a fragment, which often carry tokens too.
+ */
+const URLISH = /([a-z][a-z0-9+.-]*:)?\/\/[^\s`'"<>]*/gi;
+function redactUrlish(urlish) {
+    const start = urlish.indexOf('//') + 2;
+    let rest = urlish.slice(start);
+    const at = rest.lastIndexOf('@');
+    if (at !== -1)
+        rest = `***${rest.slice(at)}`;
+    const cut = rest.search(/[?#]/);
+    if (cut !== -1)
+        rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
+    return urlish.slice(0, start) + rest;
+}
+/** Credentials, queries and fragments of anything URL-like, whether or not it parses. */
+function redactUrls(text) {
+    return text.replace(URLISH, redactUrlish);
+}
+/**
+ * A value from outside (an input, a variable, state, a server's answer), as a message shows
+ * it: redacted, on one line, and short.
+ */
+function shown(value, max = MAX_SHOWN) {
+    // eslint-disable-next-line no-control-regex
+    const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/**
+ * The secrets the action knows (the JWT, every registry token, the job's request token), so
+ * that everything it writes itself shows `***` in their place, even where the runner would
+ * mask them too.
+ */
+class Redactor {
+    secrets = new Set();
+    add(secret) {
+        // A very short value would turn ordinary words into ***; no real secret is that short.
+        if (secret.length >= 8)
+            this.secrets.add(secret);
+    }
+    /** `text` with every known secret, and every URL's credentials and query, replaced. */
+    apply(text) {
+        let out = text;
+        // Longest first, so a secret that contains another is replaced whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            out = out.split(secret).join('***');
+        }
+        return redactUrls(out);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/errors/describe.ts
 
-const MAX_SHOWN = 300;
-/** Values from outside (inputs, Location headers) are shown flat and short. */
-function shown(value) {
-    // eslint-disable-next-line no-control-regex
-    const flat = value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-    return flat.length > MAX_SHOWN ? `${flat.slice(0, MAX_SHOWN)}…` : flat;
-}
+
+/** The server's own words are shown up to this long in all. */
+const MAX_SAID = 1500;
 function what(call, target) {
+    const at = shown(target);
     switch (call) {
         case 'id-token':
-            return `Requesting an OIDC ID token from GitHub (${target})`;
+            return `Requesting an OIDC ID token from GitHub (${at})`;
         case 'exchange':
-            return `Exchanging the OIDC ID token for a publish token at ${target}`;
+            return `Exchanging the OIDC ID token for a publish token at ${at}`;
         case 'revoke':
-            return `Revoking the publish token at ${target}`;
+            return `Revoking the publish token at ${at}`;
     }
 }
 function describe_seconds(ms) {
     return `${Math.round(ms / 100) / 10} s`;
+}
+/** Ends a sentence once: the server's words often bring their own full stop. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 function tries(attempts) {
     return attempts && attempts.made > 1 ? ` (after ${attempts.made} attempts)` : '';
@@ -1764,19 +1956,40 @@ function whenUnavailable(call) {
             return 'The registry may be down or unreachable.';
     }
 }
+/** A request that never left: which settings it was built from, and that waiting cannot help. */
+function whenUnsendable(call) {
+    return call === 'id-token'
+        ? 'Nothing was sent, and waiting will not fix it: the request is built from ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, which the runner sets; if a step before this one changed them (through GITHUB_ENV), remove that.'
+        : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
+}
+/** What to do about a variable the runner gave the step that cannot be used. */
+function whenBadEnvironment(variable) {
+    if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
+        return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
+    }
+    if (/proxy/i.test(variable)) {
+        return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
+    }
+    return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
+}
+const noEndpoint = (status) => status === 404 || status === 405;
 /** What to do about a refusal, from the registry's own words where they say enough. */
-function whenRefused(call, status, details) {
+function whenRefused(call, status, details, page) {
     if (call === 'id-token') {
         return status === 401 || status === 403
             ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
             : 'Re-run the job; if it persists, check https://www.githubstatus.com.';
     }
-    if (call === 'revoke')
-        return 'The registry did not accept the token for revocation.';
-    if (status === 404 || status === 405) {
+    if (noEndpoint(status)) {
         return ('The registry has no trusted-publishing endpoint at this address: check that `url` is ' +
             "the registry's web address (for crates.io, `https://crates.io`) and that it supports trusted publishing.");
     }
+    if (page) {
+        return ("The answer did not come from the registry's API: check that `url` is the registry's address " +
+            'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.');
+    }
+    if (call === 'revoke')
+        return 'The registry did not accept the token for revocation.';
     const said = details.join(' ');
     if (said.includes('Failed to decode JWT')) {
         return ('The registry could not accept the ID token itself: most often its audience is not the ' +
@@ -1791,21 +2004,49 @@ function whenRefused(call, status, details) {
     return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
         'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
 }
+/** A body that is not the server's JSON, in words that hold for any size and type. */
+function describeBody(body) {
+    const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
+    if (body.contentType === '')
+        return `a body of ${size} with no content type`;
+    const type = shown(body.contentType, 100);
+    return /json/i.test(body.contentType) && !body.truncated
+        ? `a body of ${size} labelled ${type} that does not parse as JSON`
+        : `a body of ${size} (${type})`;
+}
 function statusText(failure) {
     const head = `HTTP ${failure.status}`;
     if (failure.details.length > 0)
-        return `${head}: ${failure.details.join(' ')}`;
+        return `${head}: ${shown(failure.details.join(' '), MAX_SAID)}`;
     const body = failure.unexpectedBody;
     if (body === undefined)
         return `${head} with no explanation`;
-    const type = body.contentType === '' ? 'no content type' : body.contentType;
-    return `${head} with a ${type} body of ${body.bytes} bytes instead of a JSON error (an error page from a proxy, a load balancer or a maintenance page, most likely)`;
+    // For a missing endpoint the advice explains the page; otherwise say what it most likely is.
+    const guess = noEndpoint(failure.status)
+        ? ''
+        : ' (an error page from a proxy, a load balancer or a maintenance page, most likely)';
+    return `${head} with ${describeBody(body)}, not the server's JSON error${guess}`;
+}
+function timeoutText(failure) {
+    if (describe_seconds(failure.timeoutMs) === describe_seconds(failure.limitMs)) {
+        return `no complete answer within ${describe_seconds(failure.timeoutMs)}`;
+    }
+    return `no complete answer within ${describe_seconds(failure.limitMs)} a try, and the last try had only the ${describe_seconds(failure.timeoutMs)} left of its time budget`;
 }
 /** The one paragraph a user reads: what happened, the server's words, what to do next. */
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
-            return `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+            return failure.tooLong
+                ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${failure.problem} Fix it in the step's \`with:\`.`
+                : `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+        case 'bad-environment':
+            return `The runner's ${failure.variable} ${failure.problem}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
+        case 'runner-file':
+            return (`Writing to the runner's ${failure.variable} file failed (${shown(failure.code, 40)}), so the step cannot hand over its results. ` +
+                'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.');
+        case 'invalid-state':
+            return `The ${failure.name} that the main step left in the step state (\`${shown(failure.value)}\`) is invalid: ${failure.problem}`;
         case 'no-id-token':
             return failure.fromFork
                 ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
@@ -1815,15 +2056,17 @@ function describeFailure(failure, attempts) {
                     'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. Give the job (or the whole workflow) ' +
                     '`permissions: id-token: write`, and list beside it every other permission the job needs ' +
                     '(such as `contents: read`), since naming one drops the defaults.';
+        case 'unsendable':
+            return `${what(failure.call, failure.target)} failed on this machine: ${failure.problem}. ${whenUnsendable(failure.call)}`;
         case 'network':
-            return `${what(failure.call, failure.target)} failed: the connection failed (${failure.code})${tries(attempts)}. ${whenUnavailable(failure.call)}`;
+            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
         case 'unknown-host':
             return `${what(failure.call, failure.target)} failed: the host was not found (DNS). Check the \`url\` input for a typo.`;
         case 'tls':
-            return (`${what(failure.call, failure.target)} failed: the TLS connection was refused (${failure.code}); ` +
+            return (`${what(failure.call, failure.target)} failed: the TLS connection was refused (${shown(failure.code, 40)}); ` +
                 "the server's certificate is not trusted. If the registry uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.");
         case 'timeout':
-            return `${what(failure.call, failure.target)} failed: no complete answer within ${describe_seconds(failure.timeoutMs)}${tries(attempts)}. ${whenUnavailable(failure.call)}`;
+            return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
         case 'redirect': {
             const to = failure.location === undefined ? 'no Location' : `\`${shown(failure.location)}\``;
             const secret = failure.call === 'revoke' ? 'token' : 'ID token';
@@ -1833,10 +2076,11 @@ function describeFailure(failure, attempts) {
         }
         case 'http-status': {
             const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
+            const page = failure.unexpectedBody !== undefined;
             const next = server
                 ? whenUnavailable(failure.call)
-                : whenRefused(failure.call, failure.status, failure.details);
-            return `${what(failure.call, failure.target)} failed: ${statusText(failure)}${tries(attempts)}. ${next}`;
+                : whenRefused(failure.call, failure.status, failure.details, page);
+            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${statusText(failure)}`)} ${next}`;
         }
         case 'malformed-response':
             return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${failure.problem}. ` +
@@ -1860,12 +2104,12 @@ function explainedAbove(failure) {
  * to the fuller explanation printed before it.
  */
 function describeError(error, explained = false) {
-    if (error instanceof ActionFailure) {
+    if (error instanceof failure_ActionFailure) {
         return (describeFailure(error.failure, error.attempts) +
             (explained ? explainedAbove(error.failure) : ''));
     }
     const message = error instanceof Error ? error.message : String(error);
-    return `auth-action stopped on an unexpected error: ${shown(message)}. Please report it with this log.`;
+    return `auth-action stopped on an unexpected error: ${sentence(shown(message))} Please report it with this log.`;
 }
 
 ;// CONCATENATED MODULE: ./src/http/error-body.ts
@@ -1896,12 +2140,16 @@ function clean(text) {
 function parseErrorBody(response) {
     const json = response.truncated ? undefined : parseJson(response.body);
     if (json === undefined) {
-        const empty = response.body.trim() === '';
+        const empty = response.body.trim() === '' && !response.truncated;
         return {
             details: [],
             unexpectedBody: empty
                 ? undefined
-                : { contentType: contentTypeOf(response), bytes: Buffer.byteLength(response.body) },
+                : {
+                    contentType: contentTypeOf(response),
+                    bytes: Buffer.byteLength(response.body),
+                    truncated: response.truncated,
+                },
         };
     }
     const details = [];
@@ -1923,17 +2171,36 @@ function parseErrorBody(response) {
 ;// CONCATENATED MODULE: ./src/http/outcome.ts
 
 
+
 /** Node error codes that another try cannot fix. */
 const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
-/** A request that got no answer: a timeout or a connection error is worth another try. */
-function noAnswer(call, target, error, timeoutMs) {
-    if (error.timedOut)
-        return retryable({ kind: 'timeout', call, target, timeoutMs });
-    if (error.code === 'ENOTFOUND')
-        return outcome_final({ kind: 'unknown-host', call, target });
-    if (TLS_CODES.test(error.code))
-        return outcome_final({ kind: 'tls', call, target, code: error.code });
-    return retryable({ kind: 'network', call, target, code: error.code });
+/**
+ * A request that got no answer: a timeout or a connection error is worth another try; a
+ * request that never left this machine, an unknown host or a refused certificate is not.
+ */
+function noAnswer(call, target, error, time) {
+    switch (error.kind) {
+        case 'timeout':
+            return retryable({ kind: 'timeout', call, target, ...time });
+        case 'unsendable':
+            return outcome_final({ kind: 'unsendable', call, target, problem: error.problem });
+        case 'network':
+            if (error.code === 'ENOTFOUND')
+                return outcome_final({ kind: 'unknown-host', call, target });
+            if (TLS_CODES.test(error.code))
+                return outcome_final({ kind: 'tls', call, target, code: error.code });
+            return retryable({ kind: 'network', call, target, code: error.code });
+    }
+}
+/** Any call's 2xx answer cut at MAX_BODY_BYTES: larger than any answer it expects. */
+function oversized(call, target, status) {
+    return outcome_final({
+        kind: 'malformed-response',
+        call,
+        target,
+        status,
+        problem: `its body is larger than ${MAX_BODY_BYTES / 1024} KiB, more than any answer to this call should be`,
+    });
 }
 /**
  * An answer that is not a success: redirects are never followed (the JWT or token must not
@@ -2014,12 +2281,18 @@ async function callWithRetries(deps, call, target, prepare, accept) {
         attempt: async (timeoutMs) => {
             const request = await prepare();
             const sent = await deps.transport(request, timeoutMs);
-            if (!sent.ok)
-                return noAnswer(call, target, sent.error, timeoutMs);
+            if (!sent.ok) {
+                const time = { timeoutMs, limitMs: deps.policy.attemptTimeoutMs };
+                return noAnswer(call, target, sent.error, time);
+            }
             const { response } = sent;
-            if (response.status >= 200 && response.status < 300)
-                return accept(response);
-            return unsuccessful(call, target, response, deps.clock.now());
+            if (response.status < 200 || response.status >= 300) {
+                return unsuccessful(call, target, response, deps.clock.now());
+            }
+            // Judged here, for every call: `accept` only ever sees a whole body.
+            if (response.truncated)
+                return oversized(call, target, response.status);
+            return accept(response);
         },
     });
 }
@@ -2030,9 +2303,6 @@ async function callWithRetries(deps, call, target, prepare, accept) {
 const MAX_TOKEN_LENGTH = 4096;
 /** The schema of a successful exchange: `{"token": "<no spaces, no control characters>"}`. */
 function parseTokenResponse(response) {
-    if (response.truncated) {
-        return { ok: false, problem: 'its body is larger than any token answer should be' };
-    }
     const json = parseJson(response.body);
     if (json === undefined) {
         const type = contentTypeOf(response) || 'no content type';
@@ -2139,11 +2409,28 @@ const postTiming = (scale = 1) => scaled({
     },
 }, scale);
 
+;// CONCATENATED MODULE: ./src/id-token/id-token-response.ts
+
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+/** The schema of GitHub's answer: `{"value": "<header>.<payload>.<signature>"}`. */
+function parseIdTokenResponse(response) {
+    const json = parseJson(response.body);
+    if (json === undefined)
+        return { ok: false, problem: 'its body is not JSON' };
+    const value = typeof json === 'object' && json !== null ? json.value : undefined;
+    if (typeof value !== 'string' || value === '') {
+        return { ok: false, problem: 'the JSON has no `value` string' };
+    }
+    if (!JWT_SHAPE.test(value)) {
+        return { ok: false, problem: 'its `value` is not a JWT', candidate: value };
+    }
+    return { ok: true, jwt: value };
+}
+
 ;// CONCATENATED MODULE: ./src/id-token/request-id-token.ts
 
 
 
-const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 /**
  * Asks GitHub's OIDC service for an ID token with this audience, with the retry policy
  * (core.getIDToken retries only 502-504). The JWT is masked before anything else sees it.
@@ -2153,27 +2440,20 @@ function requestIdToken(deps, access, audience) {
     url.searchParams.set('audience', audience);
     const target = url.origin;
     const accept = (response) => {
-        const value = parseJson(response.body)?.value;
-        if (typeof value !== 'string' || value === '') {
-            return outcome_final({
-                kind: 'malformed-response',
-                call: 'id-token',
-                target,
-                status: response.status,
-                problem: 'the answer has no `value` string',
-            });
+        const parsed = parseIdTokenResponse(response);
+        if (parsed.ok) {
+            deps.core.setSecret(parsed.jwt);
+            return { done: true, value: parsed.jwt };
         }
-        deps.core.setSecret(value);
-        if (!JWT_SHAPE.test(value)) {
-            return outcome_final({
-                kind: 'malformed-response',
-                call: 'id-token',
-                target,
-                status: response.status,
-                problem: 'its `value` is not a JWT',
-            });
-        }
-        return { done: true, value };
+        if (parsed.candidate !== undefined)
+            deps.core.setSecret(parsed.candidate);
+        return outcome_final({
+            kind: 'malformed-response',
+            call: 'id-token',
+            target,
+            status: response.status,
+            problem: parsed.problem,
+        });
     };
     return callWithRetries(deps, 'id-token', target, () => Promise.resolve({
         call: 'id-token',
@@ -2186,14 +2466,39 @@ function requestIdToken(deps, access, audience) {
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
 
 
+/**
+ * The longest value each input may have. A longer one is refused in one short line that does
+ * not echo it: a 100 KB value would otherwise fill the log and reach the servers.
+ */
+const MAX_LENGTH = {
+    url: MAX_URL_LENGTH,
+    // A domain, perhaps with a port: 253 characters and a little room.
+    audience: 255,
+    revoke: 100,
+};
+/** An input, trimmed by core, within its bound. */
+function readInput(core, name) {
+    const value = core.getInput(name);
+    const max = MAX_LENGTH[name];
+    if (value.length > max) {
+        throw new failure_ActionFailure({
+            kind: 'invalid-input',
+            input: name,
+            value,
+            problem: `it may be at most ${max} characters.`,
+            tooLong: true,
+        });
+    }
+    return value;
+}
 /** Reads and validates every input before anything touches the network. */
 function readInputs(core) {
-    const baseUrl = parseRegistryUrl(core.getInput('url'));
-    const audienceInput = core.getInput('audience');
+    const baseUrl = parseRegistryUrl(readInput(core, 'url'));
+    const audienceInput = readInput(core, 'audience');
     const audience = parseAudience(audienceInput, baseUrl);
     return {
         registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
-        revoke: parseRevoke(core.getInput('revoke')),
+        revoke: parseRevoke(readInput(core, 'revoke')),
     };
 }
 /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts; empty means the default. */
@@ -2202,7 +2507,7 @@ function parseRevoke(raw) {
         return true;
     if (['false', 'False', 'FALSE'].includes(raw))
         return false;
-    throw new ActionFailure({
+    throw new failure_ActionFailure({
         kind: 'invalid-input',
         input: 'revoke',
         value: raw,
@@ -2211,6 +2516,8 @@ function parseRevoke(raw) {
 }
 
 ;// CONCATENATED MODULE: ./src/state/state.ts
+
+
 const TOKEN = 'token';
 const REGISTRY_URL = 'registryUrl';
 const REVOKE = 'revoke';
@@ -2223,6 +2530,11 @@ function saveHandover(core, handover) {
     if (handover.kind === 'revoke')
         core.saveState(TOKEN, handover.token);
 }
+/**
+ * What main left. The URL a token is to be sent to is checked again by the `url` input's
+ * rules (https, no credentials): state is a file on the runner, and a bearer token must
+ * never go out in clear.
+ */
 function readHandover(core) {
     const baseUrl = core.getState(REGISTRY_URL);
     const token = core.getState(TOKEN);
@@ -2230,17 +2542,32 @@ function readHandover(core) {
         return { kind: 'none' };
     if (core.getState(REVOKE) === 'false')
         return { kind: 'keep', baseUrl };
-    return token === '' ? { kind: 'none' } : { kind: 'revoke', baseUrl, token };
+    if (token === '')
+        return { kind: 'none' };
+    const checked = checkRegistryUrl(baseUrl);
+    if (!checked.ok) {
+        throw new ActionFailure({
+            kind: 'invalid-state',
+            name: 'registry URL',
+            value: checked.tooLong ? `${baseUrl.slice(0, 100)}…` : baseUrl,
+            problem: checked.problem,
+        });
+    }
+    return { kind: 'revoke', baseUrl: checked.baseUrl, token };
 }
 
 ;// CONCATENATED MODULE: ./src/output/hand-out-token.ts
 
-/** Masks the token (again: masking is idempotent and must precede any write), outputs it, and leaves post what it needs. */
+/**
+ * Masks the token (again: masking is idempotent and must precede any write), leaves post what
+ * it needs to revoke it, and only then outputs it: no failure in between can leave a token
+ * out in the job that post does not know about.
+ */
 function handOutToken(core, inputs, token) {
     core.setSecret(token);
-    core.setOutput('token', token);
     const { baseUrl } = inputs.registry;
     saveHandover(core, inputs.revoke ? { kind: 'revoke', baseUrl, token } : { kind: 'keep', baseUrl });
+    core.setOutput('token', token);
 }
 
 ;// CONCATENATED MODULE: ./src/output/summary-line.ts
@@ -2257,6 +2584,38 @@ function successSummary(baseUrl, jwt, revoke) {
     return `✅ **auth-action** got a publish token from ${baseUrl}${run}. ${fate}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
+
+/**
+ * The runner's core with every human-readable write (log, annotations, step summary) passed
+ * through one Redactor, which learns each secret as it is masked. Outputs and state carry the
+ * token on purpose and are left as they are.
+ */
+function withRedaction(core, redactor = new Redactor()) {
+    return {
+        ...core,
+        setSecret: (secret) => {
+            redactor.add(secret);
+            core.setSecret(secret);
+        },
+        debug: (message) => {
+            core.debug(redactor.apply(message));
+        },
+        info: (message) => {
+            core.info(redactor.apply(message));
+        },
+        warning: (message) => {
+            core.warning(redactor.apply(message));
+        },
+        setFailed: (message) => {
+            core.setFailed(redactor.apply(message));
+        },
+        appendSummary: (markdown) => {
+            core.appendSummary(redactor.apply(markdown));
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run-main.ts
 
 
@@ -2269,8 +2628,29 @@ function successSummary(baseUrl, jwt, revoke) {
 
 
 
+
+
+/** The ID token service's address and the job's request token, or the failure that says why not. */
+function oidcAccess(environment) {
+    const { oidc } = environment;
+    switch (oidc.kind) {
+        case 'absent':
+            throw new failure_ActionFailure({ kind: 'no-id-token', fromFork: environment.event.fromFork });
+        case 'invalid':
+            throw new failure_ActionFailure({
+                kind: 'bad-environment',
+                variable: oidc.variable,
+                problem: oidc.problem,
+            });
+        case 'ready':
+            return oidc.access;
+    }
+}
 /** inputs → ID token → exchange → output. Every failure ends in one setFailed paragraph. */
-async function runMain({ core, environment, transport, clock }) {
+async function runMain(deps) {
+    const { environment, transport, clock } = deps;
+    const redactor = new Redactor();
+    const core = withRedaction(deps.core, redactor);
     let inputs;
     let lastJwt;
     try {
@@ -2279,10 +2659,9 @@ async function runMain({ core, environment, transport, clock }) {
         const warning = triggerWarning(environment.event, registry.baseUrl);
         if (warning !== undefined)
             core.warning(warning);
-        const oidc = environment.oidc;
-        if (oidc === undefined) {
-            throw new ActionFailure({ kind: 'no-id-token', fromFork: environment.event.fromFork });
-        }
+        const oidc = oidcAccess(environment);
+        // The runner masks it already; this keeps it out of what the action writes itself.
+        redactor.add(oidc.requestToken);
         const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
         core.info(`Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`);
         const token = await exchangeForToken(net, registry.baseUrl, async () => {
@@ -2307,7 +2686,7 @@ async function runMain({ core, environment, transport, clock }) {
 }
 /** The help printed beside the error. If it breaks, the error alone still goes out. */
 function explainBesideError(core, error, context) {
-    if (!(error instanceof ActionFailure))
+    if (!(error instanceof failure_ActionFailure))
         return false;
     try {
         return explainFailure(core, error.failure, context);
@@ -3341,6 +3720,25 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: ./src/runner/actions-core.ts
 
 
+
+/**
+ * Runs one of core's file commands; a file that cannot be written is a typed failure naming
+ * the runner's variable, not an unexpected error (and not something a retry could fix).
+ */
+function writingTo(variable, write) {
+    try {
+        write();
+    }
+    catch (error) {
+        const { code, message } = (error ?? {});
+        const known = typeof code === 'string'
+            ? code
+            : typeof message === 'string' && message.startsWith('Missing file')
+                ? 'ENOENT'
+                : 'EUNKNOWN';
+        throw new failure_ActionFailure({ kind: 'runner-file', variable, code: known });
+    }
+}
 /** @actions/core as the flows see it. */
 const actionsCore = {
     getInput: (name) => getInput(name),
@@ -3349,10 +3747,14 @@ const actionsCore = {
         core_setSecret(secret);
     },
     setOutput: (name, value) => {
-        setOutput(name, value);
+        writingTo('GITHUB_OUTPUT', () => {
+            setOutput(name, value);
+        });
     },
     saveState: (name, value) => {
-        saveState(name, value);
+        writingTo('GITHUB_STATE', () => {
+            saveState(name, value);
+        });
     },
     debug: (message) => {
         core_debug(message);
@@ -3385,6 +3787,7 @@ const actionsCore = {
 
 ;// CONCATENATED MODULE: ./src/runner/environment.ts
 
+
 function isForkPullRequest(eventPath) {
     if (eventPath === undefined || eventPath === '')
         return false;
@@ -3396,17 +3799,58 @@ function isForkPullRequest(eventPath) {
         return false;
     }
 }
-function readEnvironment(env = process.env) {
+const MAX_REQUEST_URL = 4096;
+const MAX_REQUEST_TOKEN = 16384;
+/** Why the token service's URL cannot be used, if it cannot: never the value itself. */
+function requestUrlProblem(value) {
+    if (value.length > MAX_REQUEST_URL)
+        return `is longer than ${MAX_REQUEST_URL} characters`;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'is not a URL (it does not parse)';
+    }
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    // The request token goes with it as a bearer: never in clear over a network.
+    if (!secure)
+        return 'is not an https URL';
+    return undefined;
+}
+/** The request token goes into an Authorization header as is: visible ASCII only. */
+function requestTokenProblem(value) {
+    if (value.length > MAX_REQUEST_TOKEN)
+        return `is longer than ${MAX_REQUEST_TOKEN} characters`;
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+        return 'contains a space, a line break or another character that cannot go in an HTTP header';
+    }
+    return undefined;
+}
+function readOidc(env) {
     const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-    const oidc = requestUrl !== '' && requestToken !== '' ? { requestUrl, requestToken } : undefined;
+    if (requestUrl === '' || requestToken === '')
+        return { kind: 'absent' };
+    const urlProblem = requestUrlProblem(requestUrl);
+    if (urlProblem !== undefined) {
+        return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_URL', problem: urlProblem };
+    }
+    const tokenProblem = requestTokenProblem(requestToken);
+    if (tokenProblem !== undefined) {
+        return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', problem: tokenProblem };
+    }
+    return { kind: 'ready', access: { requestUrl, requestToken } };
+}
+function readEnvironment(env = process.env) {
+    const oidc = readOidc(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
     return {
         oidc,
         // The event file is read only when it can explain a missing ID token.
         event: {
             name: env.GITHUB_EVENT_NAME ?? '',
-            fromFork: oidc === undefined && isForkPullRequest(env.GITHUB_EVENT_PATH),
+            fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
         },
         timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
     };

@@ -7,12 +7,14 @@ import { startPhase } from './http/call.js';
 import { mainTiming } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
-import { requestIdToken } from './id-token/request-id-token.js';
+import { requestIdToken, type OidcAccess } from './id-token/request-id-token.js';
 import { readInputs, type Inputs } from './inputs/read-inputs.js';
 import { handOutToken } from './output/hand-out-token.js';
 import { successSummary } from './output/summary-line.js';
 import type { Core } from './runner/core.js';
 import type { RunnerEnvironment } from './runner/environment.js';
+import { Redactor } from './redact/redact.js';
+import { withRedaction } from './redact/redacting-core.js';
 
 export interface MainDeps {
   core: Core;
@@ -21,8 +23,28 @@ export interface MainDeps {
   clock: Clock;
 }
 
+/** The ID token service's address and the job's request token, or the failure that says why not. */
+function oidcAccess(environment: RunnerEnvironment): OidcAccess {
+  const { oidc } = environment;
+  switch (oidc.kind) {
+    case 'absent':
+      throw new ActionFailure({ kind: 'no-id-token', fromFork: environment.event.fromFork });
+    case 'invalid':
+      throw new ActionFailure({
+        kind: 'bad-environment',
+        variable: oidc.variable,
+        problem: oidc.problem,
+      });
+    case 'ready':
+      return oidc.access;
+  }
+}
+
 /** inputs → ID token → exchange → output. Every failure ends in one setFailed paragraph. */
-export async function runMain({ core, environment, transport, clock }: MainDeps): Promise<void> {
+export async function runMain(deps: MainDeps): Promise<void> {
+  const { environment, transport, clock } = deps;
+  const redactor = new Redactor();
+  const core = withRedaction(deps.core, redactor);
   let inputs: Inputs | undefined;
   let lastJwt: string | undefined;
   try {
@@ -30,10 +52,9 @@ export async function runMain({ core, environment, transport, clock }: MainDeps)
     const { registry } = inputs;
     const warning = triggerWarning(environment.event, registry.baseUrl);
     if (warning !== undefined) core.warning(warning);
-    const oidc = environment.oidc;
-    if (oidc === undefined) {
-      throw new ActionFailure({ kind: 'no-id-token', fromFork: environment.event.fromFork });
-    }
+    const oidc = oidcAccess(environment);
+    // The runner masks it already; this keeps it out of what the action writes itself.
+    redactor.add(oidc.requestToken);
 
     const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
     core.info(

@@ -6,6 +6,7 @@ import type { Transport } from './http/transport.js';
 import { revokeToken } from './revoke/revoke-token.js';
 import type { Core } from './runner/core.js';
 import type { RunnerEnvironment } from './runner/environment.js';
+import { withRedaction } from './redact/redacting-core.js';
 import { readHandover } from './state/state.js';
 
 export interface PostDeps {
@@ -16,7 +17,9 @@ export interface PostDeps {
 }
 
 /** state → revoke. Best effort: a failure is a warning, never a failed job. */
-export async function runPost({ core, environment, transport, clock }: PostDeps): Promise<void> {
+export async function runPost(deps: PostDeps): Promise<void> {
+  const { environment, transport, clock } = deps;
+  const core = withRedaction(deps.core);
   try {
     const handover = readHandover(core);
     if (handover.kind === 'none') {

@@ -17,18 +17,18 @@ test.each([
   [
     'http://crates.io',
     'url',
-    'plain `http://` would send the GitHub ID token over the network unencrypted',
+    'plain `http://` would send the ID token and the publish token over the network unencrypted',
   ],
   [
     'http://10.0.0.5:3000',
     'url',
-    'plain `http://` would send the GitHub ID token over the network unencrypted',
+    'plain `http://` would send the ID token and the publish token over the network unencrypted',
   ],
   ['ftp://crates.io', 'url', 'the scheme `ftp:` is not supported; use `https://`.'],
   ['https://user:pass@crates.io', 'url', 'it must not contain credentials'],
   ['https://crates.io/?x=1', 'url', 'it must not contain a query (`?...`) or a fragment (`#...`).'],
   ['https://crates.io#top', 'url', 'it must not contain a query'],
-  ['https://', 'url', 'it is not a valid URL.'],
+  ['https://', 'url', 'it has no host name.'],
 ])('url %s is refused before any network call', async (url, input, problem) => {
   const main = await world.runMain({ with: { url } });
 

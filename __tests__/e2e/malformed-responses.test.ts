@@ -23,7 +23,7 @@ test.each([
   [
     'a huge body',
     ok(`{"token":"${'a'.repeat(MAX_BODY_BYTES * 4)}"}`),
-    'its body is larger than any token answer should be',
+    'its body is larger than 64 KiB, more than any answer to this call should be',
   ],
   [
     'a huge token',

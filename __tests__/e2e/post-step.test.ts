@@ -49,7 +49,7 @@ test('an unreachable registry in post is a warning, not a failure', async () => 
     {
       level: 'warning',
       message: expect.stringContaining(
-        'failed: the connection failed (ECONNREFUSED) (after 5 attempts)',
+        'failed (after 5 attempts): the connection failed (ECONNREFUSED)',
       ) as unknown,
     },
   ]);

@@ -44,7 +44,7 @@ test('GitHub messages', () => {
 test('an HTML page is described, not echoed', () => {
   expect(parseErrorBody(response('<h1>Down</h1>', 'text/html; charset=utf-8'))).toEqual({
     details: [],
-    unexpectedBody: { contentType: 'text/html', bytes: 13 },
+    unexpectedBody: { contentType: 'text/html', bytes: 13, truncated: false },
   });
 });
 

@@ -27,9 +27,11 @@ export function explainFailure(
     );
     return true;
   }
+  // Only the registry's own refusal is explained by the claims: a page from a proxy is not one.
   const refused =
     failure.kind === 'http-status' &&
     failure.call === 'exchange' &&
+    failure.unexpectedBody === undefined &&
     failure.status >= 400 &&
     failure.status < 500 &&
     failure.status !== 408 &&

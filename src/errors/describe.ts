@@ -1,27 +1,35 @@
-import { ActionFailure, type Attempts, type Call, type Failure } from './failure.js';
+import { shown } from '../redact/redact.js';
+import {
+  ActionFailure,
+  type Attempts,
+  type BodyDescription,
+  type Call,
+  type Failure,
+} from './failure.js';
 
-const MAX_SHOWN = 300;
-
-/** Values from outside (inputs, Location headers) are shown flat and short. */
-function shown(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-  return flat.length > MAX_SHOWN ? `${flat.slice(0, MAX_SHOWN)}…` : flat;
-}
+/** The server's own words are shown up to this long in all. */
+const MAX_SAID = 1500;
 
 function what(call: Call, target: string): string {
+  const at = shown(target);
   switch (call) {
     case 'id-token':
-      return `Requesting an OIDC ID token from GitHub (${target})`;
+      return `Requesting an OIDC ID token from GitHub (${at})`;
     case 'exchange':
-      return `Exchanging the OIDC ID token for a publish token at ${target}`;
+      return `Exchanging the OIDC ID token for a publish token at ${at}`;
     case 'revoke':
-      return `Revoking the publish token at ${target}`;
+      return `Revoking the publish token at ${at}`;
   }
 }
 
 export function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
+}
+
+/** Ends a sentence once: the server's words often bring their own full stop. */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function tries(attempts: Attempts | undefined): string {
@@ -43,20 +51,46 @@ function whenUnavailable(call: Call): string {
   }
 }
 
+/** A request that never left: which settings it was built from, and that waiting cannot help. */
+function whenUnsendable(call: Call): string {
+  return call === 'id-token'
+    ? 'Nothing was sent, and waiting will not fix it: the request is built from ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, which the runner sets; if a step before this one changed them (through GITHUB_ENV), remove that.'
+    : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
+}
+
+/** What to do about a variable the runner gave the step that cannot be used. */
+function whenBadEnvironment(variable: string): string {
+  if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
+    return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
+  }
+  if (/proxy/i.test(variable)) {
+    return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
+  }
+  return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
+}
+
+const noEndpoint = (status: number): boolean => status === 404 || status === 405;
+
 /** What to do about a refusal, from the registry's own words where they say enough. */
-function whenRefused(call: Call, status: number, details: string[]): string {
+function whenRefused(call: Call, status: number, details: string[], page: boolean): string {
   if (call === 'id-token') {
     return status === 401 || status === 403
       ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
       : 'Re-run the job; if it persists, check https://www.githubstatus.com.';
   }
-  if (call === 'revoke') return 'The registry did not accept the token for revocation.';
-  if (status === 404 || status === 405) {
+  if (noEndpoint(status)) {
     return (
       'The registry has no trusted-publishing endpoint at this address: check that `url` is ' +
       "the registry's web address (for crates.io, `https://crates.io`) and that it supports trusted publishing."
     );
   }
+  if (page) {
+    return (
+      "The answer did not come from the registry's API: check that `url` is the registry's address " +
+      'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.'
+    );
+  }
+  if (call === 'revoke') return 'The registry did not accept the token for revocation.';
   const said = details.join(' ');
   if (said.includes('Failed to decode JWT')) {
     return (
@@ -76,20 +110,51 @@ function whenRefused(call: Call, status: number, details: string[]): string {
   );
 }
 
+/** A body that is not the server's JSON, in words that hold for any size and type. */
+function describeBody(body: BodyDescription): string {
+  const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
+  if (body.contentType === '') return `a body of ${size} with no content type`;
+  const type = shown(body.contentType, 100);
+  return /json/i.test(body.contentType) && !body.truncated
+    ? `a body of ${size} labelled ${type} that does not parse as JSON`
+    : `a body of ${size} (${type})`;
+}
+
 function statusText(failure: Extract<Failure, { kind: 'http-status' }>): string {
   const head = `HTTP ${failure.status}`;
-  if (failure.details.length > 0) return `${head}: ${failure.details.join(' ')}`;
+  if (failure.details.length > 0) return `${head}: ${shown(failure.details.join(' '), MAX_SAID)}`;
   const body = failure.unexpectedBody;
   if (body === undefined) return `${head} with no explanation`;
-  const type = body.contentType === '' ? 'no content type' : body.contentType;
-  return `${head} with a ${type} body of ${body.bytes} bytes instead of a JSON error (an error page from a proxy, a load balancer or a maintenance page, most likely)`;
+  // For a missing endpoint the advice explains the page; otherwise say what it most likely is.
+  const guess = noEndpoint(failure.status)
+    ? ''
+    : ' (an error page from a proxy, a load balancer or a maintenance page, most likely)';
+  return `${head} with ${describeBody(body)}, not the server's JSON error${guess}`;
+}
+
+function timeoutText(failure: Extract<Failure, { kind: 'timeout' }>): string {
+  if (seconds(failure.timeoutMs) === seconds(failure.limitMs)) {
+    return `no complete answer within ${seconds(failure.timeoutMs)}`;
+  }
+  return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
 }
 
 /** The one paragraph a user reads: what happened, the server's words, what to do next. */
 export function describeFailure(failure: Failure, attempts?: Attempts): string {
   switch (failure.kind) {
     case 'invalid-input':
-      return `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+      return failure.tooLong
+        ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${failure.problem} Fix it in the step's \`with:\`.`
+        : `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+    case 'bad-environment':
+      return `The runner's ${failure.variable} ${failure.problem}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
+    case 'runner-file':
+      return (
+        `Writing to the runner's ${failure.variable} file failed (${shown(failure.code, 40)}), so the step cannot hand over its results. ` +
+        'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.'
+      );
+    case 'invalid-state':
+      return `The ${failure.name} that the main step left in the step state (\`${shown(failure.value)}\`) is invalid: ${failure.problem}`;
     case 'no-id-token':
       return failure.fromFork
         ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
@@ -99,17 +164,19 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
             'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. Give the job (or the whole workflow) ' +
             '`permissions: id-token: write`, and list beside it every other permission the job needs ' +
             '(such as `contents: read`), since naming one drops the defaults.';
+    case 'unsendable':
+      return `${what(failure.call, failure.target)} failed on this machine: ${failure.problem}. ${whenUnsendable(failure.call)}`;
     case 'network':
-      return `${what(failure.call, failure.target)} failed: the connection failed (${failure.code})${tries(attempts)}. ${whenUnavailable(failure.call)}`;
+      return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
     case 'unknown-host':
       return `${what(failure.call, failure.target)} failed: the host was not found (DNS). Check the \`url\` input for a typo.`;
     case 'tls':
       return (
-        `${what(failure.call, failure.target)} failed: the TLS connection was refused (${failure.code}); ` +
+        `${what(failure.call, failure.target)} failed: the TLS connection was refused (${shown(failure.code, 40)}); ` +
         "the server's certificate is not trusted. If the registry uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file."
       );
     case 'timeout':
-      return `${what(failure.call, failure.target)} failed: no complete answer within ${seconds(failure.timeoutMs)}${tries(attempts)}. ${whenUnavailable(failure.call)}`;
+      return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
     case 'redirect': {
       const to = failure.location === undefined ? 'no Location' : `\`${shown(failure.location)}\``;
       const secret = failure.call === 'revoke' ? 'token' : 'ID token';
@@ -121,10 +188,11 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     }
     case 'http-status': {
       const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
+      const page = failure.unexpectedBody !== undefined;
       const next = server
         ? whenUnavailable(failure.call)
-        : whenRefused(failure.call, failure.status, failure.details);
-      return `${what(failure.call, failure.target)} failed: ${statusText(failure)}${tries(attempts)}. ${next}`;
+        : whenRefused(failure.call, failure.status, failure.details, page);
+      return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${statusText(failure)}`)} ${next}`;
     }
     case 'malformed-response':
       return (
@@ -159,5 +227,5 @@ export function describeError(error: unknown, explained = false): string {
     );
   }
   const message = error instanceof Error ? error.message : String(error);
-  return `auth-action stopped on an unexpected error: ${shown(message)}. Please report it with this log.`;
+  return `auth-action stopped on an unexpected error: ${sentence(shown(message))} Please report it with this log.`;
 }

@@ -6,13 +6,23 @@ export type Call = 'id-token' | 'exchange' | 'revoke';
  * `describe.ts`, so that the wording and the no-secrets rule are kept in one file.
  */
 export type Failure =
-  | { kind: 'invalid-input'; input: string; value: string; problem: string }
+  /** `value` is shown redacted and cut; `tooLong` leaves it out altogether. */
+  | { kind: 'invalid-input'; input: string; value: string; problem: string; tooLong?: boolean }
+  /** A value the runner gave the step that cannot be used; its value is never shown. */
+  | { kind: 'bad-environment'; variable: string; problem: string }
+  /** A runner file (GITHUB_OUTPUT, GITHUB_STATE, ...) that could not be written. */
+  | { kind: 'runner-file'; variable: string; code: string }
+  /** What main left for post that post refuses to use, such as a URL it would not send a token to. */
+  | { kind: 'invalid-state'; name: string; value: string; problem: string }
   /** No ACTIONS_ID_TOKEN_REQUEST_* variables; `fromFork` when a fork's pull request is why. */
   | { kind: 'no-id-token'; fromFork: boolean }
   | { kind: 'network'; call: Call; target: string; code: string }
+  /** The request could not be formed on this machine: nothing was sent, and waiting cannot help. */
+  | { kind: 'unsendable'; call: Call; target: string; problem: string }
   | { kind: 'unknown-host'; call: Call; target: string }
   | { kind: 'tls'; call: Call; target: string; code: string }
-  | { kind: 'timeout'; call: Call; target: string; timeoutMs: number }
+  /** `timeoutMs` is what the attempt had; `limitMs` what a full attempt has (more when the budget cut it). */
+  | { kind: 'timeout'; call: Call; target: string; timeoutMs: number; limitMs: number }
   | { kind: 'redirect'; call: Call; target: string; status: number; location: string | undefined }
   | {
       kind: 'http-status';
@@ -33,9 +43,12 @@ export type Failure =
       last: Failure | undefined;
     };
 
+/** A body that is not the JSON the server should send: described, never echoed. */
 export interface BodyDescription {
   contentType: string;
   bytes: number;
+  /** Longer than the action reads: `bytes` is where it stopped. */
+  truncated: boolean;
 }
 
 /** How many tries a failure took, when it was retried; the message says so. */

@@ -1,7 +1,7 @@
 import { seconds } from '../errors/describe.js';
 import type { Call, Failure } from '../errors/failure.js';
 import type { Core } from '../runner/core.js';
-import { noAnswer, unsuccessful } from './outcome.js';
+import { noAnswer, oversized, unsuccessful } from './outcome.js';
 import type { Timing } from './policies.js';
 import { withRetries, type Clock, type Outcome, type RetryPolicy } from './retry.js';
 import type { HttpRequest, HttpResponse, Transport } from './transport.js';
@@ -76,10 +76,17 @@ export async function callWithRetries<T>(
     attempt: async (timeoutMs) => {
       const request = await prepare();
       const sent = await deps.transport(request, timeoutMs);
-      if (!sent.ok) return noAnswer(call, target, sent.error, timeoutMs);
+      if (!sent.ok) {
+        const time = { timeoutMs, limitMs: deps.policy.attemptTimeoutMs };
+        return noAnswer(call, target, sent.error, time);
+      }
       const { response } = sent;
-      if (response.status >= 200 && response.status < 300) return accept(response);
-      return unsuccessful(call, target, response, deps.clock.now());
+      if (response.status < 200 || response.status >= 300) {
+        return unsuccessful(call, target, response, deps.clock.now());
+      }
+      // Judged here, for every call: `accept` only ever sees a whole body.
+      if (response.truncated) return oversized(call, target, response.status);
+      return accept(response);
     },
   });
 }

@@ -38,12 +38,16 @@ function clean(text: string): string {
 export function parseErrorBody(response: HttpResponse): ErrorBody {
   const json = response.truncated ? undefined : parseJson(response.body);
   if (json === undefined) {
-    const empty = response.body.trim() === '';
+    const empty = response.body.trim() === '' && !response.truncated;
     return {
       details: [],
       unexpectedBody: empty
         ? undefined
-        : { contentType: contentTypeOf(response), bytes: Buffer.byteLength(response.body) },
+        : {
+            contentType: contentTypeOf(response),
+            bytes: Buffer.byteLength(response.body),
+            truncated: response.truncated,
+          },
     };
   }
   const details: string[] = [];

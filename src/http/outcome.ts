@@ -1,17 +1,42 @@
 import type { Call, Failure } from '../errors/failure.js';
 import { parseErrorBody } from './error-body.js';
 import { parseRetryAfter, type Outcome } from './retry.js';
-import type { HttpResponse, TransportError } from './transport.js';
+import { MAX_BODY_BYTES, type HttpResponse, type TransportError } from './transport.js';
 
 /** Node error codes that another try cannot fix. */
 const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
 
-/** A request that got no answer: a timeout or a connection error is worth another try. */
-export function noAnswer(call: Call, target: string, error: TransportError, timeoutMs: number) {
-  if (error.timedOut) return retryable({ kind: 'timeout', call, target, timeoutMs });
-  if (error.code === 'ENOTFOUND') return final({ kind: 'unknown-host', call, target });
-  if (TLS_CODES.test(error.code)) return final({ kind: 'tls', call, target, code: error.code });
-  return retryable({ kind: 'network', call, target, code: error.code });
+/**
+ * A request that got no answer: a timeout or a connection error is worth another try; a
+ * request that never left this machine, an unknown host or a refused certificate is not.
+ */
+export function noAnswer(
+  call: Call,
+  target: string,
+  error: TransportError,
+  time: { timeoutMs: number; limitMs: number },
+): Outcome<never> & { done: false } {
+  switch (error.kind) {
+    case 'timeout':
+      return retryable({ kind: 'timeout', call, target, ...time });
+    case 'unsendable':
+      return final({ kind: 'unsendable', call, target, problem: error.problem });
+    case 'network':
+      if (error.code === 'ENOTFOUND') return final({ kind: 'unknown-host', call, target });
+      if (TLS_CODES.test(error.code)) return final({ kind: 'tls', call, target, code: error.code });
+      return retryable({ kind: 'network', call, target, code: error.code });
+  }
+}
+
+/** Any call's 2xx answer cut at MAX_BODY_BYTES: larger than any answer it expects. */
+export function oversized(call: Call, target: string, status: number): Outcome<never> {
+  return final({
+    kind: 'malformed-response',
+    call,
+    target,
+    status,
+    problem: `its body is larger than ${MAX_BODY_BYTES / 1024} KiB, more than any answer to this call should be`,
+  });
 }
 
 /**

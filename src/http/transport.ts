@@ -1,5 +1,12 @@
-import type { IncomingHttpHeaders, IncomingMessage, RequestOptions } from 'node:http';
+import {
+  validateHeaderName,
+  validateHeaderValue,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type RequestOptions,
+} from 'node:http';
 import { HttpClient } from '@actions/http-client';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import type { RequestHandler } from '@actions/http-client/lib/interfaces';
 import type { Call } from '../errors/failure.js';
 import { USER_AGENT } from './user-agent.js';
@@ -23,8 +30,12 @@ export interface HttpResponse {
   truncated: boolean;
 }
 
-/** Why a request got no HTTP answer: node's error code, or our own deadline. */
-export type TransportError = { timedOut: true } | { timedOut: false; code: string };
+/**
+ * Why a request got no HTTP answer: our own deadline; node's error code for a failure on the
+ * way; or a request that could not even be formed on this machine, which no retry can fix.
+ */
+export type TransportError =
+  { kind: 'timeout' } | { kind: 'network'; code: string } | { kind: 'unsendable'; problem: string };
 
 export type Sent = { ok: true; response: HttpResponse } | { ok: false; error: TransportError };
 
@@ -65,6 +76,9 @@ function readBounded(message: IncomingMessage): Promise<{ body: string; truncate
   });
 }
 
+/** Codes node gives a request it refuses to form; `unsendable` catches these first. */
+const LOCAL_CODES = /^ERR_(INVALID_|UNESCAPED_|HTTP_INVALID_)/;
+
 function errorCode(error: unknown): string {
   if (typeof error === 'object' && error !== null) {
     const { code, message } = error as { code?: unknown; message?: unknown };
@@ -79,10 +93,44 @@ function errorCode(error: unknown): string {
 }
 
 /**
+ * Forms the request as node and the HTTP client would, without sending it: a URL that does not
+ * parse, a header value node refuses (a line break in a token, say) or a proxy variable that
+ * is not a URL fail here, before a byte leaves. Says what is wrong, never the value.
+ */
+export function unsendable(request: HttpRequest): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    return 'its URL does not parse';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return `its URL's scheme \`${url.protocol}\` is not http or https`;
+  }
+  for (const [name, value] of Object.entries(request.headers)) {
+    try {
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+    } catch {
+      return `its \`${name}\` header has characters HTTP does not allow (a line break or a control character)`;
+    }
+  }
+  try {
+    getProxyUrl(url);
+  } catch {
+    const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+    return `the proxy variable ${variable} (or its lower-case form) is not a URL`;
+  }
+  return undefined;
+}
+
+/**
  * Sends one request through @actions/http-client (so HTTPS_PROXY and NO_PROXY apply) with
  * redirects off, retries off, and a hard deadline that covers the headers and the body.
  */
 export const httpClientTransport: Transport = async (request, timeoutMs) => {
+  const problem = unsendable(request);
+  if (problem !== undefined) return { ok: false, error: { kind: 'unsendable', problem } };
   const controller = new AbortController();
   const timer = setTimeout(() => {
     controller.abort();
@@ -112,11 +160,18 @@ export const httpClientTransport: Transport = async (request, timeoutMs) => {
       },
     };
   } catch (error) {
-    if (controller.signal.aborted) return { ok: false, error: { timedOut: true } };
+    if (controller.signal.aborted) return { ok: false, error: { kind: 'timeout' } };
     const code = errorCode(error);
+    // Node's own checks of a request it is asked to form: nothing was sent.
+    if (LOCAL_CODES.test(code)) {
+      return {
+        ok: false,
+        error: { kind: 'unsendable', problem: `node refused to form it (${code})` },
+      };
+    }
     // http-client's own socket timeout fires first when the server goes silent.
     const silent = error instanceof Error && error.message.startsWith('Request timeout');
-    return { ok: false, error: silent ? { timedOut: true } : { timedOut: false, code } };
+    return { ok: false, error: silent ? { kind: 'timeout' } : { kind: 'network', code } };
   } finally {
     clearTimeout(timer);
     client.dispose();

@@ -1,16 +1,14 @@
 import { callWithRetries, type NetDeps } from '../http/call.js';
-import { parseJson } from '../http/error-body.js';
 import { final } from '../http/outcome.js';
 import type { Outcome } from '../http/retry.js';
 import type { HttpResponse } from '../http/transport.js';
+import { parseIdTokenResponse } from './id-token-response.js';
 
-/** What the runner gives a job with `permissions: id-token: write`. */
+/** What the runner gives a job with `permissions: id-token: write`, checked at the edge. */
 export interface OidcAccess {
   requestUrl: string;
   requestToken: string;
 }
-
-const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /**
  * Asks GitHub's OIDC service for an ID token with this audience, with the retry policy
@@ -25,27 +23,19 @@ export function requestIdToken(
   url.searchParams.set('audience', audience);
   const target = url.origin;
   const accept = (response: HttpResponse): Outcome<string> => {
-    const value = (parseJson(response.body) as { value?: unknown } | undefined)?.value;
-    if (typeof value !== 'string' || value === '') {
-      return final({
-        kind: 'malformed-response',
-        call: 'id-token',
-        target,
-        status: response.status,
-        problem: 'the answer has no `value` string',
-      });
+    const parsed = parseIdTokenResponse(response);
+    if (parsed.ok) {
+      deps.core.setSecret(parsed.jwt);
+      return { done: true, value: parsed.jwt };
     }
-    deps.core.setSecret(value);
-    if (!JWT_SHAPE.test(value)) {
-      return final({
-        kind: 'malformed-response',
-        call: 'id-token',
-        target,
-        status: response.status,
-        problem: 'its `value` is not a JWT',
-      });
-    }
-    return { done: true, value };
+    if (parsed.candidate !== undefined) deps.core.setSecret(parsed.candidate);
+    return final({
+      kind: 'malformed-response',
+      call: 'id-token',
+      target,
+      status: response.status,
+      problem: parsed.problem,
+    });
   };
   return callWithRetries(
     deps,

@@ -1,7 +1,9 @@
 import { callWithRetries, type NetDeps } from '../http/call.js';
+import { final } from '../http/outcome.js';
 import { tokensEndpoint } from '../inputs/registry-url.js';
+import { judgeRevocation } from './revocation-response.js';
 
-/** DELETEs the token at the registry; any 2xx means it can no longer be used. */
+/** DELETEs the token at the registry; only the registry's own 204 counts as revoked. */
 export function revokeToken(deps: NetDeps, baseUrl: string, token: string): Promise<void> {
   return callWithRetries(
     deps,
@@ -14,6 +16,17 @@ export function revokeToken(deps: NetDeps, baseUrl: string, token: string): Prom
         url: tokensEndpoint(baseUrl),
         headers: { Authorization: `Bearer ${token}` },
       }),
-    () => ({ done: true, value: undefined }),
+    (response) => {
+      const judged = judgeRevocation(response);
+      if (judged.ok) return { done: true, value: undefined };
+      const { status } = response;
+      return final({
+        kind: 'malformed-response',
+        call: 'revoke',
+        target: baseUrl,
+        status,
+        problem: judged.problem,
+      });
+    },
   );
 }

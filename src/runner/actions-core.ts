@@ -1,6 +1,26 @@
 import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
+import { ActionFailure } from '../errors/failure.js';
 import type { Core } from './core.js';
+
+/**
+ * Runs one of core's file commands; a file that cannot be written is a typed failure naming
+ * the runner's variable, not an unexpected error (and not something a retry could fix).
+ */
+function writingTo(variable: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+    const known =
+      typeof code === 'string'
+        ? code
+        : typeof message === 'string' && message.startsWith('Missing file')
+          ? 'ENOENT'
+          : 'EUNKNOWN';
+    throw new ActionFailure({ kind: 'runner-file', variable, code: known });
+  }
+}
 
 /** @actions/core as the flows see it. */
 export const actionsCore: Core = {
@@ -10,10 +30,14 @@ export const actionsCore: Core = {
     core.setSecret(secret);
   },
   setOutput: (name, value) => {
-    core.setOutput(name, value);
+    writingTo('GITHUB_OUTPUT', () => {
+      core.setOutput(name, value);
+    });
   },
   saveState: (name, value) => {
-    core.saveState(name, value);
+    writingTo('GITHUB_STATE', () => {
+      core.saveState(name, value);
+    });
   },
   debug: (message) => {
     core.debug(message);

@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { OidcAccess } from '../id-token/request-id-token.js';
+import { isLoopbackHost } from '../inputs/registry-url.js';
+
+/**
+ * The OIDC variables as the runner left them: absent (no `id-token: write`), unusable (a
+ * value that does not parse or could not go in a header: nothing is sent then), or ready.
+ */
+export type OidcSetting =
+  | { kind: 'absent' }
+  | { kind: 'invalid'; variable: string; problem: string }
+  | { kind: 'ready'; access: OidcAccess };
 
 /** What triggered the run, as far as the action cares. */
 export interface RunEvent {
@@ -10,7 +20,7 @@ export interface RunEvent {
 
 /** What the action reads from the runner's environment, besides inputs and state. */
 export interface RunnerEnvironment {
-  oidc: OidcAccess | undefined;
+  oidc: OidcSetting;
   event: RunEvent;
   /**
    * Multiplies every timeout and backoff delay. Only the test rig sets it (to turn a 30 s
@@ -31,17 +41,58 @@ function isForkPullRequest(eventPath: string | undefined): boolean {
   }
 }
 
-export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RunnerEnvironment {
+const MAX_REQUEST_URL = 4096;
+const MAX_REQUEST_TOKEN = 16384;
+
+/** Why the token service's URL cannot be used, if it cannot: never the value itself. */
+function requestUrlProblem(value: string): string | undefined {
+  if (value.length > MAX_REQUEST_URL) return `is longer than ${MAX_REQUEST_URL} characters`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'is not a URL (it does not parse)';
+  }
+  const secure =
+    url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  // The request token goes with it as a bearer: never in clear over a network.
+  if (!secure) return 'is not an https URL';
+  return undefined;
+}
+
+/** The request token goes into an Authorization header as is: visible ASCII only. */
+function requestTokenProblem(value: string): string | undefined {
+  if (value.length > MAX_REQUEST_TOKEN) return `is longer than ${MAX_REQUEST_TOKEN} characters`;
+  if (!/^[\x21-\x7e]+$/.test(value)) {
+    return 'contains a space, a line break or another character that cannot go in an HTTP header';
+  }
+  return undefined;
+}
+
+function readOidc(env: NodeJS.ProcessEnv): OidcSetting {
   const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
   const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-  const oidc = requestUrl !== '' && requestToken !== '' ? { requestUrl, requestToken } : undefined;
+  if (requestUrl === '' || requestToken === '') return { kind: 'absent' };
+  const urlProblem = requestUrlProblem(requestUrl);
+  if (urlProblem !== undefined) {
+    return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_URL', problem: urlProblem };
+  }
+  const tokenProblem = requestTokenProblem(requestToken);
+  if (tokenProblem !== undefined) {
+    return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', problem: tokenProblem };
+  }
+  return { kind: 'ready', access: { requestUrl, requestToken } };
+}
+
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RunnerEnvironment {
+  const oidc = readOidc(env);
   const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
   return {
     oidc,
     // The event file is read only when it can explain a missing ID token.
     event: {
       name: env.GITHUB_EVENT_NAME ?? '',
-      fromFork: oidc === undefined && isForkPullRequest(env.GITHUB_EVENT_PATH),
+      fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
     },
     timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
   };

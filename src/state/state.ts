@@ -1,3 +1,5 @@
+import { ActionFailure } from '../errors/failure.js';
+import { checkRegistryUrl } from '../inputs/registry-url.js';
 import type { Core } from '../runner/core.js';
 
 /** What main leaves for post, through the runner's state file. */
@@ -18,10 +20,25 @@ export function saveHandover(core: Pick<Core, 'saveState'>, handover: Handover):
   if (handover.kind === 'revoke') core.saveState(TOKEN, handover.token);
 }
 
+/**
+ * What main left. The URL a token is to be sent to is checked again by the `url` input's
+ * rules (https, no credentials): state is a file on the runner, and a bearer token must
+ * never go out in clear.
+ */
 export function readHandover(core: Pick<Core, 'getState'>): Handover {
   const baseUrl = core.getState(REGISTRY_URL);
   const token = core.getState(TOKEN);
   if (baseUrl === '') return { kind: 'none' };
   if (core.getState(REVOKE) === 'false') return { kind: 'keep', baseUrl };
-  return token === '' ? { kind: 'none' } : { kind: 'revoke', baseUrl, token };
+  if (token === '') return { kind: 'none' };
+  const checked = checkRegistryUrl(baseUrl);
+  if (!checked.ok) {
+    throw new ActionFailure({
+      kind: 'invalid-state',
+      name: 'registry URL',
+      value: checked.tooLong ? `${baseUrl.slice(0, 100)}…` : baseUrl,
+      problem: checked.problem,
+    });
+  }
+  return { kind: 'revoke', baseUrl: checked.baseUrl, token };
 }

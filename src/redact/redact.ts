@@ -1,0 +1,63 @@
+/**
+ * The one redaction step for text the action prints. It works on the text as it is, without
+ * parsing it as a URL first, so a value that does not parse is redacted like one that does.
+ */
+
+/** Longest stretch of a value from outside that a message shows. */
+export const MAX_SHOWN = 300;
+
+/**
+ * A URL-like stretch: a scheme (or a bare `//`) and what follows up to a space, a quote or a
+ * backtick. Whatever it holds between `//` and its last `@` is credentials; from its first
+ * `?` or `#` on, a query or a fragment, which often carry tokens too.
+ */
+const URLISH = /([a-z][a-z0-9+.-]*:)?\/\/[^\s`'"<>]*/gi;
+
+function redactUrlish(urlish: string): string {
+  const start = urlish.indexOf('//') + 2;
+  let rest = urlish.slice(start);
+  const at = rest.lastIndexOf('@');
+  if (at !== -1) rest = `***${rest.slice(at)}`;
+  const cut = rest.search(/[?#]/);
+  if (cut !== -1) rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
+  return urlish.slice(0, start) + rest;
+}
+
+/** Credentials, queries and fragments of anything URL-like, whether or not it parses. */
+export function redactUrls(text: string): string {
+  return text.replace(URLISH, redactUrlish);
+}
+
+/**
+ * A value from outside (an input, a variable, state, a server's answer), as a message shows
+ * it: redacted, on one line, and short.
+ */
+export function shown(value: string, max = MAX_SHOWN): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/**
+ * The secrets the action knows (the JWT, every registry token, the job's request token), so
+ * that everything it writes itself shows `***` in their place, even where the runner would
+ * mask them too.
+ */
+export class Redactor {
+  private readonly secrets = new Set<string>();
+
+  add(secret: string): void {
+    // A very short value would turn ordinary words into ***; no real secret is that short.
+    if (secret.length >= 8) this.secrets.add(secret);
+  }
+
+  /** `text` with every known secret, and every URL's credentials and query, replaced. */
+  apply(text: string): string {
+    let out = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+      out = out.split(secret).join('***');
+    }
+    return redactUrls(out);
+  }
+}

@@ -1,0 +1,17 @@
+import type { HttpResponse } from '../http/transport.js';
+
+export type RevocationJudgement = { ok: true } | { ok: false; problem: string };
+
+/**
+ * crates.io answers a revocation with 204 and no body, whatever the token's state. Any other
+ * success (a 200 page from a proxy or a captive portal) is not a revocation.
+ */
+export function judgeRevocation(response: HttpResponse): RevocationJudgement {
+  if (response.status === 204) return { ok: true };
+  return {
+    ok: false,
+    problem:
+      'a registry answers a revocation with 204 and no body, so this is not one (a page from a ' +
+      'proxy or a portal, most likely) and the token may still be alive',
+  };
+}
