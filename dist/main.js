@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(602);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(915);
 // What the runner launches (dist/main.js). src/main.ts exports run() without calling it, so that
 // tools such as @github/local-action can import it and run it themselves.
 
@@ -333,7 +333,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 602:
+/***/ 915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -342,6 +342,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __lazyBuiltin("node:path");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __lazyBuiltin("node:url");
 ;// CONCATENATED MODULE: ./src/errors/failure.ts
 class failure_ActionFailure extends Error {
     failure;
@@ -351,6 +355,25 @@ class failure_ActionFailure extends Error {
         this.failure = failure;
         this.attempts = attempts;
         this.name = 'ActionFailure';
+    }
+}
+/**
+ * Runs a write (or read) of a runner file; an error becomes a `runner-file` failure naming
+ * the runner's variable, not an unexpected error, and not something a retry could fix.
+ */
+function onRunnerFile(variable, use) {
+    try {
+        return use();
+    }
+    catch (error) {
+        const { code, message } = (error ?? {});
+        const known = typeof code === 'string'
+            ? code
+            : // @actions/core says only this when the file is not there.
+                typeof message === 'string' && message.startsWith('Missing file')
+                    ? 'ENOENT'
+                    : 'EUNKNOWN';
+        throw new failure_ActionFailure({ kind: 'runner-file', variable, code: known });
     }
 }
 
@@ -1391,6 +1414,266 @@ const httpClientTransport = async (request, timeoutMs) => {
     }
 };
 
+;// CONCATENATED MODULE: ./src/redact/redact.ts
+/**
+ * The one redaction step for text the action prints. It works on the text as it is, without
+ * parsing it as a URL first, so a value that does not parse is redacted like one that does.
+ */
+/** Longest stretch of a value from outside that a message shows. */
+const MAX_SHOWN = 300;
+/**
+ * A URL-like stretch: a scheme (or a bare `//`) and what follows up to a space, a quote or a
+ * backtick. Whatever it holds between `//` and its last `@` is credentials; from its first
+ * `?` or `#` on, a query or a fragment, which often carry tokens too.
+ */
+const URLISH = /([a-z][a-z0-9+.-]*:)?\/\/[^\s`'"<>]*/gi;
+function redactUrlish(urlish) {
+    const start = urlish.indexOf('//') + 2;
+    let rest = urlish.slice(start);
+    const at = rest.lastIndexOf('@');
+    if (at !== -1)
+        rest = `***${rest.slice(at)}`;
+    const cut = rest.search(/[?#]/);
+    if (cut !== -1)
+        rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
+    return urlish.slice(0, start) + rest;
+}
+/** Credentials, queries and fragments of anything URL-like, whether or not it parses. */
+function redactUrls(text) {
+    return text.replace(URLISH, redactUrlish);
+}
+/**
+ * A value from outside (an input, a variable, state, a server's answer), as a message shows
+ * it: redacted, on one line, and short.
+ */
+function shown(value, max = MAX_SHOWN) {
+    // eslint-disable-next-line no-control-regex
+    const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/**
+ * The secrets the action knows (the JWT, every registry token, the job's request token), so
+ * that everything it writes itself shows `***` in their place, even where the runner would
+ * mask them too.
+ */
+class Redactor {
+    secrets = new Set();
+    add(secret) {
+        // A very short value would turn ordinary words into ***; no real secret is that short.
+        if (secret.length >= 8)
+            this.secrets.add(secret);
+    }
+    /** `text` with every known secret, and every URL's credentials and query, replaced. */
+    apply(text) {
+        let out = text;
+        // Longest first, so a secret that contains another is replaced whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            out = out.split(secret).join('***');
+        }
+        return redactUrls(out);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/errors/describe.ts
+
+
+/** The server's own words are shown up to this long in all. */
+const MAX_SAID = 1500;
+function what(call, target) {
+    const at = shown(target);
+    switch (call) {
+        case 'id-token':
+            return `Requesting an OIDC ID token from GitHub (${at})`;
+        case 'exchange':
+            return `Exchanging the OIDC ID token for a publish token at ${at}`;
+        case 'revoke':
+            return `Revoking the publish token at ${at}`;
+    }
+}
+function seconds(ms) {
+    return `${Math.round(ms / 100) / 10} s`;
+}
+/** Ends a sentence once: the server's words often bring their own full stop. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+function tries(attempts) {
+    return attempts && attempts.made > 1 ? ` (after ${attempts.made} attempts)` : '';
+}
+/** What to do when the far side is unreachable or failing, per call. */
+function whenUnavailable(call) {
+    switch (call) {
+        case 'id-token':
+            return "GitHub's token service may be having trouble: re-run the job.";
+        case 'exchange':
+            return ('The registry may be down or unreachable: check its status page and re-run the job. ' +
+                'On a self-hosted runner behind a proxy, check HTTPS_PROXY and NO_PROXY.');
+        case 'revoke':
+            return 'The registry may be down or unreachable.';
+    }
+}
+/** A request that never left: which settings it was built from, and that waiting cannot help. */
+function whenUnsendable(call) {
+    return call === 'id-token'
+        ? 'Nothing was sent, and waiting will not fix it: the request is built from ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, which the runner sets; if a step before this one changed them (through GITHUB_ENV), remove that.'
+        : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
+}
+/** What to do about a variable the runner gave the step that cannot be used. */
+function whenBadEnvironment(variable) {
+    if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
+        return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
+    }
+    if (variable === 'RUNNER_TEMP') {
+        return 'Run the job on a runner whose work folder has no space in its path, or turn `credential-provider` off and give cargo the `token` output.';
+    }
+    if (/proxy/i.test(variable)) {
+        return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
+    }
+    return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
+}
+const noEndpoint = (status) => status === 404 || status === 405;
+/** What to do about a refusal, from the registry's own words where they say enough. */
+function whenRefused(call, status, details, page) {
+    if (call === 'id-token') {
+        return status === 401 || status === 403
+            ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
+            : 'Re-run the job; if it persists, check https://www.githubstatus.com.';
+    }
+    if (noEndpoint(status)) {
+        return ('The registry has no trusted-publishing endpoint at this address: check that `url` is ' +
+            "the registry's web address (for crates.io, `https://crates.io`) and that it supports trusted publishing.");
+    }
+    if (page) {
+        return ("The answer did not come from the registry's API: check that `url` is the registry's address " +
+            'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.');
+    }
+    if (call === 'revoke')
+        return 'The registry did not accept the token for revocation.';
+    const said = details.join(' ');
+    if (said.includes('Failed to decode JWT')) {
+        return ('The registry could not accept the ID token itself: most often its audience is not the ' +
+            "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one.");
+    }
+    if (said.includes('event trigger')) {
+        return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
+    }
+    if (said.startsWith('Unsupported JWT issuer')) {
+        return "Publish from a repository whose ID tokens use GitHub's default issuer.";
+    }
+    return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
+        'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
+}
+/** A body that is not the server's JSON, in words that hold for any size and type. */
+function describeBody(body) {
+    const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
+    if (body.contentType === '')
+        return `a body of ${size} with no content type`;
+    const type = shown(body.contentType, 100);
+    return /json/i.test(body.contentType) && !body.truncated
+        ? `a body of ${size} labelled ${type} that does not parse as JSON`
+        : `a body of ${size} (${type})`;
+}
+function statusText(failure) {
+    const head = `HTTP ${failure.status}`;
+    if (failure.details.length > 0)
+        return `${head}: ${shown(failure.details.join(' '), MAX_SAID)}`;
+    const body = failure.unexpectedBody;
+    if (body === undefined)
+        return `${head} with no explanation`;
+    // For a missing endpoint the advice explains the page; otherwise say what it most likely is.
+    const guess = noEndpoint(failure.status)
+        ? ''
+        : ' (an error page from a proxy, a load balancer or a maintenance page, most likely)';
+    return `${head} with ${describeBody(body)}, not the server's JSON error${guess}`;
+}
+function timeoutText(failure) {
+    if (seconds(failure.timeoutMs) === seconds(failure.limitMs)) {
+        return `no complete answer within ${seconds(failure.timeoutMs)}`;
+    }
+    return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
+}
+/** The one paragraph a user reads: what happened, the server's words, what to do next. */
+function describeFailure(failure, attempts) {
+    switch (failure.kind) {
+        case 'invalid-input':
+            return failure.tooLong
+                ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${failure.problem} Fix it in the step's \`with:\`.`
+                : `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+        case 'missing-input':
+            return `The \`${failure.input}\` input is needed: ${failure.reason} Fix it in the step's \`with:\`.`;
+        case 'bad-environment':
+            return `The runner's ${failure.variable} ${failure.problem}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
+        case 'runner-file':
+            return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${shown(failure.code, 40)}). ` +
+                'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.');
+        case 'invalid-state':
+            return `The ${failure.name} that auth-action's main step left (\`${shown(failure.value)}\`) is invalid: ${failure.problem}`;
+        case 'no-id-token':
+            return failure.fromFork
+                ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
+                    'whatever the workflow’s `permissions` say, so they cannot publish. Publish from a trigger that ' +
+                    'forks cannot fire: a tag push (`on: push: tags:`), `release`, or `workflow_dispatch`.'
+                : 'This job cannot request an OIDC ID token from GitHub: ACTIONS_ID_TOKEN_REQUEST_URL and ' +
+                    'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. Give the job (or the whole workflow) ' +
+                    '`permissions: id-token: write`, and list beside it every other permission the job needs ' +
+                    '(such as `contents: read`), since naming one drops the defaults.';
+        case 'unsendable':
+            return `${what(failure.call, failure.target)} failed on this machine: ${failure.problem}. ${whenUnsendable(failure.call)}`;
+        case 'network':
+            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
+        case 'unknown-host':
+            return `${what(failure.call, failure.target)} failed: the host was not found (DNS). Check the \`url\` input for a typo.`;
+        case 'tls':
+            return (`${what(failure.call, failure.target)} failed: the TLS connection was refused (${shown(failure.code, 40)}); ` +
+                "the server's certificate is not trusted. If the registry uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.");
+        case 'timeout':
+            return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
+        case 'redirect': {
+            const to = failure.location === undefined ? 'no Location' : `\`${shown(failure.location)}\``;
+            const secret = failure.call === 'revoke' ? 'token' : 'ID token';
+            return (`${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
+                `Redirects are not followed, so that the ${secret} never travels to a host you did not name. ` +
+                'If the registry has moved, set the `url` input to its new address.');
+        }
+        case 'http-status': {
+            const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
+            const page = failure.unexpectedBody !== undefined;
+            const next = server
+                ? whenUnavailable(failure.call)
+                : whenRefused(failure.call, failure.status, failure.details, page);
+            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${statusText(failure)}`)} ${next}`;
+        }
+        case 'malformed-response':
+            return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${failure.problem}. ` +
+                (failure.call === 'id-token'
+                    ? "This is GitHub's side: re-run the job."
+                    : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'));
+        case 'out-of-time': {
+            const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
+            return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
+        }
+    }
+}
+/** Where the fuller explanation printed before the error is, by what it explains. */
+function explainedAbove(failure) {
+    return failure.kind === 'no-id-token'
+        ? ' The lines to add are shown above and in the step summary.'
+        : ' What this run sent is listed above and in the step summary.';
+}
+/**
+ * Turns anything thrown into one paragraph, without a stack trace. `explained` adds a pointer
+ * to the fuller explanation printed before it.
+ */
+function describeError(error, explained = false) {
+    if (error instanceof failure_ActionFailure) {
+        return (describeFailure(error.failure, error.attempts) +
+            (explained ? explainedAbove(error.failure) : ''));
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return `auth-action stopped on an unexpected error: ${sentence(shown(message))} Please report it with this log.`;
+}
+
 ;// CONCATENATED MODULE: ./src/diagnose/claims.ts
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 /** crates.io's own pattern for the workflow file name in `workflow_ref`. */
@@ -1399,7 +1682,7 @@ function workflowFileOf(workflowRef) {
     return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
 }
 const claims_text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
-const seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+const claims_seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 /**
  * Decodes the payload of a JWT. The signature is not checked (the registry does that) and
  * never kept: only these named claims leave this function.
@@ -1432,8 +1715,8 @@ function readClaims(jwt) {
         ref: claims_text(claims.ref),
         issuer: claims_text(claims.iss),
         audience,
-        expiresAt: seconds(claims.exp),
-        issuedAt: seconds(claims.iat),
+        expiresAt: claims_seconds(claims.exp),
+        issuedAt: claims_seconds(claims.iat),
     };
 }
 
@@ -1826,6 +2109,8 @@ function diagnosisForSummary(heading, said, diagnosis) {
 
 
 
+
+
 /**
  * Prints what helps beyond the one-paragraph error: for a refused exchange, the claims the
  * registry compared (log block and step summary table); for a missing ID token, the
@@ -1856,260 +2141,21 @@ function explainFailure(core, failure, context) {
     core.appendSummary(diagnosisForSummary(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
     return true;
 }
-
-;// CONCATENATED MODULE: ./src/redact/redact.ts
 /**
- * The one redaction step for text the action prints. It works on the text as it is, without
- * parsing it as a URL first, so a value that does not parse is redacted like one that does.
+ * The one paragraph for any error, with the fuller explanation printed before it where there
+ * is one. If the explanation breaks, the paragraph still goes out.
  */
-/** Longest stretch of a value from outside that a message shows. */
-const MAX_SHOWN = 300;
-/**
- * A URL-like stretch: a scheme (or a bare `//`) and what follows up to a space, a quote or a
- * backtick. Whatever it holds between `//` and its last `@` is credentials; from its first
- * `?` or `#` on, a query or a fragment, which often carry tokens too.
- */
-const URLISH = /([a-z][a-z0-9+.-]*:)?\/\/[^\s`'"<>]*/gi;
-function redactUrlish(urlish) {
-    const start = urlish.indexOf('//') + 2;
-    let rest = urlish.slice(start);
-    const at = rest.lastIndexOf('@');
-    if (at !== -1)
-        rest = `***${rest.slice(at)}`;
-    const cut = rest.search(/[?#]/);
-    if (cut !== -1)
-        rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
-    return urlish.slice(0, start) + rest;
-}
-/** Credentials, queries and fragments of anything URL-like, whether or not it parses. */
-function redactUrls(text) {
-    return text.replace(URLISH, redactUrlish);
-}
-/**
- * A value from outside (an input, a variable, state, a server's answer), as a message shows
- * it: redacted, on one line, and short.
- */
-function shown(value, max = MAX_SHOWN) {
-    // eslint-disable-next-line no-control-regex
-    const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
-    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-/**
- * The secrets the action knows (the JWT, every registry token, the job's request token), so
- * that everything it writes itself shows `***` in their place, even where the runner would
- * mask them too.
- */
-class Redactor {
-    secrets = new Set();
-    add(secret) {
-        // A very short value would turn ordinary words into ***; no real secret is that short.
-        if (secret.length >= 8)
-            this.secrets.add(secret);
-    }
-    /** `text` with every known secret, and every URL's credentials and query, replaced. */
-    apply(text) {
-        let out = text;
-        // Longest first, so a secret that contains another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            out = out.split(secret).join('***');
-        }
-        return redactUrls(out);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/errors/describe.ts
-
-
-/** The server's own words are shown up to this long in all. */
-const MAX_SAID = 1500;
-function what(call, target) {
-    const at = shown(target);
-    switch (call) {
-        case 'id-token':
-            return `Requesting an OIDC ID token from GitHub (${at})`;
-        case 'exchange':
-            return `Exchanging the OIDC ID token for a publish token at ${at}`;
-        case 'revoke':
-            return `Revoking the publish token at ${at}`;
-    }
-}
-function describe_seconds(ms) {
-    return `${Math.round(ms / 100) / 10} s`;
-}
-/** Ends a sentence once: the server's words often bring their own full stop. */
-function sentence(text) {
-    const trimmed = text.trim();
-    return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-function tries(attempts) {
-    return attempts && attempts.made > 1 ? ` (after ${attempts.made} attempts)` : '';
-}
-/** What to do when the far side is unreachable or failing, per call. */
-function whenUnavailable(call) {
-    switch (call) {
-        case 'id-token':
-            return "GitHub's token service may be having trouble: re-run the job.";
-        case 'exchange':
-            return ('The registry may be down or unreachable: check its status page and re-run the job. ' +
-                'On a self-hosted runner behind a proxy, check HTTPS_PROXY and NO_PROXY.');
-        case 'revoke':
-            return 'The registry may be down or unreachable.';
-    }
-}
-/** A request that never left: which settings it was built from, and that waiting cannot help. */
-function whenUnsendable(call) {
-    return call === 'id-token'
-        ? 'Nothing was sent, and waiting will not fix it: the request is built from ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, which the runner sets; if a step before this one changed them (through GITHUB_ENV), remove that.'
-        : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
-}
-/** What to do about a variable the runner gave the step that cannot be used. */
-function whenBadEnvironment(variable) {
-    if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
-        return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
-    }
-    if (/proxy/i.test(variable)) {
-        return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
-    }
-    return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
-}
-const noEndpoint = (status) => status === 404 || status === 405;
-/** What to do about a refusal, from the registry's own words where they say enough. */
-function whenRefused(call, status, details, page) {
-    if (call === 'id-token') {
-        return status === 401 || status === 403
-            ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
-            : 'Re-run the job; if it persists, check https://www.githubstatus.com.';
-    }
-    if (noEndpoint(status)) {
-        return ('The registry has no trusted-publishing endpoint at this address: check that `url` is ' +
-            "the registry's web address (for crates.io, `https://crates.io`) and that it supports trusted publishing.");
-    }
-    if (page) {
-        return ("The answer did not come from the registry's API: check that `url` is the registry's address " +
-            'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.');
-    }
-    if (call === 'revoke')
-        return 'The registry did not accept the token for revocation.';
-    const said = details.join(' ');
-    if (said.includes('Failed to decode JWT')) {
-        return ('The registry could not accept the ID token itself: most often its audience is not the ' +
-            "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one.");
-    }
-    if (said.includes('event trigger')) {
-        return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
-    }
-    if (said.startsWith('Unsupported JWT issuer')) {
-        return "Publish from a repository whose ID tokens use GitHub's default issuer.";
-    }
-    return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
-        'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
-}
-/** A body that is not the server's JSON, in words that hold for any size and type. */
-function describeBody(body) {
-    const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
-    if (body.contentType === '')
-        return `a body of ${size} with no content type`;
-    const type = shown(body.contentType, 100);
-    return /json/i.test(body.contentType) && !body.truncated
-        ? `a body of ${size} labelled ${type} that does not parse as JSON`
-        : `a body of ${size} (${type})`;
-}
-function statusText(failure) {
-    const head = `HTTP ${failure.status}`;
-    if (failure.details.length > 0)
-        return `${head}: ${shown(failure.details.join(' '), MAX_SAID)}`;
-    const body = failure.unexpectedBody;
-    if (body === undefined)
-        return `${head} with no explanation`;
-    // For a missing endpoint the advice explains the page; otherwise say what it most likely is.
-    const guess = noEndpoint(failure.status)
-        ? ''
-        : ' (an error page from a proxy, a load balancer or a maintenance page, most likely)';
-    return `${head} with ${describeBody(body)}, not the server's JSON error${guess}`;
-}
-function timeoutText(failure) {
-    if (describe_seconds(failure.timeoutMs) === describe_seconds(failure.limitMs)) {
-        return `no complete answer within ${describe_seconds(failure.timeoutMs)}`;
-    }
-    return `no complete answer within ${describe_seconds(failure.limitMs)} a try, and the last try had only the ${describe_seconds(failure.timeoutMs)} left of its time budget`;
-}
-/** The one paragraph a user reads: what happened, the server's words, what to do next. */
-function describeFailure(failure, attempts) {
-    switch (failure.kind) {
-        case 'invalid-input':
-            return failure.tooLong
-                ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${failure.problem} Fix it in the step's \`with:\`.`
-                : `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
-        case 'bad-environment':
-            return `The runner's ${failure.variable} ${failure.problem}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
-        case 'runner-file':
-            return (`Writing to the runner's ${failure.variable} file failed (${shown(failure.code, 40)}), so the step cannot hand over its results. ` +
-                'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.');
-        case 'invalid-state':
-            return `The ${failure.name} that the main step left in the step state (\`${shown(failure.value)}\`) is invalid: ${failure.problem}`;
-        case 'no-id-token':
-            return failure.fromFork
-                ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
-                    'whatever the workflow’s `permissions` say, so they cannot publish. Publish from a trigger that ' +
-                    'forks cannot fire: a tag push (`on: push: tags:`), `release`, or `workflow_dispatch`.'
-                : 'This job cannot request an OIDC ID token from GitHub: ACTIONS_ID_TOKEN_REQUEST_URL and ' +
-                    'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. Give the job (or the whole workflow) ' +
-                    '`permissions: id-token: write`, and list beside it every other permission the job needs ' +
-                    '(such as `contents: read`), since naming one drops the defaults.';
-        case 'unsendable':
-            return `${what(failure.call, failure.target)} failed on this machine: ${failure.problem}. ${whenUnsendable(failure.call)}`;
-        case 'network':
-            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
-        case 'unknown-host':
-            return `${what(failure.call, failure.target)} failed: the host was not found (DNS). Check the \`url\` input for a typo.`;
-        case 'tls':
-            return (`${what(failure.call, failure.target)} failed: the TLS connection was refused (${shown(failure.code, 40)}); ` +
-                "the server's certificate is not trusted. If the registry uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.");
-        case 'timeout':
-            return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
-        case 'redirect': {
-            const to = failure.location === undefined ? 'no Location' : `\`${shown(failure.location)}\``;
-            const secret = failure.call === 'revoke' ? 'token' : 'ID token';
-            return (`${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
-                `Redirects are not followed, so that the ${secret} never travels to a host you did not name. ` +
-                'If the registry has moved, set the `url` input to its new address.');
-        }
-        case 'http-status': {
-            const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
-            const page = failure.unexpectedBody !== undefined;
-            const next = server
-                ? whenUnavailable(failure.call)
-                : whenRefused(failure.call, failure.status, failure.details, page);
-            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${statusText(failure)}`)} ${next}`;
-        }
-        case 'malformed-response':
-            return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${failure.problem}. ` +
-                (failure.call === 'id-token'
-                    ? "This is GitHub's side: re-run the job."
-                    : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'));
-        case 'out-of-time': {
-            const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
-            return `${what(failure.call, failure.target)} did not finish within its ${describe_seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
-        }
-    }
-}
-/** Where the fuller explanation printed before the error is, by what it explains. */
-function explainedAbove(failure) {
-    return failure.kind === 'no-id-token'
-        ? ' The lines to add are shown above and in the step summary.'
-        : ' What this run sent is listed above and in the step summary.';
-}
-/**
- * Turns anything thrown into one paragraph, without a stack trace. `explained` adds a pointer
- * to the fuller explanation printed before it.
- */
-function describeError(error, explained = false) {
+function explainAndDescribe(core, error, context) {
+    let explained = false;
     if (error instanceof failure_ActionFailure) {
-        return (describeFailure(error.failure, error.attempts) +
-            (explained ? explainedAbove(error.failure) : ''));
+        try {
+            explained = explainFailure(core, error.failure, context);
+        }
+        catch {
+            explained = false;
+        }
     }
-    const message = error instanceof Error ? error.message : String(error);
-    return `auth-action stopped on an unexpected error: ${sentence(shown(message))} Please report it with this log.`;
+    return describeError(error, explained);
 }
 
 ;// CONCATENATED MODULE: ./src/http/error-body.ts
@@ -2255,7 +2301,7 @@ const CALL_NAMES = {
 function retryLine(failure) {
     switch (failure.kind) {
         case 'timeout':
-            return `no answer within ${describe_seconds(failure.timeoutMs)}`;
+            return `no answer within ${seconds(failure.timeoutMs)}`;
         case 'network':
             return `connection failed (${failure.code})`;
         case 'http-status':
@@ -2296,118 +2342,6 @@ async function callWithRetries(deps, call, target, prepare, accept) {
         },
     });
 }
-
-;// CONCATENATED MODULE: ./src/exchange/token-response.ts
-
-/** crates.io's tokens are 39 characters; leave room for other registries, not for garbage. */
-const MAX_TOKEN_LENGTH = 4096;
-/** The schema of a successful exchange: `{"token": "<no spaces, no control characters>"}`. */
-function parseTokenResponse(response) {
-    const json = parseJson(response.body);
-    if (json === undefined) {
-        const type = contentTypeOf(response) || 'no content type';
-        return { ok: false, problem: `its body is not JSON (${type})` };
-    }
-    const token = typeof json === 'object' && json !== null ? json.token : undefined;
-    if (typeof token !== 'string') {
-        return { ok: false, problem: 'the JSON has no `token` string' };
-    }
-    if (token === '')
-        return { ok: false, problem: 'its `token` is empty' };
-    if (token.length > MAX_TOKEN_LENGTH) {
-        return { ok: false, problem: `its \`token\` is longer than ${MAX_TOKEN_LENGTH} characters` };
-    }
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\u0000-\u001f\u007f]/.test(token)) {
-        return {
-            ok: false,
-            problem: 'its `token` contains whitespace or control characters',
-            candidate: token,
-        };
-    }
-    return { ok: true, token };
-}
-
-;// CONCATENATED MODULE: ./src/exchange/exchange-token.ts
-
-
-
-
-/**
- * POSTs an ID token to the registry's trusted-publishing endpoint and returns the registry
- * token, masked. `freshJwt` is called for every attempt: a registry that accepted a JWT whose
- * answer was lost refuses it the second time, and JWTs expire after about five minutes.
- */
-function exchangeForToken(deps, baseUrl, freshJwt) {
-    const url = tokensEndpoint(baseUrl);
-    const accept = (response) => {
-        const parsed = parseTokenResponse(response);
-        if (parsed.ok) {
-            deps.core.setSecret(parsed.token);
-            return { done: true, value: parsed.token };
-        }
-        if (parsed.candidate !== undefined)
-            deps.core.setSecret(parsed.candidate);
-        return outcome_final({
-            kind: 'malformed-response',
-            call: 'exchange',
-            target: baseUrl,
-            status: response.status,
-            problem: parsed.problem,
-        });
-    };
-    return callWithRetries(deps, 'exchange', baseUrl, async () => ({
-        call: 'exchange',
-        method: 'POST',
-        url,
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ jwt: await freshJwt() }),
-    }), accept);
-}
-
-;// CONCATENATED MODULE: ./src/http/policies.ts
-const scaled = (timing, scale) => ({
-    budgetMs: timing.budgetMs * scale,
-    policy: {
-        ...timing.policy,
-        backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
-        retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
-        attemptTimeoutMs: timing.policy.attemptTimeoutMs * scale,
-        minAttemptMs: timing.policy.minAttemptMs * scale,
-    },
-});
-/**
- * main: up to 3 minutes in all, 30 s a request. The waits are drawn uniformly (full jitter)
- * under 3 s, then 90 s, then 150 s, and the last try waits for the second half of what the
- * budget leaves. A single blip costs a few seconds. A second failure in a row means trouble at
- * the registry: then the long spread keeps a thousand jobs caught by a one-minute outage from
- * coming back at once (npm run bench:storm: caps of 6, 24 and 96 s brought them back at 1.9 to
- * 2.1 times the normal rate; caps of 2, 4, 8 and 16 s left 72% of them failed inside it).
- */
-const mainTiming = (scale = 1) => scaled({
-    budgetMs: 180_000,
-    policy: {
-        maxAttempts: 5,
-        backoffCapsMs: [3_000, 90_000, 150_000],
-        retryAfterCapMs: 60_000,
-        attemptTimeoutMs: 30_000,
-        minAttemptMs: 1_000,
-        lastTryLate: true,
-    },
-}, scale);
-/** post: best effort, so shorter: 45 s in all, 15 s a request. */
-const postTiming = (scale = 1) => scaled({
-    budgetMs: 45_000,
-    policy: {
-        maxAttempts: 5,
-        backoffCapsMs: [1_000, 2_000, 4_000, 8_000],
-        retryAfterCapMs: 10_000,
-        attemptTimeoutMs: 15_000,
-        minAttemptMs: 1_000,
-        // Revocation is best effort: the job should not wait half a minute for it.
-        lastTryLate: false,
-    },
-}, scale);
 
 ;// CONCATENATED MODULE: ./src/id-token/id-token-response.ts
 
@@ -2463,6 +2397,163 @@ function requestIdToken(deps, access, audience) {
     }), accept);
 }
 
+;// CONCATENATED MODULE: ./src/exchange/token-response.ts
+
+/** crates.io's tokens are 39 characters; leave room for other registries, not for garbage. */
+const MAX_TOKEN_LENGTH = 4096;
+/**
+ * Why a registry token cannot be used as it is, if it cannot: it goes into a header, an
+ * output and state, where whitespace or a control character could end an entry early.
+ */
+function token_response_tokenProblem(token) {
+    if (token === '')
+        return 'its `token` is empty';
+    if (token.length > MAX_TOKEN_LENGTH) {
+        return `its \`token\` is longer than ${MAX_TOKEN_LENGTH} characters`;
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\u0000-\u001f\u007f]/.test(token)) {
+        return 'its `token` contains whitespace or control characters';
+    }
+    return undefined;
+}
+/** The schema of a successful exchange: `{"token": "<no spaces, no control characters>"}`. */
+function parseTokenResponse(response) {
+    const json = parseJson(response.body);
+    if (json === undefined) {
+        const type = contentTypeOf(response) || 'no content type';
+        return { ok: false, problem: `its body is not JSON (${type})` };
+    }
+    const token = typeof json === 'object' && json !== null ? json.token : undefined;
+    if (typeof token !== 'string') {
+        return { ok: false, problem: 'the JSON has no `token` string' };
+    }
+    const problem = token_response_tokenProblem(token);
+    if (problem === undefined)
+        return { ok: true, token };
+    // A refused token may still be a real one: it is masked too, unless too long to be one.
+    return token === '' || token.length > MAX_TOKEN_LENGTH
+        ? { ok: false, problem }
+        : { ok: false, problem, candidate: token };
+}
+
+;// CONCATENATED MODULE: ./src/exchange/exchange-token.ts
+
+
+
+
+/**
+ * POSTs an ID token to the registry's trusted-publishing endpoint and returns the registry
+ * token, masked. `freshJwt` is called for every attempt: a registry that accepted a JWT whose
+ * answer was lost refuses it the second time, and JWTs expire after about five minutes.
+ */
+function exchangeForToken(deps, baseUrl, freshJwt) {
+    const url = tokensEndpoint(baseUrl);
+    const accept = (response) => {
+        const parsed = parseTokenResponse(response);
+        if (parsed.ok) {
+            deps.core.setSecret(parsed.token);
+            return { done: true, value: parsed.token };
+        }
+        if (parsed.candidate !== undefined)
+            deps.core.setSecret(parsed.candidate);
+        return outcome_final({
+            kind: 'malformed-response',
+            call: 'exchange',
+            target: baseUrl,
+            status: response.status,
+            problem: parsed.problem,
+        });
+    };
+    return callWithRetries(deps, 'exchange', baseUrl, async () => ({
+        call: 'exchange',
+        method: 'POST',
+        url,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ jwt: await freshJwt() }),
+    }), accept);
+}
+
+;// CONCATENATED MODULE: ./src/exchange/mint-token.ts
+
+
+/**
+ * ID token → exchange: the one way the action gets a registry token, for main and the
+ * provider alike. Every exchange attempt gets a fresh ID token; `trace.lastJwt` keeps the last
+ * one, whose claims explain a refusal.
+ */
+async function mintToken(net, oidc, registry, trace) {
+    const mintedAt = net.clock.now();
+    const token = await exchangeForToken(net, registry.baseUrl, async () => {
+        trace.lastJwt = await requestIdToken(net, oidc, registry.audience);
+        return trace.lastJwt;
+    });
+    return { token, mintedAt };
+}
+
+;// CONCATENATED MODULE: ./src/http/policies.ts
+const scaled = (timing, scale) => ({
+    budgetMs: timing.budgetMs * scale,
+    policy: {
+        ...timing.policy,
+        backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
+        retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
+        attemptTimeoutMs: timing.policy.attemptTimeoutMs * scale,
+        minAttemptMs: timing.policy.minAttemptMs * scale,
+    },
+});
+/**
+ * main: up to 3 minutes in all, 30 s a request. The waits are drawn uniformly (full jitter)
+ * under 3 s, then 90 s, then 150 s, and the last try waits for the second half of what the
+ * budget leaves. A single blip costs a few seconds. A second failure in a row means trouble at
+ * the registry: then the long spread keeps a thousand jobs caught by a one-minute outage from
+ * coming back at once (npm run bench:storm: caps of 6, 24 and 96 s brought them back at 1.9 to
+ * 2.1 times the normal rate; caps of 2, 4, 8 and 16 s left 72% of them failed inside it).
+ */
+const mainTiming = (scale = 1) => scaled({
+    budgetMs: 180_000,
+    policy: {
+        maxAttempts: 5,
+        backoffCapsMs: [3_000, 90_000, 150_000],
+        retryAfterCapMs: 60_000,
+        attemptTimeoutMs: 30_000,
+        minAttemptMs: 1_000,
+        lastTryLate: true,
+    },
+}, scale);
+/** post: best effort, so shorter: 45 s in all, 15 s a request. */
+const postTiming = (scale = 1) => scaled({
+    budgetMs: 45_000,
+    policy: {
+        maxAttempts: 5,
+        backoffCapsMs: [1_000, 2_000, 4_000, 8_000],
+        retryAfterCapMs: 10_000,
+        attemptTimeoutMs: 15_000,
+        minAttemptMs: 1_000,
+        // Revocation is best effort: the job should not wait half a minute for it.
+        lastTryLate: false,
+    },
+}, scale);
+
+;// CONCATENATED MODULE: ./src/id-token/oidc-access.ts
+
+/** The ID token service's address and the job's request token, or the failure that says why not. */
+function oidcAccess(environment) {
+    const { oidc } = environment;
+    switch (oidc.kind) {
+        case 'absent':
+            throw new failure_ActionFailure({ kind: 'no-id-token', fromFork: environment.event.fromFork });
+        case 'invalid':
+            throw new failure_ActionFailure({
+                kind: 'bad-environment',
+                variable: oidc.variable,
+                problem: oidc.problem,
+            });
+        case 'ready':
+            return oidc.access;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
 
 
@@ -2475,6 +2566,9 @@ const MAX_LENGTH = {
     // A domain, perhaps with a port: 253 characters and a little room.
     audience: 255,
     revoke: 100,
+    'credential-provider': 100,
+    // cargo's registry names are identifiers; 64 is more than any in use.
+    'registry-name': 64,
 };
 /** An input, trimmed by core, within its bound. */
 function readInput(core, name) {
@@ -2496,23 +2590,266 @@ function readInputs(core) {
     const baseUrl = parseRegistryUrl(readInput(core, 'url'));
     const audienceInput = readInput(core, 'audience');
     const audience = parseAudience(audienceInput, baseUrl);
+    const revoke = parseBoolean('revoke', readInput(core, 'revoke'), true);
+    const providerOn = parseBoolean('credential-provider', readInput(core, 'credential-provider'), false);
+    const registryName = read_inputs_parseRegistryName(readInput(core, 'registry-name'));
     return {
         registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
-        revoke: parseRevoke(readInput(core, 'revoke')),
+        revoke,
+        provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
+        registryNameUnused: !providerOn && registryName !== '',
     };
 }
 /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts; empty means the default. */
-function parseRevoke(raw) {
-    if (raw === '' || ['true', 'True', 'TRUE'].includes(raw))
+function parseBoolean(input, raw, byDefault) {
+    if (raw === '')
+        return byDefault;
+    if (['true', 'True', 'TRUE'].includes(raw))
         return true;
     if (['false', 'False', 'FALSE'].includes(raw))
         return false;
     throw new failure_ActionFailure({
         kind: 'invalid-input',
-        input: 'revoke',
+        input,
         value: raw,
         problem: 'it must be `true` or `false`.',
     });
+}
+/** cargo's name for a registry: ASCII letters, digits, `-` and `_` (it becomes a variable's name). */
+function read_inputs_parseRegistryName(raw) {
+    const refuse = (problem) => {
+        throw new failure_ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
+    };
+    if (raw === '')
+        return raw;
+    if (!/^[A-Za-z0-9_-]+$/.test(raw)) {
+        refuse('it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.');
+    }
+    if (raw.toLowerCase() === 'crates-io') {
+        refuse('`crates-io` is crates.io, which needs no name: leave `registry-name` empty.');
+    }
+    return raw;
+}
+/**
+ * The registry the provider serves. Without a name it is crates.io, so a `url` that is not
+ * crates.io needs the name cargo knows that registry by.
+ */
+function cargoRegistry(name, baseUrl) {
+    if (name !== '')
+        return { kind: 'named', name };
+    if (baseUrl === DEFAULT_REGISTRY_URL)
+        return { kind: 'crates-io' };
+    throw new failure_ActionFailure({
+        kind: 'missing-input',
+        input: 'registry-name',
+        reason: `\`credential-provider\` is on and \`url\` (${baseUrl}) is not crates.io, so the provider needs cargo's ` +
+            'name for that registry: the NAME of `[registries.NAME]` in its configuration, as in `cargo publish --registry NAME`.',
+    });
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
+;// CONCATENATED MODULE: ./src/provider/provider-config.ts
+
+
+
+
+
+const FORMAT = 1;
+function writeProviderConfig(path, config) {
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
+        encoding: 'utf8',
+        mode: 0o600,
+        flag: 'wx',
+    });
+}
+function invalid(path, problem) {
+    return new ActionFailure({
+        kind: 'invalid-state',
+        name: 'credential provider configuration',
+        value: path,
+        problem,
+    });
+}
+/**
+ * Reads main's configuration back by the same rules as the inputs: a URL a token is sent to
+ * is https (or loopback http) without credentials, whoever wrote the file.
+ */
+function readProviderConfig(path) {
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (error) {
+        const gone = error.code === 'ENOENT';
+        throw invalid(path, gone
+            ? 'it is gone. The post step removes the provider when the job ends, so cargo ran after it (or in another job): run cargo between the auth-action step and the end of the job.'
+            : 'it cannot be read.');
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw invalid(path, 'it is not JSON.');
+    }
+    const config = (json ?? {});
+    if (config.format !== FORMAT)
+        throw invalid(path, 'it was written by another version of auth-action.');
+    const { registry, cargo, recordPath } = config;
+    const url = checkRegistryUrl(typeof registry?.baseUrl === 'string' ? registry.baseUrl : '');
+    if (!url.ok)
+        throw invalid(path, `its registry URL is invalid: ${url.problem}`);
+    const audience = registry?.audience;
+    // eslint-disable-next-line no-control-regex
+    if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience)) {
+        throw invalid(path, 'its audience is missing or has spaces.');
+    }
+    const named = cargo?.kind === 'named' && typeof cargo.name === 'string' && cargo.name !== '';
+    if (cargo?.kind !== 'crates-io' && !named)
+        throw invalid(path, 'it names no registry for cargo.');
+    if (cargo.kind === 'named')
+        parseRegistryName(cargo.name);
+    if (typeof recordPath !== 'string' || !isAbsolute(recordPath)) {
+        throw invalid(path, 'it names no token record.');
+    }
+    return {
+        registry: {
+            baseUrl: url.baseUrl,
+            audience,
+            audienceFromInput: registry?.audienceFromInput === true,
+        },
+        cargo: cargo.kind === 'named' ? { kind: 'named', name: cargo.name } : { kind: 'crates-io' },
+        recordPath,
+        revoke: config.revoke !== false,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/provider/token-record.ts
+
+
+/**
+ * Appends a token to the job's record (JSON lines, mode 0600 under RUNNER_TEMP) before it is
+ * handed to anyone: post revokes every token in it, and the provider reuses a young one. One
+ * short append is atomic, so cargo processes that overlap cannot interleave their lines.
+ */
+function recordToken(path, minted) {
+    (0,external_node_fs_namespaceObject.appendFileSync)(path, `${JSON.stringify(minted)}\n`, { encoding: 'utf8', mode: 0o600 });
+}
+/** The record's tokens, oldest first; a line that is not a token entry is skipped and counted. */
+function readRecord(path) {
+    const tokens = [];
+    let skipped = 0;
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+        if (line.trim() === '')
+            continue;
+        const entry = parseEntry(line);
+        if (entry === undefined)
+            skipped++;
+        else
+            tokens.push(entry);
+    }
+    return { tokens, skipped };
+}
+function parseEntry(line) {
+    try {
+        const json = JSON.parse(line);
+        if (typeof json !== 'object' || json === null)
+            return undefined;
+        const { token, mintedAt } = json;
+        // The same rule as the exchange's answer.
+        if (typeof token !== 'string' || tokenProblem(token) !== undefined)
+            return undefined;
+        if (typeof mintedAt !== 'number' || !Number.isFinite(mintedAt))
+            return undefined;
+        return { token, mintedAt };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/provider/install-provider.ts
+
+
+
+
+
+
+/** The provider's folder in RUNNER_TEMP; post removes only folders named so. */
+const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
+const RECORD_FILE = 'tokens.jsonl';
+const CONFIG_FILE = 'config.json';
+/** The variable that makes cargo ask the provider for this registry, and only for it. */
+function providerVariable(cargo) {
+    return cargo.kind === 'crates-io'
+        ? 'CARGO_REGISTRY_CREDENTIAL_PROVIDER'
+        : `CARGO_REGISTRIES_${cargo.name.toUpperCase().replace(/-/g, '_')}_CREDENTIAL_PROVIDER`;
+}
+const shQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
+/** cmd.exe: double quotes hold spaces and `&`; only `%` needs doubling inside them. */
+const cmdQuote = (text) => `"${text.replace(/%/g, '%%')}"`;
+/**
+ * The executable cargo runs. cargo passes `--cargo-plugin` and splits the variable's value on
+ * spaces (so only the wrapper's own path must have none); words after the program would go to
+ * the request, not to argv, so the wrapper carries node, the bundle and the configuration.
+ * Windows has no `#!`: cargo runs a `.cmd` given by its full path through cmd.exe.
+ */
+function wrapperFile(program, configPath) {
+    const header = "auth-action's cargo credential provider for this job, written by its main step.";
+    if (program.platform === 'win32') {
+        const command = [program.node, program.script, configPath].map(cmdQuote).join(' ');
+        return {
+            name: 'cargo-credential-auth-action.cmd',
+            text: `@echo off\r\nrem ${header}\r\n${command} %*\r\n`,
+        };
+    }
+    const command = [program.node, program.script, configPath].map(shQuote).join(' ');
+    return {
+        name: 'cargo-credential-auth-action',
+        text: `#!/bin/sh\n# ${header}\nexec ${command} "$@"\n`,
+    };
+}
+/**
+ * The job's temporary folder, if the provider can live there: cargo splits the provider's path
+ * at whitespace, so a folder with a space is refused before any token is minted.
+ */
+function providerHome(runnerTemp) {
+    const refuse = (problem) => {
+        throw new failure_ActionFailure({ kind: 'bad-environment', variable: 'RUNNER_TEMP', problem });
+    };
+    if (runnerTemp === undefined || runnerTemp === '')
+        return refuse('is not set');
+    if (!(0,external_node_path_namespaceObject.isAbsolute)(runnerTemp))
+        return refuse('is not an absolute path');
+    if (/\s/.test(runnerTemp)) {
+        return refuse(`(\`${shown(runnerTemp)}\`) contains a space, and cargo splits a credential provider's path at spaces`);
+    }
+    return runnerTemp;
+}
+/** A folder only this job's user can read (mkdtemp makes it 0700). */
+function makeProviderDir(runnerTemp) {
+    return onRunnerFile('RUNNER_TEMP', () => (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(runnerTemp, PROVIDER_DIR_PREFIX)));
+}
+/**
+ * Records main's token (post revokes it, the provider may hand it out while it is young),
+ * writes the configuration and the wrapper, and points cargo at the wrapper for the rest of
+ * the job. Returns the variable it set.
+ */
+function installProvider(core, settings) {
+    const { dir, program, registry, cargo, revoke, minted } = settings;
+    const recordPath = (0,external_node_path_namespaceObject.join)(dir, RECORD_FILE);
+    const configPath = (0,external_node_path_namespaceObject.join)(dir, CONFIG_FILE);
+    const wrapper = wrapperFile(program, configPath);
+    const wrapperPath = (0,external_node_path_namespaceObject.join)(dir, wrapper.name);
+    onRunnerFile('RUNNER_TEMP', () => {
+        recordToken(recordPath, minted);
+        writeProviderConfig(configPath, { registry, cargo, recordPath, revoke });
+        (0,external_node_fs_namespaceObject.writeFileSync)(wrapperPath, wrapper.text, { encoding: 'utf8', mode: 0o700, flag: 'wx' });
+    });
+    const variable = providerVariable(cargo);
+    core.exportVariable(variable, wrapperPath);
+    return variable;
 }
 
 ;// CONCATENATED MODULE: ./src/state/state.ts
@@ -2521,6 +2858,7 @@ function parseRevoke(raw) {
 const TOKEN = 'token';
 const REGISTRY_URL = 'registryUrl';
 const REVOKE = 'revoke';
+const PROVIDER_DIR = 'providerDir';
 /** The token goes into state only when post will revoke it: no copy is kept that is not needed. */
 function saveHandover(core, handover) {
     if (handover.kind === 'none')
@@ -2529,6 +2867,8 @@ function saveHandover(core, handover) {
     core.saveState(REVOKE, String(handover.kind === 'revoke'));
     if (handover.kind === 'revoke')
         core.saveState(TOKEN, handover.token);
+    if (handover.providerDir !== undefined)
+        core.saveState(PROVIDER_DIR, handover.providerDir);
 }
 /**
  * What main left. The URL a token is to be sent to is checked again by the `url` input's
@@ -2538,36 +2878,56 @@ function saveHandover(core, handover) {
 function readHandover(core) {
     const baseUrl = core.getState(REGISTRY_URL);
     const token = core.getState(TOKEN);
+    const dir = core.getState(PROVIDER_DIR);
+    const providerDir = dir === '' ? {} : { providerDir: dir };
     if (baseUrl === '')
         return { kind: 'none' };
     if (core.getState(REVOKE) === 'false')
-        return { kind: 'keep', baseUrl };
+        return { kind: 'keep', baseUrl, ...providerDir };
     if (token === '')
         return { kind: 'none' };
     const checked = checkRegistryUrl(baseUrl);
     if (!checked.ok) {
         throw new ActionFailure({
             kind: 'invalid-state',
-            name: 'registry URL',
+            name: 'registry URL in the step state',
             value: checked.tooLong ? `${baseUrl.slice(0, 100)}…` : baseUrl,
             problem: checked.problem,
         });
     }
-    return { kind: 'revoke', baseUrl: checked.baseUrl, token };
+    return { kind: 'revoke', baseUrl: checked.baseUrl, token, ...providerDir };
 }
 
 ;// CONCATENATED MODULE: ./src/output/hand-out-token.ts
 
+
 /**
  * Masks the token (again: masking is idempotent and must precede any write), leaves post what
- * it needs to revoke it, and only then outputs it: no failure in between can leave a token
- * out in the job that post does not know about.
+ * it needs to revoke it, installs the credential provider if asked, and only then outputs the
+ * token: no failure in between can leave a token out in the job that post does not know about.
+ * Returns the variable that points cargo at the provider, if one was installed.
  */
-function handOutToken(core, inputs, token) {
+function handOutToken(core, inputs, minted, provider) {
+    const { token } = minted;
     core.setSecret(token);
     const { baseUrl } = inputs.registry;
-    saveHandover(core, inputs.revoke ? { kind: 'revoke', baseUrl, token } : { kind: 'keep', baseUrl });
+    const dir = provider === undefined ? undefined : makeProviderDir(provider.runnerTemp);
+    const providerDir = dir === undefined ? {} : { providerDir: dir };
+    saveHandover(core, inputs.revoke
+        ? { kind: 'revoke', baseUrl, token, ...providerDir }
+        : { kind: 'keep', baseUrl, ...providerDir });
+    const variable = dir === undefined || provider === undefined || inputs.provider === undefined
+        ? undefined
+        : installProvider(core, {
+            dir,
+            program: provider.program,
+            registry: inputs.registry,
+            cargo: inputs.provider,
+            revoke: inputs.revoke,
+            minted,
+        });
     core.setOutput('token', token);
+    return variable;
 }
 
 ;// CONCATENATED MODULE: ./src/output/summary-line.ts
@@ -2629,75 +2989,52 @@ function withRedaction(core, redactor = new Redactor()) {
 
 
 
-
-/** The ID token service's address and the job's request token, or the failure that says why not. */
-function oidcAccess(environment) {
-    const { oidc } = environment;
-    switch (oidc.kind) {
-        case 'absent':
-            throw new failure_ActionFailure({ kind: 'no-id-token', fromFork: environment.event.fromFork });
-        case 'invalid':
-            throw new failure_ActionFailure({
-                kind: 'bad-environment',
-                variable: oidc.variable,
-                problem: oidc.problem,
-            });
-        case 'ready':
-            return oidc.access;
-    }
-}
-/** inputs → ID token → exchange → output. Every failure ends in one setFailed paragraph. */
+/**
+ * inputs → ID token → exchange → output (and, when asked, cargo's credential provider for the
+ * rest of the job). Every failure ends in one setFailed paragraph.
+ */
 async function runMain(deps) {
     const { environment, transport, clock } = deps;
     const redactor = new Redactor();
     const core = withRedaction(deps.core, redactor);
     let inputs;
-    let lastJwt;
+    const trace = {};
     try {
         inputs = readInputs(core);
         const { registry } = inputs;
+        if (inputs.registryNameUnused) {
+            core.warning('The `registry-name` input does nothing without `credential-provider: true`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.');
+        }
         const warning = triggerWarning(environment.event, registry.baseUrl);
         if (warning !== undefined)
             core.warning(warning);
         const oidc = oidcAccess(environment);
         // The runner masks it already; this keeps it out of what the action writes itself.
         redactor.add(oidc.requestToken);
+        // A provider that could not be installed is refused before any token is minted.
+        const provider = inputs.provider === undefined
+            ? undefined
+            : { runnerTemp: providerHome(environment.runnerTemp), program: deps.providerProgram };
         const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
         core.info(`Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`);
-        const token = await exchangeForToken(net, registry.baseUrl, async () => {
-            lastJwt = await requestIdToken(net, oidc, registry.audience);
-            return lastJwt;
-        });
-        handOutToken(core, inputs, token);
-        core.info(inputs.revoke
-            ? 'Got a publish token: it is in the `token` output and will be revoked when the job ends.'
-            : 'Got a publish token: it is in the `token` output and expires on its own (`revoke: false`).');
-        core.appendSummary(successSummary(registry.baseUrl, lastJwt, inputs.revoke));
+        const minted = await mintToken(net, oidc, registry, trace);
+        const variable = handOutToken(core, inputs, minted, provider);
+        const fate = inputs.revoke ? 'revoked when the job ends' : 'left to expire (`revoke: false`)';
+        core.info(variable === undefined
+            ? `Got a publish token: it is in the \`token\` output and will be ${fate}.`
+            : `Got a publish token: it is in the \`token\` output, and cargo's credential provider is set up for the rest of the job (${variable}): each upload gets a live token, every token is ${fate}.`);
+        core.appendSummary(successSummary(registry.baseUrl, trace.lastJwt, inputs.revoke));
     }
     catch (error) {
-        const explained = explainBesideError(core, error, {
+        core.setFailed(explainAndDescribe(core, error, {
             baseUrl: inputs?.registry.baseUrl ?? '',
             audienceFromInput: inputs?.registry.audienceFromInput ?? false,
             nowSeconds: Math.floor(clock.now() / 1000),
-            lastJwt,
-        });
-        core.setFailed(describeError(error, explained));
-    }
-}
-/** The help printed beside the error. If it breaks, the error alone still goes out. */
-function explainBesideError(core, error, context) {
-    if (!(error instanceof failure_ActionFailure))
-        return false;
-    try {
-        return explainFailure(core, error.failure, context);
-    }
-    catch {
-        return false;
+            lastJwt: trace.lastJwt,
+        }));
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __lazyBuiltin("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -2707,7 +3044,7 @@ const external_os_namespaceObject = __lazyBuiltin("os");
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -2814,13 +3151,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -2848,13 +3185,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -3443,9 +3780,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -3560,10 +3897,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -3682,9 +4019,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+    command_issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -3721,24 +4058,6 @@ function getIDToken(aud) {
 
 
 
-/**
- * Runs one of core's file commands; a file that cannot be written is a typed failure naming
- * the runner's variable, not an unexpected error (and not something a retry could fix).
- */
-function writingTo(variable, write) {
-    try {
-        write();
-    }
-    catch (error) {
-        const { code, message } = (error ?? {});
-        const known = typeof code === 'string'
-            ? code
-            : typeof message === 'string' && message.startsWith('Missing file')
-                ? 'ENOENT'
-                : 'EUNKNOWN';
-        throw new failure_ActionFailure({ kind: 'runner-file', variable, code: known });
-    }
-}
 /** @actions/core as the flows see it. */
 const actionsCore = {
     getInput: (name) => getInput(name),
@@ -3747,13 +4066,18 @@ const actionsCore = {
         core_setSecret(secret);
     },
     setOutput: (name, value) => {
-        writingTo('GITHUB_OUTPUT', () => {
+        onRunnerFile('GITHUB_OUTPUT', () => {
             setOutput(name, value);
         });
     },
     saveState: (name, value) => {
-        writingTo('GITHUB_STATE', () => {
+        onRunnerFile('GITHUB_STATE', () => {
             saveState(name, value);
+        });
+    },
+    exportVariable: (name, value) => {
+        onRunnerFile('GITHUB_ENV', () => {
+            exportVariable(name, value);
         });
     },
     debug: (message) => {
@@ -3853,10 +4177,13 @@ function readEnvironment(env = process.env) {
             fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
         },
         timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
+        runnerTemp: env.RUNNER_TEMP,
     };
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -3869,6 +4196,13 @@ function run() {
         environment: readEnvironment(),
         transport: httpClientTransport,
         clock: systemClock,
+        providerProgram: {
+            // The runner's own node: it stays on disk for the whole job.
+            node: process.execPath,
+            // dist/provider.js, from dist/main.js and from src/main.ts (run from source) alike.
+            script: (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', 'dist', 'provider.js'),
+            platform: process.platform,
+        },
     });
 }
 

@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(968);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(233);
 // What the runner launches (dist/post.js). src/post.ts exports run() without calling it, so that
 // tools such as @github/local-action can import it and run it themselves.
 
@@ -333,7 +333,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 968:
+/***/ 233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -351,6 +351,25 @@ class failure_ActionFailure extends Error {
         this.failure = failure;
         this.attempts = attempts;
         this.name = 'ActionFailure';
+    }
+}
+/**
+ * Runs a write (or read) of a runner file; an error becomes a `runner-file` failure naming
+ * the runner's variable, not an unexpected error, and not something a retry could fix.
+ */
+function failure_onRunnerFile(variable, use) {
+    try {
+        return use();
+    }
+    catch (error) {
+        const { code, message } = (error ?? {});
+        const known = typeof code === 'string'
+            ? code
+            : // @actions/core says only this when the file is not there.
+                typeof message === 'string' && message.startsWith('Missing file')
+                    ? 'ENOENT'
+                    : 'EUNKNOWN';
+        throw new failure_ActionFailure({ kind: 'runner-file', variable, code: known });
     }
 }
 
@@ -1391,6 +1410,10 @@ const httpClientTransport = async (request, timeoutMs) => {
     }
 };
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __lazyBuiltin("node:path");
 ;// CONCATENATED MODULE: ./src/redact/redact.ts
 /**
  * The one redaction step for text the action prints. It works on the text as it is, without
@@ -1423,7 +1446,7 @@ function redactUrls(text) {
  * A value from outside (an input, a variable, state, a server's answer), as a message shows
  * it: redacted, on one line, and short.
  */
-function shown(value, max = MAX_SHOWN) {
+function redact_shown(value, max = MAX_SHOWN) {
     // eslint-disable-next-line no-control-regex
     const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
@@ -1457,7 +1480,7 @@ class Redactor {
 /** The server's own words are shown up to this long in all. */
 const MAX_SAID = 1500;
 function what(call, target) {
-    const at = shown(target);
+    const at = redact_shown(target);
     switch (call) {
         case 'id-token':
             return `Requesting an OIDC ID token from GitHub (${at})`;
@@ -1501,6 +1524,9 @@ function whenBadEnvironment(variable) {
     if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
         return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
     }
+    if (variable === 'RUNNER_TEMP') {
+        return 'Run the job on a runner whose work folder has no space in its path, or turn `credential-provider` off and give cargo the `token` output.';
+    }
     if (/proxy/i.test(variable)) {
         return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
     }
@@ -1543,7 +1569,7 @@ function describeBody(body) {
     const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
     if (body.contentType === '')
         return `a body of ${size} with no content type`;
-    const type = shown(body.contentType, 100);
+    const type = redact_shown(body.contentType, 100);
     return /json/i.test(body.contentType) && !body.truncated
         ? `a body of ${size} labelled ${type} that does not parse as JSON`
         : `a body of ${size} (${type})`;
@@ -1551,7 +1577,7 @@ function describeBody(body) {
 function statusText(failure) {
     const head = `HTTP ${failure.status}`;
     if (failure.details.length > 0)
-        return `${head}: ${shown(failure.details.join(' '), MAX_SAID)}`;
+        return `${head}: ${redact_shown(failure.details.join(' '), MAX_SAID)}`;
     const body = failure.unexpectedBody;
     if (body === undefined)
         return `${head} with no explanation`;
@@ -1573,14 +1599,16 @@ function describeFailure(failure, attempts) {
         case 'invalid-input':
             return failure.tooLong
                 ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${failure.problem} Fix it in the step's \`with:\`.`
-                : `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+                : `The \`${failure.input}\` input (\`${redact_shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+        case 'missing-input':
+            return `The \`${failure.input}\` input is needed: ${failure.reason} Fix it in the step's \`with:\`.`;
         case 'bad-environment':
             return `The runner's ${failure.variable} ${failure.problem}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
         case 'runner-file':
-            return (`Writing to the runner's ${failure.variable} file failed (${shown(failure.code, 40)}), so the step cannot hand over its results. ` +
+            return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${redact_shown(failure.code, 40)}). ` +
                 'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.');
         case 'invalid-state':
-            return `The ${failure.name} that the main step left in the step state (\`${shown(failure.value)}\`) is invalid: ${failure.problem}`;
+            return `The ${failure.name} that auth-action's main step left (\`${redact_shown(failure.value)}\`) is invalid: ${failure.problem}`;
         case 'no-id-token':
             return failure.fromFork
                 ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
@@ -1593,16 +1621,16 @@ function describeFailure(failure, attempts) {
         case 'unsendable':
             return `${what(failure.call, failure.target)} failed on this machine: ${failure.problem}. ${whenUnsendable(failure.call)}`;
         case 'network':
-            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
+            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${redact_shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
         case 'unknown-host':
             return `${what(failure.call, failure.target)} failed: the host was not found (DNS). Check the \`url\` input for a typo.`;
         case 'tls':
-            return (`${what(failure.call, failure.target)} failed: the TLS connection was refused (${shown(failure.code, 40)}); ` +
+            return (`${what(failure.call, failure.target)} failed: the TLS connection was refused (${redact_shown(failure.code, 40)}); ` +
                 "the server's certificate is not trusted. If the registry uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.");
         case 'timeout':
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
         case 'redirect': {
-            const to = failure.location === undefined ? 'no Location' : `\`${shown(failure.location)}\``;
+            const to = failure.location === undefined ? 'no Location' : `\`${redact_shown(failure.location)}\``;
             const secret = failure.call === 'revoke' ? 'token' : 'ID token';
             return (`${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
                 `Redirects are not followed, so that the ${secret} never travels to a host you did not name. ` +
@@ -1643,18 +1671,18 @@ function describeError(error, explained = false) {
             (explained ? explainedAbove(error.failure) : ''));
     }
     const message = error instanceof Error ? error.message : String(error);
-    return `auth-action stopped on an unexpected error: ${sentence(shown(message))} Please report it with this log.`;
+    return `auth-action stopped on an unexpected error: ${sentence(redact_shown(message))} Please report it with this log.`;
 }
 
 ;// CONCATENATED MODULE: ./src/http/error-body.ts
 const MAX_DETAILS = 10;
 const MAX_DETAIL_CHARS = 1000;
-function contentTypeOf(response) {
+function error_body_contentTypeOf(response) {
     const value = response.headers['content-type'] ?? '';
     return value.split(';')[0]?.trim() ?? '';
 }
 /** Parses JSON without throwing; undefined when it is not JSON. */
-function parseJson(text) {
+function error_body_parseJson(text) {
     try {
         return JSON.parse(text);
     }
@@ -1672,7 +1700,7 @@ function clean(text) {
  * `{"message":"..."}` GitHub's services send. Anything else is only described, never echoed.
  */
 function parseErrorBody(response) {
-    const json = response.truncated ? undefined : parseJson(response.body);
+    const json = response.truncated ? undefined : error_body_parseJson(response.body);
     if (json === undefined) {
         const empty = response.body.trim() === '' && !response.truncated;
         return {
@@ -1680,7 +1708,7 @@ function parseErrorBody(response) {
             unexpectedBody: empty
                 ? undefined
                 : {
-                    contentType: contentTypeOf(response),
+                    contentType: error_body_contentTypeOf(response),
                     bytes: Buffer.byteLength(response.body),
                     truncated: response.truncated,
                 },
@@ -1877,7 +1905,7 @@ const postTiming = (scale = 1) => scaled({
 
 ;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
 
-const DEFAULT_REGISTRY_URL = 'https://crates.io';
+const registry_url_DEFAULT_REGISTRY_URL = 'https://crates.io';
 /** A URL longer than this is refused unread: no registry needs more. */
 const MAX_URL_LENGTH = 2048;
 /** DNS limits: a host name and each of its labels. */
@@ -1906,7 +1934,7 @@ function suggestion(value) {
     const host = authority.split(':')[0] ?? '';
     if (!host.includes('.') && host.toLowerCase() !== 'localhost')
         return '';
-    return checkRegistryUrl(`https://${value}`).ok ? ` Did you mean \`https://${value}\`?` : '';
+    return registry_url_checkRegistryUrl(`https://${value}`).ok ? ` Did you mean \`https://${value}\`?` : '';
 }
 /** Why `new URL` refused a value that starts like a URL, in the words a user can act on. */
 function unparsable(value) {
@@ -1936,7 +1964,7 @@ function hostProblem(hostname) {
  * Checks a registry URL by the rules every use shares: the `url` input, and the URL the post
  * step reads back from state before it sends a token there.
  */
-function checkRegistryUrl(value) {
+function registry_url_checkRegistryUrl(value) {
     if (value.length > MAX_URL_LENGTH) {
         return {
             ok: false,
@@ -1988,9 +2016,9 @@ function checkRegistryUrl(value) {
     return { ok: true, baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
 }
 /** Parses the `url` input; an empty value means crates.io, as in the reference action. */
-function parseRegistryUrl(raw) {
-    const value = raw === '' ? DEFAULT_REGISTRY_URL : raw;
-    const checked = checkRegistryUrl(value);
+function registry_url_parseRegistryUrl(raw) {
+    const value = raw === '' ? registry_url_DEFAULT_REGISTRY_URL : raw;
+    const checked = registry_url_checkRegistryUrl(value);
     if (checked.ok)
         return checked.baseUrl;
     // The value goes out as it came: the message redacts it, parsed or not.
@@ -2009,7 +2037,7 @@ function parseRegistryUrl(raw) {
 function defaultAudience(baseUrl) {
     return new URL(baseUrl).host;
 }
-function parseAudience(raw, baseUrl) {
+function registry_url_parseAudience(raw, baseUrl) {
     if (raw === '')
         return defaultAudience(baseUrl);
     // eslint-disable-next-line no-control-regex
@@ -2025,6 +2053,374 @@ function parseAudience(raw, baseUrl) {
 }
 function tokensEndpoint(baseUrl) {
     return `${baseUrl}/api/v1/trusted_publishing/tokens`;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
+
+
+/**
+ * The longest value each input may have. A longer one is refused in one short line that does
+ * not echo it: a 100 KB value would otherwise fill the log and reach the servers.
+ */
+const MAX_LENGTH = {
+    url: MAX_URL_LENGTH,
+    // A domain, perhaps with a port: 253 characters and a little room.
+    audience: 255,
+    revoke: 100,
+    'credential-provider': 100,
+    // cargo's registry names are identifiers; 64 is more than any in use.
+    'registry-name': 64,
+};
+/** An input, trimmed by core, within its bound. */
+function readInput(core, name) {
+    const value = core.getInput(name);
+    const max = MAX_LENGTH[name];
+    if (value.length > max) {
+        throw new ActionFailure({
+            kind: 'invalid-input',
+            input: name,
+            value,
+            problem: `it may be at most ${max} characters.`,
+            tooLong: true,
+        });
+    }
+    return value;
+}
+/** Reads and validates every input before anything touches the network. */
+function readInputs(core) {
+    const baseUrl = parseRegistryUrl(readInput(core, 'url'));
+    const audienceInput = readInput(core, 'audience');
+    const audience = parseAudience(audienceInput, baseUrl);
+    const revoke = parseBoolean('revoke', readInput(core, 'revoke'), true);
+    const providerOn = parseBoolean('credential-provider', readInput(core, 'credential-provider'), false);
+    const registryName = read_inputs_parseRegistryName(readInput(core, 'registry-name'));
+    return {
+        registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
+        revoke,
+        provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
+        registryNameUnused: !providerOn && registryName !== '',
+    };
+}
+/** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts; empty means the default. */
+function parseBoolean(input, raw, byDefault) {
+    if (raw === '')
+        return byDefault;
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new ActionFailure({
+        kind: 'invalid-input',
+        input,
+        value: raw,
+        problem: 'it must be `true` or `false`.',
+    });
+}
+/** cargo's name for a registry: ASCII letters, digits, `-` and `_` (it becomes a variable's name). */
+function read_inputs_parseRegistryName(raw) {
+    const refuse = (problem) => {
+        throw new ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
+    };
+    if (raw === '')
+        return raw;
+    if (!/^[A-Za-z0-9_-]+$/.test(raw)) {
+        refuse('it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.');
+    }
+    if (raw.toLowerCase() === 'crates-io') {
+        refuse('`crates-io` is crates.io, which needs no name: leave `registry-name` empty.');
+    }
+    return raw;
+}
+/**
+ * The registry the provider serves. Without a name it is crates.io, so a `url` that is not
+ * crates.io needs the name cargo knows that registry by.
+ */
+function cargoRegistry(name, baseUrl) {
+    if (name !== '')
+        return { kind: 'named', name };
+    if (baseUrl === DEFAULT_REGISTRY_URL)
+        return { kind: 'crates-io' };
+    throw new ActionFailure({
+        kind: 'missing-input',
+        input: 'registry-name',
+        reason: `\`credential-provider\` is on and \`url\` (${baseUrl}) is not crates.io, so the provider needs cargo's ` +
+            'name for that registry: the NAME of `[registries.NAME]` in its configuration, as in `cargo publish --registry NAME`.',
+    });
+}
+
+;// CONCATENATED MODULE: ./src/provider/provider-config.ts
+
+
+
+
+
+const FORMAT = 1;
+function provider_config_writeProviderConfig(path, config) {
+    writeFileSync(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
+        encoding: 'utf8',
+        mode: 0o600,
+        flag: 'wx',
+    });
+}
+function invalid(path, problem) {
+    return new ActionFailure({
+        kind: 'invalid-state',
+        name: 'credential provider configuration',
+        value: path,
+        problem,
+    });
+}
+/**
+ * Reads main's configuration back by the same rules as the inputs: a URL a token is sent to
+ * is https (or loopback http) without credentials, whoever wrote the file.
+ */
+function readProviderConfig(path) {
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (error) {
+        const gone = error.code === 'ENOENT';
+        throw invalid(path, gone
+            ? 'it is gone. The post step removes the provider when the job ends, so cargo ran after it (or in another job): run cargo between the auth-action step and the end of the job.'
+            : 'it cannot be read.');
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw invalid(path, 'it is not JSON.');
+    }
+    const config = (json ?? {});
+    if (config.format !== FORMAT)
+        throw invalid(path, 'it was written by another version of auth-action.');
+    const { registry, cargo, recordPath } = config;
+    const url = checkRegistryUrl(typeof registry?.baseUrl === 'string' ? registry.baseUrl : '');
+    if (!url.ok)
+        throw invalid(path, `its registry URL is invalid: ${url.problem}`);
+    const audience = registry?.audience;
+    // eslint-disable-next-line no-control-regex
+    if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience)) {
+        throw invalid(path, 'its audience is missing or has spaces.');
+    }
+    const named = cargo?.kind === 'named' && typeof cargo.name === 'string' && cargo.name !== '';
+    if (cargo?.kind !== 'crates-io' && !named)
+        throw invalid(path, 'it names no registry for cargo.');
+    if (cargo.kind === 'named')
+        parseRegistryName(cargo.name);
+    if (typeof recordPath !== 'string' || !isAbsolute(recordPath)) {
+        throw invalid(path, 'it names no token record.');
+    }
+    return {
+        registry: {
+            baseUrl: url.baseUrl,
+            audience,
+            audienceFromInput: registry?.audienceFromInput === true,
+        },
+        cargo: cargo.kind === 'named' ? { kind: 'named', name: cargo.name } : { kind: 'crates-io' },
+        recordPath,
+        revoke: config.revoke !== false,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/exchange/token-response.ts
+
+/** crates.io's tokens are 39 characters; leave room for other registries, not for garbage. */
+const MAX_TOKEN_LENGTH = 4096;
+/**
+ * Why a registry token cannot be used as it is, if it cannot: it goes into a header, an
+ * output and state, where whitespace or a control character could end an entry early.
+ */
+function tokenProblem(token) {
+    if (token === '')
+        return 'its `token` is empty';
+    if (token.length > MAX_TOKEN_LENGTH) {
+        return `its \`token\` is longer than ${MAX_TOKEN_LENGTH} characters`;
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\u0000-\u001f\u007f]/.test(token)) {
+        return 'its `token` contains whitespace or control characters';
+    }
+    return undefined;
+}
+/** The schema of a successful exchange: `{"token": "<no spaces, no control characters>"}`. */
+function parseTokenResponse(response) {
+    const json = parseJson(response.body);
+    if (json === undefined) {
+        const type = contentTypeOf(response) || 'no content type';
+        return { ok: false, problem: `its body is not JSON (${type})` };
+    }
+    const token = typeof json === 'object' && json !== null ? json.token : undefined;
+    if (typeof token !== 'string') {
+        return { ok: false, problem: 'the JSON has no `token` string' };
+    }
+    const problem = tokenProblem(token);
+    if (problem === undefined)
+        return { ok: true, token };
+    // A refused token may still be a real one: it is masked too, unless too long to be one.
+    return token === '' || token.length > MAX_TOKEN_LENGTH
+        ? { ok: false, problem }
+        : { ok: false, problem, candidate: token };
+}
+
+;// CONCATENATED MODULE: ./src/provider/token-record.ts
+
+
+/**
+ * Appends a token to the job's record (JSON lines, mode 0600 under RUNNER_TEMP) before it is
+ * handed to anyone: post revokes every token in it, and the provider reuses a young one. One
+ * short append is atomic, so cargo processes that overlap cannot interleave their lines.
+ */
+function token_record_recordToken(path, minted) {
+    appendFileSync(path, `${JSON.stringify(minted)}\n`, { encoding: 'utf8', mode: 0o600 });
+}
+/** The record's tokens, oldest first; a line that is not a token entry is skipped and counted. */
+function readRecord(path) {
+    const tokens = [];
+    let skipped = 0;
+    for (const line of (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8').split('\n')) {
+        if (line.trim() === '')
+            continue;
+        const entry = parseEntry(line);
+        if (entry === undefined)
+            skipped++;
+        else
+            tokens.push(entry);
+    }
+    return { tokens, skipped };
+}
+function parseEntry(line) {
+    try {
+        const json = JSON.parse(line);
+        if (typeof json !== 'object' || json === null)
+            return undefined;
+        const { token, mintedAt } = json;
+        // The same rule as the exchange's answer.
+        if (typeof token !== 'string' || tokenProblem(token) !== undefined)
+            return undefined;
+        if (typeof mintedAt !== 'number' || !Number.isFinite(mintedAt))
+            return undefined;
+        return { token, mintedAt };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/provider/install-provider.ts
+
+
+
+
+
+
+/** The provider's folder in RUNNER_TEMP; post removes only folders named so. */
+const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
+const RECORD_FILE = 'tokens.jsonl';
+const CONFIG_FILE = 'config.json';
+/** The variable that makes cargo ask the provider for this registry, and only for it. */
+function providerVariable(cargo) {
+    return cargo.kind === 'crates-io'
+        ? 'CARGO_REGISTRY_CREDENTIAL_PROVIDER'
+        : `CARGO_REGISTRIES_${cargo.name.toUpperCase().replace(/-/g, '_')}_CREDENTIAL_PROVIDER`;
+}
+const shQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
+/** cmd.exe: double quotes hold spaces and `&`; only `%` needs doubling inside them. */
+const cmdQuote = (text) => `"${text.replace(/%/g, '%%')}"`;
+/**
+ * The executable cargo runs. cargo passes `--cargo-plugin` and splits the variable's value on
+ * spaces (so only the wrapper's own path must have none); words after the program would go to
+ * the request, not to argv, so the wrapper carries node, the bundle and the configuration.
+ * Windows has no `#!`: cargo runs a `.cmd` given by its full path through cmd.exe.
+ */
+function wrapperFile(program, configPath) {
+    const header = "auth-action's cargo credential provider for this job, written by its main step.";
+    if (program.platform === 'win32') {
+        const command = [program.node, program.script, configPath].map(cmdQuote).join(' ');
+        return {
+            name: 'cargo-credential-auth-action.cmd',
+            text: `@echo off\r\nrem ${header}\r\n${command} %*\r\n`,
+        };
+    }
+    const command = [program.node, program.script, configPath].map(shQuote).join(' ');
+    return {
+        name: 'cargo-credential-auth-action',
+        text: `#!/bin/sh\n# ${header}\nexec ${command} "$@"\n`,
+    };
+}
+/**
+ * The job's temporary folder, if the provider can live there: cargo splits the provider's path
+ * at whitespace, so a folder with a space is refused before any token is minted.
+ */
+function providerHome(runnerTemp) {
+    const refuse = (problem) => {
+        throw new ActionFailure({ kind: 'bad-environment', variable: 'RUNNER_TEMP', problem });
+    };
+    if (runnerTemp === undefined || runnerTemp === '')
+        return refuse('is not set');
+    if (!isAbsolute(runnerTemp))
+        return refuse('is not an absolute path');
+    if (/\s/.test(runnerTemp)) {
+        return refuse(`(\`${shown(runnerTemp)}\`) contains a space, and cargo splits a credential provider's path at spaces`);
+    }
+    return runnerTemp;
+}
+/** A folder only this job's user can read (mkdtemp makes it 0700). */
+function makeProviderDir(runnerTemp) {
+    return onRunnerFile('RUNNER_TEMP', () => mkdtempSync(join(runnerTemp, PROVIDER_DIR_PREFIX)));
+}
+/**
+ * Records main's token (post revokes it, the provider may hand it out while it is young),
+ * writes the configuration and the wrapper, and points cargo at the wrapper for the rest of
+ * the job. Returns the variable it set.
+ */
+function installProvider(core, settings) {
+    const { dir, program, registry, cargo, revoke, minted } = settings;
+    const recordPath = join(dir, RECORD_FILE);
+    const configPath = join(dir, CONFIG_FILE);
+    const wrapper = wrapperFile(program, configPath);
+    const wrapperPath = join(dir, wrapper.name);
+    onRunnerFile('RUNNER_TEMP', () => {
+        recordToken(recordPath, minted);
+        writeProviderConfig(configPath, { registry, cargo, recordPath, revoke });
+        writeFileSync(wrapperPath, wrapper.text, { encoding: 'utf8', mode: 0o700, flag: 'wx' });
+    });
+    const variable = providerVariable(cargo);
+    core.exportVariable(variable, wrapperPath);
+    return variable;
+}
+
+;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
+
+/**
+ * The runner's core with every human-readable write (log, annotations, step summary) passed
+ * through one Redactor, which learns each secret as it is masked. Outputs and state carry the
+ * token on purpose and are left as they are.
+ */
+function withRedaction(core, redactor = new Redactor()) {
+    return {
+        ...core,
+        setSecret: (secret) => {
+            redactor.add(secret);
+            core.setSecret(secret);
+        },
+        debug: (message) => {
+            core.debug(redactor.apply(message));
+        },
+        info: (message) => {
+            core.info(redactor.apply(message));
+        },
+        warning: (message) => {
+            core.warning(redactor.apply(message));
+        },
+        setFailed: (message) => {
+            core.setFailed(redactor.apply(message));
+        },
+        appendSummary: (markdown) => {
+            core.appendSummary(redactor.apply(markdown));
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/revoke/revocation-response.ts
@@ -2069,44 +2465,13 @@ function revokeToken(deps, baseUrl, token) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
-
-/**
- * The runner's core with every human-readable write (log, annotations, step summary) passed
- * through one Redactor, which learns each secret as it is masked. Outputs and state carry the
- * token on purpose and are left as they are.
- */
-function withRedaction(core, redactor = new Redactor()) {
-    return {
-        ...core,
-        setSecret: (secret) => {
-            redactor.add(secret);
-            core.setSecret(secret);
-        },
-        debug: (message) => {
-            core.debug(redactor.apply(message));
-        },
-        info: (message) => {
-            core.info(redactor.apply(message));
-        },
-        warning: (message) => {
-            core.warning(redactor.apply(message));
-        },
-        setFailed: (message) => {
-            core.setFailed(redactor.apply(message));
-        },
-        appendSummary: (markdown) => {
-            core.appendSummary(redactor.apply(markdown));
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/state/state.ts
 
 
 const TOKEN = 'token';
 const REGISTRY_URL = 'registryUrl';
 const REVOKE = 'revoke';
+const PROVIDER_DIR = 'providerDir';
 /** The token goes into state only when post will revoke it: no copy is kept that is not needed. */
 function saveHandover(core, handover) {
     if (handover.kind === 'none')
@@ -2115,6 +2480,8 @@ function saveHandover(core, handover) {
     core.saveState(REVOKE, String(handover.kind === 'revoke'));
     if (handover.kind === 'revoke')
         core.saveState(TOKEN, handover.token);
+    if (handover.providerDir !== undefined)
+        core.saveState(PROVIDER_DIR, handover.providerDir);
 }
 /**
  * What main left. The URL a token is to be sent to is checked again by the `url` input's
@@ -2124,22 +2491,24 @@ function saveHandover(core, handover) {
 function readHandover(core) {
     const baseUrl = core.getState(REGISTRY_URL);
     const token = core.getState(TOKEN);
+    const dir = core.getState(PROVIDER_DIR);
+    const providerDir = dir === '' ? {} : { providerDir: dir };
     if (baseUrl === '')
         return { kind: 'none' };
     if (core.getState(REVOKE) === 'false')
-        return { kind: 'keep', baseUrl };
+        return { kind: 'keep', baseUrl, ...providerDir };
     if (token === '')
         return { kind: 'none' };
-    const checked = checkRegistryUrl(baseUrl);
+    const checked = registry_url_checkRegistryUrl(baseUrl);
     if (!checked.ok) {
         throw new failure_ActionFailure({
             kind: 'invalid-state',
-            name: 'registry URL',
+            name: 'registry URL in the step state',
             value: checked.tooLong ? `${baseUrl.slice(0, 100)}…` : baseUrl,
             problem: checked.problem,
         });
     }
-    return { kind: 'revoke', baseUrl: checked.baseUrl, token };
+    return { kind: 'revoke', baseUrl: checked.baseUrl, token, ...providerDir };
 }
 
 ;// CONCATENATED MODULE: ./src/run-post.ts
@@ -2149,32 +2518,111 @@ function readHandover(core) {
 
 
 
-/** state → revoke. Best effort: a failure is a warning, never a failed job. */
+
+
+
+
+const UNREVOKED = 'The token was not revoked; it expires on its own 30 minutes after it was issued.';
+/**
+ * The credential provider's folder, if state names one that main could have made: directly in
+ * this job's RUNNER_TEMP and named as main names it. Post deletes it, so nothing else is taken.
+ */
+function providerFolder(providerDir, runnerTemp) {
+    if (providerDir === undefined || runnerTemp === undefined || runnerTemp === '')
+        return undefined;
+    const dir = (0,external_node_path_namespaceObject.resolve)(providerDir);
+    const inTemp = (0,external_node_path_namespaceObject.dirname)(dir) === (0,external_node_path_namespaceObject.resolve)(runnerTemp);
+    return inTemp && (0,external_node_path_namespaceObject.basename)(dir).startsWith(PROVIDER_DIR_PREFIX) ? dir : undefined;
+}
+/**
+ * main's token, then every token the credential provider recorded, each once. A record that
+ * cannot be read costs its tokens (a warning), never main's.
+ */
+function tokensToRevoke(core, token, folder) {
+    if (folder === undefined)
+        return [token];
+    try {
+        const { tokens, skipped } = readRecord((0,external_node_path_namespaceObject.join)(folder, RECORD_FILE));
+        if (skipped > 0) {
+            core.warning(`${skipped} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`);
+        }
+        return [...new Set([token, ...tokens.map((entry) => entry.token)])];
+    }
+    catch (error) {
+        const code = error.code;
+        core.warning(`The credential provider's token record could not be read (${typeof code === 'string' ? code : 'EUNKNOWN'}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`);
+        return [token];
+    }
+}
+function removeFolder(core, folder) {
+    try {
+        (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
+    }
+    catch {
+        // RUNNER_TEMP is emptied when the job ends anyway.
+        core.debug('The credential provider folder could not be removed; the runner empties it.');
+    }
+}
+/** state → revoke every token the job minted. Best effort: a failure is a warning, never a failed job. */
 async function runPost(deps) {
     const { environment, transport, clock } = deps;
     const core = withRedaction(deps.core);
+    let folder;
     try {
         const handover = readHandover(core);
         if (handover.kind === 'none') {
             core.info('No token to revoke: the main step did not get one.');
             return;
         }
+        folder = providerFolder(handover.providerDir, environment.runnerTemp);
         if (handover.kind === 'keep') {
-            core.info('Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.');
+            core.info(folder === undefined
+                ? 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.'
+                : 'Not revoking the tokens (`revoke: false`): each expires on its own 30 minutes after it was issued.');
             return;
         }
         core.setSecret(handover.token);
-        const net = startPhase({ core, transport, clock }, postTiming(environment.timeScale));
-        await revokeToken(net, handover.baseUrl, handover.token);
-        core.info(`Revoked the publish token at ${handover.baseUrl}.`);
+        const tokens = tokensToRevoke(core, handover.token, folder);
+        tokens.forEach((token) => {
+            core.setSecret(token);
+        });
+        // In parallel, each with the post step's own budget: one slow revocation does not take
+        // the time of the others.
+        const results = await Promise.allSettled(tokens.map((token, i) => {
+            const label = tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '';
+            const log = {
+                ...core,
+                info: (message) => {
+                    core.info(label + message);
+                },
+            };
+            const net = startPhase({ core: log, transport, clock }, postTiming(environment.timeScale));
+            return revokeToken(net, handover.baseUrl, token);
+        }));
+        results.forEach((result, i) => {
+            if (result.status === 'fulfilled')
+                return;
+            const label = tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '';
+            core.warning(`${label}${describeError(result.reason)} ${UNREVOKED}`);
+        });
+        const revoked = results.filter((result) => result.status === 'fulfilled').length;
+        if (tokens.length === 1 && revoked === 1) {
+            core.info(`Revoked the publish token at ${handover.baseUrl}.`);
+        }
+        else if (tokens.length > 1) {
+            core.info(`Revoked ${revoked} of the ${tokens.length} publish tokens this job minted at ${handover.baseUrl} (for this step and for cargo).`);
+        }
     }
     catch (error) {
-        core.warning(`${describeError(error)} The token was not revoked; it expires on its own 30 minutes after it was issued.`);
+        core.warning(`${describeError(error)} ${UNREVOKED}`);
+    }
+    finally {
+        // The folder holds the token record and the wrapper: nothing is left for later steps.
+        if (folder !== undefined)
+            removeFolder(core, folder);
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __lazyBuiltin("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -2184,7 +2632,7 @@ const external_os_namespaceObject = __lazyBuiltin("os");
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -2291,13 +2739,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -2325,13 +2773,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -2920,9 +3368,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -3037,10 +3485,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -3159,9 +3607,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+    command_issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -3198,24 +3646,6 @@ function getIDToken(aud) {
 
 
 
-/**
- * Runs one of core's file commands; a file that cannot be written is a typed failure naming
- * the runner's variable, not an unexpected error (and not something a retry could fix).
- */
-function writingTo(variable, write) {
-    try {
-        write();
-    }
-    catch (error) {
-        const { code, message } = (error ?? {});
-        const known = typeof code === 'string'
-            ? code
-            : typeof message === 'string' && message.startsWith('Missing file')
-                ? 'ENOENT'
-                : 'EUNKNOWN';
-        throw new failure_ActionFailure({ kind: 'runner-file', variable, code: known });
-    }
-}
 /** @actions/core as the flows see it. */
 const actionsCore = {
     getInput: (name) => getInput(name),
@@ -3224,13 +3654,18 @@ const actionsCore = {
         core_setSecret(secret);
     },
     setOutput: (name, value) => {
-        writingTo('GITHUB_OUTPUT', () => {
+        failure_onRunnerFile('GITHUB_OUTPUT', () => {
             setOutput(name, value);
         });
     },
     saveState: (name, value) => {
-        writingTo('GITHUB_STATE', () => {
+        failure_onRunnerFile('GITHUB_STATE', () => {
             saveState(name, value);
+        });
+    },
+    exportVariable: (name, value) => {
+        failure_onRunnerFile('GITHUB_ENV', () => {
+            exportVariable(name, value);
         });
     },
     debug: (message) => {
@@ -3330,6 +3765,7 @@ function readEnvironment(env = process.env) {
             fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
         },
         timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
+        runnerTemp: env.RUNNER_TEMP,
     };
 }
 

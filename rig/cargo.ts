@@ -78,3 +78,78 @@ export async function cargoPublish(options: {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** A crate of a workspace, and the crates of the same workspace it depends on. */
+export interface WorkspaceCrate {
+  name: string;
+  version: string;
+  dependsOn?: string[];
+}
+
+export interface Workspace {
+  dir: string;
+  /** What a `run: cargo ...` step needs: a CARGO_HOME of its own, no token of any kind. */
+  env: Record<string, string>;
+  remove(): Promise<void>;
+}
+
+/**
+ * A workspace of crates that publish to the registry `local` (a sparse index on loopback),
+ * each depending on the others it names by path and version, as a real release does.
+ */
+export async function makeWorkspace(
+  indexUrl: string,
+  crates: WorkspaceCrate[],
+): Promise<Workspace> {
+  const dir = await mkdtemp(join(tmpdir(), 'auth-action-workspace-'));
+  const cargoHome = join(dir, 'cargo-home');
+  await mkdir(cargoHome);
+  await writeFile(
+    join(cargoHome, 'config.toml'),
+    `[registries.local]\nindex = "sparse+${indexUrl}"\n\n[registry]\nglobal-credential-providers = ["cargo:token"]\n`,
+  );
+  await writeFile(
+    join(dir, 'Cargo.toml'),
+    `[workspace]\nresolver = "2"\nmembers = [${crates.map((c) => `"${c.name}"`).join(', ')}]\n`,
+  );
+  const versionOf = new Map(crates.map((c) => [c.name, c.version]));
+  for (const crate of crates) {
+    await mkdir(join(dir, crate.name, 'src'), { recursive: true });
+    const deps = (crate.dependsOn ?? [])
+      .map(
+        (dep) =>
+          `${dep} = { path = "../${dep}", version = "${versionOf.get(dep) ?? ''}", registry = "local" }`,
+      )
+      .join('\n');
+    await writeFile(
+      join(dir, crate.name, 'Cargo.toml'),
+      `[package]\nname = "${crate.name}"\nversion = "${crate.version}"\nedition = "2021"\n` +
+        `description = "A crate of a workspace released through trusted publishing in a test"\n` +
+        `license = "MIT OR Apache-2.0"\npublish = ["local"]\n\n[dependencies]\n${deps}\n`,
+    );
+    await writeFile(join(dir, crate.name, 'src', 'lib.rs'), 'pub fn hello() {}\n');
+  }
+  return {
+    dir,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: dir,
+      RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '', '.rustup'),
+      CARGO_HOME: cargoHome,
+      CARGO_TARGET_DIR: join(dir, 'target'),
+      CARGO_TERM_COLOR: 'never',
+      CARGO_HTTP_TIMEOUT: '30',
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The release command of a workspace: every crate, in dependency order, in one cargo process. */
+export const PUBLISH_WORKSPACE = [
+  'publish',
+  '--workspace',
+  '--registry',
+  'local',
+  '--no-verify',
+  '--allow-dirty',
+];

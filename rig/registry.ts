@@ -36,6 +36,29 @@ interface IndexEntry {
   yanked: boolean;
 }
 
+/** One `cargo publish` upload as the registry saw it. */
+export interface Upload {
+  crate: string;
+  version: string;
+  token: string;
+  /** The token was alive (issued, not revoked, not expired) when the upload arrived. */
+  live: boolean;
+  status: number;
+}
+
+/** A dependency in cargo's publish metadata, as it goes into the index (`req` for `version_req`). */
+interface PublishedDep {
+  name: string;
+  version_req: string;
+  features?: string[];
+  optional?: boolean;
+  default_features?: boolean;
+  target?: string | null;
+  kind?: string;
+  registry?: string | null;
+  explicit_name_in_toml?: string | null;
+}
+
 export interface RegistryOptions {
   /** The audience this registry expects: its domain, as crates.io expects `crates.io`. */
   audience?: string;
@@ -44,6 +67,10 @@ export interface RegistryOptions {
   tls?: { key: string; cert: string };
   /** The origin cargo should use for the API and downloads (the TLS name, for instance). */
   publicOrigin?: string;
+  /** How long an exchanged token lives; crates.io: 30 minutes. */
+  tokenLifetimeMs?: number;
+  /** How long after an upload the new version shows in the index (crates.io: seconds to minutes). */
+  indexDelayMs?: number;
 }
 
 const TRUSTED_ISSUERS = [GITHUB_ISSUER, 'https://gitlab.com'];
@@ -95,8 +122,10 @@ export class Registry {
   readonly issued = new Map<string, IssuedToken>();
   readonly requests: { endpoint: string; method: string; headers: IncomingMessage['headers'] }[] =
     [];
+  /** Every upload, accepted or refused, in order. */
+  readonly uploads: Upload[] = [];
   private readonly usedJtis = new Set<string>();
-  private readonly crates = new Map<string, IndexEntry[]>();
+  private readonly crates = new Map<string, (IndexEntry & { visibleAt?: number })[]>();
   private readonly server: Server;
   private port = 0;
 
@@ -152,6 +181,12 @@ export class Registry {
 
   isRevoked(token: string): boolean {
     return this.issued.get(token)?.revoked ?? false;
+  }
+
+  /** Issued, not revoked, not expired: a token that could still publish. */
+  isAlive(token: string): boolean {
+    const issued = this.issued.get(token);
+    return issued !== undefined && !issued.revoked && issued.expiresAt > Date.now();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -215,7 +250,8 @@ export class Registry {
     const crates = this.match(claims);
     this.usedJtis.add(claims.jti as string);
     const token = newTrustedToken();
-    this.issued.set(token, { crates, expiresAt: Date.now() + TOKEN_LIFETIME_MS, revoked: false });
+    const lifetime = this.options.tokenLifetimeMs ?? TOKEN_LIFETIME_MS;
+    this.issued.set(token, { crates, expiresAt: Date.now() + lifetime, revoked: false });
     sendJson(res, 200, { token });
   }
 
@@ -345,18 +381,49 @@ export class Registry {
     const body = await readBody(req);
     const header = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : header;
-    const issued = this.issued.get(token);
-    if (issued === undefined || issued.revoked || issued.expiresAt < Date.now()) {
-      throw new Refusal(403, 'Invalid authentication token');
-    }
     const jsonLength = body.readUInt32LE(0);
     const metadata = JSON.parse(body.subarray(4, 4 + jsonLength).toString('utf8')) as {
       name: string;
       vers: string;
+      deps?: PublishedDep[];
       features?: Record<string, unknown>;
     };
-    const crateLength = body.readUInt32LE(4 + jsonLength);
-    const crateFile = body.subarray(8 + jsonLength, 8 + jsonLength + crateLength);
+    const upload: Upload = {
+      crate: metadata.name,
+      version: metadata.vers,
+      token,
+      live: this.isAlive(token),
+      status: 200,
+    };
+    this.uploads.push(upload);
+    try {
+      this.accept(
+        upload,
+        metadata,
+        body.subarray(8 + jsonLength, 8 + jsonLength + body.readUInt32LE(4 + jsonLength)),
+      );
+    } catch (error) {
+      if (error instanceof Refusal) upload.status = error.status;
+      throw error;
+    }
+    sendJson(res, 200, { warnings: { invalid_categories: [], invalid_badges: [], other: [] } });
+  }
+
+  /** crates.io's checks of an upload, in its order; the new version shows after the index delay. */
+  private accept(
+    upload: Upload,
+    metadata: {
+      name: string;
+      vers: string;
+      deps?: PublishedDep[];
+      features?: Record<string, unknown>;
+    },
+    crateFile: Buffer,
+  ): void {
+    const issued = this.issued.get(upload.token);
+    if (!upload.live || issued === undefined) {
+      throw new Refusal(403, 'Invalid authentication token');
+    }
     const existing = this.crates.get(metadata.name);
     if (existing === undefined) {
       throw new Refusal(
@@ -376,12 +443,12 @@ export class Registry {
     existing.push({
       name: metadata.name,
       vers: metadata.vers,
-      deps: [],
+      deps: (metadata.deps ?? []).map(indexDep),
       cksum: createHash('sha256').update(crateFile).digest('hex'),
       features: metadata.features ?? {},
       yanked: false,
+      visibleAt: Date.now() + (this.options.indexDelayMs ?? 0),
     });
-    sendJson(res, 200, { warnings: { invalid_categories: [], invalid_badges: [], other: [] } });
   }
 
   private serveIndex(path: string, res: ServerResponse): void {
@@ -396,10 +463,31 @@ export class Registry {
       res.end();
       return;
     }
-    const text = entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n';
+    const now = Date.now();
+    const text =
+      entries
+        .filter((entry) => (entry.visibleAt ?? 0) <= now)
+        .map((entry) => JSON.stringify({ ...entry, visibleAt: undefined }))
+        .join('\n') + '\n';
     res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
     res.end(text);
   }
+}
+
+/** A dependency as the index lists it: cargo's publish metadata says `version_req`, the index `req`. */
+function indexDep(dep: PublishedDep): Record<string, unknown> {
+  const renamed = typeof dep.explicit_name_in_toml === 'string';
+  return {
+    name: renamed ? dep.explicit_name_in_toml : dep.name,
+    req: dep.version_req,
+    features: dep.features ?? [],
+    optional: dep.optional ?? false,
+    default_features: dep.default_features ?? true,
+    target: dep.target ?? null,
+    kind: dep.kind ?? 'normal',
+    registry: dep.registry ?? null,
+    ...(renamed ? { package: dep.name } : {}),
+  };
 }
 
 function unique(values: string[]): string[] {

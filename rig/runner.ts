@@ -26,10 +26,20 @@ export interface StepResult {
   rawLog: string[];
   /** The log as a user sees it on GitHub: commands interpreted, secrets masked as registered. */
   log: string[];
-  /** Values registered with ::add-mask::. */
+  /** Values registered with ::add-mask::, in this step or an earlier one of its job. */
   masks: string[];
   /** The heredoc delimiters of GITHUB_OUTPUT and GITHUB_STATE, in the order written. */
   delimiters: string[];
+  /** What the step appended to GITHUB_ENV, for the job's later steps. */
+  exported: Record<string, string>;
+  /** With `stdoutToCaller`: what the command wrote on stdout (otherwise in the log). */
+  stdout: string;
+}
+
+export interface CommandOptions {
+  cwd?: string;
+  input?: string;
+  stdoutToCaller?: boolean;
 }
 
 export interface StepOptions {
@@ -105,106 +115,182 @@ function mask(line: string, secrets: string[]): string {
   return out;
 }
 
-/** Runs one phase of the action as the runner does and reads back what it left. */
+/**
+ * One job on the runner: what outlives a step. RUNNER_TEMP is the job's (a step of the action
+ * may leave files there for later steps), variables appended to GITHUB_ENV reach every later
+ * step, and a registered mask holds for the rest of the job.
+ */
+export class Job {
+  /** Variables exported through GITHUB_ENV so far. */
+  readonly env: Record<string, string> = {};
+  /** Values registered with ::add-mask:: so far, in any step. */
+  readonly masks: string[] = [];
+
+  private constructor(readonly runnerTemp: string) {}
+
+  static async start(): Promise<Job> {
+    return new Job(await mkdtemp(join(tmpdir(), 'auth-action-job-')));
+  }
+
+  /** The end of the job: the runner empties RUNNER_TEMP. */
+  async end(): Promise<void> {
+    await rm(this.runnerTemp, { recursive: true, force: true });
+  }
+
+  /** One phase of the action, as the runner launches a node24 action. */
+  async runAction(
+    phase: 'main' | 'post',
+    options: StepOptions & { stateIn?: Record<string, string> },
+  ): Promise<StepResult> {
+    const yml = await actionYml();
+    if (yml.runs.using !== 'node24') throw new Error(`action.yml runs.using is ${yml.runs.using}`);
+    const script = join(ROOT, phase === 'main' ? yml.runs.main : yml.runs.post);
+    const state = Object.fromEntries(
+      Object.entries(options.stateIn ?? {}).map(([k, v]) => [`STATE_${k}`, v]),
+    );
+    return this.runProcess(NODE24, [script], options, {
+      ...(await inputEnv(options.with ?? {})),
+      ...state,
+    });
+  }
+
+  /**
+   * A `run:` step: a command with the job's environment, its output read as the runner does.
+   * A test may stand in for cargo before a credential provider: `input` goes to its stdin,
+   * and with `stdoutToCaller` its stdout comes back as `stdout`, not into the log.
+   */
+  runCommand(
+    command: string,
+    args: string[],
+    options: StepOptions & CommandOptions,
+  ): Promise<StepResult> {
+    return this.runProcess(command, args, options, {});
+  }
+
+  private async runProcess(
+    command: string,
+    args: string[],
+    options: StepOptions & CommandOptions,
+    stepEnv: Record<string, string>,
+  ): Promise<StepResult> {
+    const dir = await mkdtemp(join(tmpdir(), 'auth-action-step-'));
+    try {
+      const files = {
+        GITHUB_OUTPUT: join(dir, 'output'),
+        GITHUB_STATE: join(dir, 'state'),
+        GITHUB_ENV: join(dir, 'env'),
+        GITHUB_PATH: join(dir, 'path'),
+        GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      };
+      for (const file of Object.values(files)) await writeFile(file, '');
+      const eventPath = join(dir, 'event.json');
+      await writeFile(eventPath, JSON.stringify(options.event ?? {}));
+      const env: Record<string, string> = {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: dir,
+        CI: 'true',
+        GITHUB_ACTIONS: 'true',
+        GITHUB_WORKSPACE: dir,
+        RUNNER_TEMP: this.runnerTemp,
+        GITHUB_REPOSITORY: 'rust-lang-demo/hello-tp',
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_EVENT_PATH: eventPath,
+        ...this.env,
+        ...files,
+        ...stepEnv,
+        ...options.env,
+      };
+      const masks: string[] = [...this.masks, ...(options.knownSecrets ?? [])];
+      const rawLog: string[] = [];
+      const log: string[] = [];
+      const annotations: Annotation[] = [];
+      const onLine = (line: string) => {
+        rawLog.push(line);
+        const found = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
+        if (found === null) {
+          log.push(mask(line, masks));
+          return;
+        }
+        const [, name = '', , data = ''] = found;
+        const message = unescapeData(data);
+        if (name === 'add-mask') {
+          masks.push(message);
+          this.masks.push(message);
+        } else if (name === 'error' || name === 'warning' || name === 'notice') {
+          const shown = mask(message, masks);
+          annotations.push({ level: name, message: shown });
+          log.push(`${name[0]?.toUpperCase() ?? ''}${name.slice(1)}: ${shown}`);
+        } else if (name === 'debug') {
+          log.push(mask(`##[debug]${message}`, masks));
+        } else {
+          log.push(mask(`##[${name}]${message}`, masks));
+        }
+      };
+      let captured = '';
+      const exitCode = await new Promise<number | null>((resolve, reject) => {
+        const child = spawn(command, args, { cwd: options.cwd ?? dir, env, stdio: 'pipe' });
+        child.stdin.end(options.input ?? '');
+        const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 120_000);
+        let stdout = '';
+        if (options.stdoutToCaller) {
+          child.stdout.setEncoding('utf8');
+          child.stdout.on('data', (chunk: string) => (stdout += chunk));
+        }
+        const logged = options.stdoutToCaller ? [child.stderr] : [child.stdout, child.stderr];
+        // The runner reads workflow commands on both streams.
+        for (const stream of logged) {
+          let pending = '';
+          stream.setEncoding('utf8');
+          stream.on('data', (chunk: string) => {
+            const lines = (pending + chunk).split('\n');
+            pending = lines.pop() ?? '';
+            lines.forEach(onLine);
+          });
+          stream.on('end', () => {
+            if (pending !== '') onLine(pending);
+          });
+        }
+        child.on('error', reject);
+        child.on('close', (code) => {
+          clearTimeout(killer);
+          captured = stdout;
+          resolve(code);
+        });
+      });
+      const outputText = await readFile(files.GITHUB_OUTPUT, 'utf8');
+      const stateText = await readFile(files.GITHUB_STATE, 'utf8');
+      const exported = parseFileCommands(await readFile(files.GITHUB_ENV, 'utf8'));
+      Object.assign(this.env, exported);
+      return {
+        exitCode,
+        outputs: parseFileCommands(outputText),
+        state: parseFileCommands(stateText),
+        exported,
+        summary: await readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
+        annotations,
+        rawLog,
+        log,
+        masks,
+        delimiters: [...heredocDelimiters(outputText), ...heredocDelimiters(stateText)],
+        stdout: captured,
+      };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** One phase of the action alone, in a job of its own. */
 export async function runStep(
   phase: 'main' | 'post',
   options: StepOptions & { stateIn?: Record<string, string> },
 ): Promise<StepResult> {
-  const yml = await actionYml();
-  if (yml.runs.using !== 'node24') throw new Error(`action.yml runs.using is ${yml.runs.using}`);
-  const dir = await mkdtemp(join(tmpdir(), 'auth-action-step-'));
+  const job = await Job.start();
   try {
-    const files = {
-      GITHUB_OUTPUT: join(dir, 'output'),
-      GITHUB_STATE: join(dir, 'state'),
-      GITHUB_ENV: join(dir, 'env'),
-      GITHUB_PATH: join(dir, 'path'),
-      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-    };
-    for (const file of Object.values(files)) await writeFile(file, '');
-    const eventPath = join(dir, 'event.json');
-    await writeFile(eventPath, JSON.stringify(options.event ?? {}));
-    const state = Object.fromEntries(
-      Object.entries(options.stateIn ?? {}).map(([k, v]) => [`STATE_${k}`, v]),
-    );
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: dir,
-      CI: 'true',
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: dir,
-      RUNNER_TEMP: dir,
-      GITHUB_REPOSITORY: 'rust-lang-demo/hello-tp',
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_EVENT_NAME: 'push',
-      GITHUB_EVENT_PATH: eventPath,
-      ...files,
-      ...(await inputEnv(options.with ?? {})),
-      ...state,
-      ...options.env,
-    };
-    const script = join(ROOT, phase === 'main' ? yml.runs.main : yml.runs.post);
-    const masks: string[] = [...(options.knownSecrets ?? [])];
-    const rawLog: string[] = [];
-    const log: string[] = [];
-    const annotations: Annotation[] = [];
-    const onLine = (line: string) => {
-      rawLog.push(line);
-      const command = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
-      if (command === null) {
-        log.push(mask(line, masks));
-        return;
-      }
-      const [, name = '', , data = ''] = command;
-      const message = unescapeData(data);
-      if (name === 'add-mask') {
-        masks.push(message);
-      } else if (name === 'error' || name === 'warning' || name === 'notice') {
-        const shown = mask(message, masks);
-        annotations.push({ level: name, message: shown });
-        log.push(`${name[0]?.toUpperCase() ?? ''}${name.slice(1)}: ${shown}`);
-      } else if (name === 'debug') {
-        log.push(mask(`##[debug]${message}`, masks));
-      } else {
-        log.push(mask(`##[${name}]${message}`, masks));
-      }
-    };
-    const exitCode = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(NODE24, [script], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 120_000);
-      for (const stream of [child.stdout, child.stderr]) {
-        let pending = '';
-        stream.setEncoding('utf8');
-        stream.on('data', (chunk: string) => {
-          const lines = (pending + chunk).split('\n');
-          pending = lines.pop() ?? '';
-          lines.forEach(onLine);
-        });
-        stream.on('end', () => {
-          if (pending !== '') onLine(pending);
-        });
-      }
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(killer);
-        resolve(code);
-      });
-    });
-    const outputText = await readFile(files.GITHUB_OUTPUT, 'utf8');
-    const stateText = await readFile(files.GITHUB_STATE, 'utf8');
-    return {
-      exitCode,
-      outputs: parseFileCommands(outputText),
-      state: parseFileCommands(stateText),
-      summary: await readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
-      annotations,
-      rawLog,
-      log,
-      masks,
-      delimiters: [...heredocDelimiters(outputText), ...heredocDelimiters(stateText)],
-    };
+    return await job.runAction(phase, options);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await job.end();
   }
 }
 
@@ -215,12 +301,17 @@ export interface JobResult {
 
 /** main, then whatever the job's later steps do, then post with main's state: as in a job. */
 export async function runJob(
-  options: StepOptions & { between?: (main: StepResult) => Promise<void> },
+  options: StepOptions & { between?: (main: StepResult, job: Job) => Promise<void> },
 ): Promise<JobResult> {
-  const main = await runStep('main', options);
-  await options.between?.(main);
-  const post = await runStep('post', { ...options, stateIn: main.state });
-  return { main, post };
+  const job = await Job.start();
+  try {
+    const main = await job.runAction('main', options);
+    await options.between?.(main, job);
+    const post = await job.runAction('post', { ...options, stateIn: main.state });
+    return { main, post };
+  } finally {
+    await job.end();
+  }
 }
 
 /**

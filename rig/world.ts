@@ -4,6 +4,8 @@ import { Registry, type RegistryOptions } from './registry.js';
 import {
   leaks,
   runJob,
+  type CommandOptions,
+  type Job,
   runStep,
   type JobResult,
   type StepOptions,
@@ -35,14 +37,21 @@ export class World {
       discovery: { [GITHUB_ISSUER]: `${oidc.origin}/.well-known/openid-configuration` },
       ...options,
     }).start();
-    registry.addCrate(CRATE, '0.1.0').addPublisher({
-      crate: CRATE,
+    const world = new World(oidc, registry);
+    world.trust(CRATE, '0.1.0');
+    return world;
+  }
+
+  /** A crate that exists (trusted publishing only adds versions) and trusts the demo's workflow. */
+  trust(crate: string, version: string): this {
+    this.registry.addCrate(crate, version).addPublisher({
+      crate,
       repositoryOwner: 'rust-lang-demo',
       repositoryName: 'hello-tp',
       repositoryOwnerId: '4242',
       workflowFilename: 'release.yml',
     });
-    return new World(oidc, registry);
+    return this;
   }
 
   async stop(): Promise<void> {
@@ -81,10 +90,41 @@ export class World {
     return step;
   }
 
+  /**
+   * main, the steps `between` runs (a `run:` step through `job.runCommand`, with this world's
+   * OIDC variables as a job with `id-token: write` has them), then post.
+   */
   async runJob(options: Parameters<typeof runJob>[0] = {}): Promise<JobResult> {
-    const job = await runJob({ ...options, ...this.step(options) });
-    this.steps.push(job.main, job.post);
-    return job;
+    const between = options.between;
+    const result = await runJob({
+      ...options,
+      ...this.step(options),
+      between:
+        between &&
+        (async (main, job) => {
+          this.steps.push(main);
+          await between(main, job);
+        }),
+    });
+    if (!between) this.steps.push(result.main);
+    this.steps.push(result.post);
+    return result;
+  }
+
+  /** A `run:` step of a job in this world: its log is checked for leaks like the action's. */
+  async runCommand(
+    job: Job,
+    command: string,
+    args: string[],
+    options: StepOptions & CommandOptions = {},
+  ): Promise<StepResult> {
+    const step = await job.runCommand(command, args, {
+      ...options,
+      env: { ...this.oidcEnv, ...options.env },
+      knownSecrets: [this.oidc.requestToken],
+    });
+    this.steps.push(step);
+    return step;
   }
 
   /**

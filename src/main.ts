@@ -1,3 +1,5 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { systemClock } from './http/retry.js';
 import { httpClientTransport } from './http/transport.js';
 import { runMain } from './run-main.js';
@@ -11,5 +13,12 @@ export function run(): Promise<void> {
     environment: readEnvironment(),
     transport: httpClientTransport,
     clock: systemClock,
+    providerProgram: {
+      // The runner's own node: it stays on disk for the whole job.
+      node: process.execPath,
+      // dist/provider.js, from dist/main.js and from src/main.ts (run from source) alike.
+      script: join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'provider.js'),
+      platform: process.platform,
+    },
   });
 }

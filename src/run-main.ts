@@ -1,93 +1,79 @@
-import { explainFailure, type FailureContext } from './diagnose/explain-failure.js';
+import { explainAndDescribe } from './diagnose/explain-failure.js';
 import { triggerWarning } from './diagnose/preflight.js';
-import { describeError } from './errors/describe.js';
-import { ActionFailure } from './errors/failure.js';
-import { exchangeForToken } from './exchange/exchange-token.js';
+import { mintToken } from './exchange/mint-token.js';
 import { startPhase } from './http/call.js';
 import { mainTiming } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
-import { requestIdToken, type OidcAccess } from './id-token/request-id-token.js';
+import { oidcAccess } from './id-token/oidc-access.js';
 import { readInputs, type Inputs } from './inputs/read-inputs.js';
 import { handOutToken } from './output/hand-out-token.js';
 import { successSummary } from './output/summary-line.js';
-import type { Core } from './runner/core.js';
-import type { RunnerEnvironment } from './runner/environment.js';
+import { providerHome, type ProviderProgram } from './provider/install-provider.js';
 import { Redactor } from './redact/redact.js';
 import { withRedaction } from './redact/redacting-core.js';
+import type { Core } from './runner/core.js';
+import type { RunnerEnvironment } from './runner/environment.js';
 
 export interface MainDeps {
   core: Core;
   environment: RunnerEnvironment;
   transport: Transport;
   clock: Clock;
+  /** What a later step runs for cargo when `credential-provider` is on. */
+  providerProgram: ProviderProgram;
 }
 
-/** The ID token service's address and the job's request token, or the failure that says why not. */
-function oidcAccess(environment: RunnerEnvironment): OidcAccess {
-  const { oidc } = environment;
-  switch (oidc.kind) {
-    case 'absent':
-      throw new ActionFailure({ kind: 'no-id-token', fromFork: environment.event.fromFork });
-    case 'invalid':
-      throw new ActionFailure({
-        kind: 'bad-environment',
-        variable: oidc.variable,
-        problem: oidc.problem,
-      });
-    case 'ready':
-      return oidc.access;
-  }
-}
-
-/** inputs → ID token → exchange → output. Every failure ends in one setFailed paragraph. */
+/**
+ * inputs → ID token → exchange → output (and, when asked, cargo's credential provider for the
+ * rest of the job). Every failure ends in one setFailed paragraph.
+ */
 export async function runMain(deps: MainDeps): Promise<void> {
   const { environment, transport, clock } = deps;
   const redactor = new Redactor();
   const core = withRedaction(deps.core, redactor);
   let inputs: Inputs | undefined;
-  let lastJwt: string | undefined;
+  const trace: { lastJwt?: string } = {};
   try {
     inputs = readInputs(core);
     const { registry } = inputs;
+    if (inputs.registryNameUnused) {
+      core.warning(
+        'The `registry-name` input does nothing without `credential-provider: true`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
+      );
+    }
     const warning = triggerWarning(environment.event, registry.baseUrl);
     if (warning !== undefined) core.warning(warning);
     const oidc = oidcAccess(environment);
     // The runner masks it already; this keeps it out of what the action writes itself.
     redactor.add(oidc.requestToken);
+    // A provider that could not be installed is refused before any token is minted.
+    const provider =
+      inputs.provider === undefined
+        ? undefined
+        : { runnerTemp: providerHome(environment.runnerTemp), program: deps.providerProgram };
 
     const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
     core.info(
       `Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`,
     );
-    const token = await exchangeForToken(net, registry.baseUrl, async () => {
-      lastJwt = await requestIdToken(net, oidc, registry.audience);
-      return lastJwt;
-    });
-    handOutToken(core, inputs, token);
+    const minted = await mintToken(net, oidc, registry, trace);
+    const variable = handOutToken(core, inputs, minted, provider);
+    const fate = inputs.revoke ? 'revoked when the job ends' : 'left to expire (`revoke: false`)';
     core.info(
-      inputs.revoke
-        ? 'Got a publish token: it is in the `token` output and will be revoked when the job ends.'
-        : 'Got a publish token: it is in the `token` output and expires on its own (`revoke: false`).',
+      variable === undefined
+        ? `Got a publish token: it is in the \`token\` output and will be ${fate}.`
+        : `Got a publish token: it is in the \`token\` output, and cargo's credential provider is set up for the rest of the job (${variable}): each upload gets a live token, every token is ${fate}.`,
     );
-    core.appendSummary(successSummary(registry.baseUrl, lastJwt, inputs.revoke));
+    core.appendSummary(successSummary(registry.baseUrl, trace.lastJwt, inputs.revoke));
   } catch (error) {
-    const explained = explainBesideError(core, error, {
-      baseUrl: inputs?.registry.baseUrl ?? '',
-      audienceFromInput: inputs?.registry.audienceFromInput ?? false,
-      nowSeconds: Math.floor(clock.now() / 1000),
-      lastJwt,
-    });
-    core.setFailed(describeError(error, explained));
-  }
-}
-
-/** The help printed beside the error. If it breaks, the error alone still goes out. */
-function explainBesideError(core: Core, error: unknown, context: FailureContext): boolean {
-  if (!(error instanceof ActionFailure)) return false;
-  try {
-    return explainFailure(core, error.failure, context);
-  } catch {
-    return false;
+    core.setFailed(
+      explainAndDescribe(core, error, {
+        baseUrl: inputs?.registry.baseUrl ?? '',
+        audienceFromInput: inputs?.registry.audienceFromInput ?? false,
+        nowSeconds: Math.floor(clock.now() / 1000),
+        lastJwt: trace.lastJwt,
+      }),
+    );
   }
 }

@@ -1,12 +1,16 @@
+import { rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { describeError } from './errors/describe.js';
 import { startPhase } from './http/call.js';
 import { postTiming } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
+import { PROVIDER_DIR_PREFIX, RECORD_FILE } from './provider/install-provider.js';
+import { readRecord } from './provider/token-record.js';
+import { withRedaction } from './redact/redacting-core.js';
 import { revokeToken } from './revoke/revoke-token.js';
 import type { Core } from './runner/core.js';
 import type { RunnerEnvironment } from './runner/environment.js';
-import { withRedaction } from './redact/redacting-core.js';
 import { readHandover } from './state/state.js';
 
 export interface PostDeps {
@@ -16,29 +20,112 @@ export interface PostDeps {
   clock: Clock;
 }
 
-/** state → revoke. Best effort: a failure is a warning, never a failed job. */
+const UNREVOKED =
+  'The token was not revoked; it expires on its own 30 minutes after it was issued.';
+
+/**
+ * The credential provider's folder, if state names one that main could have made: directly in
+ * this job's RUNNER_TEMP and named as main names it. Post deletes it, so nothing else is taken.
+ */
+function providerFolder(
+  providerDir: string | undefined,
+  runnerTemp: string | undefined,
+): string | undefined {
+  if (providerDir === undefined || runnerTemp === undefined || runnerTemp === '') return undefined;
+  const dir = resolve(providerDir);
+  const inTemp = dirname(dir) === resolve(runnerTemp);
+  return inTemp && basename(dir).startsWith(PROVIDER_DIR_PREFIX) ? dir : undefined;
+}
+
+/**
+ * main's token, then every token the credential provider recorded, each once. A record that
+ * cannot be read costs its tokens (a warning), never main's.
+ */
+function tokensToRevoke(core: Core, token: string, folder: string | undefined): string[] {
+  if (folder === undefined) return [token];
+  try {
+    const { tokens, skipped } = readRecord(join(folder, RECORD_FILE));
+    if (skipped > 0) {
+      core.warning(
+        `${skipped} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`,
+      );
+    }
+    return [...new Set([token, ...tokens.map((entry) => entry.token)])];
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    core.warning(
+      `The credential provider's token record could not be read (${typeof code === 'string' ? code : 'EUNKNOWN'}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`,
+    );
+    return [token];
+  }
+}
+
+function removeFolder(core: Core, folder: string): void {
+  try {
+    rmSync(folder, { recursive: true, force: true });
+  } catch {
+    // RUNNER_TEMP is emptied when the job ends anyway.
+    core.debug('The credential provider folder could not be removed; the runner empties it.');
+  }
+}
+
+/** state → revoke every token the job minted. Best effort: a failure is a warning, never a failed job. */
 export async function runPost(deps: PostDeps): Promise<void> {
   const { environment, transport, clock } = deps;
   const core = withRedaction(deps.core);
+  let folder: string | undefined;
   try {
     const handover = readHandover(core);
     if (handover.kind === 'none') {
       core.info('No token to revoke: the main step did not get one.');
       return;
     }
+    folder = providerFolder(handover.providerDir, environment.runnerTemp);
     if (handover.kind === 'keep') {
       core.info(
-        'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.',
+        folder === undefined
+          ? 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.'
+          : 'Not revoking the tokens (`revoke: false`): each expires on its own 30 minutes after it was issued.',
       );
       return;
     }
     core.setSecret(handover.token);
-    const net = startPhase({ core, transport, clock }, postTiming(environment.timeScale));
-    await revokeToken(net, handover.baseUrl, handover.token);
-    core.info(`Revoked the publish token at ${handover.baseUrl}.`);
-  } catch (error) {
-    core.warning(
-      `${describeError(error)} The token was not revoked; it expires on its own 30 minutes after it was issued.`,
+    const tokens = tokensToRevoke(core, handover.token, folder);
+    tokens.forEach((token) => {
+      core.setSecret(token);
+    });
+    // In parallel, each with the post step's own budget: one slow revocation does not take
+    // the time of the others.
+    const results = await Promise.allSettled(
+      tokens.map((token, i) => {
+        const label = tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '';
+        const log = {
+          ...core,
+          info: (message: string) => {
+            core.info(label + message);
+          },
+        };
+        const net = startPhase({ core: log, transport, clock }, postTiming(environment.timeScale));
+        return revokeToken(net, handover.baseUrl, token);
+      }),
     );
+    results.forEach((result, i) => {
+      if (result.status === 'fulfilled') return;
+      const label = tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '';
+      core.warning(`${label}${describeError(result.reason)} ${UNREVOKED}`);
+    });
+    const revoked = results.filter((result) => result.status === 'fulfilled').length;
+    if (tokens.length === 1 && revoked === 1) {
+      core.info(`Revoked the publish token at ${handover.baseUrl}.`);
+    } else if (tokens.length > 1) {
+      core.info(
+        `Revoked ${revoked} of the ${tokens.length} publish tokens this job minted at ${handover.baseUrl} (for this step and for cargo).`,
+      );
+    }
+  } catch (error) {
+    core.warning(`${describeError(error)} ${UNREVOKED}`);
+  } finally {
+    // The folder holds the token record and the wrapper: nothing is left for later steps.
+    if (folder !== undefined) removeFolder(core, folder);
   }
 }

@@ -4,7 +4,7 @@ import {
   parseRegistryUrl,
   tokensEndpoint,
 } from '../../src/inputs/registry-url.js';
-import { parseRevoke } from '../../src/inputs/read-inputs.js';
+import { parseBoolean } from '../../src/inputs/read-inputs.js';
 import { ActionFailure } from '../../src/errors/failure.js';
 
 test.each([
@@ -77,6 +77,7 @@ test('the tokens endpoint keeps a path prefix', () => {
 });
 
 test('revoke takes the YAML booleans and the empty default', () => {
+  const parseRevoke = (raw: string) => parseBoolean('revoke', raw, true);
   expect(['', 'true', 'True', 'TRUE'].map(parseRevoke)).toEqual([true, true, true, true]);
   expect(['false', 'False', 'FALSE'].map(parseRevoke)).toEqual([false, false, false]);
   expect(() => parseRevoke('yes')).toThrow(ActionFailure);

@@ -1,5 +1,6 @@
-import type { Failure } from '../errors/failure.js';
-import type { Core } from '../runner/core.js';
+import { describeError } from '../errors/describe.js';
+import { ActionFailure, type Failure } from '../errors/failure.js';
+import type { LogCore as Core } from '../runner/core.js';
 import { readClaims } from './claims.js';
 import { diagnoseRefusal, type RefusalContext } from './explain-refusal.js';
 import { PERMISSIONS_SNIPPET } from './preflight.js';
@@ -50,4 +51,24 @@ export function explainFailure(
     ),
   );
   return true;
+}
+
+/**
+ * The one paragraph for any error, with the fuller explanation printed before it where there
+ * is one. If the explanation breaks, the paragraph still goes out.
+ */
+export function explainAndDescribe(
+  core: Pick<Core, 'info' | 'appendSummary'>,
+  error: unknown,
+  context: FailureContext,
+): string {
+  let explained = false;
+  if (error instanceof ActionFailure) {
+    try {
+      explained = explainFailure(core, error.failure, context);
+    } catch {
+      explained = false;
+    }
+  }
+  return describeError(error, explained);
 }

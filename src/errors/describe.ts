@@ -63,6 +63,9 @@ function whenBadEnvironment(variable: string): string {
   if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
     return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
   }
+  if (variable === 'RUNNER_TEMP') {
+    return 'Run the job on a runner whose work folder has no space in its path, or turn `credential-provider` off and give cargo the `token` output.';
+  }
   if (/proxy/i.test(variable)) {
     return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
   }
@@ -146,15 +149,17 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       return failure.tooLong
         ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${failure.problem} Fix it in the step's \`with:\`.`
         : `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+    case 'missing-input':
+      return `The \`${failure.input}\` input is needed: ${failure.reason} Fix it in the step's \`with:\`.`;
     case 'bad-environment':
       return `The runner's ${failure.variable} ${failure.problem}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
     case 'runner-file':
       return (
-        `Writing to the runner's ${failure.variable} file failed (${shown(failure.code, 40)}), so the step cannot hand over its results. ` +
+        `The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${shown(failure.code, 40)}). ` +
         'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.'
       );
     case 'invalid-state':
-      return `The ${failure.name} that the main step left in the step state (\`${shown(failure.value)}\`) is invalid: ${failure.problem}`;
+      return `The ${failure.name} that auth-action's main step left (\`${shown(failure.value)}\`) is invalid: ${failure.problem}`;
     case 'no-id-token':
       return failure.fromFork
         ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +

@@ -8,6 +8,8 @@ export type Call = 'id-token' | 'exchange' | 'revoke';
 export type Failure =
   /** `value` is shown redacted and cut; `tooLong` leaves it out altogether. */
   | { kind: 'invalid-input'; input: string; value: string; problem: string; tooLong?: boolean }
+  /** An input that the other inputs make necessary; `reason` says which and why. */
+  | { kind: 'missing-input'; input: string; reason: string }
   /** A value the runner gave the step that cannot be used; its value is never shown. */
   | { kind: 'bad-environment'; variable: string; problem: string }
   /** A runner file (GITHUB_OUTPUT, GITHUB_STATE, ...) that could not be written. */
@@ -64,5 +66,25 @@ export class ActionFailure extends Error {
   ) {
     super(failure.kind);
     this.name = 'ActionFailure';
+  }
+}
+
+/**
+ * Runs a write (or read) of a runner file; an error becomes a `runner-file` failure naming
+ * the runner's variable, not an unexpected error, and not something a retry could fix.
+ */
+export function onRunnerFile<T>(variable: string, use: () => T): T {
+  try {
+    return use();
+  } catch (error) {
+    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+    const known =
+      typeof code === 'string'
+        ? code
+        : // @actions/core says only this when the file is not there.
+          typeof message === 'string' && message.startsWith('Missing file')
+          ? 'ENOENT'
+          : 'EUNKNOWN';
+    throw new ActionFailure({ kind: 'runner-file', variable, code: known });
   }
 }

@@ -9,6 +9,22 @@ export type TokenParse =
   /** `candidate` is set when there was a string that might be a token: it must be masked too. */
   | { ok: false; problem: string; candidate?: string };
 
+/**
+ * Why a registry token cannot be used as it is, if it cannot: it goes into a header, an
+ * output and state, where whitespace or a control character could end an entry early.
+ */
+export function tokenProblem(token: string): string | undefined {
+  if (token === '') return 'its `token` is empty';
+  if (token.length > MAX_TOKEN_LENGTH) {
+    return `its \`token\` is longer than ${MAX_TOKEN_LENGTH} characters`;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(token)) {
+    return 'its `token` contains whitespace or control characters';
+  }
+  return undefined;
+}
+
 /** The schema of a successful exchange: `{"token": "<no spaces, no control characters>"}`. */
 export function parseTokenResponse(response: HttpResponse): TokenParse {
   const json = parseJson(response.body);
@@ -21,17 +37,10 @@ export function parseTokenResponse(response: HttpResponse): TokenParse {
   if (typeof token !== 'string') {
     return { ok: false, problem: 'the JSON has no `token` string' };
   }
-  if (token === '') return { ok: false, problem: 'its `token` is empty' };
-  if (token.length > MAX_TOKEN_LENGTH) {
-    return { ok: false, problem: `its \`token\` is longer than ${MAX_TOKEN_LENGTH} characters` };
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f]/.test(token)) {
-    return {
-      ok: false,
-      problem: 'its `token` contains whitespace or control characters',
-      candidate: token,
-    };
-  }
-  return { ok: true, token };
+  const problem = tokenProblem(token);
+  if (problem === undefined) return { ok: true, token };
+  // A refused token may still be a real one: it is masked too, unless too long to be one.
+  return token === '' || token.length > MAX_TOKEN_LENGTH
+    ? { ok: false, problem }
+    : { ok: false, problem, candidate: token };
 }

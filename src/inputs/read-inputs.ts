@@ -1,10 +1,23 @@
 import { ActionFailure } from '../errors/failure.js';
 import type { Core } from '../runner/core.js';
-import { MAX_URL_LENGTH, parseAudience, parseRegistryUrl, type Registry } from './registry-url.js';
+import {
+  DEFAULT_REGISTRY_URL,
+  MAX_URL_LENGTH,
+  parseAudience,
+  parseRegistryUrl,
+  type Registry,
+} from './registry-url.js';
+
+/** The registry as cargo knows it: crates.io, or one named in `[registries.NAME]`. */
+export type CargoRegistry = { kind: 'crates-io' } | { kind: 'named'; name: string };
 
 export interface Inputs {
   registry: Registry;
   revoke: boolean;
+  /** Set when `credential-provider` is on: the registry cargo will ask the provider for. */
+  provider: CargoRegistry | undefined;
+  /** `registry-name` was set without `credential-provider`, where it does nothing. */
+  registryNameUnused: boolean;
 }
 
 /**
@@ -16,6 +29,9 @@ const MAX_LENGTH = {
   // A domain, perhaps with a port: 253 characters and a little room.
   audience: 255,
   revoke: 100,
+  'credential-provider': 100,
+  // cargo's registry names are identifiers; 64 is more than any in use.
+  'registry-name': 64,
 } as const;
 
 type InputName = keyof typeof MAX_LENGTH;
@@ -41,20 +57,63 @@ export function readInputs(core: Pick<Core, 'getInput'>): Inputs {
   const baseUrl = parseRegistryUrl(readInput(core, 'url'));
   const audienceInput = readInput(core, 'audience');
   const audience = parseAudience(audienceInput, baseUrl);
+  const revoke = parseBoolean('revoke', readInput(core, 'revoke'), true);
+  const providerOn = parseBoolean(
+    'credential-provider',
+    readInput(core, 'credential-provider'),
+    false,
+  );
+  const registryName = parseRegistryName(readInput(core, 'registry-name'));
   return {
     registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
-    revoke: parseRevoke(readInput(core, 'revoke')),
+    revoke,
+    provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
+    registryNameUnused: !providerOn && registryName !== '',
   };
 }
 
 /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts; empty means the default. */
-export function parseRevoke(raw: string): boolean {
-  if (raw === '' || ['true', 'True', 'TRUE'].includes(raw)) return true;
+export function parseBoolean(input: InputName, raw: string, byDefault: boolean): boolean {
+  if (raw === '') return byDefault;
+  if (['true', 'True', 'TRUE'].includes(raw)) return true;
   if (['false', 'False', 'FALSE'].includes(raw)) return false;
   throw new ActionFailure({
     kind: 'invalid-input',
-    input: 'revoke',
+    input,
     value: raw,
     problem: 'it must be `true` or `false`.',
+  });
+}
+
+/** cargo's name for a registry: ASCII letters, digits, `-` and `_` (it becomes a variable's name). */
+export function parseRegistryName(raw: string): string {
+  const refuse = (problem: string): never => {
+    throw new ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
+  };
+  if (raw === '') return raw;
+  if (!/^[A-Za-z0-9_-]+$/.test(raw)) {
+    refuse(
+      'it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.',
+    );
+  }
+  if (raw.toLowerCase() === 'crates-io') {
+    refuse('`crates-io` is crates.io, which needs no name: leave `registry-name` empty.');
+  }
+  return raw;
+}
+
+/**
+ * The registry the provider serves. Without a name it is crates.io, so a `url` that is not
+ * crates.io needs the name cargo knows that registry by.
+ */
+function cargoRegistry(name: string, baseUrl: string): CargoRegistry {
+  if (name !== '') return { kind: 'named', name };
+  if (baseUrl === DEFAULT_REGISTRY_URL) return { kind: 'crates-io' };
+  throw new ActionFailure({
+    kind: 'missing-input',
+    input: 'registry-name',
+    reason:
+      `\`credential-provider\` is on and \`url\` (${baseUrl}) is not crates.io, so the provider needs cargo's ` +
+      'name for that registry: the NAME of `[registries.NAME]` in its configuration, as in `cargo publish --registry NAME`.',
   });
 }

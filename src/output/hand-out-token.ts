@@ -1,22 +1,47 @@
+import type { MintedToken } from '../exchange/mint-token.js';
+import type { Inputs } from '../inputs/read-inputs.js';
+import {
+  installProvider,
+  makeProviderDir,
+  type ProviderProgram,
+} from '../provider/install-provider.js';
 import type { Core } from '../runner/core.js';
 import { saveHandover } from '../state/state.js';
-import type { Inputs } from '../inputs/read-inputs.js';
 
 /**
  * Masks the token (again: masking is idempotent and must precede any write), leaves post what
- * it needs to revoke it, and only then outputs it: no failure in between can leave a token
- * out in the job that post does not know about.
+ * it needs to revoke it, installs the credential provider if asked, and only then outputs the
+ * token: no failure in between can leave a token out in the job that post does not know about.
+ * Returns the variable that points cargo at the provider, if one was installed.
  */
 export function handOutToken(
-  core: Pick<Core, 'setSecret' | 'setOutput' | 'saveState'>,
+  core: Pick<Core, 'setSecret' | 'setOutput' | 'saveState' | 'exportVariable'>,
   inputs: Inputs,
-  token: string,
-): void {
+  minted: MintedToken,
+  provider: { runnerTemp: string; program: ProviderProgram } | undefined,
+): string | undefined {
+  const { token } = minted;
   core.setSecret(token);
   const { baseUrl } = inputs.registry;
+  const dir = provider === undefined ? undefined : makeProviderDir(provider.runnerTemp);
+  const providerDir = dir === undefined ? {} : { providerDir: dir };
   saveHandover(
     core,
-    inputs.revoke ? { kind: 'revoke', baseUrl, token } : { kind: 'keep', baseUrl },
+    inputs.revoke
+      ? { kind: 'revoke', baseUrl, token, ...providerDir }
+      : { kind: 'keep', baseUrl, ...providerDir },
   );
+  const variable =
+    dir === undefined || provider === undefined || inputs.provider === undefined
+      ? undefined
+      : installProvider(core, {
+          dir,
+          program: provider.program,
+          registry: inputs.registry,
+          cargo: inputs.provider,
+          revoke: inputs.revoke,
+          minted,
+        });
   core.setOutput('token', token);
+  return variable;
 }

@@ -1,4 +1,4 @@
-import type { Core } from '../runner/core.js';
+import type { LogCore } from '../runner/core.js';
 import { Redactor } from './redact.js';
 
 /**
@@ -6,7 +6,7 @@ import { Redactor } from './redact.js';
  * through one Redactor, which learns each secret as it is masked. Outputs and state carry the
  * token on purpose and are left as they are.
  */
-export function withRedaction(core: Core, redactor = new Redactor()): Core {
+export function withRedaction<C extends LogCore>(core: C, redactor = new Redactor()): C {
   return {
     ...core,
     setSecret: (secret) => {

@@ -1,26 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { ActionFailure } from '../errors/failure.js';
+import { onRunnerFile } from '../errors/failure.js';
 import type { Core } from './core.js';
-
-/**
- * Runs one of core's file commands; a file that cannot be written is a typed failure naming
- * the runner's variable, not an unexpected error (and not something a retry could fix).
- */
-function writingTo(variable: string, write: () => void): void {
-  try {
-    write();
-  } catch (error) {
-    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-    const known =
-      typeof code === 'string'
-        ? code
-        : typeof message === 'string' && message.startsWith('Missing file')
-          ? 'ENOENT'
-          : 'EUNKNOWN';
-    throw new ActionFailure({ kind: 'runner-file', variable, code: known });
-  }
-}
 
 /** @actions/core as the flows see it. */
 export const actionsCore: Core = {
@@ -30,13 +11,18 @@ export const actionsCore: Core = {
     core.setSecret(secret);
   },
   setOutput: (name, value) => {
-    writingTo('GITHUB_OUTPUT', () => {
+    onRunnerFile('GITHUB_OUTPUT', () => {
       core.setOutput(name, value);
     });
   },
   saveState: (name, value) => {
-    writingTo('GITHUB_STATE', () => {
+    onRunnerFile('GITHUB_STATE', () => {
       core.saveState(name, value);
+    });
+  },
+  exportVariable: (name, value) => {
+    onRunnerFile('GITHUB_ENV', () => {
+      core.exportVariable(name, value);
     });
   },
   debug: (message) => {

@@ -27,6 +27,8 @@ export interface RunnerEnvironment {
    * timeout into a fraction of a second); it can shorten waits, never lengthen them.
    */
   timeScale: number;
+  /** The job's temporary folder (RUNNER_TEMP), where the credential provider lives. */
+  runnerTemp: string | undefined;
 }
 
 function isForkPullRequest(eventPath: string | undefined): boolean {
@@ -95,5 +97,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RunnerEnv
       fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
     },
     timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
+    runnerTemp: env.RUNNER_TEMP,
   };
 }

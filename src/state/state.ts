@@ -4,13 +4,15 @@ import type { Core } from '../runner/core.js';
 
 /** What main leaves for post, through the runner's state file. */
 export type Handover =
-  | { kind: 'revoke'; baseUrl: string; token: string }
-  | { kind: 'keep'; baseUrl: string }
+  /** `providerDir`: the credential provider's folder, with the tokens it minted. */
+  | { kind: 'revoke'; baseUrl: string; token: string; providerDir?: string }
+  | { kind: 'keep'; baseUrl: string; providerDir?: string }
   | { kind: 'none' };
 
 const TOKEN = 'token';
 const REGISTRY_URL = 'registryUrl';
 const REVOKE = 'revoke';
+const PROVIDER_DIR = 'providerDir';
 
 /** The token goes into state only when post will revoke it: no copy is kept that is not needed. */
 export function saveHandover(core: Pick<Core, 'saveState'>, handover: Handover): void {
@@ -18,6 +20,7 @@ export function saveHandover(core: Pick<Core, 'saveState'>, handover: Handover):
   core.saveState(REGISTRY_URL, handover.baseUrl);
   core.saveState(REVOKE, String(handover.kind === 'revoke'));
   if (handover.kind === 'revoke') core.saveState(TOKEN, handover.token);
+  if (handover.providerDir !== undefined) core.saveState(PROVIDER_DIR, handover.providerDir);
 }
 
 /**
@@ -28,17 +31,19 @@ export function saveHandover(core: Pick<Core, 'saveState'>, handover: Handover):
 export function readHandover(core: Pick<Core, 'getState'>): Handover {
   const baseUrl = core.getState(REGISTRY_URL);
   const token = core.getState(TOKEN);
+  const dir = core.getState(PROVIDER_DIR);
+  const providerDir = dir === '' ? {} : { providerDir: dir };
   if (baseUrl === '') return { kind: 'none' };
-  if (core.getState(REVOKE) === 'false') return { kind: 'keep', baseUrl };
+  if (core.getState(REVOKE) === 'false') return { kind: 'keep', baseUrl, ...providerDir };
   if (token === '') return { kind: 'none' };
   const checked = checkRegistryUrl(baseUrl);
   if (!checked.ok) {
     throw new ActionFailure({
       kind: 'invalid-state',
-      name: 'registry URL',
+      name: 'registry URL in the step state',
       value: checked.tooLong ? `${baseUrl.slice(0, 100)}…` : baseUrl,
       problem: checked.problem,
     });
   }
-  return { kind: 'revoke', baseUrl: checked.baseUrl, token };
+  return { kind: 'revoke', baseUrl: checked.baseUrl, token, ...providerDir };
 }

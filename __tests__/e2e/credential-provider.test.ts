@@ -1,0 +1,132 @@
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { theError, theWarning } from '../expect-step.js';
+import { World } from '../../rig/world.js';
+
+let world: World;
+beforeEach(async () => {
+  world = await World.start();
+});
+afterEach(() => world.stopAndCheckLeaks());
+
+const provider = { 'credential-provider': 'true', 'registry-name': 'local' };
+const mode = async (path: string) => ((await stat(path)).mode & 0o777).toString(8);
+
+test('without the input nothing of cargo is configured', async () => {
+  let runnerTemp: string[] = [];
+  const { main, post } = await world.runJob({
+    between: async (_main, job) => {
+      runnerTemp = await readdir(job.runnerTemp);
+    },
+  });
+
+  expect(main.exitCode).toBe(0);
+  expect(main.exported).toEqual({});
+  expect(Object.keys(main.state).sort()).toEqual(['registryUrl', 'revoke', 'token']);
+  expect(runnerTemp).toEqual([]);
+  expect(post.log).toEqual([`Revoked the publish token at ${world.registry.url}.`]);
+});
+
+test('the provider lives in a folder of its own: 0700, its files 0600, its wrapper 0700', async () => {
+  const seen: Record<string, string> = {};
+  const { main } = await world.runJob({
+    with: provider,
+    between: async (step, job) => {
+      const wrapper = step.exported.CARGO_REGISTRIES_LOCAL_CREDENTIAL_PROVIDER ?? '';
+      const [folder = ''] = await readdir(job.runnerTemp);
+      const dir = join(job.runnerTemp, folder);
+      seen.folder = await mode(dir);
+      for (const file of await readdir(dir)) seen[file] = await mode(join(dir, file));
+      seen.wrapperInFolder = String(wrapper.startsWith(`${dir}/`));
+    },
+  });
+
+  expect(main.exitCode).toBe(0);
+  expect(seen).toEqual({
+    folder: '700',
+    'cargo-credential-auth-action': '700',
+    'config.json': '600',
+    'tokens.jsonl': '600',
+    wrapperInFolder: 'true',
+  });
+  expect(main.log).toContain(
+    "Got a publish token: it is in the `token` output, and cargo's credential provider is set up for the rest of the job (CARGO_REGISTRIES_LOCAL_CREDENTIAL_PROVIDER): each upload gets a live token, every token is revoked when the job ends.",
+  );
+});
+
+test('a url other than crates.io without registry-name is refused, naming the input', async () => {
+  const main = await world.runMain({ with: { 'credential-provider': 'true' } });
+
+  expect(main.exitCode).toBe(1);
+  expect(theError(main)).toBe(
+    `The \`registry-name\` input is needed: \`credential-provider\` is on and \`url\` (${world.registry.url}) is not crates.io, so the provider needs cargo's name for that registry: the NAME of \`[registries.NAME]\` in its configuration, as in \`cargo publish --registry NAME\`. Fix it in the step's \`with:\`.`,
+  );
+  expect(world.oidc.requests).toBe(0);
+  expect(main.exported).toEqual({});
+});
+
+test.each([
+  ['crates-io', '`crates-io` is crates.io, which needs no name'],
+  ['my registry', 'letters, digits, `-` and `_`'],
+])('registry-name %s is refused', async (name, problem) => {
+  const main = await world.runMain({ with: { ...provider, 'registry-name': name } });
+
+  expect(theError(main)).toContain(problem);
+  expect(world.oidc.requests).toBe(0);
+});
+
+test('registry-name without credential-provider: a warning, and the token as before', async () => {
+  const main = await world.runMain({ with: { 'registry-name': 'local' } });
+
+  expect(main.exitCode).toBe(0);
+  expect(theWarning(main)).toContain(
+    'The `registry-name` input does nothing without `credential-provider: true`',
+  );
+  expect(main.exported).toEqual({});
+});
+
+test('a RUNNER_TEMP with a space is refused before any token is minted', async () => {
+  const main = await world.runMain({ with: provider, env: { RUNNER_TEMP: '/tmp/with space' } });
+
+  expect(main.exitCode).toBe(1);
+  expect(theError(main)).toBe(
+    "The runner's RUNNER_TEMP (`/tmp/with space`) contains a space, and cargo splits a credential provider's path at spaces, so the step stopped before any request. Run the job on a runner whose work folder has no space in its path, or turn `credential-provider` off and give cargo the `token` output.",
+  );
+  expect(world.oidc.requests).toBe(0);
+  expect(world.registry.issued.size).toBe(0);
+});
+
+test('revoke: false keeps every token, and post still removes the provider', async () => {
+  let runnerTemp: string[] = [];
+  const { main, post } = await world.runJob({
+    with: { ...provider, revoke: 'false' },
+    between: async (_main, job) => {
+      runnerTemp = await readdir(job.runnerTemp);
+    },
+  });
+
+  expect(main.exitCode).toBe(0);
+  expect(runnerTemp).toHaveLength(1);
+  expect(post.log).toEqual([
+    'Not revoking the tokens (`revoke: false`): each expires on its own 30 minutes after it was issued.',
+  ]);
+  expect(world.count('revoke')).toBe(0);
+  expect(world.registry.isAlive(main.outputs.token ?? '')).toBe(true);
+});
+
+test('post leaves alone a folder that state names outside RUNNER_TEMP', async () => {
+  const main = await world.runMain({ with: provider });
+  const elsewhere = await mkdtemp(join(tmpdir(), 'auth-action-provider-'));
+  try {
+    await mkdir(join(elsewhere, 'keep'));
+    await writeFile(join(elsewhere, 'tokens.jsonl'), '');
+    const post = await world.runPost({ ...main.state, providerDir: elsewhere });
+
+    expect(post.exitCode).toBe(0);
+    expect(await readdir(elsewhere)).toEqual(['keep', 'tokens.jsonl']);
+    expect(world.registry.isRevoked(main.outputs.token ?? '')).toBe(true);
+  } finally {
+    await rm(elsewhere, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,176 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '../../src/http/retry.js';
+import { httpClientTransport } from '../../src/http/transport.js';
+import { writeProviderConfig } from '../../src/provider/provider-config.js';
+import { recordToken } from '../../src/provider/token-record.js';
+import { runProvider } from '../../src/run-provider.js';
+import { readEnvironment } from '../../src/runner/environment.js';
+import { World } from '../../rig/world.js';
+
+/*
+ * The provider's decisions, driven with a clock the test sets: which token cargo gets, until
+ * when, and what goes into the job's record. The rig's OIDC service and registry are real.
+ */
+const MINUTE = 60_000;
+
+let world: World;
+let dir: string;
+let now: number;
+const clock: Clock = {
+  now: () => now,
+  sleep: () => Promise.resolve(),
+  random: () => 0.5,
+};
+
+beforeEach(async () => {
+  world = await World.start();
+  dir = mkdtempSync(join(tmpdir(), 'auth-action-provider-test-'));
+  now = Date.UTC(2026, 10, 25, 12, 0, 0);
+  writeProviderConfig(join(dir, 'config.json'), {
+    registry: {
+      baseUrl: world.registry.url,
+      audience: world.registry.audience,
+      audienceFromInput: false,
+    },
+    cargo: { kind: 'named', name: 'local' },
+    recordPath: join(dir, 'tokens.jsonl'),
+    revoke: true,
+  });
+});
+afterEach(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await world.stop();
+});
+
+const request = (operation = 'publish', name = 'local') =>
+  JSON.stringify({
+    v: 1,
+    registry: { 'index-url': 'sparse+http://x/index/', name },
+    kind: 'get',
+    operation,
+  });
+
+/** One provider run, as cargo starts one per request. */
+async function ask(line: string) {
+  const log: string[] = [];
+  const lines: string[] = [];
+  await runProvider({
+    io: {
+      core: {
+        setSecret: (s) => log.push(`::add-mask::${s}`),
+        debug: () => undefined,
+        info: (m) => log.push(m),
+        warning: (m) => log.push(`warning: ${m}`),
+        setFailed: (m) => log.push(`error: ${m}`),
+        appendSummary: () => undefined,
+      },
+      readRequest: () => Promise.resolve(line),
+      answer: (text) => {
+        lines.push(text);
+        return Promise.resolve();
+      },
+    },
+    // The real token life: the clock is the test's, so nothing waits.
+    environment: readEnvironment({ ...world.oidcEnv, AUTH_ACTION_TIME_SCALE: '1' }),
+    transport: httpClientTransport,
+    clock,
+    configPath: join(dir, 'config.json'),
+  });
+  const answer = JSON.parse(lines[1] ?? 'null') as {
+    Ok?: { token: string; expiration: number };
+    Err?: unknown;
+  };
+  return { log, hello: lines[0], answer };
+}
+
+const record = () =>
+  readFileSync(join(dir, 'tokens.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { token: string; mintedAt: number });
+
+test('with no token yet, it mints one, records it, and hands it out for 20 minutes', async () => {
+  const { hello, answer, log } = await ask(request('read'));
+
+  expect(hello).toBe('{"v":[1]}\n');
+  const token = answer.Ok?.token ?? '';
+  expect(world.registry.issued.has(token)).toBe(true);
+  expect(answer.Ok?.expiration).toBe((now + 20 * MINUTE) / 1000);
+  expect(record()).toEqual([{ token, mintedAt: now }]);
+  expect(log.indexOf(`::add-mask::${token}`)).toBeGreaterThanOrEqual(0);
+  expect(log).toContain(
+    'auth-action: cargo gets a new publish token (handed out until 12:20:00 UTC, revoked when the job ends).',
+  );
+});
+
+test('a token with more than 10 minutes to live is handed out again, without an exchange', async () => {
+  recordToken(join(dir, 'tokens.jsonl'), { token: 'cio_tp_recorded', mintedAt: now - 19 * MINUTE });
+
+  const { answer, log } = await ask(request());
+
+  expect(answer.Ok).toEqual({
+    kind: 'get',
+    token: 'cio_tp_recorded',
+    cache: 'expires',
+    expiration: (now + MINUTE) / 1000,
+    operation_independent: true,
+  });
+  expect(world.registry.requests).toEqual([]);
+  expect(log[0]).toBe('::add-mask::cio_tp_recorded');
+});
+
+test('a token with 10 minutes or less to live is not: a new one is minted beside it', async () => {
+  recordToken(join(dir, 'tokens.jsonl'), { token: 'cio_tp_older', mintedAt: now - 21 * MINUTE });
+  recordToken(join(dir, 'tokens.jsonl'), { token: 'cio_tp_old', mintedAt: now - 20 * MINUTE });
+
+  const { answer } = await ask(request());
+
+  const token = answer.Ok?.token ?? '';
+  expect(world.registry.issued.has(token)).toBe(true);
+  expect(record().map((entry) => entry.token)).toEqual(['cio_tp_older', 'cio_tp_old', token]);
+});
+
+test('another registry, or an operation a publish token cannot do: cargo’s error kinds, no exchange', async () => {
+  expect((await ask(request('publish', 'other'))).answer).toEqual({
+    Err: { kind: 'url-not-supported' },
+  });
+  expect((await ask(request('owners'))).answer).toEqual({
+    Err: { kind: 'operation-not-supported' },
+  });
+  expect(world.registry.requests).toEqual([]);
+});
+
+test('a refused exchange is cargo’s error, in the words main would use', async () => {
+  world.registry.faults.add('exchange', {
+    status: 400,
+    headers: { 'content-type': 'application/json' },
+    body: '{"errors":[{"detail":"Unexpected `repository_owner_id` value"}]}',
+  });
+
+  const { answer, log } = await ask(request());
+
+  expect(answer.Err).toEqual({
+    kind: 'other',
+    message: expect.stringMatching(
+      /^Exchanging the OIDC ID token for a publish token at .* failed: HTTP 400: Unexpected `repository_owner_id` value\. .* What this run sent is listed above and in the step summary\.$/,
+    ) as unknown,
+  });
+  expect(
+    log.some((line) => line.startsWith('What the registry compared, as this run’s ID token')),
+  ).toBe(true);
+});
+
+test('once post has removed it, the provider says so', async () => {
+  rmSync(join(dir, 'config.json'));
+
+  const { answer } = await ask(request());
+
+  expect(answer.Err).toEqual({
+    kind: 'other',
+    message: expect.stringContaining(
+      'it is gone. The post step removes the provider when the job ends',
+    ) as unknown,
+  });
+});

@@ -1,0 +1,3406 @@
+const __lazyBuiltin = function lazyBuiltin(name, getBuiltin = (id) => process.getBuiltinModule(id)) {
+  let real;
+  const load = () => (real ??= getBuiltin(name));
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => load()[key],
+      has: (_, key) => key in load(),
+      ownKeys: () => Reflect.ownKeys(load()),
+      getOwnPropertyDescriptor: (_, key) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
+        return descriptor && { ...descriptor, configurable: true };
+      },
+      getPrototypeOf: () => Reflect.getPrototypeOf(load()),
+    },
+  );
+};
+const __coreCrypto = { randomUUID: function randomUUIDFromOs(getBuiltin = (id) => process.getBuiltinModule(id)) {
+  const fs = getBuiltin('node:fs');
+  const bytes = new Uint8Array(16);
+  let fd;
+  let read = 0;
+  try {
+    fd = fs.openSync('/dev/urandom', 'r');
+    // Only the kernel's device: not a file someone put at that path (C:\dev\urandom on Windows).
+    if (fs.fstatSync(fd).isCharacterDevice()) read = fs.readSync(fd, bytes, 0, 16, null);
+  } catch {
+    read = 0;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  if (read !== 16) return getBuiltin('node:crypto').randomUUID();
+  // RFC 9562 version 4: the version and variant bits set, the other 122 bits random.
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+} };
+/******/ var __webpack_modules__ = ({
+
+/***/ 770:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(218);
+
+
+/***/ }),
+
+/***/ 218:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var net = __nccwpck_require__(278);
+var tls = __nccwpck_require__(756);
+var http = __nccwpck_require__(611);
+var https = __nccwpck_require__(692);
+var events = __nccwpck_require__(434);
+var assert = __nccwpck_require__(613);
+var util = __nccwpck_require__(23);
+
+
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
+
+
+function httpOverHttp(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = http.request;
+  return agent;
+}
+
+function httpsOverHttp(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = http.request;
+  agent.createSocket = createSecureSocket;
+  agent.defaultPort = 443;
+  return agent;
+}
+
+function httpOverHttps(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = https.request;
+  return agent;
+}
+
+function httpsOverHttps(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = https.request;
+  agent.createSocket = createSecureSocket;
+  agent.defaultPort = 443;
+  return agent;
+}
+
+
+function TunnelingAgent(options) {
+  var self = this;
+  self.options = options || {};
+  self.proxyOptions = self.options.proxy || {};
+  self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
+  self.requests = [];
+  self.sockets = [];
+
+  self.on('free', function onFree(socket, host, port, localAddress) {
+    var options = toOptions(host, port, localAddress);
+    for (var i = 0, len = self.requests.length; i < len; ++i) {
+      var pending = self.requests[i];
+      if (pending.host === options.host && pending.port === options.port) {
+        // Detect the request to connect same origin server,
+        // reuse the connection.
+        self.requests.splice(i, 1);
+        pending.request.onSocket(socket);
+        return;
+      }
+    }
+    socket.destroy();
+    self.removeSocket(socket);
+  });
+}
+util.inherits(TunnelingAgent, events.EventEmitter);
+
+TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
+  var self = this;
+  var options = mergeOptions({request: req}, self.options, toOptions(host, port, localAddress));
+
+  if (self.sockets.length >= this.maxSockets) {
+    // We are over limit so we'll add it to the queue.
+    self.requests.push(options);
+    return;
+  }
+
+  // If we are under maxSockets create a new one.
+  self.createSocket(options, function(socket) {
+    socket.on('free', onFree);
+    socket.on('close', onCloseOrRemove);
+    socket.on('agentRemove', onCloseOrRemove);
+    req.onSocket(socket);
+
+    function onFree() {
+      self.emit('free', socket, options);
+    }
+
+    function onCloseOrRemove(err) {
+      self.removeSocket(socket);
+      socket.removeListener('free', onFree);
+      socket.removeListener('close', onCloseOrRemove);
+      socket.removeListener('agentRemove', onCloseOrRemove);
+    }
+  });
+};
+
+TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
+  var self = this;
+  var placeholder = {};
+  self.sockets.push(placeholder);
+
+  var connectOptions = mergeOptions({}, self.proxyOptions, {
+    method: 'CONNECT',
+    path: options.host + ':' + options.port,
+    agent: false,
+    headers: {
+      host: options.host + ':' + options.port
+    }
+  });
+  if (options.localAddress) {
+    connectOptions.localAddress = options.localAddress;
+  }
+  if (connectOptions.proxyAuth) {
+    connectOptions.headers = connectOptions.headers || {};
+    connectOptions.headers['Proxy-Authorization'] = 'Basic ' +
+        new Buffer(connectOptions.proxyAuth).toString('base64');
+  }
+
+  debug('making CONNECT request');
+  var connectReq = self.request(connectOptions);
+  connectReq.useChunkedEncodingByDefault = false; // for v0.6
+  connectReq.once('response', onResponse); // for v0.6
+  connectReq.once('upgrade', onUpgrade);   // for v0.6
+  connectReq.once('connect', onConnect);   // for v0.7 or later
+  connectReq.once('error', onError);
+  connectReq.end();
+
+  function onResponse(res) {
+    // Very hacky. This is necessary to avoid http-parser leaks.
+    res.upgrade = true;
+  }
+
+  function onUpgrade(res, socket, head) {
+    // Hacky.
+    process.nextTick(function() {
+      onConnect(res, socket, head);
+    });
+  }
+
+  function onConnect(res, socket, head) {
+    connectReq.removeAllListeners();
+    socket.removeAllListeners();
+
+    if (res.statusCode !== 200) {
+      debug('tunneling socket could not be established, statusCode=%d',
+        res.statusCode);
+      socket.destroy();
+      var error = new Error('tunneling socket could not be established, ' +
+        'statusCode=' + res.statusCode);
+      error.code = 'ECONNRESET';
+      options.request.emit('error', error);
+      self.removeSocket(placeholder);
+      return;
+    }
+    if (head.length > 0) {
+      debug('got illegal response body from proxy');
+      socket.destroy();
+      var error = new Error('got illegal response body from proxy');
+      error.code = 'ECONNRESET';
+      options.request.emit('error', error);
+      self.removeSocket(placeholder);
+      return;
+    }
+    debug('tunneling connection has established');
+    self.sockets[self.sockets.indexOf(placeholder)] = socket;
+    return cb(socket);
+  }
+
+  function onError(cause) {
+    connectReq.removeAllListeners();
+
+    debug('tunneling socket could not be established, cause=%s\n',
+          cause.message, cause.stack);
+    var error = new Error('tunneling socket could not be established, ' +
+                          'cause=' + cause.message);
+    error.code = 'ECONNRESET';
+    options.request.emit('error', error);
+    self.removeSocket(placeholder);
+  }
+};
+
+TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
+  var pos = this.sockets.indexOf(socket)
+  if (pos === -1) {
+    return;
+  }
+  this.sockets.splice(pos, 1);
+
+  var pending = this.requests.shift();
+  if (pending) {
+    // If we have pending requests and a socket gets closed a new one
+    // needs to be created to take over in the pool for the one that closed.
+    this.createSocket(pending, function(socket) {
+      pending.request.onSocket(socket);
+    });
+  }
+};
+
+function createSecureSocket(options, cb) {
+  var self = this;
+  TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
+    var hostHeader = options.request.getHeader('host');
+    var tlsOptions = mergeOptions({}, self.options, {
+      socket: socket,
+      servername: hostHeader ? hostHeader.replace(/:.*$/, '') : options.host
+    });
+
+    // 0 is dummy port for v0.6
+    var secureSocket = tls.connect(0, tlsOptions);
+    self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+    cb(secureSocket);
+  });
+}
+
+
+function toOptions(host, port, localAddress) {
+  if (typeof host === 'string') { // since v0.10
+    return {
+      host: host,
+      port: port,
+      localAddress: localAddress
+    };
+  }
+  return host; // for v0.11 or later
+}
+
+function mergeOptions(target) {
+  for (var i = 1, len = arguments.length; i < len; ++i) {
+    var overrides = arguments[i];
+    if (typeof overrides === 'object') {
+      var keys = Object.keys(overrides);
+      for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
+        var k = keys[j];
+        if (overrides[k] !== undefined) {
+          target[k] = overrides[k];
+        }
+      }
+    }
+  }
+  return target;
+}
+
+
+var debug;
+if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
+  debug = function() {
+    var args = Array.prototype.slice.call(arguments);
+    if (typeof args[0] === 'string') {
+      args[0] = 'TUNNEL: ' + args[0];
+    } else {
+      args.unshift('TUNNEL:');
+    }
+    console.error.apply(console, args);
+  }
+} else {
+  debug = function() {};
+}
+__webpack_unused_export__ = debug; // for test
+
+
+/***/ }),
+
+/***/ 274:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(930);
+// What cargo runs, through the wrapper main writes (dist/provider.js). src/provider.ts exports
+// run() without calling it, as src/main.ts and src/post.ts do.
+
+await (0,_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 930:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+;// CONCATENATED MODULE: ./src/errors/failure.ts
+class failure_ActionFailure extends Error {
+    failure;
+    attempts;
+    constructor(failure, attempts) {
+        super(failure.kind);
+        this.failure = failure;
+        this.attempts = attempts;
+        this.name = 'ActionFailure';
+    }
+}
+/**
+ * Runs a write (or read) of a runner file; an error becomes a `runner-file` failure naming
+ * the runner's variable, not an unexpected error, and not something a retry could fix.
+ */
+function onRunnerFile(variable, use) {
+    try {
+        return use();
+    }
+    catch (error) {
+        const { code, message } = (error ?? {});
+        const known = typeof code === 'string'
+            ? code
+            : // @actions/core says only this when the file is not there.
+                typeof message === 'string' && message.startsWith('Missing file')
+                    ? 'ENOENT'
+                    : 'EUNKNOWN';
+        throw new failure_ActionFailure({ kind: 'runner-file', variable, code: known });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/http/retry.ts
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => {
+        setTimeout(resolve, ms);
+    }),
+    random: () => Math.random(),
+};
+/** Full jitter: a uniform wait under a growing cap, so clients that fail together spread out. */
+function backoffDelay(policy, attempt, random) {
+    const caps = policy.backoffCapsMs;
+    const cap = caps[Math.min(attempt, caps.length) - 1] ?? 0;
+    return Math.floor(random * cap);
+}
+/**
+ * Runs `attempt` until it succeeds, fails for good, runs out of attempts, or would overrun
+ * `deadline`. Each attempt is told how long it may take. Throws ActionFailure.
+ */
+async function withRetries(options) {
+    const { policy, clock, deadline } = options;
+    let last;
+    for (let n = 1; n <= policy.maxAttempts; n++) {
+        const left = deadline - clock.now();
+        if (left < policy.minAttemptMs) {
+            throw new failure_ActionFailure(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
+        }
+        const outcome = await options.attempt(Math.min(policy.attemptTimeoutMs, left), n);
+        if (outcome.done)
+            return outcome.value;
+        last = outcome.failure;
+        const attempts = { made: n, max: policy.maxAttempts };
+        if (!outcome.retryable || n === policy.maxAttempts) {
+            throw new failure_ActionFailure(outcome.failure, outcome.retryable ? attempts : undefined);
+        }
+        // Room to wait and still give the next attempt its full timeout. A long jitter draw is cut
+        // to it: the budget is for trying, not for sleeping past the deadline.
+        const room = Math.max(0, deadline - clock.now() - policy.attemptTimeoutMs);
+        let delayMs = Math.min(backoffDelay(policy, n, clock.random()), room);
+        if (policy.lastTryLate && n + 1 === policy.maxAttempts) {
+            delayMs = Math.max(delayMs, Math.floor((room / 2) * (1 + clock.random())));
+        }
+        if (outcome.retryAfterMs !== undefined) {
+            delayMs = Math.max(delayMs, Math.min(outcome.retryAfterMs, policy.retryAfterCapMs));
+        }
+        if (clock.now() + delayMs + policy.minAttemptMs > deadline) {
+            // Only a Retry-After longer than the budget leaves, or a spent budget, ends here.
+            throw new failure_ActionFailure(outcome.failure, attempts);
+        }
+        options.onRetry({
+            failure: outcome.failure,
+            attempt: n,
+            maxAttempts: policy.maxAttempts,
+            delayMs,
+        });
+        await clock.sleep(delayMs);
+    }
+    // Unreachable: the last attempt above returns or throws.
+    throw new failure_ActionFailure(options.outOfTime(last));
+}
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __lazyBuiltin("node:http");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(611);
+var external_http_namespaceObject = external_http_;
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(692);
+var external_https_namespaceObject = external_https_;
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./src/http/without-undici.ts
+/**
+ * Stands in for `undici` in the bundle (tsconfig `paths`). @actions/http-client imports undici
+ * only for `getAgentDispatcher()`, a dispatcher for `fetch`; this action sends every request
+ * with `HttpClient.request()`, which uses node's agents and, behind a proxy, `tunnel`. Bundling
+ * undici cost a third of the start-up time and two thirds of the bundle for code never run.
+ */
+// Only the name is imported at start; constructing it is the unsupported path.
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class
+class ProxyAgent {
+    constructor() {
+        throw new Error('auth-action does not bundle undici: getAgentDispatcher() is not supported.');
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept equal to package.json's version by a test; bundled as a constant, not read at run time. */
+const VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/http/user-agent.ts
+
+/** crates.io refuses requests without a User-Agent; ours says who is calling. */
+const USER_AGENT = `auth-action/${VERSION}`;
+
+;// CONCATENATED MODULE: ./src/http/transport.ts
+
+
+
+
+/** A hostile or broken server must not make the action buffer an unbounded body. */
+const MAX_BODY_BYTES = 64 * 1024;
+/** Hands node's request an abort signal, so the deadline ends it wherever it is. */
+function abortWith(signal) {
+    return {
+        prepareRequest(options) {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not supported')),
+    };
+}
+function readBounded(message) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            const room = MAX_BODY_BYTES - size;
+            chunks.push(chunk.subarray(0, Math.max(room, 0)));
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES) {
+                // Settle before destroying: destroy() emits 'aborted' at once.
+                resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
+                message.destroy();
+            }
+        });
+        message.on('end', () => {
+            resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: false });
+        });
+        message.on('error', reject);
+        message.on('aborted', () => {
+            reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+        });
+    });
+}
+/** Codes node gives a request it refuses to form; `unsendable` catches these first. */
+const LOCAL_CODES = /^ERR_(INVALID_|UNESCAPED_|HTTP_INVALID_)/;
+function errorCode(error) {
+    if (typeof error === 'object' && error !== null) {
+        const { code, message } = error;
+        if (typeof code === 'string' && code !== '')
+            return code;
+        // `tunnel` reports a refused CONNECT only in its message.
+        if (typeof message === 'string' && message.startsWith('tunneling socket')) {
+            return 'EPROXY';
+        }
+    }
+    // An error without a code: say so rather than name a cause it may not have.
+    return 'EUNKNOWN';
+}
+/**
+ * Forms the request as node and the HTTP client would, without sending it: a URL that does not
+ * parse, a header value node refuses (a line break in a token, say) or a proxy variable that
+ * is not a URL fail here, before a byte leaves. Says what is wrong, never the value.
+ */
+function unsendable(request) {
+    let url;
+    try {
+        url = new URL(request.url);
+    }
+    catch {
+        return 'its URL does not parse';
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return `its URL's scheme \`${url.protocol}\` is not http or https`;
+    }
+    for (const [name, value] of Object.entries(request.headers)) {
+        try {
+            (0,external_node_http_namespaceObject.validateHeaderName)(name);
+            (0,external_node_http_namespaceObject.validateHeaderValue)(name, value);
+        }
+        catch {
+            return `its \`${name}\` header has characters HTTP does not allow (a line break or a control character)`;
+        }
+    }
+    try {
+        getProxyUrl(url);
+    }
+    catch {
+        const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+        return `the proxy variable ${variable} (or its lower-case form) is not a URL`;
+    }
+    return undefined;
+}
+/**
+ * Sends one request through @actions/http-client (so HTTPS_PROXY and NO_PROXY apply) with
+ * redirects off, retries off, and a hard deadline that covers the headers and the body.
+ */
+const httpClientTransport = async (request, timeoutMs) => {
+    const problem = unsendable(request);
+    if (problem !== undefined)
+        return { ok: false, error: { kind: 'unsendable', problem } };
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+        controller.abort();
+    }, timeoutMs);
+    const client = new HttpClient(USER_AGENT, [abortWith(controller.signal)], {
+        allowRedirects: false,
+        allowRetries: false,
+        maxRetries: 0,
+        keepAlive: false,
+        socketTimeout: timeoutMs,
+    });
+    try {
+        const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
+        const { body, truncated } = await readBounded(response.message);
+        return {
+            ok: true,
+            response: {
+                status: response.message.statusCode ?? 0,
+                headers: response.message.headers,
+                body,
+                truncated,
+            },
+        };
+    }
+    catch (error) {
+        if (controller.signal.aborted)
+            return { ok: false, error: { kind: 'timeout' } };
+        const code = errorCode(error);
+        // Node's own checks of a request it is asked to form: nothing was sent.
+        if (LOCAL_CODES.test(code)) {
+            return {
+                ok: false,
+                error: { kind: 'unsendable', problem: `node refused to form it (${code})` },
+            };
+        }
+        // http-client's own socket timeout fires first when the server goes silent.
+        const silent = error instanceof Error && error.message.startsWith('Request timeout');
+        return { ok: false, error: silent ? { kind: 'timeout' } : { kind: 'network', code } };
+    }
+    finally {
+        clearTimeout(timer);
+        client.dispose();
+    }
+};
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
+;// CONCATENATED MODULE: ./src/redact/redact.ts
+/**
+ * The one redaction step for text the action prints. It works on the text as it is, without
+ * parsing it as a URL first, so a value that does not parse is redacted like one that does.
+ */
+/** Longest stretch of a value from outside that a message shows. */
+const MAX_SHOWN = 300;
+/**
+ * A URL-like stretch: a scheme (or a bare `//`) and what follows up to a space, a quote or a
+ * backtick. Whatever it holds between `//` and its last `@` is credentials; from its first
+ * `?` or `#` on, a query or a fragment, which often carry tokens too.
+ */
+const URLISH = /([a-z][a-z0-9+.-]*:)?\/\/[^\s`'"<>]*/gi;
+function redactUrlish(urlish) {
+    const start = urlish.indexOf('//') + 2;
+    let rest = urlish.slice(start);
+    const at = rest.lastIndexOf('@');
+    if (at !== -1)
+        rest = `***${rest.slice(at)}`;
+    const cut = rest.search(/[?#]/);
+    if (cut !== -1)
+        rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
+    return urlish.slice(0, start) + rest;
+}
+/** Credentials, queries and fragments of anything URL-like, whether or not it parses. */
+function redactUrls(text) {
+    return text.replace(URLISH, redactUrlish);
+}
+/**
+ * A value from outside (an input, a variable, state, a server's answer), as a message shows
+ * it: redacted, on one line, and short.
+ */
+function shown(value, max = MAX_SHOWN) {
+    // eslint-disable-next-line no-control-regex
+    const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/**
+ * The secrets the action knows (the JWT, every registry token, the job's request token), so
+ * that everything it writes itself shows `***` in their place, even where the runner would
+ * mask them too.
+ */
+class Redactor {
+    secrets = new Set();
+    add(secret) {
+        // A very short value would turn ordinary words into ***; no real secret is that short.
+        if (secret.length >= 8)
+            this.secrets.add(secret);
+    }
+    /** `text` with every known secret, and every URL's credentials and query, replaced. */
+    apply(text) {
+        let out = text;
+        // Longest first, so a secret that contains another is replaced whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            out = out.split(secret).join('***');
+        }
+        return redactUrls(out);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/errors/describe.ts
+
+
+/** The server's own words are shown up to this long in all. */
+const MAX_SAID = 1500;
+function what(call, target) {
+    const at = shown(target);
+    switch (call) {
+        case 'id-token':
+            return `Requesting an OIDC ID token from GitHub (${at})`;
+        case 'exchange':
+            return `Exchanging the OIDC ID token for a publish token at ${at}`;
+        case 'revoke':
+            return `Revoking the publish token at ${at}`;
+    }
+}
+function seconds(ms) {
+    return `${Math.round(ms / 100) / 10} s`;
+}
+/** Ends a sentence once: the server's words often bring their own full stop. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+function tries(attempts) {
+    return attempts && attempts.made > 1 ? ` (after ${attempts.made} attempts)` : '';
+}
+/** What to do when the far side is unreachable or failing, per call. */
+function whenUnavailable(call) {
+    switch (call) {
+        case 'id-token':
+            return "GitHub's token service may be having trouble: re-run the job.";
+        case 'exchange':
+            return ('The registry may be down or unreachable: check its status page and re-run the job. ' +
+                'On a self-hosted runner behind a proxy, check HTTPS_PROXY and NO_PROXY.');
+        case 'revoke':
+            return 'The registry may be down or unreachable.';
+    }
+}
+/** A request that never left: which settings it was built from, and that waiting cannot help. */
+function whenUnsendable(call) {
+    return call === 'id-token'
+        ? 'Nothing was sent, and waiting will not fix it: the request is built from ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, which the runner sets; if a step before this one changed them (through GITHUB_ENV), remove that.'
+        : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
+}
+/** What to do about a variable the runner gave the step that cannot be used. */
+function whenBadEnvironment(variable) {
+    if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
+        return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
+    }
+    if (variable === 'RUNNER_TEMP') {
+        return 'Run the job on a runner whose work folder has no space in its path, or turn `credential-provider` off and give cargo the `token` output.';
+    }
+    if (/proxy/i.test(variable)) {
+        return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
+    }
+    return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
+}
+const noEndpoint = (status) => status === 404 || status === 405;
+/** What to do about a refusal, from the registry's own words where they say enough. */
+function whenRefused(call, status, details, page) {
+    if (call === 'id-token') {
+        return status === 401 || status === 403
+            ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
+            : 'Re-run the job; if it persists, check https://www.githubstatus.com.';
+    }
+    if (noEndpoint(status)) {
+        return ('The registry has no trusted-publishing endpoint at this address: check that `url` is ' +
+            "the registry's web address (for crates.io, `https://crates.io`) and that it supports trusted publishing.");
+    }
+    if (page) {
+        return ("The answer did not come from the registry's API: check that `url` is the registry's address " +
+            'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.');
+    }
+    if (call === 'revoke')
+        return 'The registry did not accept the token for revocation.';
+    const said = details.join(' ');
+    if (said.includes('Failed to decode JWT')) {
+        return ('The registry could not accept the ID token itself: most often its audience is not the ' +
+            "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one.");
+    }
+    if (said.includes('event trigger')) {
+        return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
+    }
+    if (said.startsWith('Unsupported JWT issuer')) {
+        return "Publish from a repository whose ID tokens use GitHub's default issuer.";
+    }
+    return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
+        'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
+}
+/** A body that is not the server's JSON, in words that hold for any size and type. */
+function describeBody(body) {
+    const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
+    if (body.contentType === '')
+        return `a body of ${size} with no content type`;
+    const type = shown(body.contentType, 100);
+    return /json/i.test(body.contentType) && !body.truncated
+        ? `a body of ${size} labelled ${type} that does not parse as JSON`
+        : `a body of ${size} (${type})`;
+}
+function statusText(failure) {
+    const head = `HTTP ${failure.status}`;
+    if (failure.details.length > 0)
+        return `${head}: ${shown(failure.details.join(' '), MAX_SAID)}`;
+    const body = failure.unexpectedBody;
+    if (body === undefined)
+        return `${head} with no explanation`;
+    // For a missing endpoint the advice explains the page; otherwise say what it most likely is.
+    const guess = noEndpoint(failure.status)
+        ? ''
+        : ' (an error page from a proxy, a load balancer or a maintenance page, most likely)';
+    return `${head} with ${describeBody(body)}, not the server's JSON error${guess}`;
+}
+function timeoutText(failure) {
+    if (seconds(failure.timeoutMs) === seconds(failure.limitMs)) {
+        return `no complete answer within ${seconds(failure.timeoutMs)}`;
+    }
+    return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
+}
+/** The one paragraph a user reads: what happened, the server's words, what to do next. */
+function describeFailure(failure, attempts) {
+    switch (failure.kind) {
+        case 'invalid-input':
+            return failure.tooLong
+                ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${failure.problem} Fix it in the step's \`with:\`.`
+                : `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+        case 'missing-input':
+            return `The \`${failure.input}\` input is needed: ${failure.reason} Fix it in the step's \`with:\`.`;
+        case 'bad-environment':
+            return `The runner's ${failure.variable} ${failure.problem}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
+        case 'runner-file':
+            return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${shown(failure.code, 40)}). ` +
+                'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.');
+        case 'invalid-state':
+            return `The ${failure.name} that auth-action's main step left (\`${shown(failure.value)}\`) is invalid: ${failure.problem}`;
+        case 'no-id-token':
+            return failure.fromFork
+                ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
+                    'whatever the workflow’s `permissions` say, so they cannot publish. Publish from a trigger that ' +
+                    'forks cannot fire: a tag push (`on: push: tags:`), `release`, or `workflow_dispatch`.'
+                : 'This job cannot request an OIDC ID token from GitHub: ACTIONS_ID_TOKEN_REQUEST_URL and ' +
+                    'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. Give the job (or the whole workflow) ' +
+                    '`permissions: id-token: write`, and list beside it every other permission the job needs ' +
+                    '(such as `contents: read`), since naming one drops the defaults.';
+        case 'unsendable':
+            return `${what(failure.call, failure.target)} failed on this machine: ${failure.problem}. ${whenUnsendable(failure.call)}`;
+        case 'network':
+            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
+        case 'unknown-host':
+            return `${what(failure.call, failure.target)} failed: the host was not found (DNS). Check the \`url\` input for a typo.`;
+        case 'tls':
+            return (`${what(failure.call, failure.target)} failed: the TLS connection was refused (${shown(failure.code, 40)}); ` +
+                "the server's certificate is not trusted. If the registry uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.");
+        case 'timeout':
+            return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
+        case 'redirect': {
+            const to = failure.location === undefined ? 'no Location' : `\`${shown(failure.location)}\``;
+            const secret = failure.call === 'revoke' ? 'token' : 'ID token';
+            return (`${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
+                `Redirects are not followed, so that the ${secret} never travels to a host you did not name. ` +
+                'If the registry has moved, set the `url` input to its new address.');
+        }
+        case 'http-status': {
+            const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
+            const page = failure.unexpectedBody !== undefined;
+            const next = server
+                ? whenUnavailable(failure.call)
+                : whenRefused(failure.call, failure.status, failure.details, page);
+            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${statusText(failure)}`)} ${next}`;
+        }
+        case 'malformed-response':
+            return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${failure.problem}. ` +
+                (failure.call === 'id-token'
+                    ? "This is GitHub's side: re-run the job."
+                    : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'));
+        case 'out-of-time': {
+            const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
+            return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
+        }
+    }
+}
+/** Where the fuller explanation printed before the error is, by what it explains. */
+function explainedAbove(failure) {
+    return failure.kind === 'no-id-token'
+        ? ' The lines to add are shown above and in the step summary.'
+        : ' What this run sent is listed above and in the step summary.';
+}
+/**
+ * Turns anything thrown into one paragraph, without a stack trace. `explained` adds a pointer
+ * to the fuller explanation printed before it.
+ */
+function describeError(error, explained = false) {
+    if (error instanceof failure_ActionFailure) {
+        return (describeFailure(error.failure, error.attempts) +
+            (explained ? explainedAbove(error.failure) : ''));
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return `auth-action stopped on an unexpected error: ${sentence(shown(message))} Please report it with this log.`;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/claims.ts
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** crates.io's own pattern for the workflow file name in `workflow_ref`. */
+const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
+function workflowFileOf(workflowRef) {
+    return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
+}
+const claims_text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
+const claims_seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+/**
+ * Decodes the payload of a JWT. The signature is not checked (the registry does that) and
+ * never kept: only these named claims leave this function.
+ */
+function readClaims(jwt) {
+    const payload = jwt.split('.')[1];
+    if (payload === undefined)
+        return undefined;
+    let claims;
+    try {
+        const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (typeof parsed !== 'object' || parsed === null)
+            return undefined;
+        claims = parsed;
+    }
+    catch {
+        return undefined;
+    }
+    const workflowRef = claims_text(claims.workflow_ref);
+    const jobWorkflowRef = claims_text(claims.job_workflow_ref);
+    const audience = Array.isArray(claims.aud) ? claims.aud.join(', ') : claims_text(claims.aud);
+    return {
+        repository: claims_text(claims.repository),
+        repositoryOwnerId: claims_text(claims.repository_owner_id),
+        workflowRef,
+        workflowFile: workflowRef === undefined ? undefined : workflowFileOf(workflowRef),
+        reusableWorkflowRef: jobWorkflowRef !== workflowRef ? jobWorkflowRef : undefined,
+        environment: claims_text(claims.environment),
+        eventName: claims_text(claims.event_name),
+        ref: claims_text(claims.ref),
+        issuer: claims_text(claims.iss),
+        audience,
+        expiresAt: claims_seconds(claims.exp),
+        issuedAt: claims_seconds(claims.iat),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
+
+const registry_url_DEFAULT_REGISTRY_URL = 'https://crates.io';
+/** A URL longer than this is refused unread: no registry needs more. */
+const MAX_URL_LENGTH = 2048;
+/** DNS limits: a host name and each of its labels. */
+const MAX_HOST_LENGTH = 253;
+const MAX_LABEL_LENGTH = 63;
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** The authority of something that starts like a URL: scheme, `//`, up to `/`, `?` or `#`. */
+const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
+/** Loopback is the only place plain http cannot expose the JWT to the network. */
+function isLoopbackHost(hostname) {
+    if (hostname === 'localhost' || hostname === '[::1]')
+        return true;
+    const octets = hostname.split('.');
+    return (octets.length === 4 &&
+        octets[0] === '127' &&
+        octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255));
+}
+/**
+ * `https://<value>` is suggested only for what reads as a host name, perhaps with a port and a
+ * path: not for `javascript:...`, `mailto:...` or words with spaces.
+ */
+function suggestion(value) {
+    const authority = value.split(/[/?#]/, 1)[0] ?? '';
+    if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(authority))
+        return '';
+    const host = authority.split(':')[0] ?? '';
+    if (!host.includes('.') && host.toLowerCase() !== 'localhost')
+        return '';
+    return checkRegistryUrl(`https://${value}`).ok ? ` Did you mean \`https://${value}\`?` : '';
+}
+/** Why `new URL` refused a value that starts like a URL, in the words a user can act on. */
+function unparsable(value) {
+    const authority = AUTHORITY.exec(value)?.[1] ?? '';
+    const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+    const port = /:(\d+)$/.exec(hostPort)?.[1];
+    if (port !== undefined && Number(port) > 65535) {
+        return `its port ${port.length > 10 ? `${port.slice(0, 10)}…` : port} is out of range (at most 65535).`;
+    }
+    if (/\s/.test(authority))
+        return 'its host name contains a space.';
+    if (hostPort === '' || hostPort.startsWith(':'))
+        return 'it has no host name.';
+    return 'it is not a valid URL.';
+}
+/** The host name's DNS limits, for a host that is a name and not an address. */
+function hostProblem(hostname) {
+    if (hostname.length > MAX_HOST_LENGTH) {
+        return `its host name is longer than ${MAX_HOST_LENGTH} characters, the most DNS allows.`;
+    }
+    if (hostname.split('.').some((label) => label.length > MAX_LABEL_LENGTH)) {
+        return `a part of its host name is longer than ${MAX_LABEL_LENGTH} characters, the most DNS allows.`;
+    }
+    return undefined;
+}
+/**
+ * Checks a registry URL by the rules every use shares: the `url` input, and the URL the post
+ * step reads back from state before it sends a token there.
+ */
+function checkRegistryUrl(value) {
+    if (value.length > MAX_URL_LENGTH) {
+        return {
+            ok: false,
+            tooLong: true,
+            problem: `a URL may be at most ${MAX_URL_LENGTH} characters.`,
+        };
+    }
+    if (!SCHEME.test(value)) {
+        const hint = /^[a-z][a-z0-9+.-]*:/i.test(value) ? '' : suggestion(value);
+        return { ok: false, problem: `it must be an absolute URL starting with \`https://\`.${hint}` };
+    }
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return { ok: false, problem: unparsable(value) };
+    }
+    if (url.protocol === 'http:') {
+        if (!isLoopbackHost(url.hostname)) {
+            return {
+                ok: false,
+                problem: 'plain `http://` would send the ID token and the publish token over the network unencrypted; ' +
+                    'use `https://` (plain `http://` is accepted only for localhost and 127.0.0.0/8 or [::1]).',
+            };
+        }
+    }
+    else if (url.protocol !== 'https:') {
+        return {
+            ok: false,
+            problem: `the scheme \`${url.protocol}\` is not supported; use \`https://\`.`,
+        };
+    }
+    const badHost = hostProblem(url.hostname);
+    if (badHost !== undefined)
+        return { ok: false, problem: badHost };
+    if (url.username !== '' || url.password !== '') {
+        return {
+            ok: false,
+            problem: 'it must not contain credentials; the action authenticates with the ID token.',
+        };
+    }
+    if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
+        return {
+            ok: false,
+            problem: 'it must not contain a query (`?...`) or a fragment (`#...`).',
+        };
+    }
+    return { ok: true, baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
+}
+/** Parses the `url` input; an empty value means crates.io, as in the reference action. */
+function registry_url_parseRegistryUrl(raw) {
+    const value = raw === '' ? registry_url_DEFAULT_REGISTRY_URL : raw;
+    const checked = checkRegistryUrl(value);
+    if (checked.ok)
+        return checked.baseUrl;
+    // The value goes out as it came: the message redacts it, parsed or not.
+    throw new ActionFailure({
+        kind: 'invalid-input',
+        input: 'url',
+        value,
+        problem: checked.problem,
+        ...(checked.tooLong ? { tooLong: true } : {}),
+    });
+}
+/**
+ * The registry's audience by default: its host, with the port only when it is not the
+ * scheme's default (`URL.host` already drops a default port).
+ */
+function defaultAudience(baseUrl) {
+    return new URL(baseUrl).host;
+}
+function registry_url_parseAudience(raw, baseUrl) {
+    if (raw === '')
+        return defaultAudience(baseUrl);
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\u0000-\u001f\u007f-\u009f]/.test(raw)) {
+        throw new ActionFailure({
+            kind: 'invalid-input',
+            input: 'audience',
+            value: raw,
+            problem: 'it must not contain spaces or control characters.',
+        });
+    }
+    return raw;
+}
+function tokensEndpoint(baseUrl) {
+    return `${baseUrl}/api/v1/trusted_publishing/tokens`;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/explain-refusal.ts
+
+
+/** Which rows each crates.io refusal is about, by its text. */
+const FLAGS = [
+    [/^Unsupported JWT issuer/, ['issuer']],
+    [/event trigger due to security concerns/, ['event']],
+    [/^Unexpected `repository` value/, ['repository']],
+    [/^Unexpected `workflow_ref` value/, ['workflow']],
+    [/^Unexpected `repository_owner_id` value/, ['owner-id']],
+    [/^No Trusted Publishing config found for repository/, ['repository']],
+    [/does not match the repository owner ID/, ['owner-id']],
+    [/does not match the workflow filename/, ['workflow']],
+    [/environment/, ['environment']],
+    // crates.io before July 2025 said only this, for any mismatch.
+    [
+        /^No matching Trusted Publishing config found/,
+        ['repository', 'owner-id', 'workflow', 'environment'],
+    ],
+];
+const LEEWAY_SECONDS = 60;
+function duration(seconds) {
+    const s = Math.abs(Math.round(seconds));
+    return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+}
+function lifetime(claims, now) {
+    if (claims.expiresAt === undefined)
+        return 'no `exp` claim';
+    const left = claims.expiresAt - now;
+    return left >= 0 ? `expires in ${duration(left)}` : `expired ${duration(left)} ago`;
+}
+/** The audience the registry at `baseUrl` most likely expects: its domain. */
+function expectedAudience(baseUrl) {
+    return baseUrl === registry_url_DEFAULT_REGISTRY_URL ? 'crates.io' : defaultAudience(baseUrl);
+}
+function rowsFor(claims, context) {
+    const none = (what) => `(${what})`;
+    const rows = [
+        {
+            key: 'repository',
+            compared: 'Repository (`repository`)',
+            value: claims.repository ?? none('missing'),
+            check: 'The trusted publisher’s repository owner and name (case does not count). A renamed or transferred repository needs its config updated.',
+        },
+        {
+            key: 'owner-id',
+            compared: 'Repository owner ID (`repository_owner_id`)',
+            value: claims.repositoryOwnerId ?? none('missing'),
+            check: 'The owner ID the registry stored when the config was made. A repository or owner account deleted and recreated under the same name has a new ID: delete the config and create it again.',
+        },
+        {
+            key: 'workflow',
+            compared: 'Workflow file (from `workflow_ref`)',
+            value: claims.workflowFile ?? none(`no \`.yml\` file in \`${claims.workflowRef ?? ''}\``),
+            check: 'The config’s workflow file name, exactly: only the file name, case counts, and `.yml` is not `.yaml`.',
+        },
+    ];
+    if (claims.reusableWorkflowRef !== undefined) {
+        rows.push({
+            key: 'reusable',
+            compared: 'Reusable workflow (`job_workflow_ref`)',
+            value: claims.reusableWorkflowRef,
+            check: 'Not compared: this job runs in a reusable workflow, and crates.io matches the calling workflow, both its repository and its file name (the Repository and Workflow file rows), not the reusable one.',
+        });
+    }
+    rows.push({
+        key: 'environment',
+        compared: 'Environment (`environment`)',
+        value: claims.environment ?? none('none: the job has no `environment:`'),
+        check: 'If the config names an environment, the job needs `environment: <that name>` (case does not count). A config without one accepts any.',
+    }, {
+        key: 'event',
+        compared: 'Event (`event_name`)',
+        value: claims.eventName ?? none('missing'),
+        check: 'crates.io refuses `pull_request_target` and `workflow_run`; publish on `push` (tags), `release` or `workflow_dispatch`.',
+    }, {
+        key: 'ref',
+        compared: 'Ref (`ref`)',
+        value: claims.ref ?? none('missing'),
+        check: 'Not compared by crates.io; shown to identify the run.',
+    });
+    if (claims.issuer !== GITHUB_ISSUER) {
+        rows.push({
+            key: 'issuer',
+            compared: 'Issuer (`iss`)',
+            value: claims.issuer ?? none('missing'),
+            check: `crates.io accepts only \`${GITHUB_ISSUER}\`. An enterprise-scoped issuer (set in the enterprise's OIDC settings) or GitHub Enterprise Server is refused: publish from a repository that uses the default issuer.`,
+        });
+    }
+    rows.push({
+        key: 'audience',
+        compared: 'Audience (`aud`)',
+        value: claims.audience ?? none('missing'),
+        check: `The registry’s domain (\`${expectedAudience(context.baseUrl)}\` for ${context.baseUrl}). It comes from the \`audience\` input if set, else from the host of \`url\`.`,
+    }, {
+        key: 'lifetime',
+        compared: 'ID token lifetime (`iat`, `exp`)',
+        value: lifetime(claims, context.nowSeconds),
+        check: 'GitHub’s ID tokens live about 5 minutes; registries allow about 60 s of clock skew.',
+    });
+    return rows;
+}
+/** What crates.io's `Failed to decode JWT` can hide, and which of it this run's claims make likely. */
+function hiddenCauses(claims, context) {
+    const expected = expectedAudience(context.baseUrl);
+    const audienceOff = claims.audience !== expected;
+    const source = !context.audienceFromInput
+        ? `derived from \`url\` (${context.baseUrl})`
+        : 'set by the `audience` input: remove it unless the registry documents another value';
+    const now = context.nowSeconds;
+    const expired = claims.expiresAt !== undefined && claims.expiresAt + LEEWAY_SECONDS <= now;
+    const early = claims.issuedAt !== undefined && claims.issuedAt - LEEWAY_SECONDS > now;
+    return [
+        {
+            text: audienceOff
+                ? `An audience other than the registry’s domain: this run asked for \`${claims.audience ?? ''}\` (${source}), the registry most likely expects \`${expected}\`.`
+                : `An audience other than the registry’s domain: this run asked for \`${claims.audience ?? ''}\`, which is the registry’s host; only a registry whose domain differs from its URL would refuse it.`,
+            likely: audienceOff,
+            row: 'audience',
+        },
+        {
+            text: expired
+                ? `An expired ID token: it expired ${duration(now - (claims.expiresAt ?? now))} ago.`
+                : early
+                    ? 'An ID token from the future: its `iat` is ahead of this machine’s clock; a clock is wrong.'
+                    : 'An expired or not-yet-valid ID token: this one was within its lifetime when sent.',
+            likely: expired || early,
+            row: 'lifetime',
+        },
+        {
+            text: claims.issuer === GITHUB_ISSUER
+                ? 'An unsupported issuer: this run’s issuer is GitHub’s default one, which crates.io accepts.'
+                : `An unsupported issuer: this run’s issuer is \`${claims.issuer ?? ''}\`, not \`${GITHUB_ISSUER}\`.`,
+            likely: claims.issuer !== GITHUB_ISSUER,
+            row: 'issuer',
+        },
+    ];
+}
+/** Builds the explanation of a refused exchange from the registry's words and this run's claims. */
+function diagnoseRefusal(details, claims, context) {
+    const flagged = new Set();
+    for (const detail of details) {
+        const match = FLAGS.find(([pattern]) => pattern.test(detail));
+        match?.[1].forEach((key) => flagged.add(key));
+    }
+    const decodeFailure = details.some((d) => d.startsWith('Failed to decode JWT'));
+    const notes = [];
+    if (details.some((d) => d.startsWith('JWT has already been used'))) {
+        notes.push('The registry had already accepted this ID token once: an earlier exchange succeeded but its answer was lost. Re-run the job.');
+    }
+    const causes = decodeFailure ? hiddenCauses(claims, context) : [];
+    if (decodeFailure && !causes.some((c) => c.likely)) {
+        notes.push('None of these shows in this run’s claims: the registry may have failed to check the signature against GitHub’s keys. Re-run the job; if it persists, ask the registry.');
+    }
+    causes.filter((c) => c.likely).forEach((c) => flagged.add(c.row));
+    return {
+        rows: rowsFor(claims, context).map((row) => ({ ...row, flagged: flagged.has(row.key) })),
+        hiddenCauses: causes,
+        notes,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/preflight.ts
+
+const REFUSED_TRIGGERS = (/* unused pure expression or super */ null && (['pull_request_target', 'workflow_run']));
+/** crates.io refuses these triggers outright; say so before the exchange, in words of our own. */
+function triggerWarning(event, baseUrl) {
+    if (baseUrl !== DEFAULT_REGISTRY_URL || !REFUSED_TRIGGERS.includes(event.name))
+        return undefined;
+    return (`This run was triggered by \`${event.name}\`, and crates.io refuses trusted publishing from it ` +
+        '(it can run with code or data from outside the repository). The exchange will most likely be ' +
+        'refused: publish from `push` (tags), `release` or `workflow_dispatch` instead.');
+}
+/** The snippet that gives a job an ID token. */
+const PERMISSIONS_SNIPPET = [
+    'Add this to the job that runs this action (or at the top of the workflow):',
+    '    permissions:',
+    '      contents: read',
+    '      id-token: write',
+].join('\n');
+
+;// CONCATENATED MODULE: ./src/diagnose/render.ts
+const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
+/** The diagnosis as one readable block for the log. */
+function diagnosisForLog(diagnosis) {
+    const lines = ['What the registry compared, as this run’s ID token states it:'];
+    for (const row of diagnosis.rows) {
+        lines.push(`${row.flagged ? '  ✗ ' : '    '}${row.compared}: ${row.value}`);
+        lines.push(`        ${row.check}`);
+    }
+    if (diagnosis.hiddenCauses.length > 0) {
+        lines.push('The registry said only "Failed to decode JWT". That one message hides:');
+        for (const cause of diagnosis.hiddenCauses) {
+            lines.push(`  ${cause.likely ? 'LIKELY  ' : 'unlikely'} ${cause.text}`);
+        }
+    }
+    for (const note of diagnosis.notes)
+        lines.push(note);
+    lines.push(AID);
+    return lines.join('\n');
+}
+/** Table cells: no pipe or line break may break the table. */
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+/** A claim's value as code; notes such as "(missing)" stay prose. */
+function value(text) {
+    return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
+}
+/** The diagnosis as Markdown for the step summary. */
+function diagnosisForSummary(heading, said, diagnosis) {
+    const out = [`### ${cell(heading)}`, '', `> ${cell(said)}`, ''];
+    out.push('| What the registry compared | Value in this run | What to check |');
+    out.push('| --- | --- | --- |');
+    for (const row of diagnosis.rows) {
+        const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
+        out.push(`| ${name} | ${value(row.value)} | ${cell(row.check)} |`);
+    }
+    out.push('');
+    if (diagnosis.hiddenCauses.length > 0) {
+        out.push('The registry said only `Failed to decode JWT`, which hides:', '');
+        for (const cause of diagnosis.hiddenCauses) {
+            out.push(`- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`);
+        }
+        out.push('');
+    }
+    for (const note of diagnosis.notes)
+        out.push(cell(note), '');
+    out.push(`_${AID}_`, '');
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/explain-failure.ts
+
+
+
+
+
+
+/**
+ * Prints what helps beyond the one-paragraph error: for a refused exchange, the claims the
+ * registry compared (log block and step summary table); for a missing ID token, the
+ * permissions snippet. Returns whether it printed anything.
+ */
+function explainFailure(core, failure, context) {
+    if (failure.kind === 'no-id-token' && !failure.fromFork) {
+        core.info(PERMISSIONS_SNIPPET);
+        core.appendSummary('### auth-action: no OIDC ID token\n\n```yaml\npermissions:\n  contents: read\n  id-token: write\n```\n');
+        return true;
+    }
+    // Only the registry's own refusal is explained by the claims: a page from a proxy is not one.
+    const refused = failure.kind === 'http-status' &&
+        failure.call === 'exchange' &&
+        failure.unexpectedBody === undefined &&
+        failure.status >= 400 &&
+        failure.status < 500 &&
+        failure.status !== 408 &&
+        failure.status !== 429;
+    if (!refused || context.lastJwt === undefined)
+        return false;
+    const claims = readClaims(context.lastJwt);
+    if (claims === undefined)
+        return false;
+    const diagnosis = diagnoseRefusal(failure.details, claims, context);
+    core.info(diagnosisForLog(diagnosis));
+    const said = `HTTP ${failure.status}: ${failure.details.join(' ') || 'no explanation'}`;
+    core.appendSummary(diagnosisForSummary(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
+    return true;
+}
+/**
+ * The one paragraph for any error, with the fuller explanation printed before it where there
+ * is one. If the explanation breaks, the paragraph still goes out.
+ */
+function explainAndDescribe(core, error, context) {
+    let explained = false;
+    if (error instanceof failure_ActionFailure) {
+        try {
+            explained = explainFailure(core, error.failure, context);
+        }
+        catch {
+            explained = false;
+        }
+    }
+    return describeError(error, explained);
+}
+
+;// CONCATENATED MODULE: ./src/http/error-body.ts
+const MAX_DETAILS = 10;
+const MAX_DETAIL_CHARS = 1000;
+function contentTypeOf(response) {
+    const value = response.headers['content-type'] ?? '';
+    return value.split(';')[0]?.trim() ?? '';
+}
+/** Parses JSON without throwing; undefined when it is not JSON. */
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function clean(text) {
+    // eslint-disable-next-line no-control-regex
+    const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
+}
+/**
+ * Reads an error answer: crates.io's `{"errors":[{"detail":"..."}]}`, or the
+ * `{"message":"..."}` GitHub's services send. Anything else is only described, never echoed.
+ */
+function parseErrorBody(response) {
+    const json = response.truncated ? undefined : parseJson(response.body);
+    if (json === undefined) {
+        const empty = response.body.trim() === '' && !response.truncated;
+        return {
+            details: [],
+            unexpectedBody: empty
+                ? undefined
+                : {
+                    contentType: contentTypeOf(response),
+                    bytes: Buffer.byteLength(response.body),
+                    truncated: response.truncated,
+                },
+        };
+    }
+    const details = [];
+    if (typeof json === 'object' && json !== null) {
+        const { errors, message } = json;
+        if (Array.isArray(errors)) {
+            for (const entry of errors) {
+                const detail = entry?.detail;
+                if (typeof detail === 'string' && detail.trim() !== '')
+                    details.push(clean(detail));
+            }
+        }
+        if (typeof message === 'string' && message.trim() !== '')
+            details.push(clean(message));
+    }
+    return { details: details.slice(0, MAX_DETAILS), unexpectedBody: undefined };
+}
+
+;// CONCATENATED MODULE: ./src/http/outcome.ts
+
+
+
+/** Node error codes that another try cannot fix. */
+const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
+/**
+ * A request that got no answer: a timeout or a connection error is worth another try; a
+ * request that never left this machine, an unknown host or a refused certificate is not.
+ */
+function noAnswer(call, target, error, time) {
+    switch (error.kind) {
+        case 'timeout':
+            return retryable({ kind: 'timeout', call, target, ...time });
+        case 'unsendable':
+            return outcome_final({ kind: 'unsendable', call, target, problem: error.problem });
+        case 'network':
+            if (error.code === 'ENOTFOUND')
+                return outcome_final({ kind: 'unknown-host', call, target });
+            if (TLS_CODES.test(error.code))
+                return outcome_final({ kind: 'tls', call, target, code: error.code });
+            return retryable({ kind: 'network', call, target, code: error.code });
+    }
+}
+/** Any call's 2xx answer cut at MAX_BODY_BYTES: larger than any answer it expects. */
+function oversized(call, target, status) {
+    return outcome_final({
+        kind: 'malformed-response',
+        call,
+        target,
+        status,
+        problem: `its body is larger than ${MAX_BODY_BYTES / 1024} KiB, more than any answer to this call should be`,
+    });
+}
+/**
+ * An answer that is not a success: redirects are never followed (the JWT or token must not
+ * travel to a host the user did not name), 408, 429 and 5xx are retried, other 4xx are not.
+ */
+function unsuccessful(call, target, response, nowMs) {
+    const { status } = response;
+    if (status >= 300 && status < 400) {
+        const location = response.headers.location;
+        return outcome_final({ kind: 'redirect', call, target, status, location });
+    }
+    const failure = {
+        kind: 'http-status',
+        call,
+        target,
+        status,
+        ...parseErrorBody(response),
+    };
+    if (status === 408 || status === 429 || status >= 500) {
+        const header = response.headers['retry-after'];
+        return { ...retryable(failure), retryAfterMs: parseRetryAfter(header, nowMs) };
+    }
+    return outcome_final(failure);
+}
+function retryable(failure) {
+    return { done: false, failure, retryable: true };
+}
+function outcome_final(failure) {
+    return { done: false, failure, retryable: false };
+}
+
+;// CONCATENATED MODULE: ./src/http/call.ts
+
+
+
+/** Starts a phase's clock: its calls share one deadline, `timing.budgetMs` from now. */
+function startPhase({ core, transport, clock }, timing) {
+    return {
+        core,
+        transport,
+        clock,
+        policy: timing.policy,
+        budgetMs: timing.budgetMs,
+        deadline: clock.now() + timing.budgetMs,
+    };
+}
+const CALL_NAMES = {
+    'id-token': 'Requesting the GitHub OIDC ID token',
+    exchange: 'The token exchange',
+    revoke: 'The revocation',
+};
+function retryLine(failure) {
+    switch (failure.kind) {
+        case 'timeout':
+            return `no answer within ${seconds(failure.timeoutMs)}`;
+        case 'network':
+            return `connection failed (${failure.code})`;
+        case 'http-status':
+            return `HTTP ${failure.status}`;
+        default:
+            return failure.kind;
+    }
+}
+/**
+ * One logical call with the retry policy: `prepare` builds each attempt's request (the
+ * exchange needs a fresh JWT every time), `accept` reads a 2xx answer.
+ */
+async function callWithRetries(deps, call, target, prepare, accept) {
+    return withRetries({
+        policy: deps.policy,
+        clock: deps.clock,
+        deadline: deps.deadline,
+        outOfTime: (last) => ({ kind: 'out-of-time', call, target, budgetMs: deps.budgetMs, last }),
+        onRetry: ({ failure, attempt, maxAttempts, delayMs }) => {
+            deps.core.info(`${CALL_NAMES[call]} failed: ${retryLine(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
+                `next try in ${(delayMs / 1000).toFixed(1)} s.`);
+        },
+        attempt: async (timeoutMs) => {
+            const request = await prepare();
+            const sent = await deps.transport(request, timeoutMs);
+            if (!sent.ok) {
+                const time = { timeoutMs, limitMs: deps.policy.attemptTimeoutMs };
+                return noAnswer(call, target, sent.error, time);
+            }
+            const { response } = sent;
+            if (response.status < 200 || response.status >= 300) {
+                return unsuccessful(call, target, response, deps.clock.now());
+            }
+            // Judged here, for every call: `accept` only ever sees a whole body.
+            if (response.truncated)
+                return oversized(call, target, response.status);
+            return accept(response);
+        },
+    });
+}
+
+;// CONCATENATED MODULE: ./src/id-token/id-token-response.ts
+
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+/** The schema of GitHub's answer: `{"value": "<header>.<payload>.<signature>"}`. */
+function parseIdTokenResponse(response) {
+    const json = parseJson(response.body);
+    if (json === undefined)
+        return { ok: false, problem: 'its body is not JSON' };
+    const value = typeof json === 'object' && json !== null ? json.value : undefined;
+    if (typeof value !== 'string' || value === '') {
+        return { ok: false, problem: 'the JSON has no `value` string' };
+    }
+    if (!JWT_SHAPE.test(value)) {
+        return { ok: false, problem: 'its `value` is not a JWT', candidate: value };
+    }
+    return { ok: true, jwt: value };
+}
+
+;// CONCATENATED MODULE: ./src/id-token/request-id-token.ts
+
+
+
+/**
+ * Asks GitHub's OIDC service for an ID token with this audience, with the retry policy
+ * (core.getIDToken retries only 502-504). The JWT is masked before anything else sees it.
+ */
+function requestIdToken(deps, access, audience) {
+    const url = new URL(access.requestUrl);
+    url.searchParams.set('audience', audience);
+    const target = url.origin;
+    const accept = (response) => {
+        const parsed = parseIdTokenResponse(response);
+        if (parsed.ok) {
+            deps.core.setSecret(parsed.jwt);
+            return { done: true, value: parsed.jwt };
+        }
+        if (parsed.candidate !== undefined)
+            deps.core.setSecret(parsed.candidate);
+        return outcome_final({
+            kind: 'malformed-response',
+            call: 'id-token',
+            target,
+            status: response.status,
+            problem: parsed.problem,
+        });
+    };
+    return callWithRetries(deps, 'id-token', target, () => Promise.resolve({
+        call: 'id-token',
+        method: 'GET',
+        url: url.href,
+        headers: { Authorization: `Bearer ${access.requestToken}`, Accept: 'application/json' },
+    }), accept);
+}
+
+;// CONCATENATED MODULE: ./src/exchange/token-response.ts
+
+/** crates.io's tokens are 39 characters; leave room for other registries, not for garbage. */
+const MAX_TOKEN_LENGTH = 4096;
+/**
+ * Why a registry token cannot be used as it is, if it cannot: it goes into a header, an
+ * output and state, where whitespace or a control character could end an entry early.
+ */
+function tokenProblem(token) {
+    if (token === '')
+        return 'its `token` is empty';
+    if (token.length > MAX_TOKEN_LENGTH) {
+        return `its \`token\` is longer than ${MAX_TOKEN_LENGTH} characters`;
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\u0000-\u001f\u007f]/.test(token)) {
+        return 'its `token` contains whitespace or control characters';
+    }
+    return undefined;
+}
+/** The schema of a successful exchange: `{"token": "<no spaces, no control characters>"}`. */
+function parseTokenResponse(response) {
+    const json = parseJson(response.body);
+    if (json === undefined) {
+        const type = contentTypeOf(response) || 'no content type';
+        return { ok: false, problem: `its body is not JSON (${type})` };
+    }
+    const token = typeof json === 'object' && json !== null ? json.token : undefined;
+    if (typeof token !== 'string') {
+        return { ok: false, problem: 'the JSON has no `token` string' };
+    }
+    const problem = tokenProblem(token);
+    if (problem === undefined)
+        return { ok: true, token };
+    // A refused token may still be a real one: it is masked too, unless too long to be one.
+    return token === '' || token.length > MAX_TOKEN_LENGTH
+        ? { ok: false, problem }
+        : { ok: false, problem, candidate: token };
+}
+
+;// CONCATENATED MODULE: ./src/exchange/exchange-token.ts
+
+
+
+
+/**
+ * POSTs an ID token to the registry's trusted-publishing endpoint and returns the registry
+ * token, masked. `freshJwt` is called for every attempt: a registry that accepted a JWT whose
+ * answer was lost refuses it the second time, and JWTs expire after about five minutes.
+ */
+function exchangeForToken(deps, baseUrl, freshJwt) {
+    const url = tokensEndpoint(baseUrl);
+    const accept = (response) => {
+        const parsed = parseTokenResponse(response);
+        if (parsed.ok) {
+            deps.core.setSecret(parsed.token);
+            return { done: true, value: parsed.token };
+        }
+        if (parsed.candidate !== undefined)
+            deps.core.setSecret(parsed.candidate);
+        return outcome_final({
+            kind: 'malformed-response',
+            call: 'exchange',
+            target: baseUrl,
+            status: response.status,
+            problem: parsed.problem,
+        });
+    };
+    return callWithRetries(deps, 'exchange', baseUrl, async () => ({
+        call: 'exchange',
+        method: 'POST',
+        url,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ jwt: await freshJwt() }),
+    }), accept);
+}
+
+;// CONCATENATED MODULE: ./src/exchange/mint-token.ts
+
+
+/**
+ * ID token → exchange: the one way the action gets a registry token, for main and the
+ * provider alike. Every exchange attempt gets a fresh ID token; `trace.lastJwt` keeps the last
+ * one, whose claims explain a refusal.
+ */
+async function mintToken(net, oidc, registry, trace) {
+    const mintedAt = net.clock.now();
+    const token = await exchangeForToken(net, registry.baseUrl, async () => {
+        trace.lastJwt = await requestIdToken(net, oidc, registry.audience);
+        return trace.lastJwt;
+    });
+    return { token, mintedAt };
+}
+
+;// CONCATENATED MODULE: ./src/http/policies.ts
+const scaled = (timing, scale) => ({
+    budgetMs: timing.budgetMs * scale,
+    policy: {
+        ...timing.policy,
+        backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
+        retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
+        attemptTimeoutMs: timing.policy.attemptTimeoutMs * scale,
+        minAttemptMs: timing.policy.minAttemptMs * scale,
+    },
+});
+/**
+ * main: up to 3 minutes in all, 30 s a request. The waits are drawn uniformly (full jitter)
+ * under 3 s, then 90 s, then 150 s, and the last try waits for the second half of what the
+ * budget leaves. A single blip costs a few seconds. A second failure in a row means trouble at
+ * the registry: then the long spread keeps a thousand jobs caught by a one-minute outage from
+ * coming back at once (npm run bench:storm: caps of 6, 24 and 96 s brought them back at 1.9 to
+ * 2.1 times the normal rate; caps of 2, 4, 8 and 16 s left 72% of them failed inside it).
+ */
+const mainTiming = (scale = 1) => scaled({
+    budgetMs: 180_000,
+    policy: {
+        maxAttempts: 5,
+        backoffCapsMs: [3_000, 90_000, 150_000],
+        retryAfterCapMs: 60_000,
+        attemptTimeoutMs: 30_000,
+        minAttemptMs: 1_000,
+        lastTryLate: true,
+    },
+}, scale);
+/** post: best effort, so shorter: 45 s in all, 15 s a request. */
+const postTiming = (scale = 1) => scaled({
+    budgetMs: 45_000,
+    policy: {
+        maxAttempts: 5,
+        backoffCapsMs: [1_000, 2_000, 4_000, 8_000],
+        retryAfterCapMs: 10_000,
+        attemptTimeoutMs: 15_000,
+        minAttemptMs: 1_000,
+        // Revocation is best effort: the job should not wait half a minute for it.
+        lastTryLate: false,
+    },
+}, scale);
+
+;// CONCATENATED MODULE: ./src/id-token/oidc-access.ts
+
+/** The ID token service's address and the job's request token, or the failure that says why not. */
+function oidcAccess(environment) {
+    const { oidc } = environment;
+    switch (oidc.kind) {
+        case 'absent':
+            throw new failure_ActionFailure({ kind: 'no-id-token', fromFork: environment.event.fromFork });
+        case 'invalid':
+            throw new failure_ActionFailure({
+                kind: 'bad-environment',
+                variable: oidc.variable,
+                problem: oidc.problem,
+            });
+        case 'ready':
+            return oidc.access;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/provider/protocol.ts
+/**
+ * cargo's credential-provider protocol, version 1: one JSON object per line. cargo starts the
+ * provider per request; the provider says hello, reads one request, writes one answer.
+ */
+const HELLO = `${JSON.stringify({ v: [1] })}\n`;
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Reads cargo's request line, by its schema; never throws. */
+function parseRequest(line) {
+    let json;
+    try {
+        json = JSON.parse(line);
+    }
+    catch {
+        return { ok: false, problem: 'it is not JSON' };
+    }
+    if (!isObject(json))
+        return { ok: false, problem: 'it is not a JSON object' };
+    if (json.v !== 1)
+        return { ok: false, problem: 'it is not protocol version 1' };
+    const registry = json.registry;
+    if (!isObject(registry) || typeof registry['index-url'] !== 'string') {
+        return { ok: false, problem: 'it names no registry index' };
+    }
+    const name = registry.name;
+    const info = {
+        indexUrl: registry['index-url'],
+        name: typeof name === 'string' ? name : undefined,
+    };
+    if (typeof json.kind !== 'string')
+        return { ok: false, problem: 'it has no `kind`' };
+    if (json.kind !== 'get')
+        return { ok: true, request: { kind: 'other', registry: info, requestKind: json.kind } };
+    if (typeof json.operation !== 'string')
+        return { ok: false, problem: 'it has no `operation`' };
+    return { ok: true, request: { kind: 'get', registry: info, operation: json.operation } };
+}
+/**
+ * A token for any operation (cargo may reuse it from `read` to `publish`), which cargo keeps
+ * while its clock is at least 60 s before `expiration` (whole seconds since the epoch).
+ */
+function tokenAnswer(token, expirationSeconds) {
+    return `${JSON.stringify({
+        Ok: {
+            kind: 'get',
+            token,
+            cache: 'expires',
+            expiration: Math.floor(expirationSeconds),
+            operation_independent: true,
+        },
+    })}\n`;
+}
+/** An error answer; cargo shows `other`'s message as the reason the command failed. */
+function errorAnswer(kind, message) {
+    return `${JSON.stringify({ Err: message === undefined ? { kind } : { kind, message } })}\n`;
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __lazyBuiltin("node:path");
+;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
+
+
+/**
+ * The longest value each input may have. A longer one is refused in one short line that does
+ * not echo it: a 100 KB value would otherwise fill the log and reach the servers.
+ */
+const MAX_LENGTH = {
+    url: MAX_URL_LENGTH,
+    // A domain, perhaps with a port: 253 characters and a little room.
+    audience: 255,
+    revoke: 100,
+    'credential-provider': 100,
+    // cargo's registry names are identifiers; 64 is more than any in use.
+    'registry-name': 64,
+};
+/** An input, trimmed by core, within its bound. */
+function readInput(core, name) {
+    const value = core.getInput(name);
+    const max = MAX_LENGTH[name];
+    if (value.length > max) {
+        throw new ActionFailure({
+            kind: 'invalid-input',
+            input: name,
+            value,
+            problem: `it may be at most ${max} characters.`,
+            tooLong: true,
+        });
+    }
+    return value;
+}
+/** Reads and validates every input before anything touches the network. */
+function readInputs(core) {
+    const baseUrl = parseRegistryUrl(readInput(core, 'url'));
+    const audienceInput = readInput(core, 'audience');
+    const audience = parseAudience(audienceInput, baseUrl);
+    const revoke = parseBoolean('revoke', readInput(core, 'revoke'), true);
+    const providerOn = parseBoolean('credential-provider', readInput(core, 'credential-provider'), false);
+    const registryName = parseRegistryName(readInput(core, 'registry-name'));
+    return {
+        registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
+        revoke,
+        provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
+        registryNameUnused: !providerOn && registryName !== '',
+    };
+}
+/** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts; empty means the default. */
+function parseBoolean(input, raw, byDefault) {
+    if (raw === '')
+        return byDefault;
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new ActionFailure({
+        kind: 'invalid-input',
+        input,
+        value: raw,
+        problem: 'it must be `true` or `false`.',
+    });
+}
+/** cargo's name for a registry: ASCII letters, digits, `-` and `_` (it becomes a variable's name). */
+function parseRegistryName(raw) {
+    const refuse = (problem) => {
+        throw new failure_ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
+    };
+    if (raw === '')
+        return raw;
+    if (!/^[A-Za-z0-9_-]+$/.test(raw)) {
+        refuse('it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.');
+    }
+    if (raw.toLowerCase() === 'crates-io') {
+        refuse('`crates-io` is crates.io, which needs no name: leave `registry-name` empty.');
+    }
+    return raw;
+}
+/**
+ * The registry the provider serves. Without a name it is crates.io, so a `url` that is not
+ * crates.io needs the name cargo knows that registry by.
+ */
+function cargoRegistry(name, baseUrl) {
+    if (name !== '')
+        return { kind: 'named', name };
+    if (baseUrl === DEFAULT_REGISTRY_URL)
+        return { kind: 'crates-io' };
+    throw new ActionFailure({
+        kind: 'missing-input',
+        input: 'registry-name',
+        reason: `\`credential-provider\` is on and \`url\` (${baseUrl}) is not crates.io, so the provider needs cargo's ` +
+            'name for that registry: the NAME of `[registries.NAME]` in its configuration, as in `cargo publish --registry NAME`.',
+    });
+}
+
+;// CONCATENATED MODULE: ./src/provider/provider-config.ts
+
+
+
+
+
+const FORMAT = 1;
+function writeProviderConfig(path, config) {
+    writeFileSync(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
+        encoding: 'utf8',
+        mode: 0o600,
+        flag: 'wx',
+    });
+}
+function invalid(path, problem) {
+    return new failure_ActionFailure({
+        kind: 'invalid-state',
+        name: 'credential provider configuration',
+        value: path,
+        problem,
+    });
+}
+/**
+ * Reads main's configuration back by the same rules as the inputs: a URL a token is sent to
+ * is https (or loopback http) without credentials, whoever wrote the file.
+ */
+function readProviderConfig(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        const gone = error.code === 'ENOENT';
+        throw invalid(path, gone
+            ? 'it is gone. The post step removes the provider when the job ends, so cargo ran after it (or in another job): run cargo between the auth-action step and the end of the job.'
+            : 'it cannot be read.');
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw invalid(path, 'it is not JSON.');
+    }
+    const config = (json ?? {});
+    if (config.format !== FORMAT)
+        throw invalid(path, 'it was written by another version of auth-action.');
+    const { registry, cargo, recordPath } = config;
+    const url = checkRegistryUrl(typeof registry?.baseUrl === 'string' ? registry.baseUrl : '');
+    if (!url.ok)
+        throw invalid(path, `its registry URL is invalid: ${url.problem}`);
+    const audience = registry?.audience;
+    // eslint-disable-next-line no-control-regex
+    if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience)) {
+        throw invalid(path, 'its audience is missing or has spaces.');
+    }
+    const named = cargo?.kind === 'named' && typeof cargo.name === 'string' && cargo.name !== '';
+    if (cargo?.kind !== 'crates-io' && !named)
+        throw invalid(path, 'it names no registry for cargo.');
+    if (cargo.kind === 'named')
+        parseRegistryName(cargo.name);
+    if (typeof recordPath !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(recordPath)) {
+        throw invalid(path, 'it names no token record.');
+    }
+    return {
+        registry: {
+            baseUrl: url.baseUrl,
+            audience,
+            audienceFromInput: registry?.audienceFromInput === true,
+        },
+        cargo: cargo.kind === 'named' ? { kind: 'named', name: cargo.name } : { kind: 'crates-io' },
+        recordPath,
+        revoke: config.revoke !== false,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/provider/token-life.ts
+/** A trusted-publishing token lives 30 minutes from its exchange (crates.io). */
+const TOKEN_LIFE_MS = 30 * 60_000;
+/**
+ * A token is handed out for a new upload only while at least this much of its life is left,
+ * so an upload that starts with it ends with it alive: 10 minutes is room for a large crate on
+ * a slow link. Each token then serves its first 20 minutes: one exchange per 20 minutes.
+ */
+const UPLOAD_ROOM_MS = 10 * 60_000;
+const tokenLife = (scale = 1) => ({
+    lifeMs: TOKEN_LIFE_MS * scale,
+    uploadRoomMs: UPLOAD_ROOM_MS * scale,
+});
+/**
+ * Until when (clock ms) a token minted at `mintedAt` may be handed out. `mintedAt` is taken
+ * before the exchange was sent, so the registry's 30 minutes start later, never earlier.
+ */
+function handOutUntil(life, mintedAt) {
+    return mintedAt + life.lifeMs - life.uploadRoomMs;
+}
+
+;// CONCATENATED MODULE: ./src/provider/token-record.ts
+
+
+/**
+ * Appends a token to the job's record (JSON lines, mode 0600 under RUNNER_TEMP) before it is
+ * handed to anyone: post revokes every token in it, and the provider reuses a young one. One
+ * short append is atomic, so cargo processes that overlap cannot interleave their lines.
+ */
+function recordToken(path, minted) {
+    (0,external_node_fs_namespaceObject.appendFileSync)(path, `${JSON.stringify(minted)}\n`, { encoding: 'utf8', mode: 0o600 });
+}
+/** The record's tokens, oldest first; a line that is not a token entry is skipped and counted. */
+function readRecord(path) {
+    const tokens = [];
+    let skipped = 0;
+    for (const line of (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8').split('\n')) {
+        if (line.trim() === '')
+            continue;
+        const entry = parseEntry(line);
+        if (entry === undefined)
+            skipped++;
+        else
+            tokens.push(entry);
+    }
+    return { tokens, skipped };
+}
+function parseEntry(line) {
+    try {
+        const json = JSON.parse(line);
+        if (typeof json !== 'object' || json === null)
+            return undefined;
+        const { token, mintedAt } = json;
+        // The same rule as the exchange's answer.
+        if (typeof token !== 'string' || tokenProblem(token) !== undefined)
+            return undefined;
+        if (typeof mintedAt !== 'number' || !Number.isFinite(mintedAt))
+            return undefined;
+        return { token, mintedAt };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
+
+/**
+ * The runner's core with every human-readable write (log, annotations, step summary) passed
+ * through one Redactor, which learns each secret as it is masked. Outputs and state carry the
+ * token on purpose and are left as they are.
+ */
+function withRedaction(core, redactor = new Redactor()) {
+    return {
+        ...core,
+        setSecret: (secret) => {
+            redactor.add(secret);
+            core.setSecret(secret);
+        },
+        debug: (message) => {
+            core.debug(redactor.apply(message));
+        },
+        info: (message) => {
+            core.info(redactor.apply(message));
+        },
+        warning: (message) => {
+            core.warning(redactor.apply(message));
+        },
+        setFailed: (message) => {
+            core.setFailed(redactor.apply(message));
+        },
+        appendSummary: (markdown) => {
+            core.appendSummary(redactor.apply(markdown));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run-provider.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** crates.io's index, as cargo names it in a request (git and sparse). */
+const CRATES_IO_INDEXES = [
+    'https://github.com/rust-lang/crates.io-index',
+    'sparse+https://index.crates.io/',
+];
+/** What a trusted-publishing token can do: cargo asks `read` first, then `publish` per upload. */
+const SERVED_OPERATIONS = ['read', 'publish'];
+const PREFIX = 'auth-action:';
+const clockTime = (ms) => `${new Date(ms).toISOString().slice(11, 19)} UTC`;
+function serves(cargo, registry) {
+    if (cargo.kind === 'crates-io') {
+        return registry.name === 'crates-io' || CRATES_IO_INDEXES.includes(registry.indexUrl);
+    }
+    return registry.name === undefined || registry.name === cargo.name;
+}
+/** cargo's credential provider: hello, one request, one answer. Every failure is an answer. */
+async function runProvider(deps) {
+    const redactor = new Redactor();
+    const core = withRedaction(deps.io.core, redactor);
+    await deps.io.answer(HELLO);
+    const line = await deps.io.readRequest();
+    const answer = await answerRequest({ ...deps, core, redactor }, line);
+    await deps.io.answer(answer);
+}
+async function answerRequest(deps, line) {
+    const { core, redactor } = deps;
+    const parsed = parseRequest(line);
+    if (!parsed.ok) {
+        return errorAnswer('other', `auth-action's credential provider could not read cargo's request: ${parsed.problem}. It speaks version 1 of cargo's credential-provider protocol (cargo 1.74 and later).`);
+    }
+    const { request } = parsed;
+    let config;
+    try {
+        config = readProviderConfig(deps.configPath);
+    }
+    catch (error) {
+        return errorAnswer('other', redactor.apply(describeError(error)));
+    }
+    // Another registry: cargo tries its next provider, if it has one.
+    if (!serves(config.cargo, request.registry))
+        return errorAnswer('url-not-supported');
+    if (request.kind !== 'get' || !SERVED_OPERATIONS.includes(request.operation)) {
+        const what = request.kind === 'get' ? request.operation : request.requestKind;
+        core.info(`${PREFIX} cargo asked the credential provider for \`${what}\`, which a trusted-publishing token cannot do: it only publishes. Use a token of your own for that (\`--token\`).`);
+        return errorAnswer('operation-not-supported');
+    }
+    const trace = {};
+    try {
+        const life = tokenLife(deps.environment.timeScale);
+        const token = await liveToken(deps, config, life, trace);
+        return tokenAnswer(token.token, handOutUntil(life, token.mintedAt) / 1000);
+    }
+    catch (error) {
+        const message = explainAndDescribe(core, error, {
+            baseUrl: config.registry.baseUrl,
+            audienceFromInput: config.registry.audienceFromInput,
+            nowSeconds: Math.floor(deps.clock.now() / 1000),
+            lastJwt: trace.lastJwt,
+        });
+        return errorAnswer('other', redactor.apply(message));
+    }
+}
+/**
+ * The job's newest token while an upload that starts now would still end before it dies;
+ * otherwise a new one, recorded for post before cargo sees it. Masked either way: this is a
+ * new step's log.
+ */
+async function liveToken(deps, config, life, trace) {
+    const { core, clock } = deps;
+    const now = clock.now();
+    const young = recordedTokens(config.recordPath)
+        .filter((entry) => handOutUntil(life, entry.mintedAt) > now)
+        .at(-1);
+    if (young !== undefined) {
+        core.setSecret(young.token);
+        core.info(`${PREFIX} cargo gets the publish token minted at ${clockTime(young.mintedAt)} (handed out until ${clockTime(handOutUntil(life, young.mintedAt))}).`);
+        return young;
+    }
+    const oidc = oidcAccess(deps.environment);
+    deps.redactor.add(oidc.requestToken);
+    const net = startPhase(deps, mainTiming(deps.environment.timeScale));
+    core.info(`${PREFIX} minting a publish token for cargo at ${config.registry.baseUrl}.`);
+    const minted = await mintToken(net, oidc, config.registry, trace);
+    onRunnerFile('RUNNER_TEMP', () => {
+        recordToken(config.recordPath, minted);
+    });
+    core.info(`${PREFIX} cargo gets a new publish token (handed out until ${clockTime(handOutUntil(life, minted.mintedAt))}${config.revoke ? ', revoked when the job ends' : ''}).`);
+    return minted;
+}
+/** The job's tokens so far (main starts the record; none is an empty one). */
+function recordedTokens(path) {
+    return onRunnerFile('RUNNER_TEMP', () => ((0,external_node_fs_namespaceObject.existsSync)(path) ? readRecord(path).tokens : []));
+}
+
+;// CONCATENATED MODULE: ./src/runner/environment.ts
+
+
+function isForkPullRequest(eventPath) {
+    if (eventPath === undefined || eventPath === '')
+        return false;
+    try {
+        const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
+        return event.pull_request?.head?.repo?.fork === true;
+    }
+    catch {
+        return false;
+    }
+}
+const MAX_REQUEST_URL = 4096;
+const MAX_REQUEST_TOKEN = 16384;
+/** Why the token service's URL cannot be used, if it cannot: never the value itself. */
+function requestUrlProblem(value) {
+    if (value.length > MAX_REQUEST_URL)
+        return `is longer than ${MAX_REQUEST_URL} characters`;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'is not a URL (it does not parse)';
+    }
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    // The request token goes with it as a bearer: never in clear over a network.
+    if (!secure)
+        return 'is not an https URL';
+    return undefined;
+}
+/** The request token goes into an Authorization header as is: visible ASCII only. */
+function requestTokenProblem(value) {
+    if (value.length > MAX_REQUEST_TOKEN)
+        return `is longer than ${MAX_REQUEST_TOKEN} characters`;
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+        return 'contains a space, a line break or another character that cannot go in an HTTP header';
+    }
+    return undefined;
+}
+function readOidc(env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    if (requestUrl === '' || requestToken === '')
+        return { kind: 'absent' };
+    const urlProblem = requestUrlProblem(requestUrl);
+    if (urlProblem !== undefined) {
+        return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_URL', problem: urlProblem };
+    }
+    const tokenProblem = requestTokenProblem(requestToken);
+    if (tokenProblem !== undefined) {
+        return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', problem: tokenProblem };
+    }
+    return { kind: 'ready', access: { requestUrl, requestToken } };
+}
+function readEnvironment(env = process.env) {
+    const oidc = readOidc(env);
+    const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
+    return {
+        oidc,
+        // The event file is read only when it can explain a missing ID token.
+        event: {
+            name: env.GITHUB_EVENT_NAME ?? '',
+            fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
+        },
+        timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
+        runnerTemp: env.RUNNER_TEMP,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/provider-io.ts
+
+/** The runner's escaping of a workflow command's data, as @actions/core does it. */
+const commandData = (text) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * The provider's side of the runner. stdout is cargo's: the provider speaks only the protocol
+ * there. stderr is the step's log, where the runner also reads workflow commands, so masks
+ * and annotations go there, as @actions/core would print them on stdout.
+ */
+function stderrCore(env = process.env) {
+    const line = (text) => {
+        process.stderr.write(`${text}\n`);
+    };
+    return {
+        setSecret: (secret) => {
+            line(`::add-mask::${commandData(secret)}`);
+        },
+        debug: (message) => {
+            if (env.RUNNER_DEBUG === '1')
+                line(`::debug::${commandData(message)}`);
+        },
+        info: line,
+        warning: (message) => {
+            line(`::warning::${commandData(message)}`);
+        },
+        setFailed: (message) => {
+            line(`::error::${commandData(message)}`);
+        },
+        appendSummary: (markdown) => {
+            // The summary of the step that runs cargo; skipped where there is none.
+            const file = env.GITHUB_STEP_SUMMARY;
+            if (!file)
+                return;
+            try {
+                (0,external_node_fs_namespaceObject.appendFileSync)(file, markdown, 'utf8');
+            }
+            catch {
+                // A summary is an extra.
+            }
+        },
+    };
+}
+/** Writes one protocol line to cargo and waits until it is handed to the pipe. */
+function writeToCargo(text) {
+    return new Promise((resolve, reject) => {
+        process.stdout.write(text, (error) => {
+            if (error)
+                reject(error);
+            else
+                resolve();
+        });
+    });
+}
+/**
+ * cargo's request: the first line on stdin. cargo sends it as soon as it has read the hello;
+ * if none comes within `timeoutMs` (the provider run by hand, say), '' ends the wait.
+ */
+function readRequestLine(timeoutMs) {
+    return new Promise((resolve) => {
+        let buffered = '';
+        const finish = (line) => {
+            clearTimeout(timer);
+            process.stdin.off('data', onData);
+            process.stdin.off('end', onEnd);
+            // Nothing more is read: let the process end once the answer is out.
+            process.stdin.destroy();
+            resolve(line);
+        };
+        const onData = (chunk) => {
+            buffered += chunk;
+            const end = buffered.indexOf('\n');
+            if (end !== -1)
+                finish(buffered.slice(0, end));
+            else if (buffered.length > 1 << 20)
+                finish('');
+        };
+        const onEnd = () => {
+            finish(buffered);
+        };
+        const timer = setTimeout(() => {
+            finish('');
+        }, timeoutMs);
+        process.stdin.setEncoding('utf8');
+        process.stdin.on('data', onData);
+        process.stdin.on('end', onEnd);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/provider.ts
+
+
+
+
+
+/** cargo writes its request at once; this only ends a provider run by hand. */
+const REQUEST_WAIT_MS = 60_000;
+const USAGE = "This is auth-action's cargo credential provider. cargo runs it, through the wrapper that " +
+    "the action's main step wrote and named in CARGO_REGISTRY_CREDENTIAL_PROVIDER or " +
+    'CARGO_REGISTRIES_<NAME>_CREDENTIAL_PROVIDER; it is not meant to be run by hand.';
+/**
+ * The credential provider: cargo's stdin and stdout, the step's log on stderr, and the same
+ * HTTP client and clock as the action, wired into runProvider.
+ */
+async function run(args = process.argv.slice(2)) {
+    const [configPath, flag] = args;
+    if (configPath === undefined || flag !== '--cargo-plugin') {
+        process.stderr.write(`${USAGE}\n`);
+        process.exitCode = 2;
+        return;
+    }
+    await runProvider({
+        io: {
+            core: stderrCore(),
+            readRequest: () => readRequestLine(REQUEST_WAIT_MS),
+            answer: writeToCargo,
+        },
+        environment: readEnvironment(),
+        transport: httpClientTransport,
+        clock: systemClock,
+        configPath,
+    });
+}
+
+
+/***/ }),
+
+/***/ 613:
+/***/ ((module) => {
+
+module.exports = __lazyBuiltin("assert");
+
+/***/ }),
+
+/***/ 434:
+/***/ ((module) => {
+
+module.exports = __lazyBuiltin("events");
+
+/***/ }),
+
+/***/ 611:
+/***/ ((module) => {
+
+module.exports = __lazyBuiltin("http");
+
+/***/ }),
+
+/***/ 692:
+/***/ ((module) => {
+
+module.exports = __lazyBuiltin("https");
+
+/***/ }),
+
+/***/ 278:
+/***/ ((module) => {
+
+module.exports = __lazyBuiltin("net");
+
+/***/ }),
+
+/***/ 756:
+/***/ ((module) => {
+
+module.exports = __lazyBuiltin("tls");
+
+/***/ }),
+
+/***/ 23:
+/***/ ((module) => {
+
+module.exports = __lazyBuiltin("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(274);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -1,0 +1,112 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { MintedToken } from '../exchange/mint-token.js';
+import { ActionFailure, onRunnerFile } from '../errors/failure.js';
+import type { CargoRegistry } from '../inputs/read-inputs.js';
+import type { Registry } from '../inputs/registry-url.js';
+import { shown } from '../redact/redact.js';
+import type { Core } from '../runner/core.js';
+import { writeProviderConfig } from './provider-config.js';
+import { recordToken } from './token-record.js';
+
+/** How a later step runs the provider: the node that runs this action, and the bundle. */
+export interface ProviderProgram {
+  node: string;
+  script: string;
+  platform: NodeJS.Platform;
+}
+
+/** The provider's folder in RUNNER_TEMP; post removes only folders named so. */
+export const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
+export const RECORD_FILE = 'tokens.jsonl';
+const CONFIG_FILE = 'config.json';
+
+/** The variable that makes cargo ask the provider for this registry, and only for it. */
+export function providerVariable(cargo: CargoRegistry): string {
+  return cargo.kind === 'crates-io'
+    ? 'CARGO_REGISTRY_CREDENTIAL_PROVIDER'
+    : `CARGO_REGISTRIES_${cargo.name.toUpperCase().replace(/-/g, '_')}_CREDENTIAL_PROVIDER`;
+}
+
+const shQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+/** cmd.exe: double quotes hold spaces and `&`; only `%` needs doubling inside them. */
+const cmdQuote = (text: string): string => `"${text.replace(/%/g, '%%')}"`;
+
+/**
+ * The executable cargo runs. cargo passes `--cargo-plugin` and splits the variable's value on
+ * spaces (so only the wrapper's own path must have none); words after the program would go to
+ * the request, not to argv, so the wrapper carries node, the bundle and the configuration.
+ * Windows has no `#!`: cargo runs a `.cmd` given by its full path through cmd.exe.
+ */
+export function wrapperFile(
+  program: ProviderProgram,
+  configPath: string,
+): { name: string; text: string } {
+  const header = "auth-action's cargo credential provider for this job, written by its main step.";
+  if (program.platform === 'win32') {
+    const command = [program.node, program.script, configPath].map(cmdQuote).join(' ');
+    return {
+      name: 'cargo-credential-auth-action.cmd',
+      text: `@echo off\r\nrem ${header}\r\n${command} %*\r\n`,
+    };
+  }
+  const command = [program.node, program.script, configPath].map(shQuote).join(' ');
+  return {
+    name: 'cargo-credential-auth-action',
+    text: `#!/bin/sh\n# ${header}\nexec ${command} "$@"\n`,
+  };
+}
+
+/**
+ * The job's temporary folder, if the provider can live there: cargo splits the provider's path
+ * at whitespace, so a folder with a space is refused before any token is minted.
+ */
+export function providerHome(runnerTemp: string | undefined): string {
+  const refuse = (problem: string): never => {
+    throw new ActionFailure({ kind: 'bad-environment', variable: 'RUNNER_TEMP', problem });
+  };
+  if (runnerTemp === undefined || runnerTemp === '') return refuse('is not set');
+  if (!isAbsolute(runnerTemp)) return refuse('is not an absolute path');
+  if (/\s/.test(runnerTemp)) {
+    return refuse(
+      `(\`${shown(runnerTemp)}\`) contains a space, and cargo splits a credential provider's path at spaces`,
+    );
+  }
+  return runnerTemp;
+}
+
+/** A folder only this job's user can read (mkdtemp makes it 0700). */
+export function makeProviderDir(runnerTemp: string): string {
+  return onRunnerFile('RUNNER_TEMP', () => mkdtempSync(join(runnerTemp, PROVIDER_DIR_PREFIX)));
+}
+
+/**
+ * Records main's token (post revokes it, the provider may hand it out while it is young),
+ * writes the configuration and the wrapper, and points cargo at the wrapper for the rest of
+ * the job. Returns the variable it set.
+ */
+export function installProvider(
+  core: Pick<Core, 'exportVariable'>,
+  settings: {
+    dir: string;
+    program: ProviderProgram;
+    registry: Registry;
+    cargo: CargoRegistry;
+    revoke: boolean;
+    minted: MintedToken;
+  },
+): string {
+  const { dir, program, registry, cargo, revoke, minted } = settings;
+  const recordPath = join(dir, RECORD_FILE);
+  const configPath = join(dir, CONFIG_FILE);
+  const wrapper = wrapperFile(program, configPath);
+  const wrapperPath = join(dir, wrapper.name);
+  onRunnerFile('RUNNER_TEMP', () => {
+    recordToken(recordPath, minted);
+    writeProviderConfig(configPath, { registry, cargo, recordPath, revoke });
+    writeFileSync(wrapperPath, wrapper.text, { encoding: 'utf8', mode: 0o700, flag: 'wx' });
+  });
+  const variable = providerVariable(cargo);
+  core.exportVariable(variable, wrapperPath);
+  return variable;
+}

@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import { explainAndDescribe } from './diagnose/explain-failure.js';
+import { describeError } from './errors/describe.js';
+import { onRunnerFile } from './errors/failure.js';
+import { mintToken, type MintedToken } from './exchange/mint-token.js';
+import { startPhase } from './http/call.js';
+import { mainTiming } from './http/policies.js';
+import type { Clock } from './http/retry.js';
+import type { Transport } from './http/transport.js';
+import { oidcAccess } from './id-token/oidc-access.js';
+import type { CargoRegistry } from './inputs/read-inputs.js';
+import {
+  errorAnswer,
+  HELLO,
+  parseRequest,
+  tokenAnswer,
+  type RegistryInfo,
+} from './provider/protocol.js';
+import { readProviderConfig, type ProviderConfig } from './provider/provider-config.js';
+import { handOutUntil, tokenLife, type TokenLife } from './provider/token-life.js';
+import { readRecord, recordToken } from './provider/token-record.js';
+import { Redactor } from './redact/redact.js';
+import { withRedaction } from './redact/redacting-core.js';
+import type { LogCore } from './runner/core.js';
+import type { RunnerEnvironment } from './runner/environment.js';
+
+/** cargo's side of the provider: its request in, the answer out; the step's log beside it. */
+export interface ProviderIo {
+  /** The log of the step that runs cargo (stderr): masks, retry lines, explanations. */
+  core: LogCore;
+  readRequest(): Promise<string>;
+  answer(line: string): Promise<void>;
+}
+
+export interface ProviderDeps {
+  io: ProviderIo;
+  environment: RunnerEnvironment;
+  transport: Transport;
+  clock: Clock;
+  /** main's configuration file, named in the wrapper that cargo runs. */
+  configPath: string;
+}
+
+/** crates.io's index, as cargo names it in a request (git and sparse). */
+const CRATES_IO_INDEXES = [
+  'https://github.com/rust-lang/crates.io-index',
+  'sparse+https://index.crates.io/',
+];
+/** What a trusted-publishing token can do: cargo asks `read` first, then `publish` per upload. */
+const SERVED_OPERATIONS = ['read', 'publish'];
+
+const PREFIX = 'auth-action:';
+const clockTime = (ms: number): string => `${new Date(ms).toISOString().slice(11, 19)} UTC`;
+
+function serves(cargo: CargoRegistry, registry: RegistryInfo): boolean {
+  if (cargo.kind === 'crates-io') {
+    return registry.name === 'crates-io' || CRATES_IO_INDEXES.includes(registry.indexUrl);
+  }
+  return registry.name === undefined || registry.name === cargo.name;
+}
+
+/** cargo's credential provider: hello, one request, one answer. Every failure is an answer. */
+export async function runProvider(deps: ProviderDeps): Promise<void> {
+  const redactor = new Redactor();
+  const core = withRedaction(deps.io.core, redactor);
+  await deps.io.answer(HELLO);
+  const line = await deps.io.readRequest();
+  const answer = await answerRequest({ ...deps, core, redactor }, line);
+  await deps.io.answer(answer);
+}
+
+async function answerRequest(
+  deps: ProviderDeps & { core: LogCore; redactor: Redactor },
+  line: string,
+): Promise<string> {
+  const { core, redactor } = deps;
+  const parsed = parseRequest(line);
+  if (!parsed.ok) {
+    return errorAnswer(
+      'other',
+      `auth-action's credential provider could not read cargo's request: ${parsed.problem}. It speaks version 1 of cargo's credential-provider protocol (cargo 1.74 and later).`,
+    );
+  }
+  const { request } = parsed;
+  let config: ProviderConfig;
+  try {
+    config = readProviderConfig(deps.configPath);
+  } catch (error) {
+    return errorAnswer('other', redactor.apply(describeError(error)));
+  }
+  // Another registry: cargo tries its next provider, if it has one.
+  if (!serves(config.cargo, request.registry)) return errorAnswer('url-not-supported');
+  if (request.kind !== 'get' || !SERVED_OPERATIONS.includes(request.operation)) {
+    const what = request.kind === 'get' ? request.operation : request.requestKind;
+    core.info(
+      `${PREFIX} cargo asked the credential provider for \`${what}\`, which a trusted-publishing token cannot do: it only publishes. Use a token of your own for that (\`--token\`).`,
+    );
+    return errorAnswer('operation-not-supported');
+  }
+  const trace: { lastJwt?: string } = {};
+  try {
+    const life = tokenLife(deps.environment.timeScale);
+    const token = await liveToken(deps, config, life, trace);
+    return tokenAnswer(token.token, handOutUntil(life, token.mintedAt) / 1000);
+  } catch (error) {
+    const message = explainAndDescribe(core, error, {
+      baseUrl: config.registry.baseUrl,
+      audienceFromInput: config.registry.audienceFromInput,
+      nowSeconds: Math.floor(deps.clock.now() / 1000),
+      lastJwt: trace.lastJwt,
+    });
+    return errorAnswer('other', redactor.apply(message));
+  }
+}
+
+/**
+ * The job's newest token while an upload that starts now would still end before it dies;
+ * otherwise a new one, recorded for post before cargo sees it. Masked either way: this is a
+ * new step's log.
+ */
+async function liveToken(
+  deps: ProviderDeps & { core: LogCore; redactor: Redactor },
+  config: ProviderConfig,
+  life: TokenLife,
+  trace: { lastJwt?: string },
+): Promise<MintedToken> {
+  const { core, clock } = deps;
+  const now = clock.now();
+  const young = recordedTokens(config.recordPath)
+    .filter((entry) => handOutUntil(life, entry.mintedAt) > now)
+    .at(-1);
+  if (young !== undefined) {
+    core.setSecret(young.token);
+    core.info(
+      `${PREFIX} cargo gets the publish token minted at ${clockTime(young.mintedAt)} (handed out until ${clockTime(handOutUntil(life, young.mintedAt))}).`,
+    );
+    return young;
+  }
+  const oidc = oidcAccess(deps.environment);
+  deps.redactor.add(oidc.requestToken);
+  const net = startPhase(deps, mainTiming(deps.environment.timeScale));
+  core.info(`${PREFIX} minting a publish token for cargo at ${config.registry.baseUrl}.`);
+  const minted = await mintToken(net, oidc, config.registry, trace);
+  onRunnerFile('RUNNER_TEMP', () => {
+    recordToken(config.recordPath, minted);
+  });
+  core.info(
+    `${PREFIX} cargo gets a new publish token (handed out until ${clockTime(handOutUntil(life, minted.mintedAt))}${config.revoke ? ', revoked when the job ends' : ''}).`,
+  );
+  return minted;
+}
+
+/** The job's tokens so far (main starts the record; none is an empty one). */
+function recordedTokens(path: string): MintedToken[] {
+  return onRunnerFile('RUNNER_TEMP', () => (existsSync(path) ? readRecord(path).tokens : []));
+}
