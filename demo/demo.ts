@@ -1,7 +1,9 @@
-// `npm run demo`: the whole flow on this machine, as a workflow run would go. GitHub's OIDC
+// `npm run demo`: the whole flow on this machine, as workflow runs would go. GitHub's OIDC
 // service and a crates.io-like registry run on loopback; the bundled action runs under Node 24
-// as the runner runs it; cargo publishes with the token; the post step revokes it.
-import { cargoPublish, cargoVersion } from '../rig/cargo.js';
+// as the runner runs it; cargo publishes; the post step revokes. Two jobs:
+//   1. one crate, with the `token` output as CARGO_REGISTRY_TOKEN;
+//   2. a three-crate workspace whose release outlives its token, with `credential-provider`.
+import { cargoPublish, cargoVersion, makeWorkspace, PUBLISH_WORKSPACE } from '../rig/cargo.js';
 import type { StepResult } from '../rig/runner.js';
 import { CRATE, World } from '../rig/world.js';
 
@@ -12,87 +14,177 @@ const heading = (text: string) => {
 const show = (step: StepResult) => {
   for (const line of step.log) console.log(`  | ${line}`);
 };
+const cargo = cargoVersion();
 
-const world = await World.start();
-const summary: string[] = [];
-try {
-  console.log(bold('auth-action demo: trusted publishing, end to end, on loopback'));
-  console.log(
-    `  GitHub OIDC service  ${world.oidc.origin} (RS256 JWTs for ${world.oidc.run.repository}, workflow ${world.oidc.run.workflowFile})`,
-  );
-  console.log(
-    `  cargo registry       ${world.registry.url} (trusts that repository and workflow for crate \`${CRATE}\`, which has 0.1.0)`,
-  );
-
-  const cargo = cargoVersion();
-  const publish = { ok: false };
-  const { main, post } = await world.runJob({
-    between: async (step) => {
-      heading('Step `uses: org/auth-action@v1` (main) — the log as GitHub shows it');
-      show(step);
-      console.log(
-        `  outputs.token = ${step.masks.includes(step.outputs.token ?? '') ? '*** (masked)' : 'NOT MASKED'}`,
-      );
-      console.log(`  step summary: ${step.summary.trim()}`);
-      heading('Step `run: cargo publish` with CARGO_REGISTRY_TOKEN = steps.auth.outputs.token');
-      if (cargo === undefined) {
-        console.log('  | cargo is not installed: skipping the publish.');
-        return;
-      }
-      const run = await cargoPublish({
-        indexUrl: `${world.registry.url}/index/`,
-        token: step.outputs.token ?? '',
-        crate: CRATE,
-        version: '0.2.0',
-      });
-      for (const line of run.output.trim().split('\n')) console.log(`  | ${line}`);
-      publish.ok = run.code === 0;
-    },
-  });
-  heading('Post step of auth-action — runs when the job ends');
-  show(post);
-
-  const token = main.outputs.token ?? '';
-  summary.push(
-    `main: exit ${main.exitCode ?? 'killed'}, token output masked: ${main.masks.includes(token) ? 'yes' : 'NO'}`,
-  );
-  summary.push(
-    cargo === undefined
-      ? 'cargo publish: skipped (cargo not installed)'
-      : `cargo publish: ${publish.ok ? 'ok' : 'FAILED'}; versions of ${CRATE} in the index: ${world.registry.versions(CRATE).join(', ')}`,
-  );
-  summary.push(
-    `post: exit ${post.exitCode ?? 'killed'}, token revoked at the registry: ${world.registry.isRevoked(token) ? 'yes' : 'NO'}`,
-  );
-  if (cargo !== undefined) {
-    heading('cargo publish again with the same token, after the post step');
-    const again = await cargoPublish({
-      indexUrl: `${world.registry.url}/index/`,
-      token,
-      crate: CRATE,
-      version: '0.3.0',
-    });
-    const refusal = again.output
-      .split('\n')
-      .find((line) => line.includes('Invalid authentication token'));
-    console.log(`  | ${refusal ?? again.output.trim()}`);
-    summary.push(
-      `publish with the revoked token: ${again.code === 0 ? 'ACCEPTED (wrong)' : 'refused'}`,
-    );
-  }
-  const leaks = world.leaks(main, post);
-  summary.push(
-    `secrets in the log or step summary: ${leaks.length === 0 ? 'none' : leaks.join('; ')}`,
-  );
-
-  heading('Summary');
-  for (const line of summary) console.log(`  ${line}`);
-  const ok =
-    main.exitCode === 0 &&
-    post.exitCode === 0 &&
-    leaks.length === 0 &&
-    world.registry.isRevoked(token);
-  process.exitCode = ok && (cargo === undefined || publish.ok) ? 0 : 1;
-} finally {
-  await world.stop();
+interface Outcome {
+  summary: string[];
+  ok: boolean;
 }
+
+/** Job 1: main → cargo publish with the token output → post, then the revoked token is tried. */
+async function oneCrate(): Promise<Outcome> {
+  const world = await World.start();
+  try {
+    console.log(bold('Job 1: one crate, with the `token` output'));
+    console.log(
+      `  GitHub OIDC service  ${world.oidc.origin} (RS256 JWTs for ${world.oidc.run.repository}, workflow ${world.oidc.run.workflowFile})`,
+    );
+    console.log(
+      `  cargo registry       ${world.registry.url} (trusts that repository and workflow for crate \`${CRATE}\`, which has 0.1.0)`,
+    );
+    const publish = { ok: false };
+    const { main, post } = await world.runJob({
+      between: async (step) => {
+        heading('Step `uses: org/auth-action@v1` (main) — the log as GitHub shows it');
+        show(step);
+        console.log(
+          `  outputs.token = ${step.masks.includes(step.outputs.token ?? '') ? '*** (masked)' : 'NOT MASKED'}`,
+        );
+        console.log(`  step summary: ${step.summary.trim()}`);
+        heading('Step `run: cargo publish` with CARGO_REGISTRY_TOKEN = steps.auth.outputs.token');
+        if (cargo === undefined) {
+          console.log('  | cargo is not installed: skipping the publish.');
+          return;
+        }
+        const run = await cargoPublish({
+          indexUrl: `${world.registry.url}/index/`,
+          token: step.outputs.token ?? '',
+          crate: CRATE,
+          version: '0.2.0',
+        });
+        for (const line of run.output.trim().split('\n')) console.log(`  | ${line}`);
+        publish.ok = run.code === 0;
+      },
+    });
+    heading('Post step of auth-action — runs when the job ends');
+    show(post);
+
+    const token = main.outputs.token ?? '';
+    const summary = [
+      `main: exit ${main.exitCode ?? 'killed'}, token output masked: ${main.masks.includes(token) ? 'yes' : 'NO'}`,
+      cargo === undefined
+        ? 'cargo publish: skipped (cargo not installed)'
+        : `cargo publish: ${publish.ok ? 'ok' : 'FAILED'}; versions of ${CRATE} in the index: ${world.registry.versions(CRATE).join(', ')}`,
+      `post: exit ${post.exitCode ?? 'killed'}, token revoked at the registry: ${world.registry.isRevoked(token) ? 'yes' : 'NO'}`,
+    ];
+    let refusedAfter = true;
+    if (cargo !== undefined) {
+      heading('cargo publish again with the same token, after the post step');
+      const again = await cargoPublish({
+        indexUrl: `${world.registry.url}/index/`,
+        token,
+        crate: CRATE,
+        version: '0.3.0',
+      });
+      const refusal = again.output
+        .split('\n')
+        .find((line) => line.includes('Invalid authentication token'));
+      console.log(`  | ${refusal ?? again.output.trim()}`);
+      refusedAfter = again.code !== 0;
+      summary.push(
+        `publish with the revoked token: ${refusedAfter ? 'refused' : 'ACCEPTED (wrong)'}`,
+      );
+    }
+    const leaks = world.leaks(main, post);
+    summary.push(
+      `secrets in the log or step summary: ${leaks.length === 0 ? 'none' : leaks.join('; ')}`,
+    );
+    const ok =
+      main.exitCode === 0 &&
+      post.exitCode === 0 &&
+      leaks.length === 0 &&
+      world.registry.isRevoked(token) &&
+      (cargo === undefined || (publish.ok && refusedAfter));
+    return { summary, ok };
+  } finally {
+    await world.stop();
+  }
+}
+
+/*
+ * Job 2 runs a 30-minute release in seconds: the action's clock (AUTH_ACTION_TIME_SCALE) and
+ * the registry's token life are both 1/200 of real time, so tokens live 9 s; each crate shows
+ * in the index 5 s after its upload, and cargo waits for it before uploading the next.
+ */
+const SCALE = 0.005;
+const CRATES = [
+  { name: 'tp-a', version: '0.2.0' },
+  { name: 'tp-b', version: '0.2.0', dependsOn: ['tp-a'] },
+  { name: 'tp-c', version: '0.2.0', dependsOn: ['tp-b'] },
+];
+
+/** Job 2: main with credential-provider → cargo publish --workspace → post. */
+async function longRelease(): Promise<Outcome> {
+  if (cargo === undefined) {
+    return { summary: ['long release: skipped (cargo not installed)'], ok: true };
+  }
+  const world = await World.start({ tokenLifetimeMs: 30 * 60_000 * SCALE, indexDelayMs: 5_000 });
+  for (const crate of CRATES) world.trust(crate.name, '0.1.0');
+  const workspace = await makeWorkspace(`${world.registry.url}/index/`, CRATES);
+  try {
+    console.log(
+      `\n\n${bold('Job 2: a workspace release (tp-a ← tp-b ← tp-c) that outlives its token, with `credential-provider: true`')}`,
+    );
+    console.log(
+      '  Time runs at 1/200: tokens live 9 s (30 min), each crate reaches the index 5 s after its upload (about 17 min).',
+    );
+    const scaled = { AUTH_ACTION_TIME_SCALE: String(SCALE) };
+    let release: StepResult | undefined;
+    const started = Date.now();
+    const { main, post } = await world.runJob({
+      with: { 'credential-provider': 'true', 'registry-name': 'local' },
+      env: scaled,
+      between: async (step, job) => {
+        heading(
+          'Step `uses: org/auth-action@v1` with `credential-provider: true`, `registry-name: local`',
+        );
+        show(step);
+        for (const [name, value] of Object.entries(step.exported)) {
+          console.log(`  GITHUB_ENV: ${name}=${value}`);
+        }
+        heading('Step `run: cargo publish --workspace --registry local` (no token in its env)');
+        release = await world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
+          cwd: workspace.dir,
+          env: { ...workspace.env, ...scaled },
+          killAfterMs: 110_000,
+        });
+        show(release);
+      },
+    });
+    heading('Post step of auth-action — revokes every token the job minted');
+    show(post);
+
+    const seconds = (Date.now() - started) / 1000;
+    const minted = [...world.registry.issued.keys()];
+    const uploads = world.registry.uploads;
+    const leaks = world.leaks(...world.steps);
+    const summary = [
+      `release: ${seconds.toFixed(0)} s (${(seconds / SCALE / 60).toFixed(0)} min at real speed) against tokens that live 9 s (30 min)`,
+      `uploads: ${uploads.map((u) => `${u.crate} ${u.status === 200 ? 'ok' : `HTTP ${u.status}`} with a ${u.live ? 'live' : 'DEAD'} token`).join(', ')}`,
+      `tokens minted: ${minted.length} (main's, then the provider's when main's had less than 10 of its 30 minutes left)`,
+      `after post, tokens still alive: ${minted.filter((t) => world.registry.isAlive(t)).length}; revoked: ${minted.filter((t) => world.registry.isRevoked(t)).length}`,
+      `secrets in any step's log or summary: ${leaks.length === 0 ? 'none' : leaks.join('; ')}`,
+    ];
+    const ok =
+      main.exitCode === 0 &&
+      release?.exitCode === 0 &&
+      post.exitCode === 0 &&
+      uploads.length === CRATES.length &&
+      uploads.every((u) => u.live && u.status === 200) &&
+      minted.every((t) => world.registry.isRevoked(t)) &&
+      leaks.length === 0;
+    return { summary, ok };
+  } finally {
+    await workspace.remove();
+    await world.stop();
+  }
+}
+
+console.log(bold('auth-action demo: trusted publishing, end to end, on loopback'));
+const outcomes = [await oneCrate(), await longRelease()];
+heading('Summary');
+for (const [i, outcome] of outcomes.entries()) {
+  console.log(`  Job ${i + 1}`);
+  for (const line of outcome.summary) console.log(`    ${line}`);
+}
+process.exitCode = outcomes.every((outcome) => outcome.ok) ? 0 : 1;

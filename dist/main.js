@@ -3014,7 +3014,7 @@ async function runMain(deps) {
         // A provider that could not be installed is refused before any token is minted.
         const provider = inputs.provider === undefined
             ? undefined
-            : { runnerTemp: providerHome(environment.runnerTemp), program: deps.providerProgram };
+            : { runnerTemp: providerHome(environment.runnerTemp), program: deps.providerProgram() };
         const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
         core.info(`Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`);
         const minted = await mintToken(net, oidc, registry, trace);
@@ -4196,13 +4196,13 @@ function run() {
         environment: readEnvironment(),
         transport: httpClientTransport,
         clock: systemClock,
-        providerProgram: {
+        providerProgram: () => ({
             // The runner's own node: it stays on disk for the whole job.
             node: process.execPath,
             // dist/provider.js, from dist/main.js and from src/main.ts (run from source) alike.
             script: (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', 'dist', 'provider.js'),
             platform: process.platform,
-        },
+        }),
     });
 }
 

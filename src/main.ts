@@ -13,12 +13,12 @@ export function run(): Promise<void> {
     environment: readEnvironment(),
     transport: httpClientTransport,
     clock: systemClock,
-    providerProgram: {
+    providerProgram: () => ({
       // The runner's own node: it stays on disk for the whole job.
       node: process.execPath,
       // dist/provider.js, from dist/main.js and from src/main.ts (run from source) alike.
       script: join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'provider.js'),
       platform: process.platform,
-    },
+    }),
   });
 }

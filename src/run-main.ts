@@ -20,8 +20,8 @@ export interface MainDeps {
   environment: RunnerEnvironment;
   transport: Transport;
   clock: Clock;
-  /** What a later step runs for cargo when `credential-provider` is on. */
-  providerProgram: ProviderProgram;
+  /** What a later step runs for cargo when `credential-provider` is on (looked up only then). */
+  providerProgram: () => ProviderProgram;
 }
 
 /**
@@ -51,7 +51,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
     const provider =
       inputs.provider === undefined
         ? undefined
-        : { runnerTemp: providerHome(environment.runnerTemp), program: deps.providerProgram };
+        : { runnerTemp: providerHome(environment.runnerTemp), program: deps.providerProgram() };
 
     const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
     core.info(
