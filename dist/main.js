@@ -2911,18 +2911,17 @@ function handOutToken(core, inputs, minted, provider) {
     const { token } = minted;
     core.setSecret(token);
     const { baseUrl } = inputs.registry;
-    const dir = provider === undefined ? undefined : makeProviderDir(provider.runnerTemp);
+    const dir = provider && makeProviderDir(provider.runnerTemp);
     const providerDir = dir === undefined ? {} : { providerDir: dir };
     saveHandover(core, inputs.revoke
         ? { kind: 'revoke', baseUrl, token, ...providerDir }
         : { kind: 'keep', baseUrl, ...providerDir });
-    const variable = dir === undefined || provider === undefined || inputs.provider === undefined
-        ? undefined
-        : installProvider(core, {
+    const variable = provider &&
+        dir &&
+        installProvider(core, {
+            ...provider,
             dir,
-            program: provider.program,
             registry: inputs.registry,
-            cargo: inputs.provider,
             revoke: inputs.revoke,
             minted,
         });
@@ -3012,9 +3011,11 @@ async function runMain(deps) {
         // The runner masks it already; this keeps it out of what the action writes itself.
         redactor.add(oidc.requestToken);
         // A provider that could not be installed is refused before any token is minted.
-        const provider = inputs.provider === undefined
-            ? undefined
-            : { runnerTemp: providerHome(environment.runnerTemp), program: deps.providerProgram() };
+        const provider = inputs.provider && {
+            cargo: inputs.provider,
+            runnerTemp: providerHome(environment.runnerTemp),
+            program: deps.providerProgram(),
+        };
         const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
         core.info(`Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`);
         const minted = await mintToken(net, oidc, registry, trace);

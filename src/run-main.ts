@@ -48,10 +48,11 @@ export async function runMain(deps: MainDeps): Promise<void> {
     // The runner masks it already; this keeps it out of what the action writes itself.
     redactor.add(oidc.requestToken);
     // A provider that could not be installed is refused before any token is minted.
-    const provider =
-      inputs.provider === undefined
-        ? undefined
-        : { runnerTemp: providerHome(environment.runnerTemp), program: deps.providerProgram() };
+    const provider = inputs.provider && {
+      cargo: inputs.provider,
+      runnerTemp: providerHome(environment.runnerTemp),
+      program: deps.providerProgram(),
+    };
 
     const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
     core.info(

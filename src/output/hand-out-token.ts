@@ -1,5 +1,5 @@
 import type { MintedToken } from '../exchange/mint-token.js';
-import type { Inputs } from '../inputs/read-inputs.js';
+import type { CargoRegistry, Inputs } from '../inputs/read-inputs.js';
 import {
   installProvider,
   makeProviderDir,
@@ -18,12 +18,12 @@ export function handOutToken(
   core: Pick<Core, 'setSecret' | 'setOutput' | 'saveState' | 'exportVariable'>,
   inputs: Inputs,
   minted: MintedToken,
-  provider: { runnerTemp: string; program: ProviderProgram } | undefined,
+  provider: { runnerTemp: string; program: ProviderProgram; cargo: CargoRegistry } | undefined,
 ): string | undefined {
   const { token } = minted;
   core.setSecret(token);
   const { baseUrl } = inputs.registry;
-  const dir = provider === undefined ? undefined : makeProviderDir(provider.runnerTemp);
+  const dir = provider && makeProviderDir(provider.runnerTemp);
   const providerDir = dir === undefined ? {} : { providerDir: dir };
   saveHandover(
     core,
@@ -32,16 +32,15 @@ export function handOutToken(
       : { kind: 'keep', baseUrl, ...providerDir },
   );
   const variable =
-    dir === undefined || provider === undefined || inputs.provider === undefined
-      ? undefined
-      : installProvider(core, {
-          dir,
-          program: provider.program,
-          registry: inputs.registry,
-          cargo: inputs.provider,
-          revoke: inputs.revoke,
-          minted,
-        });
+    provider &&
+    dir &&
+    installProvider(core, {
+      ...provider,
+      dir,
+      registry: inputs.registry,
+      revoke: inputs.revoke,
+      minted,
+    });
   core.setOutput('token', token);
   return variable;
 }
