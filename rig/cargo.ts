@@ -15,6 +15,29 @@ export interface CargoRun {
 }
 
 /**
+ * A CARGO_HOME of its own under `dir` that knows the registry `local` (a sparse index on
+ * loopback) and reads tokens only from the environment, and the environment cargo runs with:
+ * nothing of the machine's cargo setup or the internet is involved.
+ */
+async function cargoSetup(dir: string, indexUrl: string): Promise<Record<string, string>> {
+  const cargoHome = join(dir, 'cargo-home');
+  await mkdir(cargoHome);
+  await writeFile(
+    join(cargoHome, 'config.toml'),
+    `[registries.local]\nindex = "sparse+${indexUrl}"\n\n[registry]\nglobal-credential-providers = ["cargo:token"]\n`,
+  );
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '', '.rustup'),
+    CARGO_HOME: cargoHome,
+    CARGO_TARGET_DIR: join(dir, 'target'),
+    CARGO_TERM_COLOR: 'never',
+    CARGO_HTTP_TIMEOUT: '30',
+  };
+}
+
+/**
  * `cargo publish` of a one-file crate to the registry named `local` (sparse index on
  * loopback), with the token in CARGO_REGISTRIES_LOCAL_TOKEN and a CARGO_HOME of its own,
  * so nothing of the machine's cargo setup or the internet is involved.
@@ -27,14 +50,9 @@ export async function cargoPublish(options: {
 }): Promise<CargoRun> {
   const dir = await mkdtemp(join(tmpdir(), 'auth-action-cargo-'));
   try {
-    const cargoHome = join(dir, 'cargo-home');
+    const env = await cargoSetup(dir, options.indexUrl);
     const crateDir = join(dir, options.crate);
-    await mkdir(cargoHome);
     await mkdir(join(crateDir, 'src'), { recursive: true });
-    await writeFile(
-      join(cargoHome, 'config.toml'),
-      `[registries.local]\nindex = "sparse+${options.indexUrl}"\n\n[registry]\nglobal-credential-providers = ["cargo:token"]\n`,
-    );
     await writeFile(
       join(crateDir, 'Cargo.toml'),
       `[package]\nname = "${options.crate}"\nversion = "${options.version}"\nedition = "2021"\n` +
@@ -51,16 +69,7 @@ export async function cargoPublish(options: {
         ['publish', '--registry', 'local', '--no-verify', '--allow-dirty'],
         {
           cwd: crateDir,
-          env: {
-            PATH: process.env.PATH ?? '',
-            HOME: dir,
-            RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '', '.rustup'),
-            CARGO_HOME: cargoHome,
-            CARGO_TARGET_DIR: join(dir, 'target'),
-            CARGO_REGISTRIES_LOCAL_TOKEN: options.token,
-            CARGO_TERM_COLOR: 'never',
-            CARGO_HTTP_TIMEOUT: '30',
-          },
+          env: { ...env, CARGO_REGISTRIES_LOCAL_TOKEN: options.token },
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       );
@@ -102,12 +111,7 @@ export async function makeWorkspace(
   crates: WorkspaceCrate[],
 ): Promise<Workspace> {
   const dir = await mkdtemp(join(tmpdir(), 'auth-action-workspace-'));
-  const cargoHome = join(dir, 'cargo-home');
-  await mkdir(cargoHome);
-  await writeFile(
-    join(cargoHome, 'config.toml'),
-    `[registries.local]\nindex = "sparse+${indexUrl}"\n\n[registry]\nglobal-credential-providers = ["cargo:token"]\n`,
-  );
+  const env = await cargoSetup(dir, indexUrl);
   await writeFile(
     join(dir, 'Cargo.toml'),
     `[workspace]\nresolver = "2"\nmembers = [${crates.map((c) => `"${c.name}"`).join(', ')}]\n`,
@@ -129,19 +133,7 @@ export async function makeWorkspace(
     );
     await writeFile(join(dir, crate.name, 'src', 'lib.rs'), 'pub fn hello() {}\n');
   }
-  return {
-    dir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '', '.rustup'),
-      CARGO_HOME: cargoHome,
-      CARGO_TARGET_DIR: join(dir, 'target'),
-      CARGO_TERM_COLOR: 'never',
-      CARGO_HTTP_TIMEOUT: '30',
-    },
-    remove: () => rm(dir, { recursive: true, force: true }),
-  };
+  return { dir, env, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** The release command of a workspace: every crate, in dependency order, in one cargo process. */

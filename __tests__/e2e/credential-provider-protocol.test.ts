@@ -1,37 +1,13 @@
-import { rmSync } from 'node:fs';
-import { ConnectProxy } from '../../rig/proxy.js';
 import type { Job, StepResult } from '../../rig/runner.js';
-import { makePki, type TestPki } from '../../rig/tls.js';
-import { World } from '../../rig/world.js';
+import { useCratesIoWorld } from './crates-io-world.js';
 
 /*
  * The provider for crates.io, spoken to as cargo speaks to it: the wrapper main wrote, run with
  * `--cargo-plugin`, one request line on stdin, the hello and one answer on stdout. The
  * registry answers as https://crates.io, through a CONNECT proxy, as in proxy-and-tls.test.ts.
  */
-let pki: TestPki;
-let world: World;
-let proxy: ConnectProxy;
+const context = useCratesIoWorld();
 
-beforeAll(() => {
-  pki = makePki('crates.io');
-});
-afterAll(() => {
-  rmSync(pki.dir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  world = await World.start({
-    tls: { key: pki.key, cert: pki.cert },
-    publicOrigin: 'https://crates.io',
-  });
-  proxy = await new ConnectProxy({ 'crates.io:443': world.registry.listenPort }).start();
-});
-afterEach(async () => {
-  await proxy.stop();
-  await world.stopAndCheckLeaks();
-});
-
-const viaProxy = () => ({ HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: pki.caFile });
 const CRATES_IO = {
   'index-url': 'https://github.com/rust-lang/crates.io-index',
   name: 'crates-io',
@@ -43,8 +19,8 @@ async function askProvider(
   wrapper: string,
   request: unknown,
 ): Promise<{ step: StepResult; hello: unknown; answer: unknown }> {
-  const step = await world.runCommand(job, wrapper, ['--cargo-plugin'], {
-    env: viaProxy(),
+  const step = await context.world.runCommand(job, wrapper, ['--cargo-plugin'], {
+    env: context.viaProxy(),
     input: `${typeof request === 'string' ? request : JSON.stringify(request)}\n`,
     stdoutToCaller: true,
   });
@@ -56,6 +32,7 @@ async function askProvider(
 }
 
 test('for crates.io: CARGO_REGISTRY_CREDENTIAL_PROVIDER, and the protocol as cargo speaks it', async () => {
+  const { world, viaProxy } = context;
   const asked: Record<string, Awaited<ReturnType<typeof askProvider>>> = {};
   const { main, post } = await world.runJob({
     with: { url: '', 'credential-provider': 'true' },
@@ -130,6 +107,7 @@ test('for crates.io: CARGO_REGISTRY_CREDENTIAL_PROVIDER, and the protocol as car
 });
 
 test('run by hand, the provider says what it is and exits', async () => {
+  const { world, viaProxy } = context;
   let step: StepResult | undefined;
   await world.runJob({
     with: { url: '', 'credential-provider': 'true' },

@@ -1,35 +1,9 @@
-import { rmSync } from 'node:fs';
-import { ConnectProxy } from '../../rig/proxy.js';
-import { makePki, type TestPki } from '../../rig/tls.js';
-import { World } from '../../rig/world.js';
+import { useCratesIoWorld } from './crates-io-world.js';
 
-let pki: TestPki;
-let world: World;
-let proxy: ConnectProxy;
-
-beforeAll(() => {
-  pki = makePki('crates.io');
-});
-afterAll(() => {
-  rmSync(pki.dir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  // The registry answers as https://crates.io, reached only through the proxy.
-  world = await World.start({
-    tls: { key: pki.key, cert: pki.cert },
-    publicOrigin: 'https://crates.io',
-  });
-  proxy = await new ConnectProxy({ 'crates.io:443': world.registry.listenPort }).start();
-});
-afterEach(async () => {
-  await proxy.stop();
-  await world.stopAndCheckLeaks();
-});
-
-const viaProxy = () => ({ HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: pki.caFile });
+const context = useCratesIoWorld();
 
 test('the default url works through HTTPS_PROXY, with audience crates.io', async () => {
+  const { world, proxy, viaProxy } = context;
   const { main, post } = await world.runJob({ with: { url: '' }, env: viaProxy() });
 
   expect(main.annotations).toEqual([]);
@@ -42,6 +16,7 @@ test('the default url works through HTTPS_PROXY, with audience crates.io', async
 });
 
 test('a certificate the runner does not trust is a clear, unretried failure', async () => {
+  const { world, proxy } = context;
   const main = await world.runMain({ with: { url: '' }, env: { HTTPS_PROXY: proxy.url } });
 
   expect(main.exitCode).toBe(1);

@@ -1,0 +1,41 @@
+// A registry that answers as https://crates.io, with a certificate from a throwaway CA, reached
+// only through an HTTP CONNECT proxy as on a self-hosted runner. Fresh for each test.
+import { rmSync } from 'node:fs';
+import { ConnectProxy } from '../../rig/proxy.js';
+import { makePki, type TestPki } from '../../rig/tls.js';
+import { World } from '../../rig/world.js';
+
+export interface CratesIoWorld {
+  world: World;
+  proxy: ConnectProxy;
+  pki: TestPki;
+  /** The proxy and the CA for a step's env. */
+  viaProxy: () => Record<string, string>;
+}
+
+export function useCratesIoWorld(): CratesIoWorld {
+  // Filled in by the hooks below, before any test reads it.
+  const context = {
+    viaProxy: () => ({ HTTPS_PROXY: context.proxy.url, NODE_EXTRA_CA_CERTS: context.pki.caFile }),
+  } as unknown as CratesIoWorld;
+  beforeAll(() => {
+    context.pki = makePki('crates.io');
+  });
+  afterAll(() => {
+    rmSync(context.pki.dir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    context.world = await World.start({
+      tls: { key: context.pki.key, cert: context.pki.cert },
+      publicOrigin: 'https://crates.io',
+    });
+    context.proxy = await new ConnectProxy({
+      'crates.io:443': context.world.registry.listenPort,
+    }).start();
+  });
+  afterEach(async () => {
+    await context.proxy.stop();
+    await context.world.stopAndCheckLeaks();
+  });
+  return context;
+}
