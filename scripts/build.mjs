@@ -1,9 +1,11 @@
 // Bundles src/main.ts and src/post.ts into dist/main.js and dist/post.js with ncc, then makes
-// Node's built-in modules load on first use. The output is deterministic: the same sources and
-// lockfile give the same bytes (CI checks it).
+// Node's built-in modules load on first use; dist/licenses.txt holds the licences of the
+// third-party code in them. The output is deterministic: the same sources and lockfile give the
+// same bytes (CI checks it).
 import ncc from '@vercel/ncc';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { addBundle, writeLicenses } from './licenses.mjs';
 import { lazyBuiltin, randomUUIDFromOs } from './prelude.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -83,17 +85,25 @@ function checkCryptoUse(code, entry) {
 
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
+/** The bundled packages of every entry, by name@version, for dist/licenses.txt. */
+const licenses = new Map();
 for (const entry of ['main', 'post', 'provider']) {
-  const { code, assets } = await ncc(`${root}src/launch/${entry}.ts`, {
+  const { code, assets, stats } = await ncc(`${root}src/launch/${entry}.ts`, {
     minify: false,
     sourceMap: false,
     quiet: true,
     target: 'es2023',
     transpileOnly: false,
+    license: 'licenses.txt',
   });
   // ncc adds a package.json that marks the bundle as ESM; the root package.json already does.
-  const extra = Object.keys(assets ?? {}).filter((name) => name !== 'package.json');
+  const extra = Object.keys(assets ?? {}).filter(
+    (name) => name !== 'package.json' && name !== 'licenses.txt',
+  );
   if (extra.length > 0) throw new Error(`unexpected assets for ${entry}: ${extra.join(', ')}`);
   await writeFile(`${dist}/${entry}.js`, lazyBuiltins(code, entry));
+  const licenseText = assets['licenses.txt']?.source.toString() ?? '';
+  addBundle(licenses, `${entry}.js`, licenseText, stats.compilation.modules);
 }
+writeLicenses(`${dist}/licenses.txt`, licenses);
 console.log(`dist/: ${(await readdir(dist)).join(', ')}`);
