@@ -1399,11 +1399,12 @@ const httpClientTransport = async (request, timeoutMs) => {
 /** Longest stretch of a value from outside that a message shows. */
 const MAX_SHOWN = 300;
 /**
- * A URL-like stretch: a scheme (or a bare `//`) and what follows up to a space, a quote or a
- * backtick. Whatever it holds between `//` and its last `@` is credentials; from its first
- * `?` or `#` on, a query or a fragment, which often carry tokens too.
+ * A URL-like stretch in free text: from a `//` up to a space, a quote or a backtick. Whatever it
+ * holds before its last `@` is credentials; from its first `?` or `#` on, a query or a
+ * fragment, which often carry tokens too. (A scheme before the `//` is left as it is, so it
+ * need not be matched: matching it made the search quadratic in a long run of letters.)
  */
-const URLISH = /([a-z][a-z0-9+.-]*:)?\/\/[^\s`'"<>]*/gi;
+const URLISH = /\/\/[^\s`'"<>]*/g;
 function redactUrlish(urlish) {
     const start = urlish.indexOf('//') + 2;
     let rest = urlish.slice(start);
@@ -1420,13 +1421,33 @@ function redactUrls(text) {
     return text.replace(URLISH, redactUrlish);
 }
 /**
- * A value from outside (an input, a variable, state, a server's answer), as a message shows
+ * A value meant as a URL (an input, state, a target, a Location), redacted without parsing it,
+ * so that it is redacted the same whether it parses or not (`https://user:p ss@cra tes.io`,
+ * `https:user:pass@host`, `{https://...`): in each stretch between slashes (either way), what
+ * comes before its last `@` is credentials, whatever characters it holds; from the first `?`
+ * or `#` on, a query or a fragment.
+ */
+function redactUrlValue(value) {
+    const parts = value.split(/([/\\])/).map((part) => {
+        const at = part.lastIndexOf('@');
+        return at === -1 ? part : `***${part.slice(at)}`;
+    });
+    const out = parts.join('');
+    const cut = out.search(/[?#]/);
+    return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
+}
+/**
+ * A value from outside (a variable, a server's answer, an error's text), as a message shows
  * it: redacted, on one line, and short.
  */
 function shown(value, max = MAX_SHOWN) {
     // eslint-disable-next-line no-control-regex
     const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/** A value meant as a URL (an input, state, a target, a Location), as a message shows it. */
+function shownUrl(value, max = MAX_SHOWN) {
+    return shown(redactUrlValue(value), max);
 }
 /**
  * The secrets the action knows (the JWT, every registry token, the job's request token), so
@@ -1457,7 +1478,7 @@ class Redactor {
 /** The server's own words are shown up to this long in all. */
 const MAX_SAID = 1500;
 function what(call, target) {
-    const at = shown(target);
+    const at = shownUrl(target);
     switch (call) {
         case 'id-token':
             return `Requesting an OIDC ID token from GitHub (${at})`;
@@ -1573,14 +1594,14 @@ function describeFailure(failure, attempts) {
         case 'invalid-input':
             return failure.tooLong
                 ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${failure.problem} Fix it in the step's \`with:\`.`
-                : `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+                : `The \`${failure.input}\` input (\`${shownUrl(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
         case 'bad-environment':
             return `The runner's ${failure.variable} ${failure.problem}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
         case 'runner-file':
             return (`Writing to the runner's ${failure.variable} file failed (${shown(failure.code, 40)}), so the step cannot hand over its results. ` +
                 'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.');
         case 'invalid-state':
-            return `The ${failure.name} that the main step left in the step state (\`${shown(failure.value)}\`) is invalid: ${failure.problem}`;
+            return `The ${failure.name} that the main step left in the step state (\`${shownUrl(failure.value)}\`) is invalid: ${failure.problem}`;
         case 'no-id-token':
             return failure.fromFork
                 ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
@@ -1602,7 +1623,7 @@ function describeFailure(failure, attempts) {
         case 'timeout':
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
         case 'redirect': {
-            const to = failure.location === undefined ? 'no Location' : `\`${shown(failure.location)}\``;
+            const to = failure.location === undefined ? 'no Location' : `\`${shownUrl(failure.location)}\``;
             const secret = failure.call === 'revoke' ? 'token' : 'ID token';
             return (`${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
                 `Redirects are not followed, so that the ${secret} never travels to a host you did not name. ` +

@@ -1,4 +1,4 @@
-import { shown } from '../redact/redact.js';
+import { shown, shownUrl } from '../redact/redact.js';
 import {
   ActionFailure,
   type Attempts,
@@ -11,7 +11,7 @@ import {
 const MAX_SAID = 1500;
 
 function what(call: Call, target: string): string {
-  const at = shown(target);
+  const at = shownUrl(target);
   switch (call) {
     case 'id-token':
       return `Requesting an OIDC ID token from GitHub (${at})`;
@@ -145,7 +145,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     case 'invalid-input':
       return failure.tooLong
         ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${failure.problem} Fix it in the step's \`with:\`.`
-        : `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+        : `The \`${failure.input}\` input (\`${shownUrl(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
     case 'bad-environment':
       return `The runner's ${failure.variable} ${failure.problem}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
     case 'runner-file':
@@ -154,7 +154,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
         'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.'
       );
     case 'invalid-state':
-      return `The ${failure.name} that the main step left in the step state (\`${shown(failure.value)}\`) is invalid: ${failure.problem}`;
+      return `The ${failure.name} that the main step left in the step state (\`${shownUrl(failure.value)}\`) is invalid: ${failure.problem}`;
     case 'no-id-token':
       return failure.fromFork
         ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
@@ -178,7 +178,8 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     case 'timeout':
       return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
     case 'redirect': {
-      const to = failure.location === undefined ? 'no Location' : `\`${shown(failure.location)}\``;
+      const to =
+        failure.location === undefined ? 'no Location' : `\`${shownUrl(failure.location)}\``;
       const secret = failure.call === 'revoke' ? 'token' : 'ID token';
       return (
         `${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +

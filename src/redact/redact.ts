@@ -7,11 +7,12 @@
 export const MAX_SHOWN = 300;
 
 /**
- * A URL-like stretch: a scheme (or a bare `//`) and what follows up to a space, a quote or a
- * backtick. Whatever it holds between `//` and its last `@` is credentials; from its first
- * `?` or `#` on, a query or a fragment, which often carry tokens too.
+ * A URL-like stretch in free text: from a `//` up to a space, a quote or a backtick. Whatever it
+ * holds before its last `@` is credentials; from its first `?` or `#` on, a query or a
+ * fragment, which often carry tokens too. (A scheme before the `//` is left as it is, so it
+ * need not be matched: matching it made the search quadratic in a long run of letters.)
  */
-const URLISH = /([a-z][a-z0-9+.-]*:)?\/\/[^\s`'"<>]*/gi;
+const URLISH = /\/\/[^\s`'"<>]*/g;
 
 function redactUrlish(urlish: string): string {
   const start = urlish.indexOf('//') + 2;
@@ -29,13 +30,35 @@ export function redactUrls(text: string): string {
 }
 
 /**
- * A value from outside (an input, a variable, state, a server's answer), as a message shows
+ * A value meant as a URL (an input, state, a target, a Location), redacted without parsing it,
+ * so that it is redacted the same whether it parses or not (`https://user:p ss@cra tes.io`,
+ * `https:user:pass@host`, `{https://...`): in each stretch between slashes (either way), what
+ * comes before its last `@` is credentials, whatever characters it holds; from the first `?`
+ * or `#` on, a query or a fragment.
+ */
+export function redactUrlValue(value: string): string {
+  const parts = value.split(/([/\\])/).map((part) => {
+    const at = part.lastIndexOf('@');
+    return at === -1 ? part : `***${part.slice(at)}`;
+  });
+  const out = parts.join('');
+  const cut = out.search(/[?#]/);
+  return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
+}
+
+/**
+ * A value from outside (a variable, a server's answer, an error's text), as a message shows
  * it: redacted, on one line, and short.
  */
 export function shown(value: string, max = MAX_SHOWN): string {
   // eslint-disable-next-line no-control-regex
   const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** A value meant as a URL (an input, state, a target, a Location), as a message shows it. */
+export function shownUrl(value: string, max = MAX_SHOWN): string {
+  return shown(redactUrlValue(value), max);
 }
 
 /**
