@@ -9,6 +9,8 @@ import {
 
 /** The server's own words are shown up to this long in all. */
 const MAX_SAID = 1500;
+/** A problem is our own words, but may quote what it is about (a port, a suggested URL). */
+const MAX_PROBLEM = 500;
 
 function what(call: Call, target: string): string {
   const at = shownUrl(target);
@@ -30,6 +32,16 @@ export function seconds(ms: number): string {
 export function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** A problem as the end of one of our sentences: on one line, short, with one full stop. */
+function problemSentence(problem: string): string {
+  return sentence(shown(problem, MAX_PROBLEM));
+}
+
+/** A problem in the middle of one of our sentences: on one line, short, without a full stop. */
+function problemClause(problem: string): string {
+  return shown(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
 }
 
 function tries(attempts: Attempts | undefined): string {
@@ -144,17 +156,17 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
   switch (failure.kind) {
     case 'invalid-input':
       return failure.tooLong
-        ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${failure.problem} Fix it in the step's \`with:\`.`
-        : `The \`${failure.input}\` input (\`${shownUrl(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+        ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`
+        : `The \`${failure.input}\` input (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`;
     case 'bad-environment':
-      return `The runner's ${failure.variable} ${failure.problem}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
+      return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
     case 'runner-file':
       return (
         `Writing to the runner's ${failure.variable} file failed (${shown(failure.code, 40)}), so the step cannot hand over its results. ` +
         'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.'
       );
     case 'invalid-state':
-      return `The ${failure.name} that the main step left in the step state (\`${shownUrl(failure.value)}\`) is invalid: ${failure.problem}`;
+      return `The ${failure.name} that the main step left in the step state (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
     case 'no-id-token':
       return failure.fromFork
         ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
@@ -165,7 +177,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
             '`permissions: id-token: write`, and list beside it every other permission the job needs ' +
             '(such as `contents: read`), since naming one drops the defaults.';
     case 'unsendable':
-      return `${what(failure.call, failure.target)} failed on this machine: ${failure.problem}. ${whenUnsendable(failure.call)}`;
+      return `${what(failure.call, failure.target)} failed on this machine: ${problemSentence(failure.problem)} ${whenUnsendable(failure.call)}`;
     case 'network':
       return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
     case 'unknown-host':
@@ -197,7 +209,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     }
     case 'malformed-response':
       return (
-        `${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${failure.problem}. ` +
+        `${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${problemSentence(failure.problem)} ` +
         (failure.call === 'id-token'
           ? "This is GitHub's side: re-run the job."
           : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.')
@@ -216,6 +228,19 @@ function explainedAbove(failure: Failure): string {
     : ' What this run sent is listed above and in the step summary.';
 }
 
+/** The words of anything thrown, without trusting it: a getter or a message may be broken too. */
+function messageOf(error: unknown): string {
+  if (typeof error === 'string') return error.trim() === '' ? 'an empty string was thrown' : error;
+  try {
+    if (error instanceof Error) {
+      return error.message.trim() === '' ? 'an error without a message' : error.message;
+    }
+  } catch {
+    return 'an error whose message cannot be read';
+  }
+  return 'something that is not an Error was thrown';
+}
+
 /**
  * Turns anything thrown into one paragraph, without a stack trace. `explained` adds a pointer
  * to the fuller explanation printed before it.
@@ -227,6 +252,5 @@ export function describeError(error: unknown, explained = false): string {
       (explained ? explainedAbove(error.failure) : '')
     );
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return `auth-action stopped on an unexpected error: ${sentence(shown(message))} Please report it with this log.`;
+  return `auth-action stopped on an unexpected error: ${sentence(shown(messageOf(error)))} Please report it with this log.`;
 }
