@@ -1457,11 +1457,16 @@ function isLoopbackHost(hostname) {
         octets[0] === '127' &&
         octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255));
 }
+/** A suggestion is shown whole, so only for a value this short. */
+const MAX_SUGGESTED = 200;
 /**
  * `https://<value>` is suggested only for what reads as a host name, perhaps with a port and a
- * path: not for `javascript:...`, `mailto:...` or words with spaces.
+ * path: not for `javascript:...`, `mailto:...` or words with spaces, and only when it can be
+ * shown as it is (short, visible characters only, no backtick).
  */
 function suggestion(value) {
+    if (value.length > MAX_SUGGESTED || !/^[\x21-\x5f\x61-\x7e]+$/.test(value))
+        return '';
     const authority = value.split(/[/?#]/, 1)[0] ?? '';
     if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(authority))
         return '';
@@ -1544,7 +1549,7 @@ function registry_url_checkRegistryUrl(value) {
     if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
         return {
             ok: false,
-            problem: 'it must not contain a query (`?...`) or a fragment (`#...`).',
+            problem: 'it must not contain a query (`?…`) or a fragment (`#…`).',
         };
     }
     return { ok: true, baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
