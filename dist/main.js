@@ -2285,6 +2285,7 @@ function outcome_final(failure) {
 
 
 
+
 /** Starts a phase's clock: its calls share one deadline, `timing.budgetMs` from now. */
 function startPhase({ core, transport, clock }, timing) {
     return {
@@ -2306,7 +2307,7 @@ function retryLine(failure) {
         case 'timeout':
             return `no answer within ${describe_seconds(failure.timeoutMs)}`;
         case 'network':
-            return `connection failed (${failure.code})`;
+            return `connection failed (${shown(failure.code, 40)})`;
         case 'http-status':
             return `HTTP ${failure.status}`;
         default:
