@@ -2012,6 +2012,10 @@ const noEndpoint = (status) => status === 404 || status === 405;
 /** What to do about a refusal, from the registry's own words where they say enough. */
 function whenRefused(call, status, details, page) {
     if (call === 'id-token') {
+        if (page) {
+            return ("The answer did not come from GitHub's token service (an error page from a proxy, most likely): " +
+                'on a self-hosted runner, check the proxy settings (HTTPS_PROXY, NO_PROXY); otherwise re-run the job.');
+        }
         return status === 401 || status === 403
             ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
             : 'Re-run the job; if it persists, check https://www.githubstatus.com.';
@@ -2021,7 +2025,8 @@ function whenRefused(call, status, details, page) {
             "the registry's web address (for crates.io, `https://crates.io`) and that it supports trusted publishing.");
     }
     if (page) {
-        return ("The answer did not come from the registry's API: check that `url` is the registry's address " +
+        return ("The answer did not come from the registry's API (an error page from a proxy or a maintenance page, most likely): " +
+            "check that `url` is the registry's address " +
             'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.');
     }
     if (call === 'revoke')
@@ -2037,31 +2042,55 @@ function whenRefused(call, status, details, page) {
     if (said.startsWith('Unsupported JWT issuer')) {
         return "Publish from a repository whose ID tokens use GitHub's default issuer.";
     }
-    return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
-        'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
+    if (said.includes('JWT has already been used')) {
+        return 'The registry had already accepted this ID token: an earlier attempt succeeded but its answer was lost. Re-run the job.';
+    }
+    if (said.includes('JWT key ID')) {
+        return ('The registry does not know the key that signed the ID token (GitHub may have just changed its keys): ' +
+            "re-run the job; if it persists, ask the registry's maintainers.");
+    }
+    // Only a refusal about the trusted publisher config is fixed in the config.
+    if (/Trusted Publishing config|^Unexpected `/.test(said)) {
+        return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
+            'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
+    }
+    return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
 }
 /** A body that is not the server's JSON, in words that hold for any size and type. */
 function describeBody(body) {
     const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
-    if (body.contentType === '')
-        return `a body of ${size} with no content type`;
-    const type = shown(body.contentType, 100);
-    return /json/i.test(body.contentType) && !body.truncated
-        ? `a body of ${size} labelled ${type} that does not parse as JSON`
-        : `a body of ${size} (${type})`;
+    if (/json/i.test(body.contentType) && !body.truncated) {
+        return `a body of ${size} labelled ${shown(body.contentType, 100)} that does not parse as JSON`;
+    }
+    const type = body.contentType === '' ? 'without a content type' : `(${shown(body.contentType, 100)})`;
+    return `a body of ${size} ${type}, not the server's JSON error`;
 }
-function statusText(failure) {
+/**
+ * The status and the server's words, or what came instead. `guess` says what a page most
+ * likely is, for when the advice after it does not (a server error's advice is about waiting).
+ */
+function statusText(failure, guess) {
     const head = `HTTP ${failure.status}`;
     if (failure.details.length > 0)
         return `${head}: ${shown(failure.details.join(' '), MAX_SAID)}`;
     const body = failure.unexpectedBody;
     if (body === undefined)
         return `${head} with no explanation`;
-    // For a missing endpoint the advice explains the page; otherwise say what it most likely is.
-    const guess = noEndpoint(failure.status)
-        ? ''
-        : ' (an error page from a proxy, a load balancer or a maintenance page, most likely)';
-    return `${head} with ${describeBody(body)}, not the server's JSON error${guess}`;
+    const likely = guess
+        ? ' (an error page from a proxy, a load balancer or a maintenance page, most likely)'
+        : '';
+    return `${head} with ${describeBody(body)}${likely}`;
+}
+/** Where the host that was not found comes from, and what to do about it. */
+function whenUnknownHost(call) {
+    switch (call) {
+        case 'id-token':
+            return 'The runner gives this address (ACTIONS_ID_TOKEN_REQUEST_URL): on a self-hosted runner, check its DNS settings; otherwise re-run the job.';
+        case 'exchange':
+            return 'Check the `url` input for a typo.';
+        case 'revoke':
+            return 'The main step reached the registry at this address, so its DNS most likely failed for a moment.';
+    }
 }
 function timeoutText(failure) {
     if (describe_seconds(failure.timeoutMs) === describe_seconds(failure.limitMs)) {
@@ -2097,18 +2126,24 @@ function describeFailure(failure, attempts) {
         case 'network':
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
         case 'unknown-host':
-            return `${what(failure.call, failure.target)} failed: the host was not found (DNS). Check the \`url\` input for a typo.`;
+            return `${what(failure.call, failure.target)} failed: the host was not found (DNS). ${whenUnknownHost(failure.call)}`;
         case 'tls':
-            return (`${what(failure.call, failure.target)} failed: the TLS connection was refused (${shown(failure.code, 40)}); ` +
-                "the server's certificate is not trusted. If the registry uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.");
+            return (`${what(failure.call, failure.target)} failed: the server's certificate is not trusted (${shown(failure.code, 40)}). ` +
+                `If ${failure.call === 'id-token' ? 'a proxy on the way' : 'the registry or a proxy on the way'} uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.`);
         case 'timeout':
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
         case 'redirect': {
             const to = failure.location === undefined ? 'no Location' : `\`${shownUrl(failure.location)}\``;
-            const secret = failure.call === 'revoke' ? 'token' : 'ID token';
+            const secret = {
+                'id-token': "the job's request token",
+                exchange: 'the ID token',
+                revoke: 'the token',
+            }[failure.call];
+            const next = failure.call === 'id-token'
+                ? "GitHub's token service does not redirect: on a self-hosted runner, check the proxy settings (HTTPS_PROXY, NO_PROXY); otherwise re-run the job."
+                : 'If the registry has moved, set the `url` input to its new address.';
             return (`${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
-                `Redirects are not followed, so that the ${secret} never travels to a host you did not name. ` +
-                'If the registry has moved, set the `url` input to its new address.');
+                `Redirects are not followed, so that ${secret} never travels to a host you did not name. ${next}`);
         }
         case 'http-status': {
             const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
@@ -2116,7 +2151,8 @@ function describeFailure(failure, attempts) {
             const next = server
                 ? whenUnavailable(failure.call)
                 : whenRefused(failure.call, failure.status, failure.details, page);
-            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${statusText(failure)}`)} ${next}`;
+            const said = statusText(failure, server);
+            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
         }
         case 'malformed-response':
             return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${problemSentence(failure.problem)} ` +
