@@ -1315,10 +1315,10 @@ function unsendable(request) {
         url = new URL(request.url);
     }
     catch {
-        return 'its URL does not parse';
+        return 'the request URL does not parse';
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return `its URL's scheme \`${url.protocol}\` is not http or https`;
+        return `the request URL's scheme \`${url.protocol}\` is not http or https`;
     }
     for (const [name, value] of Object.entries(request.headers)) {
         try {
@@ -1326,7 +1326,7 @@ function unsendable(request) {
             (0,external_node_http_namespaceObject.validateHeaderValue)(name, value);
         }
         catch {
-            return `its \`${name}\` header has characters HTTP does not allow (a line break or a control character)`;
+            return `the request's \`${name}\` header has characters HTTP does not allow (a line break or a control character)`;
         }
     }
     try {
@@ -1378,7 +1378,7 @@ const httpClientTransport = async (request, timeoutMs) => {
         if (LOCAL_CODES.test(code)) {
             return {
                 ok: false,
-                error: { kind: 'unsendable', problem: `node refused to form it (${code})` },
+                error: { kind: 'unsendable', problem: `node refused to form the request (${code})` },
             };
         }
         // http-client's own socket timeout fires first when the server goes silent.
@@ -2155,6 +2155,11 @@ function describeFailure(failure, attempts) {
             return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
         }
         case 'malformed-response':
+            // A 2xx that is not the registry's 204 is no revocation, whatever else it is.
+            if (failure.call === 'revoke') {
+                return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is not a revocation: ${problemSentence(failure.problem)} ` +
+                    'On a self-hosted runner, check the proxy settings (HTTPS_PROXY, NO_PROXY).');
+            }
             return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${problemSentence(failure.problem)} ` +
                 (failure.call === 'id-token'
                     ? "This is GitHub's side: re-run the job."

@@ -252,6 +252,13 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
     }
     case 'malformed-response':
+      // A 2xx that is not the registry's 204 is no revocation, whatever else it is.
+      if (failure.call === 'revoke') {
+        return (
+          `${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is not a revocation: ${problemSentence(failure.problem)} ` +
+          'On a self-hosted runner, check the proxy settings (HTTPS_PROXY, NO_PROXY).'
+        );
+      }
       return (
         `${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${problemSentence(failure.problem)} ` +
         (failure.call === 'id-token'
