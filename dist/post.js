@@ -1449,25 +1449,57 @@ function shown(value, max = MAX_SHOWN) {
 function shownUrl(value, max = MAX_SHOWN) {
     return shown(redactUrlValue(value), max);
 }
+/** A cut secret's start this long is hidden too; a shorter one says next to nothing. */
+const MIN_CUT = 4;
+/**
+ * Where a message cut a value short (shown() and the error body's cap mark every cut with
+ * `…`) in the middle of `secret`: the start of the secret before the mark is replaced too.
+ */
+function hideCut(text, secret) {
+    const head = secret.slice(0, MIN_CUT);
+    let out = text;
+    for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
+        // The earliest start of the secret that runs up to the mark: each earlier occurrence of
+        // its head, back as far as the secret is long.
+        let start = -1;
+        for (let j = out.lastIndexOf(head, cut - MIN_CUT); j !== -1 && cut - j < secret.length; j = j === 0 ? -1 : out.lastIndexOf(head, j - 1)) {
+            if (secret.startsWith(out.slice(j, cut)))
+                start = j;
+        }
+        if (start !== -1) {
+            out = `${out.slice(0, start)}***${out.slice(cut)}`;
+            cut = start + 3;
+        }
+    }
+    return out;
+}
 /**
  * The secrets the action knows (the JWT, every registry token, the job's request token), so
  * that everything it writes itself shows `***` in their place, even where the runner would
- * mask them too.
+ * mask them too: whole, on one line as shown() flattens them, or cut short by a cap.
  */
 class Redactor {
     secrets = new Set();
     add(secret) {
         // A very short value would turn ordinary words into ***; no real secret is that short.
-        if (secret.length >= 8)
-            this.secrets.add(secret);
+        if (secret.length < 8)
+            return;
+        this.secrets.add(secret);
+        // eslint-disable-next-line no-control-regex
+        const flat = secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+        if (flat !== secret && flat.trim().length >= 8)
+            this.secrets.add(flat);
     }
     /** `text` with every known secret, and every URL's credentials and query, replaced. */
     apply(text) {
         let out = text;
         // Longest first, so a secret that contains another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+        const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
+        for (const secret of secrets)
             out = out.split(secret).join('***');
-        }
+        if (out.includes('…'))
+            for (const secret of secrets)
+                out = hideCut(out, secret);
         return redactUrls(out);
     }
 }
