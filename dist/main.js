@@ -2252,7 +2252,7 @@ function parseJson(text) {
 }
 function clean(text) {
     // eslint-disable-next-line no-control-regex
-    const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
     return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
 }
 /**
@@ -2275,17 +2275,23 @@ function parseErrorBody(response) {
         };
     }
     const details = [];
+    // Judged once cleaned: a detail of control characters only says nothing.
+    const said = (text) => {
+        const cleaned = clean(text);
+        if (cleaned !== '')
+            details.push(cleaned);
+    };
     if (typeof json === 'object' && json !== null) {
         const { errors, message } = json;
         if (Array.isArray(errors)) {
             for (const entry of errors) {
                 const detail = entry?.detail;
-                if (typeof detail === 'string' && detail.trim() !== '')
-                    details.push(clean(detail));
+                if (typeof detail === 'string')
+                    said(detail);
             }
         }
-        if (typeof message === 'string' && message.trim() !== '')
-            details.push(clean(message));
+        if (typeof message === 'string')
+            said(message);
     }
     return { details: details.slice(0, MAX_DETAILS), unexpectedBody: undefined };
 }
