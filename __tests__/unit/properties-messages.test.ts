@@ -206,6 +206,23 @@ describe('the one redaction step', () => {
     );
   });
 
+  test('a known secret that a cap cut short is hidden too, not shown in part', () => {
+    fc.assert(
+      fc.property(
+        anySecret,
+        fc.integer({ min: 4, max: 40 }),
+        fc.constantFrom(300, 1000, 1500),
+        (secret, kept, cap) => {
+          const redactor = new Redactor();
+          redactor.add(secret);
+          // The cap falls `kept` characters into the secret, as shown() would cut it.
+          const text = shown(`${'x'.repeat(cap - kept)} ${secret} and more`, cap);
+          expect(redactor.apply(text)).not.toContain(secret.slice(0, 4));
+        },
+      ),
+    );
+  });
+
   test('a URL password in free text, spaces aside, is cut whatever surrounds it', () => {
     const tame = password.map((p) => p.replace(/[\s`'"<>]/g, 'x'));
     fc.assert(
