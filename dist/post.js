@@ -2263,7 +2263,8 @@ function readHandover(core) {
         throw new failure_ActionFailure({
             kind: 'invalid-state',
             name: 'registry URL',
-            value: checked.tooLong ? `${baseUrl.slice(0, 100)}…` : baseUrl,
+            // Whole: the message redacts it before it cuts it (a cut here could keep a password's start).
+            value: baseUrl,
             problem: checked.problem,
         });
     }

@@ -36,7 +36,8 @@ export function readHandover(core: Pick<Core, 'getState'>): Handover {
     throw new ActionFailure({
       kind: 'invalid-state',
       name: 'registry URL',
-      value: checked.tooLong ? `${baseUrl.slice(0, 100)}…` : baseUrl,
+      // Whole: the message redacts it before it cuts it (a cut here could keep a password's start).
+      value: baseUrl,
       problem: checked.problem,
     });
   }
