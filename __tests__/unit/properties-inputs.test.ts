@@ -287,4 +287,16 @@ describe('the state post reads back', () => {
       ),
     );
   });
+
+  test('a state URL too long to use: refused without a piece of its password', () => {
+    fc.assert(
+      fc.property(password, fc.integer({ min: 60, max: 90 }), (pass, user) => {
+        const registryUrl = `https://${'u'.repeat(user)}:${pass}@crates.io/${'p'.repeat(2100)}`;
+        const state: Record<string, string> = { registryUrl, revoke: 'true', token: 'cio_tp_x' };
+        const read = attempt(() => readHandover({ getState: (name) => state[name] ?? '' }));
+        expect(read.ok).toBe(false);
+        if (!read.ok) expectReadable(describeError(read.error), [pass.slice(0, 6)]);
+      }),
+    );
+  });
 });
