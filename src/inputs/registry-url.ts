@@ -59,7 +59,7 @@ function unparsable(value: string): string {
   const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
   const port = /:(\d+)$/.exec(hostPort)?.[1];
   if (port !== undefined && Number(port) > 65535) {
-    return `its port ${port.length > 10 ? `${port.slice(0, 10)}…` : port} is out of range (at most 65535).`;
+    return `its port ${port.length > 10 ? `${port.slice(0, 10)}…` : port} is out of range (1 to 65535).`;
   }
   if (/\s/.test(authority)) return 'its host name contains a space.';
   if (hostPort === '' || hostPort.startsWith(':')) return 'it has no host name.';
@@ -114,6 +114,8 @@ export function checkRegistryUrl(value: string): UrlCheck {
       problem: `the scheme \`${url.protocol}\` is not supported; use \`https://\`.`,
     };
   }
+  // The parser takes port 0, which no server listens on: every try would fail to connect.
+  if (url.port === '0') return { ok: false, problem: 'its port 0 is out of range (1 to 65535).' };
   const badHost = hostProblem(url.hostname);
   if (badHost !== undefined) return { ok: false, problem: badHost };
   if (url.username !== '' || url.password !== '') {
