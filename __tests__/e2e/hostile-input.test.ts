@@ -200,14 +200,18 @@ describe('inputs have bounds', () => {
     expectShortRefusal(main, theError(main));
   });
 
-  test('port 99999 is out of range', async () => {
-    const main = await world.runMain({ with: { url: 'https://crates.io:99999' } });
+  test.each(['https://crates.io:99999', 'http://127.0.0.1:0'])(
+    '%s: the port is out of range',
+    async (url) => {
+      const main = await world.runMain({ with: { url } });
 
-    expectShortRefusal(
-      main,
-      "The `url` input (`https://crates.io:99999`) is invalid: its port 99999 is out of range (at most 65535). Fix it in the step's `with:`.",
-    );
-  });
+      const port = url.split(':').at(-1) ?? '';
+      expectShortRefusal(
+        main,
+        `The \`url\` input (\`${url}\`) is invalid: its port ${port} is out of range (1 to 65535). Fix it in the step's \`with:\`.`,
+      );
+    },
+  );
 
   test.each([
     [
