@@ -176,7 +176,7 @@ function whenUnknownHost(call: Call): string {
     case 'exchange':
       return 'Check the `url` input for a typo.';
     case 'revoke':
-      return 'The main step reached the registry at this address, so its DNS most likely failed for a moment.';
+      return 'The main step reached the registry at this address, so this is most likely a passing DNS failure.';
   }
 }
 
