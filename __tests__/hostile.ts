@@ -182,7 +182,7 @@ export function expectReadable(message: string, secrets: readonly string[] = [])
   for (const secret of secrets) {
     expect(message).not.toContain(secret);
     // As the message would show it if it had slipped through: on one line.
-    expect(message).not.toContain(flat(secret));
+    if (flat(secret).trim().length >= 8) expect(message).not.toContain(flat(secret));
   }
 }
 

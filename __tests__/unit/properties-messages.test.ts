@@ -151,7 +151,7 @@ test('any failure reads as one bounded paragraph with no secret in it', () => {
       const message = redactor.apply(describeError(new ActionFailure(failure, tries), explained));
       expectReadable(message, [secret, pass]);
       // What the action says after the server's words is its own: a sentence, ended once.
-      expect(message).toMatch(/[.?…]$/);
+      expect(message).toMatch(/[.!?…]$/);
     }),
   );
 });
