@@ -19,7 +19,7 @@ const OURS_ONLY = /undefined|null|\[object|NaN|\.\.| {4}at /;
 /** What a message on one line would make of outside text: a stack line, once flattened. */
 // eslint-disable-next-line no-control-regex
 const STACKISH = /[\s\u0000-\u001f\u007f-\u009f]at /;
-const fromOutside = (s: string) => !OURS_ONLY.test(s) && !STACKISH.test(s);
+export const fromOutside = (s: string) => !OURS_ONLY.test(s) && !STACKISH.test(s);
 
 /** Stretches that break lines, end sentences, start URLs or look like a stack: the awkward bits. */
 const AWKWARD = [

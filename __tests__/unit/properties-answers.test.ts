@@ -18,6 +18,7 @@ import type { RunnerEnvironment } from '../../src/runner/environment.js';
 import {
   anyText,
   expectReadable,
+  fromOutside,
   jwt,
   outsideText,
   password,
@@ -48,9 +49,20 @@ const body = fc.oneof(
     .record({ value: fc.oneof(jwt, outsideText(), fc.jsonValue()) }, { requiredKeys: [] })
     .map((json) => JSON.stringify(json)),
   fc
-    .array(fc.record({ detail: fc.oneof(words, fc.jsonValue()) }, { requiredKeys: [] }), {
-      maxLength: 12,
-    })
+    .array(
+      fc.record(
+        {
+          detail: fc.oneof(
+            words,
+            fc.jsonValue().filter((v) => typeof v !== 'string' || fromOutside(v)),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      {
+        maxLength: 12,
+      },
+    )
     .map((errors) => JSON.stringify({ errors })),
   words.map((message) => JSON.stringify({ message })),
   fc.json(),
