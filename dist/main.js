@@ -1338,10 +1338,10 @@ function unsendable(request) {
         url = new URL(request.url);
     }
     catch {
-        return 'its URL does not parse';
+        return 'the request URL does not parse';
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return `its URL's scheme \`${url.protocol}\` is not http or https`;
+        return `the request URL's scheme \`${url.protocol}\` is not http or https`;
     }
     for (const [name, value] of Object.entries(request.headers)) {
         try {
@@ -1349,7 +1349,7 @@ function unsendable(request) {
             (0,external_node_http_namespaceObject.validateHeaderValue)(name, value);
         }
         catch {
-            return `its \`${name}\` header has characters HTTP does not allow (a line break or a control character)`;
+            return `the request's \`${name}\` header has characters HTTP does not allow (a line break or a control character)`;
         }
     }
     try {
@@ -1401,7 +1401,7 @@ const httpClientTransport = async (request, timeoutMs) => {
         if (LOCAL_CODES.test(code)) {
             return {
                 ok: false,
-                error: { kind: 'unsendable', problem: `node refused to form it (${code})` },
+                error: { kind: 'unsendable', problem: `node refused to form the request (${code})` },
             };
         }
         // http-client's own socket timeout fires first when the server goes silent.
@@ -1422,11 +1422,12 @@ const httpClientTransport = async (request, timeoutMs) => {
 /** Longest stretch of a value from outside that a message shows. */
 const MAX_SHOWN = 300;
 /**
- * A URL-like stretch: a scheme (or a bare `//`) and what follows up to a space, a quote or a
- * backtick. Whatever it holds between `//` and its last `@` is credentials; from its first
- * `?` or `#` on, a query or a fragment, which often carry tokens too.
+ * A URL-like stretch in free text: from a `//` up to a space, a quote or a backtick. Whatever it
+ * holds before its last `@` is credentials; from its first `?` or `#` on, a query or a
+ * fragment, which often carry tokens too. (A scheme before the `//` is left as it is, so it
+ * need not be matched: matching it made the search quadratic in a long run of letters.)
  */
-const URLISH = /([a-z][a-z0-9+.-]*:)?\/\/[^\s`'"<>]*/gi;
+const URLISH = /\/\/[^\s`'"<>]*/g;
 function redactUrlish(urlish) {
     const start = urlish.indexOf('//') + 2;
     let rest = urlish.slice(start);
@@ -1443,7 +1444,23 @@ function redactUrls(text) {
     return text.replace(URLISH, redactUrlish);
 }
 /**
- * A value from outside (an input, a variable, state, a server's answer), as a message shows
+ * A value meant as a URL (an input, state, a target, a Location), redacted without parsing it,
+ * so that it is redacted the same whether it parses or not (`https://user:p ss@cra tes.io`,
+ * `https:user:pass@host`, `{https://...`): in each stretch between slashes (either way), what
+ * comes before its last `@` is credentials, whatever characters it holds; from the first `?`
+ * or `#` on, a query or a fragment.
+ */
+function redactUrlValue(value) {
+    const parts = value.split(/([/\\])/).map((part) => {
+        const at = part.lastIndexOf('@');
+        return at === -1 ? part : `***${part.slice(at)}`;
+    });
+    const out = parts.join('');
+    const cut = out.search(/[?#]/);
+    return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
+}
+/**
+ * A value from outside (a variable, a server's answer, an error's text), as a message shows
  * it: redacted, on one line, and short.
  */
 function shown(value, max = MAX_SHOWN) {
@@ -1451,25 +1468,61 @@ function shown(value, max = MAX_SHOWN) {
     const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
+/** A value meant as a URL (an input, state, a target, a Location), as a message shows it. */
+function shownUrl(value, max = MAX_SHOWN) {
+    return shown(redactUrlValue(value), max);
+}
+/** A cut secret's start this long is hidden too; a shorter one says next to nothing. */
+const MIN_CUT = 4;
+/**
+ * Where a message cut a value short (shown() and the error body's cap mark every cut with
+ * `…`) in the middle of `secret`: the start of the secret before the mark is replaced too.
+ */
+function hideCut(text, secret) {
+    const head = secret.slice(0, MIN_CUT);
+    let out = text;
+    for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
+        // The earliest start of the secret that runs up to the mark: each earlier occurrence of
+        // its head, back as far as the secret is long.
+        let start = -1;
+        for (let j = out.lastIndexOf(head, cut - MIN_CUT); j !== -1 && cut - j < secret.length; j = j === 0 ? -1 : out.lastIndexOf(head, j - 1)) {
+            if (secret.startsWith(out.slice(j, cut)))
+                start = j;
+        }
+        if (start !== -1) {
+            out = `${out.slice(0, start)}***${out.slice(cut)}`;
+            cut = start + 3;
+        }
+    }
+    return out;
+}
 /**
  * The secrets the action knows (the JWT, every registry token, the job's request token), so
  * that everything it writes itself shows `***` in their place, even where the runner would
- * mask them too.
+ * mask them too: whole, on one line as shown() flattens them, or cut short by a cap.
  */
 class Redactor {
     secrets = new Set();
     add(secret) {
         // A very short value would turn ordinary words into ***; no real secret is that short.
-        if (secret.length >= 8)
-            this.secrets.add(secret);
+        if (secret.length < 8)
+            return;
+        this.secrets.add(secret);
+        // eslint-disable-next-line no-control-regex
+        const flat = secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+        if (flat !== secret && flat.trim().length >= 8)
+            this.secrets.add(flat);
     }
     /** `text` with every known secret, and every URL's credentials and query, replaced. */
     apply(text) {
         let out = text;
         // Longest first, so a secret that contains another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+        const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
+        for (const secret of secrets)
             out = out.split(secret).join('***');
-        }
+        if (out.includes('…'))
+            for (const secret of secrets)
+                out = hideCut(out, secret);
         return redactUrls(out);
     }
 }
@@ -1479,8 +1532,10 @@ class Redactor {
 
 /** The server's own words are shown up to this long in all. */
 const MAX_SAID = 1500;
+/** A problem is our own words, but may quote what it is about (a port, a suggested URL). */
+const MAX_PROBLEM = 500;
 function what(call, target) {
-    const at = shown(target);
+    const at = shownUrl(target);
     switch (call) {
         case 'id-token':
             return `Requesting an OIDC ID token from GitHub (${at})`;
@@ -1497,6 +1552,14 @@ function seconds(ms) {
 function sentence(text) {
     const trimmed = text.trim();
     return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/** A problem as the end of one of our sentences: on one line, short, with one full stop. */
+function problemSentence(problem) {
+    return sentence(shown(problem, MAX_PROBLEM));
+}
+/** A problem in the middle of one of our sentences: on one line, short, without a full stop. */
+function problemClause(problem) {
+    return shown(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
 }
 function tries(attempts) {
     return attempts && attempts.made > 1 ? ` (after ${attempts.made} attempts)` : '';
@@ -1536,6 +1599,10 @@ const noEndpoint = (status) => status === 404 || status === 405;
 /** What to do about a refusal, from the registry's own words where they say enough. */
 function whenRefused(call, status, details, page) {
     if (call === 'id-token') {
+        if (page) {
+            return ("The answer did not come from GitHub's token service (an error page from a proxy, most likely): " +
+                'on a self-hosted runner, check the proxy settings (HTTPS_PROXY, NO_PROXY); otherwise re-run the job.');
+        }
         return status === 401 || status === 403
             ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
             : 'Re-run the job; if it persists, check https://www.githubstatus.com.';
@@ -1545,7 +1612,8 @@ function whenRefused(call, status, details, page) {
             "the registry's web address (for crates.io, `https://crates.io`) and that it supports trusted publishing.");
     }
     if (page) {
-        return ("The answer did not come from the registry's API: check that `url` is the registry's address " +
+        return ("The answer did not come from the registry's API (an error page from a proxy or a maintenance page, most likely): " +
+            "check that `url` is the registry's address " +
             'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.');
     }
     if (call === 'revoke')
@@ -1561,31 +1629,55 @@ function whenRefused(call, status, details, page) {
     if (said.startsWith('Unsupported JWT issuer')) {
         return "Publish from a repository whose ID tokens use GitHub's default issuer.";
     }
-    return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
-        'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
+    if (said.includes('JWT has already been used')) {
+        return 'The registry had already accepted this ID token: an earlier attempt succeeded but its answer was lost. Re-run the job.';
+    }
+    if (said.includes('JWT key ID')) {
+        return ('The registry does not know the key that signed the ID token (GitHub may have just changed its keys): ' +
+            "re-run the job; if it persists, ask the registry's maintainers.");
+    }
+    // Only a refusal about the trusted publisher config is fixed in the config.
+    if (/Trusted Publishing config|^Unexpected `/.test(said)) {
+        return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
+            'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
+    }
+    return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
 }
 /** A body that is not the server's JSON, in words that hold for any size and type. */
 function describeBody(body) {
     const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
-    if (body.contentType === '')
-        return `a body of ${size} with no content type`;
-    const type = shown(body.contentType, 100);
-    return /json/i.test(body.contentType) && !body.truncated
-        ? `a body of ${size} labelled ${type} that does not parse as JSON`
-        : `a body of ${size} (${type})`;
+    if (/json/i.test(body.contentType) && !body.truncated) {
+        return `a body of ${size} labelled ${shown(body.contentType, 100)} that does not parse as JSON`;
+    }
+    const type = body.contentType === '' ? 'without a content type' : `(${shown(body.contentType, 100)})`;
+    return `a body of ${size} ${type}, not the server's JSON error`;
 }
-function statusText(failure) {
+/**
+ * The status and the server's words, or what came instead. `guess` says what a page most
+ * likely is, for when the advice after it does not (a server error's advice is about waiting).
+ */
+function statusText(failure, guess) {
     const head = `HTTP ${failure.status}`;
     if (failure.details.length > 0)
         return `${head}: ${shown(failure.details.join(' '), MAX_SAID)}`;
     const body = failure.unexpectedBody;
     if (body === undefined)
         return `${head} with no explanation`;
-    // For a missing endpoint the advice explains the page; otherwise say what it most likely is.
-    const guess = noEndpoint(failure.status)
-        ? ''
-        : ' (an error page from a proxy, a load balancer or a maintenance page, most likely)';
-    return `${head} with ${describeBody(body)}, not the server's JSON error${guess}`;
+    const likely = guess
+        ? ' (an error page from a proxy, a load balancer or a maintenance page, most likely)'
+        : '';
+    return `${head} with ${describeBody(body)}${likely}`;
+}
+/** Where the host that was not found comes from, and what to do about it. */
+function whenUnknownHost(call) {
+    switch (call) {
+        case 'id-token':
+            return 'The runner gives this address (ACTIONS_ID_TOKEN_REQUEST_URL): on a self-hosted runner, check its DNS settings; otherwise re-run the job.';
+        case 'exchange':
+            return 'Check the `url` input for a typo.';
+        case 'revoke':
+            return 'The main step reached the registry at this address, so this is most likely a passing DNS failure.';
+    }
 }
 function timeoutText(failure) {
     if (seconds(failure.timeoutMs) === seconds(failure.limitMs)) {
@@ -1598,17 +1690,17 @@ function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
             return failure.tooLong
-                ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${failure.problem} Fix it in the step's \`with:\`.`
-                : `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+                ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`
+                : `The \`${failure.input}\` input (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`;
         case 'missing-input':
-            return `The \`${failure.input}\` input is needed: ${failure.reason} Fix it in the step's \`with:\`.`;
+            return `The \`${failure.input}\` input is needed: ${problemSentence(failure.reason)} Fix it in the step's \`with:\`.`;
         case 'bad-environment':
-            return `The runner's ${failure.variable} ${failure.problem}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
+            return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
         case 'runner-file':
             return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${shown(failure.code, 40)}). ` +
                 'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.');
         case 'invalid-state':
-            return `The ${failure.name} that auth-action's main step left (\`${shown(failure.value)}\`) is invalid: ${failure.problem}`;
+            return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
             return failure.fromFork
                 ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
@@ -1619,22 +1711,28 @@ function describeFailure(failure, attempts) {
                     '`permissions: id-token: write`, and list beside it every other permission the job needs ' +
                     '(such as `contents: read`), since naming one drops the defaults.';
         case 'unsendable':
-            return `${what(failure.call, failure.target)} failed on this machine: ${failure.problem}. ${whenUnsendable(failure.call)}`;
+            return `${what(failure.call, failure.target)} failed on this machine: ${problemSentence(failure.problem)} ${whenUnsendable(failure.call)}`;
         case 'network':
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
         case 'unknown-host':
-            return `${what(failure.call, failure.target)} failed: the host was not found (DNS). Check the \`url\` input for a typo.`;
+            return `${what(failure.call, failure.target)} failed: the host was not found (DNS). ${whenUnknownHost(failure.call)}`;
         case 'tls':
-            return (`${what(failure.call, failure.target)} failed: the TLS connection was refused (${shown(failure.code, 40)}); ` +
-                "the server's certificate is not trusted. If the registry uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.");
+            return (`${what(failure.call, failure.target)} failed: the server's certificate is not trusted (${shown(failure.code, 40)}). ` +
+                `If ${failure.call === 'id-token' ? 'a proxy on the way' : 'the registry or a proxy on the way'} uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.`);
         case 'timeout':
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
         case 'redirect': {
-            const to = failure.location === undefined ? 'no Location' : `\`${shown(failure.location)}\``;
-            const secret = failure.call === 'revoke' ? 'token' : 'ID token';
+            const to = failure.location === undefined ? 'no Location' : `\`${shownUrl(failure.location)}\``;
+            const secret = {
+                'id-token': "the job's request token",
+                exchange: 'the ID token',
+                revoke: 'the token',
+            }[failure.call];
+            const next = failure.call === 'id-token'
+                ? "GitHub's token service does not redirect: on a self-hosted runner, check the proxy settings (HTTPS_PROXY, NO_PROXY); otherwise re-run the job."
+                : 'If the registry has moved, set the `url` input to its new address.';
             return (`${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
-                `Redirects are not followed, so that the ${secret} never travels to a host you did not name. ` +
-                'If the registry has moved, set the `url` input to its new address.');
+                `Redirects are not followed, so that ${secret} never travels to a host you did not name. ${next}`);
         }
         case 'http-status': {
             const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
@@ -1642,10 +1740,16 @@ function describeFailure(failure, attempts) {
             const next = server
                 ? whenUnavailable(failure.call)
                 : whenRefused(failure.call, failure.status, failure.details, page);
-            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${statusText(failure)}`)} ${next}`;
+            const said = statusText(failure, server);
+            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
         }
         case 'malformed-response':
-            return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${failure.problem}. ` +
+            // A 2xx that is not the registry's 204 is no revocation, whatever else it is.
+            if (failure.call === 'revoke') {
+                return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is not a revocation: ${problemSentence(failure.problem)} ` +
+                    'On a self-hosted runner, check the proxy settings (HTTPS_PROXY, NO_PROXY).');
+            }
+            return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${problemSentence(failure.problem)} ` +
                 (failure.call === 'id-token'
                     ? "This is GitHub's side: re-run the job."
                     : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'));
@@ -1661,6 +1765,20 @@ function explainedAbove(failure) {
         ? ' The lines to add are shown above and in the step summary.'
         : ' What this run sent is listed above and in the step summary.';
 }
+/** The words of anything thrown, without trusting it: a getter or a message may be broken too. */
+function messageOf(error) {
+    if (typeof error === 'string')
+        return error.trim() === '' ? 'an empty string was thrown' : error;
+    try {
+        if (error instanceof Error) {
+            return error.message.trim() === '' ? 'an error without a message' : error.message;
+        }
+    }
+    catch {
+        return 'an error whose message cannot be read';
+    }
+    return 'something that is not an Error was thrown';
+}
 /**
  * Turns anything thrown into one paragraph, without a stack trace. `explained` adds a pointer
  * to the fuller explanation printed before it.
@@ -1670,8 +1788,7 @@ function describeError(error, explained = false) {
         return (describeFailure(error.failure, error.attempts) +
             (explained ? explainedAbove(error.failure) : ''));
     }
-    const message = error instanceof Error ? error.message : String(error);
-    return `auth-action stopped on an unexpected error: ${sentence(shown(message))} Please report it with this log.`;
+    return `auth-action stopped on an unexpected error: ${sentence(shown(messageOf(error)))} Please report it with this log.`;
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/claims.ts
@@ -1740,11 +1857,16 @@ function isLoopbackHost(hostname) {
         octets[0] === '127' &&
         octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255));
 }
+/** A suggestion is shown whole, so only for a value this short. */
+const MAX_SUGGESTED = 200;
 /**
  * `https://<value>` is suggested only for what reads as a host name, perhaps with a port and a
- * path: not for `javascript:...`, `mailto:...` or words with spaces.
+ * path: not for `javascript:...`, `mailto:...` or words with spaces, and only when it can be
+ * shown as it is (short, visible characters only, no backtick).
  */
 function suggestion(value) {
+    if (value.length > MAX_SUGGESTED || !/^[\x21-\x5f\x61-\x7e]+$/.test(value))
+        return '';
     const authority = value.split(/[/?#]/, 1)[0] ?? '';
     if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(authority))
         return '';
@@ -1759,7 +1881,7 @@ function unparsable(value) {
     const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
     const port = /:(\d+)$/.exec(hostPort)?.[1];
     if (port !== undefined && Number(port) > 65535) {
-        return `its port ${port.length > 10 ? `${port.slice(0, 10)}…` : port} is out of range (at most 65535).`;
+        return `its port ${port.length > 10 ? `${port.slice(0, 10)}…` : port} is out of range (1 to 65535).`;
     }
     if (/\s/.test(authority))
         return 'its host name contains a space.';
@@ -1815,6 +1937,9 @@ function registry_url_checkRegistryUrl(value) {
             problem: `the scheme \`${url.protocol}\` is not supported; use \`https://\`.`,
         };
     }
+    // The parser takes port 0, which no server listens on: every try would fail to connect.
+    if (url.port === '0')
+        return { ok: false, problem: 'its port 0 is out of range (1 to 65535).' };
     const badHost = hostProblem(url.hostname);
     if (badHost !== undefined)
         return { ok: false, problem: badHost };
@@ -1827,7 +1952,7 @@ function registry_url_checkRegistryUrl(value) {
     if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
         return {
             ok: false,
-            problem: 'it must not contain a query (`?...`) or a fragment (`#...`).',
+            problem: 'it must not contain a query (`?…`) or a fragment (`#…`).',
         };
     }
     return { ok: true, baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
@@ -2176,7 +2301,7 @@ function parseJson(text) {
 }
 function clean(text) {
     // eslint-disable-next-line no-control-regex
-    const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
     return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
 }
 /**
@@ -2199,17 +2324,23 @@ function parseErrorBody(response) {
         };
     }
     const details = [];
+    // Judged once cleaned: a detail of control characters only says nothing.
+    const said = (text) => {
+        const cleaned = clean(text);
+        if (cleaned !== '')
+            details.push(cleaned);
+    };
     if (typeof json === 'object' && json !== null) {
         const { errors, message } = json;
         if (Array.isArray(errors)) {
             for (const entry of errors) {
                 const detail = entry?.detail;
-                if (typeof detail === 'string' && detail.trim() !== '')
-                    details.push(clean(detail));
+                if (typeof detail === 'string')
+                    said(detail);
             }
         }
-        if (typeof message === 'string' && message.trim() !== '')
-            details.push(clean(message));
+        if (typeof message === 'string')
+            said(message);
     }
     return { details: details.slice(0, MAX_DETAILS), unexpectedBody: undefined };
 }
@@ -2282,6 +2413,7 @@ function outcome_final(failure) {
 
 
 
+
 /** Starts a phase's clock: its calls share one deadline, `timing.budgetMs` from now. */
 function startPhase({ core, transport, clock }, timing) {
     return {
@@ -2303,7 +2435,7 @@ function retryLine(failure) {
         case 'timeout':
             return `no answer within ${seconds(failure.timeoutMs)}`;
         case 'network':
-            return `connection failed (${failure.code})`;
+            return `connection failed (${shown(failure.code, 40)})`;
         case 'http-status':
             return `HTTP ${failure.status}`;
         default:
@@ -2667,6 +2799,7 @@ function invalid(path, problem) {
     return new ActionFailure({
         kind: 'invalid-state',
         name: 'credential provider configuration',
+        where: 'RUNNER_TEMP',
         value: path,
         problem,
     });
@@ -2890,8 +3023,10 @@ function readHandover(core) {
     if (!checked.ok) {
         throw new ActionFailure({
             kind: 'invalid-state',
-            name: 'registry URL in the step state',
-            value: checked.tooLong ? `${baseUrl.slice(0, 100)}…` : baseUrl,
+            name: 'registry URL',
+            where: 'the step state',
+            // Whole: the message redacts it before it cuts it (a cut here could keep a password's start).
+            value: baseUrl,
             problem: checked.problem,
         });
     }

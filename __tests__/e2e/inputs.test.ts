@@ -26,7 +26,7 @@ test.each([
   ],
   ['ftp://crates.io', 'url', 'the scheme `ftp:` is not supported; use `https://`.'],
   ['https://user:pass@crates.io', 'url', 'it must not contain credentials'],
-  ['https://crates.io/?x=1', 'url', 'it must not contain a query (`?...`) or a fragment (`#...`).'],
+  ['https://crates.io/?x=1', 'url', 'it must not contain a query (`?…`) or a fragment (`#…`).'],
   ['https://crates.io#top', 'url', 'it must not contain a query'],
   ['https://', 'url', 'it has no host name.'],
 ])('url %s is refused before any network call', async (url, input, problem) => {

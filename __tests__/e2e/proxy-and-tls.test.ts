@@ -25,7 +25,7 @@ test('a certificate the runner does not trust is a clear, unretried failure', as
     {
       level: 'error',
       message: expect.stringMatching(
-        /^Exchanging the OIDC ID token for a publish token at https:\/\/crates\.io failed: the TLS connection was refused \([A-Z_]+\); .*NODE_EXTRA_CA_CERTS/,
+        /^Exchanging the OIDC ID token for a publish token at https:\/\/crates\.io failed: the server's certificate is not trusted \([A-Z_]+\)\. .*NODE_EXTRA_CA_CERTS/,
       ) as unknown,
     },
   ]);

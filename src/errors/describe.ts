@@ -1,4 +1,4 @@
-import { shown } from '../redact/redact.js';
+import { shown, shownUrl } from '../redact/redact.js';
 import {
   ActionFailure,
   type Attempts,
@@ -9,9 +9,11 @@ import {
 
 /** The server's own words are shown up to this long in all. */
 const MAX_SAID = 1500;
+/** A problem is our own words, but may quote what it is about (a port, a suggested URL). */
+const MAX_PROBLEM = 500;
 
 function what(call: Call, target: string): string {
-  const at = shown(target);
+  const at = shownUrl(target);
   switch (call) {
     case 'id-token':
       return `Requesting an OIDC ID token from GitHub (${at})`;
@@ -30,6 +32,16 @@ export function seconds(ms: number): string {
 export function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** A problem as the end of one of our sentences: on one line, short, with one full stop. */
+function problemSentence(problem: string): string {
+  return sentence(shown(problem, MAX_PROBLEM));
+}
+
+/** A problem in the middle of one of our sentences: on one line, short, without a full stop. */
+function problemClause(problem: string): string {
+  return shown(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
 }
 
 function tries(attempts: Attempts | undefined): string {
@@ -77,6 +89,12 @@ const noEndpoint = (status: number): boolean => status === 404 || status === 405
 /** What to do about a refusal, from the registry's own words where they say enough. */
 function whenRefused(call: Call, status: number, details: string[], page: boolean): string {
   if (call === 'id-token') {
+    if (page) {
+      return (
+        "The answer did not come from GitHub's token service (an error page from a proxy, most likely): " +
+        'on a self-hosted runner, check the proxy settings (HTTPS_PROXY, NO_PROXY); otherwise re-run the job.'
+      );
+    }
     return status === 401 || status === 403
       ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
       : 'Re-run the job; if it persists, check https://www.githubstatus.com.';
@@ -89,7 +107,8 @@ function whenRefused(call: Call, status: number, details: string[], page: boolea
   }
   if (page) {
     return (
-      "The answer did not come from the registry's API: check that `url` is the registry's address " +
+      "The answer did not come from the registry's API (an error page from a proxy or a maintenance page, most likely): " +
+      "check that `url` is the registry's address " +
       'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.'
     );
   }
@@ -107,32 +126,61 @@ function whenRefused(call: Call, status: number, details: string[], page: boolea
   if (said.startsWith('Unsupported JWT issuer')) {
     return "Publish from a repository whose ID tokens use GitHub's default issuer.";
   }
-  return (
-    "Compare the registry's trusted publisher settings for your crate (repository owner and " +
-    'name, workflow file name, environment) with this workflow run, and fix whichever differs.'
-  );
+  if (said.includes('JWT has already been used')) {
+    return 'The registry had already accepted this ID token: an earlier attempt succeeded but its answer was lost. Re-run the job.';
+  }
+  if (said.includes('JWT key ID')) {
+    return (
+      'The registry does not know the key that signed the ID token (GitHub may have just changed its keys): ' +
+      "re-run the job; if it persists, ask the registry's maintainers."
+    );
+  }
+  // Only a refusal about the trusted publisher config is fixed in the config.
+  if (/Trusted Publishing config|^Unexpected `/.test(said)) {
+    return (
+      "Compare the registry's trusted publisher settings for your crate (repository owner and " +
+      'name, workflow file name, environment) with this workflow run, and fix whichever differs.'
+    );
+  }
+  return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
 }
 
 /** A body that is not the server's JSON, in words that hold for any size and type. */
 function describeBody(body: BodyDescription): string {
   const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
-  if (body.contentType === '') return `a body of ${size} with no content type`;
-  const type = shown(body.contentType, 100);
-  return /json/i.test(body.contentType) && !body.truncated
-    ? `a body of ${size} labelled ${type} that does not parse as JSON`
-    : `a body of ${size} (${type})`;
+  if (/json/i.test(body.contentType) && !body.truncated) {
+    return `a body of ${size} labelled ${shown(body.contentType, 100)} that does not parse as JSON`;
+  }
+  const type =
+    body.contentType === '' ? 'without a content type' : `(${shown(body.contentType, 100)})`;
+  return `a body of ${size} ${type}, not the server's JSON error`;
 }
 
-function statusText(failure: Extract<Failure, { kind: 'http-status' }>): string {
+/**
+ * The status and the server's words, or what came instead. `guess` says what a page most
+ * likely is, for when the advice after it does not (a server error's advice is about waiting).
+ */
+function statusText(failure: Extract<Failure, { kind: 'http-status' }>, guess: boolean): string {
   const head = `HTTP ${failure.status}`;
   if (failure.details.length > 0) return `${head}: ${shown(failure.details.join(' '), MAX_SAID)}`;
   const body = failure.unexpectedBody;
   if (body === undefined) return `${head} with no explanation`;
-  // For a missing endpoint the advice explains the page; otherwise say what it most likely is.
-  const guess = noEndpoint(failure.status)
-    ? ''
-    : ' (an error page from a proxy, a load balancer or a maintenance page, most likely)';
-  return `${head} with ${describeBody(body)}, not the server's JSON error${guess}`;
+  const likely = guess
+    ? ' (an error page from a proxy, a load balancer or a maintenance page, most likely)'
+    : '';
+  return `${head} with ${describeBody(body)}${likely}`;
+}
+
+/** Where the host that was not found comes from, and what to do about it. */
+function whenUnknownHost(call: Call): string {
+  switch (call) {
+    case 'id-token':
+      return 'The runner gives this address (ACTIONS_ID_TOKEN_REQUEST_URL): on a self-hosted runner, check its DNS settings; otherwise re-run the job.';
+    case 'exchange':
+      return 'Check the `url` input for a typo.';
+    case 'revoke':
+      return 'The main step reached the registry at this address, so this is most likely a passing DNS failure.';
+  }
 }
 
 function timeoutText(failure: Extract<Failure, { kind: 'timeout' }>): string {
@@ -147,19 +195,19 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
   switch (failure.kind) {
     case 'invalid-input':
       return failure.tooLong
-        ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${failure.problem} Fix it in the step's \`with:\`.`
-        : `The \`${failure.input}\` input (\`${shown(failure.value)}\`) is invalid: ${failure.problem} Fix it in the step's \`with:\`.`;
+        ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`
+        : `The \`${failure.input}\` input (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`;
     case 'missing-input':
-      return `The \`${failure.input}\` input is needed: ${failure.reason} Fix it in the step's \`with:\`.`;
+      return `The \`${failure.input}\` input is needed: ${problemSentence(failure.reason)} Fix it in the step's \`with:\`.`;
     case 'bad-environment':
-      return `The runner's ${failure.variable} ${failure.problem}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
+      return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
     case 'runner-file':
       return (
         `The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${shown(failure.code, 40)}). ` +
         'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.'
       );
     case 'invalid-state':
-      return `The ${failure.name} that auth-action's main step left (\`${shown(failure.value)}\`) is invalid: ${failure.problem}`;
+      return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
     case 'no-id-token':
       return failure.fromFork
         ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
@@ -170,25 +218,33 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
             '`permissions: id-token: write`, and list beside it every other permission the job needs ' +
             '(such as `contents: read`), since naming one drops the defaults.';
     case 'unsendable':
-      return `${what(failure.call, failure.target)} failed on this machine: ${failure.problem}. ${whenUnsendable(failure.call)}`;
+      return `${what(failure.call, failure.target)} failed on this machine: ${problemSentence(failure.problem)} ${whenUnsendable(failure.call)}`;
     case 'network':
       return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
     case 'unknown-host':
-      return `${what(failure.call, failure.target)} failed: the host was not found (DNS). Check the \`url\` input for a typo.`;
+      return `${what(failure.call, failure.target)} failed: the host was not found (DNS). ${whenUnknownHost(failure.call)}`;
     case 'tls':
       return (
-        `${what(failure.call, failure.target)} failed: the TLS connection was refused (${shown(failure.code, 40)}); ` +
-        "the server's certificate is not trusted. If the registry uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file."
+        `${what(failure.call, failure.target)} failed: the server's certificate is not trusted (${shown(failure.code, 40)}). ` +
+        `If ${failure.call === 'id-token' ? 'a proxy on the way' : 'the registry or a proxy on the way'} uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.`
       );
     case 'timeout':
       return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
     case 'redirect': {
-      const to = failure.location === undefined ? 'no Location' : `\`${shown(failure.location)}\``;
-      const secret = failure.call === 'revoke' ? 'token' : 'ID token';
+      const to =
+        failure.location === undefined ? 'no Location' : `\`${shownUrl(failure.location)}\``;
+      const secret = {
+        'id-token': "the job's request token",
+        exchange: 'the ID token',
+        revoke: 'the token',
+      }[failure.call];
+      const next =
+        failure.call === 'id-token'
+          ? "GitHub's token service does not redirect: on a self-hosted runner, check the proxy settings (HTTPS_PROXY, NO_PROXY); otherwise re-run the job."
+          : 'If the registry has moved, set the `url` input to its new address.';
       return (
         `${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
-        `Redirects are not followed, so that the ${secret} never travels to a host you did not name. ` +
-        'If the registry has moved, set the `url` input to its new address.'
+        `Redirects are not followed, so that ${secret} never travels to a host you did not name. ${next}`
       );
     }
     case 'http-status': {
@@ -197,11 +253,19 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       const next = server
         ? whenUnavailable(failure.call)
         : whenRefused(failure.call, failure.status, failure.details, page);
-      return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${statusText(failure)}`)} ${next}`;
+      const said = statusText(failure, server);
+      return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
     }
     case 'malformed-response':
+      // A 2xx that is not the registry's 204 is no revocation, whatever else it is.
+      if (failure.call === 'revoke') {
+        return (
+          `${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is not a revocation: ${problemSentence(failure.problem)} ` +
+          'On a self-hosted runner, check the proxy settings (HTTPS_PROXY, NO_PROXY).'
+        );
+      }
       return (
-        `${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${failure.problem}. ` +
+        `${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${problemSentence(failure.problem)} ` +
         (failure.call === 'id-token'
           ? "This is GitHub's side: re-run the job."
           : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.')
@@ -220,6 +284,19 @@ function explainedAbove(failure: Failure): string {
     : ' What this run sent is listed above and in the step summary.';
 }
 
+/** The words of anything thrown, without trusting it: a getter or a message may be broken too. */
+function messageOf(error: unknown): string {
+  if (typeof error === 'string') return error.trim() === '' ? 'an empty string was thrown' : error;
+  try {
+    if (error instanceof Error) {
+      return error.message.trim() === '' ? 'an error without a message' : error.message;
+    }
+  } catch {
+    return 'an error whose message cannot be read';
+  }
+  return 'something that is not an Error was thrown';
+}
+
 /**
  * Turns anything thrown into one paragraph, without a stack trace. `explained` adds a pointer
  * to the fuller explanation printed before it.
@@ -231,6 +308,5 @@ export function describeError(error: unknown, explained = false): string {
       (explained ? explainedAbove(error.failure) : '')
     );
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return `auth-action stopped on an unexpected error: ${sentence(shown(message))} Please report it with this log.`;
+  return `auth-action stopped on an unexpected error: ${sentence(shown(messageOf(error)))} Please report it with this log.`;
 }

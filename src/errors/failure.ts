@@ -15,7 +15,7 @@ export type Failure =
   /** A runner file (GITHUB_OUTPUT, GITHUB_STATE, ...) that could not be written. */
   | { kind: 'runner-file'; variable: string; code: string }
   /** What main left for post that post refuses to use, such as a URL it would not send a token to. */
-  | { kind: 'invalid-state'; name: string; value: string; problem: string }
+  | { kind: 'invalid-state'; name: string; where: string; value: string; problem: string }
   /** No ACTIONS_ID_TOKEN_REQUEST_* variables; `fromFork` when a fork's pull request is why. */
   | { kind: 'no-id-token'; fromFork: boolean }
   | { kind: 'network'; call: Call; target: string; code: string }

@@ -1,5 +1,6 @@
 import { seconds } from '../errors/describe.js';
 import type { Call, Failure } from '../errors/failure.js';
+import { shown } from '../redact/redact.js';
 import type { Core } from '../runner/core.js';
 import { noAnswer, oversized, unsuccessful } from './outcome.js';
 import type { Timing } from './policies.js';
@@ -43,7 +44,7 @@ function retryLine(failure: Failure): string {
     case 'timeout':
       return `no answer within ${seconds(failure.timeoutMs)}`;
     case 'network':
-      return `connection failed (${failure.code})`;
+      return `connection failed (${shown(failure.code, 40)})`;
     case 'http-status':
       return `HTTP ${failure.status}`;
     default:

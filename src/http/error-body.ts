@@ -27,7 +27,7 @@ export function parseJson(text: string): unknown {
 
 function clean(text: string): string {
   // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
   return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
 }
 
@@ -51,15 +51,20 @@ export function parseErrorBody(response: HttpResponse): ErrorBody {
     };
   }
   const details: string[] = [];
+  // Judged once cleaned: a detail of control characters only says nothing.
+  const said = (text: string) => {
+    const cleaned = clean(text);
+    if (cleaned !== '') details.push(cleaned);
+  };
   if (typeof json === 'object' && json !== null) {
     const { errors, message } = json as { errors?: unknown; message?: unknown };
     if (Array.isArray(errors)) {
       for (const entry of errors as unknown[]) {
         const detail = (entry as { detail?: unknown } | null)?.detail;
-        if (typeof detail === 'string' && detail.trim() !== '') details.push(clean(detail));
+        if (typeof detail === 'string') said(detail);
       }
     }
-    if (typeof message === 'string' && message.trim() !== '') details.push(clean(message));
+    if (typeof message === 'string') said(message);
   }
   return { details: details.slice(0, MAX_DETAILS), unexpectedBody: undefined };
 }

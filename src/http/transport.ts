@@ -102,17 +102,17 @@ export function unsendable(request: HttpRequest): string | undefined {
   try {
     url = new URL(request.url);
   } catch {
-    return 'its URL does not parse';
+    return 'the request URL does not parse';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return `its URL's scheme \`${url.protocol}\` is not http or https`;
+    return `the request URL's scheme \`${url.protocol}\` is not http or https`;
   }
   for (const [name, value] of Object.entries(request.headers)) {
     try {
       validateHeaderName(name);
       validateHeaderValue(name, value);
     } catch {
-      return `its \`${name}\` header has characters HTTP does not allow (a line break or a control character)`;
+      return `the request's \`${name}\` header has characters HTTP does not allow (a line break or a control character)`;
     }
   }
   try {
@@ -166,7 +166,7 @@ export const httpClientTransport: Transport = async (request, timeoutMs) => {
     if (LOCAL_CODES.test(code)) {
       return {
         ok: false,
-        error: { kind: 'unsendable', problem: `node refused to form it (${code})` },
+        error: { kind: 'unsendable', problem: `node refused to form the request (${code})` },
       };
     }
     // http-client's own socket timeout fires first when the server goes silent.

@@ -36,11 +36,16 @@ export function isLoopbackHost(hostname: string): boolean {
   );
 }
 
+/** A suggestion is shown whole, so only for a value this short. */
+const MAX_SUGGESTED = 200;
+
 /**
  * `https://<value>` is suggested only for what reads as a host name, perhaps with a port and a
- * path: not for `javascript:...`, `mailto:...` or words with spaces.
+ * path: not for `javascript:...`, `mailto:...` or words with spaces, and only when it can be
+ * shown as it is (short, visible characters only, no backtick).
  */
 function suggestion(value: string): string {
+  if (value.length > MAX_SUGGESTED || !/^[\x21-\x5f\x61-\x7e]+$/.test(value)) return '';
   const authority = value.split(/[/?#]/, 1)[0] ?? '';
   if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(authority)) return '';
   const host = authority.split(':')[0] ?? '';
@@ -54,7 +59,7 @@ function unparsable(value: string): string {
   const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
   const port = /:(\d+)$/.exec(hostPort)?.[1];
   if (port !== undefined && Number(port) > 65535) {
-    return `its port ${port.length > 10 ? `${port.slice(0, 10)}…` : port} is out of range (at most 65535).`;
+    return `its port ${port.length > 10 ? `${port.slice(0, 10)}…` : port} is out of range (1 to 65535).`;
   }
   if (/\s/.test(authority)) return 'its host name contains a space.';
   if (hostPort === '' || hostPort.startsWith(':')) return 'it has no host name.';
@@ -109,6 +114,8 @@ export function checkRegistryUrl(value: string): UrlCheck {
       problem: `the scheme \`${url.protocol}\` is not supported; use \`https://\`.`,
     };
   }
+  // The parser takes port 0, which no server listens on: every try would fail to connect.
+  if (url.port === '0') return { ok: false, problem: 'its port 0 is out of range (1 to 65535).' };
   const badHost = hostProblem(url.hostname);
   if (badHost !== undefined) return { ok: false, problem: badHost };
   if (url.username !== '' || url.password !== '') {
@@ -120,7 +127,7 @@ export function checkRegistryUrl(value: string): UrlCheck {
   if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
     return {
       ok: false,
-      problem: 'it must not contain a query (`?...`) or a fragment (`#...`).',
+      problem: 'it must not contain a query (`?…`) or a fragment (`#…`).',
     };
   }
   return { ok: true, baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };

@@ -28,6 +28,7 @@ function invalid(path: string, problem: string): ActionFailure {
   return new ActionFailure({
     kind: 'invalid-state',
     name: 'credential provider configuration',
+    where: 'RUNNER_TEMP',
     value: path,
     problem,
   });

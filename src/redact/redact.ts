@@ -7,11 +7,12 @@
 export const MAX_SHOWN = 300;
 
 /**
- * A URL-like stretch: a scheme (or a bare `//`) and what follows up to a space, a quote or a
- * backtick. Whatever it holds between `//` and its last `@` is credentials; from its first
- * `?` or `#` on, a query or a fragment, which often carry tokens too.
+ * A URL-like stretch in free text: from a `//` up to a space, a quote or a backtick. Whatever it
+ * holds before its last `@` is credentials; from its first `?` or `#` on, a query or a
+ * fragment, which often carry tokens too. (A scheme before the `//` is left as it is, so it
+ * need not be matched: matching it made the search quadratic in a long run of letters.)
  */
-const URLISH = /([a-z][a-z0-9+.-]*:)?\/\/[^\s`'"<>]*/gi;
+const URLISH = /\/\/[^\s`'"<>]*/g;
 
 function redactUrlish(urlish: string): string {
   const start = urlish.indexOf('//') + 2;
@@ -29,7 +30,24 @@ export function redactUrls(text: string): string {
 }
 
 /**
- * A value from outside (an input, a variable, state, a server's answer), as a message shows
+ * A value meant as a URL (an input, state, a target, a Location), redacted without parsing it,
+ * so that it is redacted the same whether it parses or not (`https://user:p ss@cra tes.io`,
+ * `https:user:pass@host`, `{https://...`): in each stretch between slashes (either way), what
+ * comes before its last `@` is credentials, whatever characters it holds; from the first `?`
+ * or `#` on, a query or a fragment.
+ */
+export function redactUrlValue(value: string): string {
+  const parts = value.split(/([/\\])/).map((part) => {
+    const at = part.lastIndexOf('@');
+    return at === -1 ? part : `***${part.slice(at)}`;
+  });
+  const out = parts.join('');
+  const cut = out.search(/[?#]/);
+  return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
+}
+
+/**
+ * A value from outside (a variable, a server's answer, an error's text), as a message shows
  * it: redacted, on one line, and short.
  */
 export function shown(value: string, max = MAX_SHOWN): string {
@@ -38,26 +56,64 @@ export function shown(value: string, max = MAX_SHOWN): string {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
+/** A value meant as a URL (an input, state, a target, a Location), as a message shows it. */
+export function shownUrl(value: string, max = MAX_SHOWN): string {
+  return shown(redactUrlValue(value), max);
+}
+
+/** A cut secret's start this long is hidden too; a shorter one says next to nothing. */
+const MIN_CUT = 4;
+
+/**
+ * Where a message cut a value short (shown() and the error body's cap mark every cut with
+ * `…`) in the middle of `secret`: the start of the secret before the mark is replaced too.
+ */
+function hideCut(text: string, secret: string): string {
+  const head = secret.slice(0, MIN_CUT);
+  let out = text;
+  for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
+    // The earliest start of the secret that runs up to the mark: each earlier occurrence of
+    // its head, back as far as the secret is long.
+    let start = -1;
+    for (
+      let j = out.lastIndexOf(head, cut - MIN_CUT);
+      j !== -1 && cut - j < secret.length;
+      j = j === 0 ? -1 : out.lastIndexOf(head, j - 1)
+    ) {
+      if (secret.startsWith(out.slice(j, cut))) start = j;
+    }
+    if (start !== -1) {
+      out = `${out.slice(0, start)}***${out.slice(cut)}`;
+      cut = start + 3;
+    }
+  }
+  return out;
+}
+
 /**
  * The secrets the action knows (the JWT, every registry token, the job's request token), so
  * that everything it writes itself shows `***` in their place, even where the runner would
- * mask them too.
+ * mask them too: whole, on one line as shown() flattens them, or cut short by a cap.
  */
 export class Redactor {
   private readonly secrets = new Set<string>();
 
   add(secret: string): void {
     // A very short value would turn ordinary words into ***; no real secret is that short.
-    if (secret.length >= 8) this.secrets.add(secret);
+    if (secret.length < 8) return;
+    this.secrets.add(secret);
+    // eslint-disable-next-line no-control-regex
+    const flat = secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+    if (flat !== secret && flat.trim().length >= 8) this.secrets.add(flat);
   }
 
   /** `text` with every known secret, and every URL's credentials and query, replaced. */
   apply(text: string): string {
     let out = text;
     // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-      out = out.split(secret).join('***');
-    }
+    const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
+    for (const secret of secrets) out = out.split(secret).join('***');
+    if (out.includes('…')) for (const secret of secrets) out = hideCut(out, secret);
     return redactUrls(out);
   }
 }

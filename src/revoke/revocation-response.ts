@@ -11,7 +11,6 @@ export function judgeRevocation(response: HttpResponse): RevocationJudgement {
   return {
     ok: false,
     problem:
-      'a registry answers a revocation with 204 and no body, so this is not one (a page from a ' +
-      'proxy or a portal, most likely) and the token may still be alive',
+      'a registry answers one with 204 and no body; this is most likely a page from a proxy or a captive portal',
   };
 }

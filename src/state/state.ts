@@ -40,8 +40,10 @@ export function readHandover(core: Pick<Core, 'getState'>): Handover {
   if (!checked.ok) {
     throw new ActionFailure({
       kind: 'invalid-state',
-      name: 'registry URL in the step state',
-      value: checked.tooLong ? `${baseUrl.slice(0, 100)}…` : baseUrl,
+      name: 'registry URL',
+      where: 'the step state',
+      // Whole: the message redacts it before it cuts it (a cut here could keep a password's start).
+      value: baseUrl,
       problem: checked.problem,
     });
   }

@@ -1,0 +1,313 @@
+/**
+ * What the action reads before any request (inputs, the runner's variables, the state post
+ * reads back), for any value: a typed value that keeps the rules, or a typed failure whose
+ * message keeps every secret out.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describeError } from '../../src/errors/describe.js';
+import { ActionFailure } from '../../src/errors/failure.js';
+import { readInputs } from '../../src/inputs/read-inputs.js';
+import { checkRegistryUrl, isLoopbackHost } from '../../src/inputs/registry-url.js';
+import { readEnvironment } from '../../src/runner/environment.js';
+import { readHandover } from '../../src/state/state.js';
+import {
+  anyText,
+  expectReadable,
+  fromOutside,
+  outsideText,
+  password,
+  requestToken,
+  urlWithPassword,
+} from '../hostile.js';
+
+/** Calls `read`; a throw other than ActionFailure fails the property. */
+function attempt<T>(read: () => T): { ok: true; value: T } | { ok: false; error: ActionFailure } {
+  try {
+    return { ok: true, value: read() };
+  } catch (error) {
+    if (!(error instanceof ActionFailure)) throw error;
+    return { ok: false, error };
+  }
+}
+
+/** A URL the action may send a token to: https, or http on loopback; no credentials or query. */
+function expectSafeBaseUrl(baseUrl: string): void {
+  const url = new URL(baseUrl);
+  expect(
+    url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)),
+  ).toBe(true);
+  expect([url.username, url.password, url.search, url.hash]).toEqual(['', '', '', '']);
+  expect(baseUrl).not.toMatch(/\/$/);
+  // What the action echoes of it (the target of every message) is what it is.
+  expect(baseUrl).toBe(`${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`);
+}
+
+/** Host names; a generated one may spell `null`, which a message may show only from outside. */
+const domain = fc.domain().filter(fromOutside);
+
+/** Values for `url`: anything, URLs with passwords, near misses, and the real ones. */
+const urlInput = fc.oneof(
+  outsideText(),
+  urlWithPassword(),
+  fc.webUrl({ withQueryParameters: true, withFragments: true }).filter(fromOutside),
+  domain,
+  domain.map((d) => `https://${d}`),
+  fc.constantFrom(
+    '',
+    'crates.io',
+    'https://crates.io',
+    'http://127.0.0.1:3000',
+    'http://[::1]:8080/',
+    'https://crates.io:99999',
+    'https://crates.io:0',
+    'javascript:alert(1)',
+    'HTTPS://Crates.IO/',
+    ' https://crates.io ',
+    'https://crates.io\n',
+    'https://cra\ttes.io',
+    'crates.io/a\nb',
+    `crates.io/${'a'.repeat(600)}`,
+    'localhost:3000',
+  ),
+  fc
+    .tuple(fc.integer({ min: 60, max: 70 }), fc.integer({ min: 250, max: 260 }))
+    .map(([label, host]) => `https://${'a'.repeat(label)}.${'b'.repeat(host - label - 4)}.io`),
+);
+
+const inputs = fc.record({
+  url: urlInput,
+  audience: fc.oneof(fc.constant(''), outsideText(), domain),
+  revoke: fc.oneof(fc.constantFrom('', 'true', 'false', 'TRUE', 'yes'), outsideText()),
+  'credential-provider': fc.oneof(fc.constantFrom('', 'true', 'false', 'on'), outsideText()),
+  'registry-name': fc.oneof(
+    fc.constantFrom('', 'local', 'my-registry', 'crates-io'),
+    outsideText(),
+  ),
+});
+
+describe('inputs', () => {
+  test('any inputs: registry rules kept, or one readable refusal that names the input', () => {
+    fc.assert(
+      fc.property(inputs, fc.boolean(), (given, trimmed) => {
+        // core.getInput trims; readInputs must cope without it too.
+        const getInput = (name: string) => {
+          const value = given[name as keyof typeof given];
+          return trimmed ? value.trim() : value;
+        };
+        const read = attempt(() => readInputs({ getInput }));
+        if (read.ok) {
+          expectSafeBaseUrl(read.value.registry.baseUrl);
+          // eslint-disable-next-line no-control-regex
+          expect(read.value.registry.audience).not.toMatch(/[\s\u0000-\u001f\u007f-\u009f]/);
+          expect(read.value.registry.audience).not.toBe('');
+          return;
+        }
+        const { failure } = read.error;
+        expect(['invalid-input', 'missing-input']).toContain(failure.kind);
+        const message = describeError(read.error);
+        expectReadable(message);
+        expect(message).toMatch(
+          /^The `(url|audience|revoke|credential-provider|registry-name)` input /,
+        );
+      }),
+    );
+  });
+
+  test('a URL with a password: refused, and the password never shown', () => {
+    fc.assert(
+      fc.property(
+        password.chain((pass) => fc.tuple(fc.constant(pass), urlWithPassword(fc.constant(pass)))),
+        ([pass, url]) => {
+          const read = attempt(() => readInputs({ getInput: (n) => (n === 'url' ? url : '') }));
+          expect(read.ok).toBe(false);
+          if (!read.ok) expectReadable(describeError(read.error), [pass]);
+        },
+      ),
+    );
+  });
+
+  test('over its bound: one short line that does not echo the value', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('url', 'audience', 'revoke'),
+        anyText(20).filter((s) => s.trim().length > 3),
+        fc.integer({ min: 2_049, max: 100_000 }),
+        (name, piece, length) => {
+          const value = piece.repeat(Math.ceil(length / piece.length)).slice(0, length);
+          const read = attempt(() =>
+            readInputs({
+              getInput: (n) => (n === name ? value : n === 'url' ? 'https://x.io' : ''),
+            }),
+          );
+          expect(read.ok).toBe(false);
+          if (read.ok) return;
+          const message = describeError(read.error);
+          expectReadable(message);
+          expect(message.length).toBeLessThan(200);
+          expect(message).not.toContain(value.slice(0, 40));
+        },
+      ),
+    );
+  });
+
+  test('a suggestion is offered only when it would be accepted', () => {
+    fc.assert(
+      fc.property(urlInput, (url) => {
+        const checked = checkRegistryUrl(url);
+        if (checked.ok) {
+          expectSafeBaseUrl(checked.baseUrl);
+          return;
+        }
+        const suggested = /Did you mean `([^`]*)`\?/.exec(checked.problem)?.[1];
+        if (suggested !== undefined) {
+          expect(checkRegistryUrl(suggested)).toMatchObject({ ok: true });
+          expect(suggested).toBe(`https://${url}`);
+          // Shown whole, as it would be accepted: not cut, not flattened.
+          const message = describeError(
+            new ActionFailure({
+              kind: 'invalid-input',
+              input: 'url',
+              value: url,
+              problem: checked.problem,
+            }),
+          );
+          expect(message).toContain(`Did you mean \`${suggested}\`?`);
+        }
+        // A suggestion only for what reads as a host name.
+        if (/^[a-z][a-z0-9+.-]*:/i.test(url)) expect(suggested).toBeUndefined();
+      }),
+    );
+  });
+});
+
+describe('the runner’s OIDC variables', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'auth-action-env-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  let events = 0;
+
+  const requestUrl = fc.oneof(
+    outsideText(),
+    urlWithPassword(),
+    fc.webUrl({ withQueryParameters: true }).filter(fromOutside),
+    fc.constantFrom(
+      'https://pipelines.actions.githubusercontent.com/x/idtoken?api-version=2.0',
+      'http://127.0.0.1:1/x',
+      'http://example.com/x',
+      `https://x.io/${'a'.repeat(5000)}`,
+    ),
+  );
+  const token = fc.oneof(
+    requestToken,
+    fc.tuple(requestToken, anyText(), requestToken).map(([a, b, c]) => `${a}${b}${c}`),
+    requestToken.map((t) => `${t}\n`),
+    requestToken.map((t) => t.repeat(200)),
+  );
+
+  test('any environment: absent, ready within the rules, or invalid naming the variable', () => {
+    fc.assert(
+      fc.property(
+        fc.record(
+          {
+            ACTIONS_ID_TOKEN_REQUEST_URL: requestUrl,
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: token,
+            AUTH_ACTION_TIME_SCALE: fc.oneof(
+              fc.constantFrom('0.02', '0', '-1', '2', 'NaN'),
+              anyText(),
+            ),
+            GITHUB_EVENT_NAME: anyText(),
+          },
+          { requiredKeys: [] },
+        ),
+        fc.option(fc.oneof(fc.json(), anyText()), { nil: undefined }),
+        (env, event) => {
+          const eventPath = join(dir, `event-${events++}.json`);
+          if (event !== undefined) writeFileSync(eventPath, event);
+          const read = readEnvironment({ ...env, GITHUB_EVENT_PATH: eventPath });
+
+          expect(read.timeScale).toBeGreaterThan(0);
+          expect(read.timeScale).toBeLessThanOrEqual(1);
+          const { oidc } = read;
+          const url = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+          const secret = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+          if (url === '' || secret === '') {
+            expect(oidc.kind).toBe('absent');
+            return;
+          }
+          expect(read.event.fromFork).toBe(false);
+          if (oidc.kind === 'ready') {
+            const parsed = new URL(oidc.access.requestUrl);
+            expect(
+              parsed.protocol === 'https:' ||
+                (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)),
+            ).toBe(true);
+            expect(oidc.access.requestToken).toMatch(/^[\x21-\x7e]{1,16384}$/);
+            return;
+          }
+          expect(oidc.kind).toBe('invalid');
+          if (oidc.kind !== 'invalid') return;
+          const message = describeError(
+            new ActionFailure({
+              kind: 'bad-environment',
+              variable: oidc.variable,
+              problem: oidc.problem,
+            }),
+          );
+          expect(message).toContain(`The runner's ${oidc.variable} `);
+          // Neither value is ever shown, not even a part of it.
+          expectReadable(message, [secret.slice(0, 12), url.length >= 12 ? url : secret]);
+        },
+      ),
+    );
+  });
+});
+
+describe('the state post reads back', () => {
+  test('a token goes only to a URL that keeps the rules; a refusal shows no password', () => {
+    fc.assert(
+      fc.property(
+        password.chain((pass) =>
+          fc.tuple(
+            fc.constant(pass),
+            fc.oneof(
+              urlWithPassword(fc.constant(pass)),
+              urlInput,
+              fc.constantFrom('http://example.com', 'https://crates.io'),
+            ),
+          ),
+        ),
+        fc.oneof(fc.constantFrom('true', 'false', ''), anyText()),
+        fc.oneof(fc.constant(''), requestToken),
+        ([pass, registryUrl], revoke, token) => {
+          const state: Record<string, string> = { registryUrl, revoke, token };
+          const read = attempt(() => readHandover({ getState: (name) => state[name] ?? '' }));
+          if (read.ok) {
+            if (read.value.kind === 'revoke') expectSafeBaseUrl(read.value.baseUrl);
+            return;
+          }
+          expect(read.error.failure.kind).toBe('invalid-state');
+          expectReadable(
+            describeError(read.error),
+            [pass, token].filter((s) => s !== ''),
+          );
+        },
+      ),
+    );
+  });
+
+  test('a state URL too long to use: refused without a piece of its password', () => {
+    fc.assert(
+      fc.property(password, fc.integer({ min: 60, max: 90 }), (pass, user) => {
+        const registryUrl = `https://${'u'.repeat(user)}:${pass}@crates.io/${'p'.repeat(2100)}`;
+        const state: Record<string, string> = { registryUrl, revoke: 'true', token: 'cio_tp_x' };
+        const read = attempt(() => readHandover({ getState: (name) => state[name] ?? '' }));
+        expect(read.ok).toBe(false);
+        if (!read.ok) expectReadable(describeError(read.error), [pass.slice(0, 6)]);
+      }),
+    );
+  });
+});

@@ -1,0 +1,273 @@
+/**
+ * The message renderer, for any failure: one readable paragraph, bounded, with no secret it was
+ * given. Every string in a failure is generated: the renderer treats each as outside text.
+ */
+import fc from 'fast-check';
+import { describeError, describeFailure } from '../../src/errors/describe.js';
+import {
+  ActionFailure,
+  type Attempts,
+  type BodyDescription,
+  type Call,
+  type Failure,
+} from '../../src/errors/failure.js';
+import { Redactor, redactUrls, shown, shownUrl } from '../../src/redact/redact.js';
+import {
+  anySecret,
+  anyText,
+  expectReadable,
+  fromOutside,
+  outsideText,
+  password,
+  urlWithPassword,
+} from '../hostile.js';
+
+const call = fc.constantFrom<Call>('id-token', 'exchange', 'revoke');
+const ms = fc.integer({ min: 0, max: 10_000_000 });
+const status = fc.integer({ min: 0, max: 999 });
+
+/**
+ * Outside text that may carry a secret: a JWT or a token the action knows (the Redactor hides
+ * it), or a URL with a password (the renderer hides it, known or not).
+ */
+function carrying(secret: string, pass: string, url: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.oneof(
+    outsideText(),
+    fc.tuple(anyText(), anyText()).map(([a, b]) => `${a}${secret}${b}`),
+    url,
+    fc.tuple(anyText(), anyText()).map(([a, b]) => `${a}https://u:${pass}@crates.io${b}`),
+  );
+}
+
+/** A failure of any kind, every string in it outside text that may carry the secrets. */
+function failures(secret: string, pass: string, url: string): fc.Arbitrary<Failure> {
+  // In a value meant as a URL any password is hidden; in free text, one without spaces or quotes.
+  const urlish = carrying(secret, pass, fc.constant(url));
+  const text = carrying(secret, pass.replace(/[\s`'"<>]/g, 'x'), fc.constant(url));
+  const body: fc.Arbitrary<BodyDescription> = fc.record({
+    contentType: text,
+    bytes: fc.nat(),
+    truncated: fc.boolean(),
+  });
+  const leaf: fc.Arbitrary<Failure> = fc.oneof(
+    fc.record({
+      kind: fc.constant('invalid-input' as const),
+      input: fc.constantFrom('url', 'audience', 'revoke'),
+      value: urlish,
+      problem: text,
+      tooLong: fc.option(fc.boolean(), { nil: undefined }),
+    }),
+    fc.record({
+      kind: fc.constant('bad-environment' as const),
+      variable: fc.constantFrom(
+        'ACTIONS_ID_TOKEN_REQUEST_URL',
+        'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+        'RUNNER_TEMP',
+        'HTTPS_PROXY',
+        'GITHUB_STATE',
+      ),
+      problem: text,
+    }),
+    fc.record({
+      kind: fc.constant('runner-file' as const),
+      variable: fc.constantFrom('GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'RUNNER_TEMP'),
+      code: text,
+    }),
+    fc.record({
+      kind: fc.constant('invalid-state' as const),
+      name: fc.constantFrom('registry URL', 'credential provider configuration'),
+      where: fc.constantFrom('the step state', 'RUNNER_TEMP'),
+      value: urlish,
+      problem: text,
+    }),
+    fc.record({
+      kind: fc.constant('missing-input' as const),
+      input: fc.constant('registry-name'),
+      reason: text,
+    }),
+    fc.record({ kind: fc.constant('no-id-token' as const), fromFork: fc.boolean() }),
+    fc.record({ kind: fc.constant('network' as const), call, target: urlish, code: text }),
+    fc.record({ kind: fc.constant('unsendable' as const), call, target: urlish, problem: text }),
+    fc.record({ kind: fc.constant('unknown-host' as const), call, target: urlish }),
+    fc.record({ kind: fc.constant('tls' as const), call, target: urlish, code: text }),
+    fc.record({
+      kind: fc.constant('timeout' as const),
+      call,
+      target: urlish,
+      timeoutMs: ms,
+      limitMs: ms,
+    }),
+    fc.record({
+      kind: fc.constant('redirect' as const),
+      call,
+      target: urlish,
+      status,
+      location: fc.option(urlish, { nil: undefined }),
+    }),
+    fc.record({
+      kind: fc.constant('http-status' as const),
+      call,
+      target: urlish,
+      status,
+      details: fc.array(text, { maxLength: 12 }),
+      unexpectedBody: fc.option(body, { nil: undefined }),
+    }),
+    fc.record({
+      kind: fc.constant('malformed-response' as const),
+      call,
+      target: urlish,
+      status,
+      problem: text,
+    }),
+  );
+  return fc.oneof(
+    { weight: 4, arbitrary: leaf },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('out-of-time' as const),
+        call,
+        target: urlish,
+        budgetMs: ms,
+        last: fc.option(leaf, { nil: undefined }),
+      }),
+    },
+  );
+}
+
+const attempts: fc.Arbitrary<Attempts | undefined> = fc.option(
+  fc.record({ made: fc.integer({ min: 0, max: 5 }), max: fc.constant(5) }),
+  { nil: undefined },
+);
+
+/** A failure together with the secrets it may carry. */
+const scenario = fc.tuple(anySecret, password, urlWithPassword()).chain(([secret, pass, url]) =>
+  fc.record({
+    secret: fc.constant(secret),
+    pass: fc.constant(pass),
+    failure: failures(secret, pass, url),
+    attempts,
+    explained: fc.boolean(),
+  }),
+);
+
+test('any failure reads as one bounded paragraph with no secret in it', () => {
+  fc.assert(
+    fc.property(scenario, ({ secret, pass, failure, attempts: tries, explained }) => {
+      const redactor = new Redactor();
+      redactor.add(secret);
+      const message = redactor.apply(describeError(new ActionFailure(failure, tries), explained));
+      expectReadable(message, [secret, pass]);
+      // What the action says after the server's words is its own: a sentence, ended once.
+      expect(message).toMatch(/[.!?…]$/);
+    }),
+  );
+});
+
+test('describeFailure, without the Redactor, hides every URL password', () => {
+  fc.assert(
+    fc.property(scenario, ({ pass, failure, attempts: tries }) => {
+      expectReadable(describeFailure(failure, tries), [pass]);
+    }),
+  );
+});
+
+test('anything else thrown: one paragraph, never a throw', () => {
+  const thrown = fc.oneof(
+    outsideText().map((m) => new Error(m)),
+    outsideText().map((m) => new TypeError(m)),
+    outsideText(),
+    fc.anything().filter((v) => typeof v !== 'string' || fromOutside(v)),
+    fc.constant(Object.create(null) as unknown),
+    fc.constant({
+      toString() {
+        throw new Error('no');
+      },
+    }),
+  );
+  fc.assert(
+    fc.property(thrown, fc.boolean(), (error, explained) => {
+      const message = describeError(error, explained);
+      expectReadable(message);
+      expect(message).toMatch(/^auth-action stopped on an unexpected error: .* Please report it/);
+    }),
+  );
+});
+
+describe('the one redaction step', () => {
+  test('a known secret never survives, wherever it sits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(anySecret, { minLength: 1, maxLength: 4 }),
+        fc.array(anyText(), { minLength: 1, maxLength: 6 }),
+        (secrets, pieces) => {
+          const redactor = new Redactor();
+          for (const secret of secrets) redactor.add(secret);
+          // The secrets between, around and inside URL-like stretches.
+          const text = pieces
+            .flatMap((piece, i) => [piece, secrets[i % secrets.length] ?? '', '//', '@'])
+            .join('');
+          const out = redactor.apply(text);
+          for (const secret of secrets) expect(out).not.toContain(secret);
+        },
+      ),
+    );
+  });
+
+  test('a known secret that a cap cut short is hidden too, not shown in part', () => {
+    fc.assert(
+      fc.property(
+        anySecret,
+        fc.integer({ min: 4, max: 40 }),
+        fc.constantFrom(300, 1000, 1500),
+        (secret, kept, cap) => {
+          const redactor = new Redactor();
+          redactor.add(secret);
+          // The cap falls `kept` characters into the secret, as shown() would cut it.
+          const text = shown(`${'x'.repeat(cap - kept)} ${secret} and more`, cap);
+          expect(redactor.apply(text)).not.toContain(secret.slice(0, 4));
+        },
+      ),
+    );
+  });
+
+  test('a URL password in free text, spaces aside, is cut whatever surrounds it', () => {
+    const tame = password.map((p) => p.replace(/[\s`'"<>]/g, 'x'));
+    fc.assert(
+      fc.property(anyText(), tame, anyText(), (before, pass, after) => {
+        const text = `${before} https://user:${pass}@host.example/x ${after}`;
+        expect(redactUrls(text)).not.toContain(pass);
+      }),
+    );
+  });
+
+  test('shown: one line and bounded, for any value', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(outsideText(), urlWithPassword()),
+        fc.integer({ min: 1, max: 2000 }),
+        (value, max) => {
+          for (const out of [shown(value, max), shownUrl(value, max)]) {
+            // eslint-disable-next-line no-control-regex
+            expect(out).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+            expect(out.length).toBeLessThanOrEqual(max + 1);
+          }
+        },
+      ),
+    );
+  });
+
+  test('a value meant as a URL: no password, whether or not it parses', () => {
+    fc.assert(
+      fc.property(
+        password.chain((pass) => fc.tuple(fc.constant(pass), urlWithPassword(fc.constant(pass)))),
+        anyText(),
+        ([pass, url], after) => {
+          const out = shownUrl(`${url}${after}`, 100_000);
+          expect(out).not.toContain(pass);
+          expect(out).toContain('***@');
+        },
+      ),
+    );
+  });
+});
