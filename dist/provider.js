@@ -3150,6 +3150,8 @@ function requestUrlProblem(value) {
     // The request token goes with it as a bearer: never in clear over a network.
     if (!secure)
         return 'is not an https URL';
+    if (url.port === '0')
+        return 'has port 0, where nothing listens';
     return undefined;
 }
 /** The request token goes into an Authorization header as is: visible ASCII only. */

@@ -1,4 +1,5 @@
 import type { Job, StepResult } from '../../rig/runner.js';
+import { TIME_SCALE } from '../../rig/world.js';
 import { useCratesIoWorld } from './crates-io-world.js';
 
 /*
@@ -83,7 +84,7 @@ test('for crates.io: CARGO_REGISTRY_CREDENTIAL_PROVIDER, and the protocol as car
   const { Ok } = asked.read?.answer as { Ok: { expiration: number } };
   const left = Ok.expiration - Date.now() / 1000;
   expect(left).toBeGreaterThan(0);
-  expect(left).toBeLessThanOrEqual(20 * 60 * 0.02);
+  expect(left).toBeLessThanOrEqual(20 * 60 * Number(TIME_SCALE));
   expect(Number.isInteger(Ok.expiration)).toBe(true);
 
   expect(asked.yank?.answer).toEqual({ Err: { kind: 'operation-not-supported' } });

@@ -120,7 +120,7 @@ describe('post: revocation is best effort', () => {
 
     expect(post.exitCode).toBe(0);
     expect(theWarning(post)).toMatch(
-      /failed \(after \d attempts\): no complete answer within 0\.3 s/,
+      /failed \(after \d attempts\): no complete answer within 0\.8 s/,
     );
   });
 });

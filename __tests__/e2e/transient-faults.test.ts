@@ -80,7 +80,7 @@ test('an exchange whose answer was lost is retried with a fresh JWT', async () =
 });
 
 test('a slow answer within the timeout is waited for, not retried', async () => {
-  // 0.1 s, well under the 0.6 s attempt timeout at the rig's time scale.
+  // 0.1 s, well under the 1.5 s attempt timeout at the rig's time scale.
   world.registry.faults.add('exchange', { delayMs: 100 });
 
   const main = await world.runMain();

@@ -59,6 +59,7 @@ function requestUrlProblem(value: string): string | undefined {
     url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
   // The request token goes with it as a bearer: never in clear over a network.
   if (!secure) return 'is not an https URL';
+  if (url.port === '0') return 'has port 0, where nothing listens';
   return undefined;
 }
 
