@@ -41,7 +41,9 @@ async function oneCrate(): Promise<Outcome> {
           `  outputs.token = ${step.masks.includes(step.outputs.token ?? '') ? '*** (masked)' : 'NOT MASKED'}`,
         );
         console.log(`  step summary: ${step.summary.trim()}`);
-        heading('Step `run: cargo publish` with CARGO_REGISTRY_TOKEN = steps.auth.outputs.token');
+        heading(
+          'Step `run: cargo publish --registry local` with CARGO_REGISTRIES_LOCAL_TOKEN = steps.auth.outputs.token',
+        );
         if (cargo === undefined) {
           console.log('  | cargo is not installed: skipping the publish.');
           return;

@@ -1463,14 +1463,14 @@ function redactUrlValue(value) {
  * A value from outside (a variable, a server's answer, an error's text), as a message shows
  * it: redacted, on one line, and short.
  */
-function shown(value, max = MAX_SHOWN) {
+function redact_shown(value, max = MAX_SHOWN) {
     // eslint-disable-next-line no-control-regex
     const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 /** A value meant as a URL (an input, state, a target, a Location), as a message shows it. */
 function shownUrl(value, max = MAX_SHOWN) {
-    return shown(redactUrlValue(value), max);
+    return redact_shown(redactUrlValue(value), max);
 }
 /** A cut secret's start this long is hidden too; a shorter one says next to nothing. */
 const MIN_CUT = 4;
@@ -1555,11 +1555,11 @@ function sentence(text) {
 }
 /** A problem as the end of one of our sentences: on one line, short, with one full stop. */
 function problemSentence(problem) {
-    return sentence(shown(problem, MAX_PROBLEM));
+    return sentence(redact_shown(problem, MAX_PROBLEM));
 }
 /** A problem in the middle of one of our sentences: on one line, short, without a full stop. */
 function problemClause(problem) {
-    return shown(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
+    return redact_shown(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
 }
 function tries(attempts) {
     return attempts && attempts.made > 1 ? ` (after ${attempts.made} attempts)` : '';
@@ -1583,12 +1583,12 @@ function whenUnsendable(call) {
         : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
 }
 /** What to do about a variable the runner gave the step that cannot be used. */
-function whenBadEnvironment(variable) {
+function whenBadEnvironment(variable, cargoPath) {
+    if (cargoPath) {
+        return 'Run the job on a runner whose work folder has no space in its path (and, on Windows, only ASCII characters), or turn `credential-provider` off and give cargo the `token` output.';
+    }
     if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
         return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
-    }
-    if (variable === 'RUNNER_TEMP') {
-        return 'Run the job on a runner whose work folder has no space in its path, or turn `credential-provider` off and give cargo the `token` output.';
     }
     if (/proxy/i.test(variable)) {
         return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
@@ -1647,9 +1647,9 @@ function whenRefused(call, status, details, page) {
 function describeBody(body) {
     const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
     if (/json/i.test(body.contentType) && !body.truncated) {
-        return `a body of ${size} labelled ${shown(body.contentType, 100)} that does not parse as JSON`;
+        return `a body of ${size} labelled ${redact_shown(body.contentType, 100)} that does not parse as JSON`;
     }
-    const type = body.contentType === '' ? 'without a content type' : `(${shown(body.contentType, 100)})`;
+    const type = body.contentType === '' ? 'without a content type' : `(${redact_shown(body.contentType, 100)})`;
     return `a body of ${size} ${type}, not the server's JSON error`;
 }
 /**
@@ -1659,7 +1659,7 @@ function describeBody(body) {
 function statusText(failure, guess) {
     const head = `HTTP ${failure.status}`;
     if (failure.details.length > 0)
-        return `${head}: ${shown(failure.details.join(' '), MAX_SAID)}`;
+        return `${head}: ${redact_shown(failure.details.join(' '), MAX_SAID)}`;
     const body = failure.unexpectedBody;
     if (body === undefined)
         return `${head} with no explanation`;
@@ -1695,10 +1695,16 @@ function describeFailure(failure, attempts) {
         case 'missing-input':
             return `The \`${failure.input}\` input is needed: ${problemSentence(failure.reason)} Fix it in the step's \`with:\`.`;
         case 'bad-environment':
-            return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
+            return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable, failure.cargoPath === true)}`;
         case 'runner-file':
-            return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${shown(failure.code, 40)}). ` +
+            return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${redact_shown(failure.code, 40)}). ` +
                 'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.');
+        case 'cargo-request':
+            return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
+        case 'token-record':
+            return failure.code === ''
+                ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
+                : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
         case 'invalid-state':
             return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
@@ -1713,11 +1719,11 @@ function describeFailure(failure, attempts) {
         case 'unsendable':
             return `${what(failure.call, failure.target)} failed on this machine: ${problemSentence(failure.problem)} ${whenUnsendable(failure.call)}`;
         case 'network':
-            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
+            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${redact_shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
         case 'unknown-host':
             return `${what(failure.call, failure.target)} failed: the host was not found (DNS). ${whenUnknownHost(failure.call)}`;
         case 'tls':
-            return (`${what(failure.call, failure.target)} failed: the server's certificate is not trusted (${shown(failure.code, 40)}). ` +
+            return (`${what(failure.call, failure.target)} failed: the server's certificate is not trusted (${redact_shown(failure.code, 40)}). ` +
                 `If ${failure.call === 'id-token' ? 'a proxy on the way' : 'the registry or a proxy on the way'} uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.`);
         case 'timeout':
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
@@ -1759,6 +1765,14 @@ function describeFailure(failure, attempts) {
         }
     }
 }
+/**
+ * After a failure of the credential provider during a release: what is out, and how to resume,
+ * since `cargo publish --workspace` refuses to start again over a version already published.
+ */
+function midReleaseNote(crate) {
+    const name = `\`${shown(crate, 64)}\``;
+    return `cargo was about to publish ${name}, so the crates it published before it, if any, are out: once this is fixed, publish the rest from ${name} on (\`cargo publish --workspace\` stops at a version already published, so exclude those with \`--exclude\`, or publish crate by crate with \`-p\`).`;
+}
 /** Where the fuller explanation printed before the error is, by what it explains. */
 function explainedAbove(failure) {
     return failure.kind === 'no-id-token'
@@ -1788,7 +1802,7 @@ function describeError(error, explained = false) {
         return (describeFailure(error.failure, error.attempts) +
             (explained ? explainedAbove(error.failure) : ''));
     }
-    return `auth-action stopped on an unexpected error: ${sentence(shown(messageOf(error)))} Please report it with this log.`;
+    return `auth-action stopped on an unexpected error: ${sentence(redact_shown(messageOf(error)))} Please report it with this log.`;
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/claims.ts
@@ -2170,6 +2184,23 @@ function triggerWarning(event, baseUrl) {
         '(it can run with code or data from outside the repository). The exchange will most likely be ' +
         'refused: publish from `push` (tags), `release` or `workflow_dispatch` instead.');
 }
+/** Inputs that are valid but most likely not what was meant. */
+function inputWarnings(inputs) {
+    const { registryName, provider, registry } = inputs;
+    if (registryName === '')
+        return [];
+    if (provider === undefined) {
+        return [
+            'The `registry-name` input does nothing without `credential-provider: true`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
+        ];
+    }
+    if (registry.baseUrl === DEFAULT_REGISTRY_URL) {
+        return [
+            `With \`registry-name: ${registryName}\` the provider serves \`cargo publish --registry ${registryName}\` only, and \`url\` is crates.io: to publish to crates.io itself (\`cargo publish\`), leave \`registry-name\` empty.`,
+        ];
+    }
+    return [];
+}
 /** The snippet that gives a job an ID token. */
 const PERMISSIONS_SNIPPET = [
     'Add this to the job that runs this action (or at the top of the workflow):',
@@ -2435,7 +2466,7 @@ function retryLine(failure) {
         case 'timeout':
             return `no answer within ${seconds(failure.timeoutMs)}`;
         case 'network':
-            return `connection failed (${shown(failure.code, 40)})`;
+            return `connection failed (${redact_shown(failure.code, 40)})`;
         case 'http-status':
             return `HTTP ${failure.status}`;
         default:
@@ -2724,12 +2755,12 @@ function readInputs(core) {
     const audience = parseAudience(audienceInput, baseUrl);
     const revoke = parseBoolean('revoke', readInput(core, 'revoke'), true);
     const providerOn = parseBoolean('credential-provider', readInput(core, 'credential-provider'), false);
-    const registryName = read_inputs_parseRegistryName(readInput(core, 'registry-name'));
+    const registryName = parseRegistryName(readInput(core, 'registry-name'));
     return {
         registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
         revoke,
         provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
-        registryNameUnused: !providerOn && registryName !== '',
+        registryName,
     };
 }
 /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts; empty means the default. */
@@ -2748,19 +2779,21 @@ function parseBoolean(input, raw, byDefault) {
     });
 }
 /** cargo's name for a registry: ASCII letters, digits, `-` and `_` (it becomes a variable's name). */
-function read_inputs_parseRegistryName(raw) {
-    const refuse = (problem) => {
-        throw new failure_ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
-    };
-    if (raw === '')
+function parseRegistryName(raw) {
+    const problem = raw === '' ? undefined : read_inputs_registryNameProblem(raw);
+    if (problem === undefined)
         return raw;
-    if (!/^[A-Za-z0-9_-]+$/.test(raw)) {
-        refuse('it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.');
+    throw new failure_ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
+}
+/** Why a name cannot be cargo's name for a registry other than crates.io, if it cannot. */
+function read_inputs_registryNameProblem(name) {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
+        return 'it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.';
     }
-    if (raw.toLowerCase() === 'crates-io') {
-        refuse('`crates-io` is crates.io, which needs no name: leave `registry-name` empty.');
+    if (name.toLowerCase().replace(/_/g, '-') === 'crates-io') {
+        return '`crates-io` is crates.io, which needs no name: leave `registry-name` empty.';
     }
-    return raw;
+    return undefined;
 }
 /**
  * The registry the provider serves. Without a name it is crates.io, so a `url` that is not
@@ -2841,8 +2874,9 @@ function readProviderConfig(path) {
     const named = cargo?.kind === 'named' && typeof cargo.name === 'string' && cargo.name !== '';
     if (cargo?.kind !== 'crates-io' && !named)
         throw invalid(path, 'it names no registry for cargo.');
-    if (cargo.kind === 'named')
-        parseRegistryName(cargo.name);
+    const nameProblem = cargo.kind === 'named' ? registryNameProblem(cargo.name) : undefined;
+    if (nameProblem !== undefined)
+        throw invalid(path, `its registry name is invalid: ${nameProblem}`);
     if (typeof recordPath !== 'string' || !isAbsolute(recordPath)) {
         throw invalid(path, 'it names no token record.');
     }
@@ -2913,11 +2947,15 @@ function parseEntry(line) {
 const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
 const RECORD_FILE = 'tokens.jsonl';
 const CONFIG_FILE = 'config.json';
+/** A registry name as cargo reads it from the environment: `my-reg` and `MY_REG` are one. */
+function cargoName(name) {
+    return name.toUpperCase().replace(/-/g, '_');
+}
 /** The variable that makes cargo ask the provider for this registry, and only for it. */
 function providerVariable(cargo) {
     return cargo.kind === 'crates-io'
         ? 'CARGO_REGISTRY_CREDENTIAL_PROVIDER'
-        : `CARGO_REGISTRIES_${cargo.name.toUpperCase().replace(/-/g, '_')}_CREDENTIAL_PROVIDER`;
+        : `CARGO_REGISTRIES_${cargoName(cargo.name)}_CREDENTIAL_PROVIDER`;
 }
 const shQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
 /** cmd.exe: double quotes hold spaces and `&`; only `%` needs doubling inside them. */
@@ -2943,26 +2981,46 @@ function wrapperFile(program, configPath) {
         text: `#!/bin/sh\n# ${header}\nexec ${command} "$@"\n`,
     };
 }
+const refuse = (variable, problem, cargoPath = false) => {
+    throw new failure_ActionFailure({ kind: 'bad-environment', variable, problem, cargoPath });
+};
 /**
  * The job's temporary folder, if the provider can live there: cargo splits the provider's path
- * at whitespace, so a folder with a space is refused before any token is minted.
+ * at whitespace, and cmd.exe reads a batch file in the console's code page, not UTF-8, so a
+ * space (or, on Windows, a character that is not ASCII) is refused before any token is minted.
  */
-function providerHome(runnerTemp) {
-    const refuse = (problem) => {
-        throw new failure_ActionFailure({ kind: 'bad-environment', variable: 'RUNNER_TEMP', problem });
-    };
+function providerHome(runnerTemp, program) {
     if (runnerTemp === undefined || runnerTemp === '')
-        return refuse('is not set');
-    if (!(0,external_node_path_namespaceObject.isAbsolute)(runnerTemp))
-        return refuse('is not an absolute path');
+        return refuse('RUNNER_TEMP', 'is not set');
+    const paths = program.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    if (!paths.isAbsolute(runnerTemp))
+        return refuse('RUNNER_TEMP', 'is not an absolute path');
     if (/\s/.test(runnerTemp)) {
-        return refuse(`(\`${shown(runnerTemp)}\`) contains a space, and cargo splits a credential provider's path at spaces`);
+        return refuse('RUNNER_TEMP', `(\`${redact_shown(runnerTemp)}\`) contains a space, and cargo splits a credential provider's path at spaces`, true);
+    }
+    if (program.platform === 'win32') {
+        const named = [
+            ['RUNNER_TEMP', runnerTemp],
+            ['node executable', program.node],
+            ['action folder', program.script],
+        ];
+        for (const [what, path] of named) {
+            // eslint-disable-next-line no-control-regex
+            if (/[^\x00-\x7f]/.test(path)) {
+                refuse(what, `(\`${redact_shown(path)}\`) has a character that is not ASCII, which cmd.exe would misread in the provider's .cmd wrapper`, true);
+            }
+        }
     }
     return runnerTemp;
 }
-/** A folder only this job's user can read (mkdtemp makes it 0700). */
-function makeProviderDir(runnerTemp) {
-    return onRunnerFile('RUNNER_TEMP', () => (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(runnerTemp, PROVIDER_DIR_PREFIX)));
+/**
+ * The provider's folder, made before any token is minted, so that a RUNNER_TEMP that cannot be
+ * written fails the step with nothing to revoke. Only this job's user can read it (mkdtemp
+ * makes it 0700).
+ */
+function makeProviderDir(runnerTemp, program) {
+    const home = providerHome(runnerTemp, program);
+    return onRunnerFile('RUNNER_TEMP', () => (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(home, PROVIDER_DIR_PREFIX)));
 }
 /**
  * Records main's token (post revokes it, the provider may hand it out while it is young),
@@ -3046,16 +3104,13 @@ function handOutToken(core, inputs, minted, provider) {
     const { token } = minted;
     core.setSecret(token);
     const { baseUrl } = inputs.registry;
-    const dir = provider && makeProviderDir(provider.runnerTemp);
-    const providerDir = dir === undefined ? {} : { providerDir: dir };
+    const providerDir = provider === undefined ? {} : { providerDir: provider.dir };
     saveHandover(core, inputs.revoke
         ? { kind: 'revoke', baseUrl, token, ...providerDir }
         : { kind: 'keep', baseUrl, ...providerDir });
     const variable = provider &&
-        dir &&
         installProvider(core, {
             ...provider,
-            dir,
             registry: inputs.registry,
             revoke: inputs.revoke,
             minted,
@@ -3066,15 +3121,20 @@ function handOutToken(core, inputs, minted, provider) {
 
 ;// CONCATENATED MODULE: ./src/output/summary-line.ts
 
-/** The step summary's one line on success: where the token is from, for what, and its fate. */
-function successSummary(baseUrl, jwt, revoke) {
+/**
+ * The step summary's one line on success: where the token is from, for what, its fate, and the
+ * credential provider's variable when one was set up.
+ */
+function successSummary(baseUrl, jwt, revoke, providerVariable) {
     const claims = jwt === undefined ? undefined : readClaims(jwt);
     const run = claims?.repository === undefined
         ? ''
         : ` for \`${claims.repository}\`${claims.workflowFile ? ` (workflow \`${claims.workflowFile}\`)` : ''}`;
-    const fate = revoke
-        ? 'It is revoked when the job ends.'
-        : 'It is not revoked (`revoke: false`) and expires 30 minutes after it was issued.';
+    const fate = providerVariable === undefined
+        ? revoke
+            ? 'It is revoked when the job ends.'
+            : 'It is not revoked (`revoke: false`) and expires 30 minutes after it was issued.'
+        : `cargo's credential provider is set up for the rest of the job (\`${providerVariable}\`); ${revoke ? 'every token the job mints is revoked when it ends' : 'no token is revoked (`revoke: false`)'}.`;
     return `✅ **auth-action** got a publish token from ${baseUrl}${run}. ${fate}\n`;
 }
 
@@ -3136,21 +3196,24 @@ async function runMain(deps) {
     try {
         inputs = readInputs(core);
         const { registry } = inputs;
-        if (inputs.registryNameUnused) {
-            core.warning('The `registry-name` input does nothing without `credential-provider: true`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.');
-        }
-        const warning = triggerWarning(environment.event, registry.baseUrl);
-        if (warning !== undefined)
-            core.warning(warning);
+        const warnings = [
+            ...inputWarnings(inputs),
+            triggerWarning(environment.event, registry.baseUrl),
+        ];
+        for (const warning of warnings)
+            if (warning !== undefined)
+                core.warning(warning);
         const oidc = oidcAccess(environment);
         // The runner masks it already; this keeps it out of what the action writes itself.
         redactor.add(oidc.requestToken);
-        // A provider that could not be installed is refused before any token is minted.
-        const provider = inputs.provider && {
-            cargo: inputs.provider,
-            runnerTemp: providerHome(environment.runnerTemp),
-            program: deps.providerProgram(),
-        };
+        // The provider's folder is made before any token is minted: a RUNNER_TEMP it cannot use
+        // fails the step with nothing to revoke.
+        let provider;
+        if (inputs.provider !== undefined) {
+            const program = deps.providerProgram();
+            const dir = makeProviderDir(environment.runnerTemp, program);
+            provider = { cargo: inputs.provider, program, dir };
+        }
         const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
         core.info(`Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`);
         const minted = await mintToken(net, oidc, registry, trace);
@@ -3159,7 +3222,7 @@ async function runMain(deps) {
         core.info(variable === undefined
             ? `Got a publish token: it is in the \`token\` output and will be ${fate}.`
             : `Got a publish token: it is in the \`token\` output, and cargo's credential provider is set up for the rest of the job (${variable}): each upload gets a live token, every token is ${fate}.`);
-        core.appendSummary(successSummary(registry.baseUrl, trace.lastJwt, inputs.revoke));
+        core.appendSummary(successSummary(registry.baseUrl, trace.lastJwt, inputs.revoke, variable));
     }
     catch (error) {
         core.setFailed(explainAndDescribe(core, error, {

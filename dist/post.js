@@ -1583,12 +1583,12 @@ function whenUnsendable(call) {
         : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
 }
 /** What to do about a variable the runner gave the step that cannot be used. */
-function whenBadEnvironment(variable) {
+function whenBadEnvironment(variable, cargoPath) {
+    if (cargoPath) {
+        return 'Run the job on a runner whose work folder has no space in its path (and, on Windows, only ASCII characters), or turn `credential-provider` off and give cargo the `token` output.';
+    }
     if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
         return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
-    }
-    if (variable === 'RUNNER_TEMP') {
-        return 'Run the job on a runner whose work folder has no space in its path, or turn `credential-provider` off and give cargo the `token` output.';
     }
     if (/proxy/i.test(variable)) {
         return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
@@ -1695,10 +1695,16 @@ function describeFailure(failure, attempts) {
         case 'missing-input':
             return `The \`${failure.input}\` input is needed: ${problemSentence(failure.reason)} Fix it in the step's \`with:\`.`;
         case 'bad-environment':
-            return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
+            return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable, failure.cargoPath === true)}`;
         case 'runner-file':
             return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${redact_shown(failure.code, 40)}). ` +
                 'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.');
+        case 'cargo-request':
+            return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
+        case 'token-record':
+            return failure.code === ''
+                ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
+                : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
         case 'invalid-state':
             return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
@@ -1758,6 +1764,14 @@ function describeFailure(failure, attempts) {
             return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
         }
     }
+}
+/**
+ * After a failure of the credential provider during a release: what is out, and how to resume,
+ * since `cargo publish --workspace` refuses to start again over a version already published.
+ */
+function midReleaseNote(crate) {
+    const name = `\`${shown(crate, 64)}\``;
+    return `cargo was about to publish ${name}, so the crates it published before it, if any, are out: once this is fixed, publish the rest from ${name} on (\`cargo publish --workspace\` stops at a version already published, so exclude those with \`--exclude\`, or publish crate by crate with \`-p\`).`;
 }
 /** Where the fuller explanation printed before the error is, by what it explains. */
 function explainedAbove(failure) {
@@ -2225,12 +2239,12 @@ function readInputs(core) {
     const audience = parseAudience(audienceInput, baseUrl);
     const revoke = parseBoolean('revoke', readInput(core, 'revoke'), true);
     const providerOn = parseBoolean('credential-provider', readInput(core, 'credential-provider'), false);
-    const registryName = read_inputs_parseRegistryName(readInput(core, 'registry-name'));
+    const registryName = parseRegistryName(readInput(core, 'registry-name'));
     return {
         registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
         revoke,
         provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
-        registryNameUnused: !providerOn && registryName !== '',
+        registryName,
     };
 }
 /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts; empty means the default. */
@@ -2249,19 +2263,21 @@ function parseBoolean(input, raw, byDefault) {
     });
 }
 /** cargo's name for a registry: ASCII letters, digits, `-` and `_` (it becomes a variable's name). */
-function read_inputs_parseRegistryName(raw) {
-    const refuse = (problem) => {
-        throw new ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
-    };
-    if (raw === '')
+function parseRegistryName(raw) {
+    const problem = raw === '' ? undefined : read_inputs_registryNameProblem(raw);
+    if (problem === undefined)
         return raw;
-    if (!/^[A-Za-z0-9_-]+$/.test(raw)) {
-        refuse('it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.');
+    throw new ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
+}
+/** Why a name cannot be cargo's name for a registry other than crates.io, if it cannot. */
+function read_inputs_registryNameProblem(name) {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
+        return 'it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.';
     }
-    if (raw.toLowerCase() === 'crates-io') {
-        refuse('`crates-io` is crates.io, which needs no name: leave `registry-name` empty.');
+    if (name.toLowerCase().replace(/_/g, '-') === 'crates-io') {
+        return '`crates-io` is crates.io, which needs no name: leave `registry-name` empty.';
     }
-    return raw;
+    return undefined;
 }
 /**
  * The registry the provider serves. Without a name it is crates.io, so a `url` that is not
@@ -2340,8 +2356,9 @@ function readProviderConfig(path) {
     const named = cargo?.kind === 'named' && typeof cargo.name === 'string' && cargo.name !== '';
     if (cargo?.kind !== 'crates-io' && !named)
         throw invalid(path, 'it names no registry for cargo.');
-    if (cargo.kind === 'named')
-        parseRegistryName(cargo.name);
+    const nameProblem = cargo.kind === 'named' ? registryNameProblem(cargo.name) : undefined;
+    if (nameProblem !== undefined)
+        throw invalid(path, `its registry name is invalid: ${nameProblem}`);
     if (typeof recordPath !== 'string' || !isAbsolute(recordPath)) {
         throw invalid(path, 'it names no token record.');
     }
@@ -2452,11 +2469,15 @@ function parseEntry(line) {
 const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
 const RECORD_FILE = 'tokens.jsonl';
 const CONFIG_FILE = 'config.json';
+/** A registry name as cargo reads it from the environment: `my-reg` and `MY_REG` are one. */
+function cargoName(name) {
+    return name.toUpperCase().replace(/-/g, '_');
+}
 /** The variable that makes cargo ask the provider for this registry, and only for it. */
 function providerVariable(cargo) {
     return cargo.kind === 'crates-io'
         ? 'CARGO_REGISTRY_CREDENTIAL_PROVIDER'
-        : `CARGO_REGISTRIES_${cargo.name.toUpperCase().replace(/-/g, '_')}_CREDENTIAL_PROVIDER`;
+        : `CARGO_REGISTRIES_${cargoName(cargo.name)}_CREDENTIAL_PROVIDER`;
 }
 const shQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
 /** cmd.exe: double quotes hold spaces and `&`; only `%` needs doubling inside them. */
@@ -2482,26 +2503,46 @@ function wrapperFile(program, configPath) {
         text: `#!/bin/sh\n# ${header}\nexec ${command} "$@"\n`,
     };
 }
+const refuse = (variable, problem, cargoPath = false) => {
+    throw new ActionFailure({ kind: 'bad-environment', variable, problem, cargoPath });
+};
 /**
  * The job's temporary folder, if the provider can live there: cargo splits the provider's path
- * at whitespace, so a folder with a space is refused before any token is minted.
+ * at whitespace, and cmd.exe reads a batch file in the console's code page, not UTF-8, so a
+ * space (or, on Windows, a character that is not ASCII) is refused before any token is minted.
  */
-function providerHome(runnerTemp) {
-    const refuse = (problem) => {
-        throw new ActionFailure({ kind: 'bad-environment', variable: 'RUNNER_TEMP', problem });
-    };
+function providerHome(runnerTemp, program) {
     if (runnerTemp === undefined || runnerTemp === '')
-        return refuse('is not set');
-    if (!isAbsolute(runnerTemp))
-        return refuse('is not an absolute path');
+        return refuse('RUNNER_TEMP', 'is not set');
+    const paths = program.platform === 'win32' ? win32 : posix;
+    if (!paths.isAbsolute(runnerTemp))
+        return refuse('RUNNER_TEMP', 'is not an absolute path');
     if (/\s/.test(runnerTemp)) {
-        return refuse(`(\`${shown(runnerTemp)}\`) contains a space, and cargo splits a credential provider's path at spaces`);
+        return refuse('RUNNER_TEMP', `(\`${shown(runnerTemp)}\`) contains a space, and cargo splits a credential provider's path at spaces`, true);
+    }
+    if (program.platform === 'win32') {
+        const named = [
+            ['RUNNER_TEMP', runnerTemp],
+            ['node executable', program.node],
+            ['action folder', program.script],
+        ];
+        for (const [what, path] of named) {
+            // eslint-disable-next-line no-control-regex
+            if (/[^\x00-\x7f]/.test(path)) {
+                refuse(what, `(\`${shown(path)}\`) has a character that is not ASCII, which cmd.exe would misread in the provider's .cmd wrapper`, true);
+            }
+        }
     }
     return runnerTemp;
 }
-/** A folder only this job's user can read (mkdtemp makes it 0700). */
-function makeProviderDir(runnerTemp) {
-    return onRunnerFile('RUNNER_TEMP', () => mkdtempSync(join(runnerTemp, PROVIDER_DIR_PREFIX)));
+/**
+ * The provider's folder, made before any token is minted, so that a RUNNER_TEMP that cannot be
+ * written fails the step with nothing to revoke. Only this job's user can read it (mkdtemp
+ * makes it 0700).
+ */
+function makeProviderDir(runnerTemp, program) {
+    const home = providerHome(runnerTemp, program);
+    return onRunnerFile('RUNNER_TEMP', () => mkdtempSync(join(home, PROVIDER_DIR_PREFIX)));
 }
 /**
  * Records main's token (post revokes it, the provider may hand it out while it is young),
@@ -2678,13 +2719,14 @@ function tokensToRevoke(core, token, folder) {
     try {
         const { tokens, skipped } = readRecord((0,external_node_path_namespaceObject.join)(folder, RECORD_FILE));
         if (skipped > 0) {
-            core.warning(`${skipped} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`);
+            core.warning(describeFailure({ kind: 'token-record', code: '', skippedLines: skipped }));
         }
         return [...new Set([token, ...tokens.map((entry) => entry.token)])];
     }
     catch (error) {
         const code = error.code;
-        core.warning(`The credential provider's token record could not be read (${typeof code === 'string' ? code : 'EUNKNOWN'}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`);
+        const known = typeof code === 'string' && code !== '' ? code : 'EUNKNOWN';
+        core.warning(describeFailure({ kind: 'token-record', code: known, skippedLines: 0 }));
         return [token];
     }
 }

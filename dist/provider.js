@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(930);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(138);
 // What cargo runs, through the wrapper main writes (dist/provider.js). src/provider.ts exports
 // run() without calling it, as src/main.ts and src/post.ts do.
 
@@ -333,7 +333,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 930:
+/***/ 138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -357,7 +357,7 @@ class failure_ActionFailure extends Error {
  * Runs a write (or read) of a runner file; an error becomes a `runner-file` failure naming
  * the runner's variable, not an unexpected error, and not something a retry could fix.
  */
-function onRunnerFile(variable, use) {
+function failure_onRunnerFile(variable, use) {
     try {
         return use();
     }
@@ -1461,14 +1461,14 @@ function redactUrlValue(value) {
  * A value from outside (a variable, a server's answer, an error's text), as a message shows
  * it: redacted, on one line, and short.
  */
-function shown(value, max = MAX_SHOWN) {
+function redact_shown(value, max = MAX_SHOWN) {
     // eslint-disable-next-line no-control-regex
     const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 /** A value meant as a URL (an input, state, a target, a Location), as a message shows it. */
 function shownUrl(value, max = MAX_SHOWN) {
-    return shown(redactUrlValue(value), max);
+    return redact_shown(redactUrlValue(value), max);
 }
 /** A cut secret's start this long is hidden too; a shorter one says next to nothing. */
 const MIN_CUT = 4;
@@ -1553,11 +1553,11 @@ function sentence(text) {
 }
 /** A problem as the end of one of our sentences: on one line, short, with one full stop. */
 function problemSentence(problem) {
-    return sentence(shown(problem, MAX_PROBLEM));
+    return sentence(redact_shown(problem, MAX_PROBLEM));
 }
 /** A problem in the middle of one of our sentences: on one line, short, without a full stop. */
 function problemClause(problem) {
-    return shown(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
+    return redact_shown(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
 }
 function tries(attempts) {
     return attempts && attempts.made > 1 ? ` (after ${attempts.made} attempts)` : '';
@@ -1581,12 +1581,12 @@ function whenUnsendable(call) {
         : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
 }
 /** What to do about a variable the runner gave the step that cannot be used. */
-function whenBadEnvironment(variable) {
+function whenBadEnvironment(variable, cargoPath) {
+    if (cargoPath) {
+        return 'Run the job on a runner whose work folder has no space in its path (and, on Windows, only ASCII characters), or turn `credential-provider` off and give cargo the `token` output.';
+    }
     if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
         return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
-    }
-    if (variable === 'RUNNER_TEMP') {
-        return 'Run the job on a runner whose work folder has no space in its path, or turn `credential-provider` off and give cargo the `token` output.';
     }
     if (/proxy/i.test(variable)) {
         return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
@@ -1645,9 +1645,9 @@ function whenRefused(call, status, details, page) {
 function describeBody(body) {
     const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
     if (/json/i.test(body.contentType) && !body.truncated) {
-        return `a body of ${size} labelled ${shown(body.contentType, 100)} that does not parse as JSON`;
+        return `a body of ${size} labelled ${redact_shown(body.contentType, 100)} that does not parse as JSON`;
     }
-    const type = body.contentType === '' ? 'without a content type' : `(${shown(body.contentType, 100)})`;
+    const type = body.contentType === '' ? 'without a content type' : `(${redact_shown(body.contentType, 100)})`;
     return `a body of ${size} ${type}, not the server's JSON error`;
 }
 /**
@@ -1657,7 +1657,7 @@ function describeBody(body) {
 function statusText(failure, guess) {
     const head = `HTTP ${failure.status}`;
     if (failure.details.length > 0)
-        return `${head}: ${shown(failure.details.join(' '), MAX_SAID)}`;
+        return `${head}: ${redact_shown(failure.details.join(' '), MAX_SAID)}`;
     const body = failure.unexpectedBody;
     if (body === undefined)
         return `${head} with no explanation`;
@@ -1693,10 +1693,16 @@ function describeFailure(failure, attempts) {
         case 'missing-input':
             return `The \`${failure.input}\` input is needed: ${problemSentence(failure.reason)} Fix it in the step's \`with:\`.`;
         case 'bad-environment':
-            return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
+            return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable, failure.cargoPath === true)}`;
         case 'runner-file':
-            return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${shown(failure.code, 40)}). ` +
+            return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${redact_shown(failure.code, 40)}). ` +
                 'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.');
+        case 'cargo-request':
+            return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
+        case 'token-record':
+            return failure.code === ''
+                ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
+                : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
         case 'invalid-state':
             return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
@@ -1711,11 +1717,11 @@ function describeFailure(failure, attempts) {
         case 'unsendable':
             return `${what(failure.call, failure.target)} failed on this machine: ${problemSentence(failure.problem)} ${whenUnsendable(failure.call)}`;
         case 'network':
-            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
+            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${redact_shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
         case 'unknown-host':
             return `${what(failure.call, failure.target)} failed: the host was not found (DNS). ${whenUnknownHost(failure.call)}`;
         case 'tls':
-            return (`${what(failure.call, failure.target)} failed: the server's certificate is not trusted (${shown(failure.code, 40)}). ` +
+            return (`${what(failure.call, failure.target)} failed: the server's certificate is not trusted (${redact_shown(failure.code, 40)}). ` +
                 `If ${failure.call === 'id-token' ? 'a proxy on the way' : 'the registry or a proxy on the way'} uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.`);
         case 'timeout':
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
@@ -1757,6 +1763,14 @@ function describeFailure(failure, attempts) {
         }
     }
 }
+/**
+ * After a failure of the credential provider during a release: what is out, and how to resume,
+ * since `cargo publish --workspace` refuses to start again over a version already published.
+ */
+function midReleaseNote(crate) {
+    const name = `\`${redact_shown(crate, 64)}\``;
+    return `cargo was about to publish ${name}, so the crates it published before it, if any, are out: once this is fixed, publish the rest from ${name} on (\`cargo publish --workspace\` stops at a version already published, so exclude those with \`--exclude\`, or publish crate by crate with \`-p\`).`;
+}
 /** Where the fuller explanation printed before the error is, by what it explains. */
 function explainedAbove(failure) {
     return failure.kind === 'no-id-token'
@@ -1786,7 +1800,7 @@ function describeError(error, explained = false) {
         return (describeFailure(error.failure, error.attempts) +
             (explained ? explainedAbove(error.failure) : ''));
     }
-    return `auth-action stopped on an unexpected error: ${sentence(shown(messageOf(error)))} Please report it with this log.`;
+    return `auth-action stopped on an unexpected error: ${sentence(redact_shown(messageOf(error)))} Please report it with this log.`;
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/claims.ts
@@ -2168,6 +2182,23 @@ function triggerWarning(event, baseUrl) {
         '(it can run with code or data from outside the repository). The exchange will most likely be ' +
         'refused: publish from `push` (tags), `release` or `workflow_dispatch` instead.');
 }
+/** Inputs that are valid but most likely not what was meant. */
+function inputWarnings(inputs) {
+    const { registryName, provider, registry } = inputs;
+    if (registryName === '')
+        return [];
+    if (provider === undefined) {
+        return [
+            'The `registry-name` input does nothing without `credential-provider: true`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
+        ];
+    }
+    if (registry.baseUrl === DEFAULT_REGISTRY_URL) {
+        return [
+            `With \`registry-name: ${registryName}\` the provider serves \`cargo publish --registry ${registryName}\` only, and \`url\` is crates.io: to publish to crates.io itself (\`cargo publish\`), leave \`registry-name\` empty.`,
+        ];
+    }
+    return [];
+}
 /** The snippet that gives a job an ID token. */
 const PERMISSIONS_SNIPPET = [
     'Add this to the job that runs this action (or at the top of the workflow):',
@@ -2433,7 +2464,7 @@ function retryLine(failure) {
         case 'timeout':
             return `no answer within ${seconds(failure.timeoutMs)}`;
         case 'network':
-            return `connection failed (${shown(failure.code, 40)})`;
+            return `connection failed (${redact_shown(failure.code, 40)})`;
         case 'http-status':
             return `HTTP ${failure.status}`;
         default:
@@ -2719,7 +2750,17 @@ function parseRequest(line) {
         return { ok: true, request: { kind: 'other', registry: info, requestKind: json.kind } };
     if (typeof json.operation !== 'string')
         return { ok: false, problem: 'it has no `operation`' };
-    return { ok: true, request: { kind: 'get', registry: info, operation: json.operation } };
+    const text = (value) => (typeof value === 'string' ? value : undefined);
+    return {
+        ok: true,
+        request: {
+            kind: 'get',
+            registry: info,
+            operation: json.operation,
+            crate: text(json.name),
+            version: text(json.vers),
+        },
+    };
 }
 /**
  * A token for any operation (cargo may reuse it from `read` to `publish`), which cargo keeps
@@ -2786,7 +2827,7 @@ function readInputs(core) {
         registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
         revoke,
         provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
-        registryNameUnused: !providerOn && registryName !== '',
+        registryName,
     };
 }
 /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts; empty means the default. */
@@ -2806,18 +2847,20 @@ function parseBoolean(input, raw, byDefault) {
 }
 /** cargo's name for a registry: ASCII letters, digits, `-` and `_` (it becomes a variable's name). */
 function parseRegistryName(raw) {
-    const refuse = (problem) => {
-        throw new failure_ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
-    };
-    if (raw === '')
+    const problem = raw === '' ? undefined : registryNameProblem(raw);
+    if (problem === undefined)
         return raw;
-    if (!/^[A-Za-z0-9_-]+$/.test(raw)) {
-        refuse('it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.');
+    throw new ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
+}
+/** Why a name cannot be cargo's name for a registry other than crates.io, if it cannot. */
+function registryNameProblem(name) {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
+        return 'it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.';
     }
-    if (raw.toLowerCase() === 'crates-io') {
-        refuse('`crates-io` is crates.io, which needs no name: leave `registry-name` empty.');
+    if (name.toLowerCase().replace(/_/g, '-') === 'crates-io') {
+        return '`crates-io` is crates.io, which needs no name: leave `registry-name` empty.';
     }
-    return raw;
+    return undefined;
 }
 /**
  * The registry the provider serves. Without a name it is crates.io, so a `url` that is not
@@ -2843,7 +2886,7 @@ function cargoRegistry(name, baseUrl) {
 
 
 const FORMAT = 1;
-function writeProviderConfig(path, config) {
+function provider_config_writeProviderConfig(path, config) {
     writeFileSync(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
         encoding: 'utf8',
         mode: 0o600,
@@ -2896,8 +2939,9 @@ function readProviderConfig(path) {
     const named = cargo?.kind === 'named' && typeof cargo.name === 'string' && cargo.name !== '';
     if (cargo?.kind !== 'crates-io' && !named)
         throw invalid(path, 'it names no registry for cargo.');
-    if (cargo.kind === 'named')
-        parseRegistryName(cargo.name);
+    const nameProblem = cargo.kind === 'named' ? registryNameProblem(cargo.name) : undefined;
+    if (nameProblem !== undefined)
+        throw invalid(path, `its registry name is invalid: ${nameProblem}`);
     if (typeof recordPath !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(recordPath)) {
         throw invalid(path, 'it names no token record.');
     }
@@ -2942,7 +2986,7 @@ function handOutUntil(life, mintedAt) {
  * handed to anyone: post revokes every token in it, and the provider reuses a young one. One
  * short append is atomic, so cargo processes that overlap cannot interleave their lines.
  */
-function recordToken(path, minted) {
+function token_record_recordToken(path, minted) {
     (0,external_node_fs_namespaceObject.appendFileSync)(path, `${JSON.stringify(minted)}\n`, { encoding: 'utf8', mode: 0o600 });
 }
 /** The record's tokens, oldest first; a line that is not a token entry is skipped and counted. */
@@ -2976,6 +3020,154 @@ function parseEntry(line) {
     catch {
         return undefined;
     }
+}
+
+;// CONCATENATED MODULE: ./src/provider/install-provider.ts
+
+
+
+
+
+
+/** The provider's folder in RUNNER_TEMP; post removes only folders named so. */
+const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
+const RECORD_FILE = 'tokens.jsonl';
+const CONFIG_FILE = 'config.json';
+/** A registry name as cargo reads it from the environment: `my-reg` and `MY_REG` are one. */
+function cargoName(name) {
+    return name.toUpperCase().replace(/-/g, '_');
+}
+/** The variable that makes cargo ask the provider for this registry, and only for it. */
+function providerVariable(cargo) {
+    return cargo.kind === 'crates-io'
+        ? 'CARGO_REGISTRY_CREDENTIAL_PROVIDER'
+        : `CARGO_REGISTRIES_${cargoName(cargo.name)}_CREDENTIAL_PROVIDER`;
+}
+const shQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
+/** cmd.exe: double quotes hold spaces and `&`; only `%` needs doubling inside them. */
+const cmdQuote = (text) => `"${text.replace(/%/g, '%%')}"`;
+/**
+ * The executable cargo runs. cargo passes `--cargo-plugin` and splits the variable's value on
+ * spaces (so only the wrapper's own path must have none); words after the program would go to
+ * the request, not to argv, so the wrapper carries node, the bundle and the configuration.
+ * Windows has no `#!`: cargo runs a `.cmd` given by its full path through cmd.exe.
+ */
+function wrapperFile(program, configPath) {
+    const header = "auth-action's cargo credential provider for this job, written by its main step.";
+    if (program.platform === 'win32') {
+        const command = [program.node, program.script, configPath].map(cmdQuote).join(' ');
+        return {
+            name: 'cargo-credential-auth-action.cmd',
+            text: `@echo off\r\nrem ${header}\r\n${command} %*\r\n`,
+        };
+    }
+    const command = [program.node, program.script, configPath].map(shQuote).join(' ');
+    return {
+        name: 'cargo-credential-auth-action',
+        text: `#!/bin/sh\n# ${header}\nexec ${command} "$@"\n`,
+    };
+}
+const refuse = (variable, problem, cargoPath = false) => {
+    throw new ActionFailure({ kind: 'bad-environment', variable, problem, cargoPath });
+};
+/**
+ * The job's temporary folder, if the provider can live there: cargo splits the provider's path
+ * at whitespace, and cmd.exe reads a batch file in the console's code page, not UTF-8, so a
+ * space (or, on Windows, a character that is not ASCII) is refused before any token is minted.
+ */
+function providerHome(runnerTemp, program) {
+    if (runnerTemp === undefined || runnerTemp === '')
+        return refuse('RUNNER_TEMP', 'is not set');
+    const paths = program.platform === 'win32' ? win32 : posix;
+    if (!paths.isAbsolute(runnerTemp))
+        return refuse('RUNNER_TEMP', 'is not an absolute path');
+    if (/\s/.test(runnerTemp)) {
+        return refuse('RUNNER_TEMP', `(\`${shown(runnerTemp)}\`) contains a space, and cargo splits a credential provider's path at spaces`, true);
+    }
+    if (program.platform === 'win32') {
+        const named = [
+            ['RUNNER_TEMP', runnerTemp],
+            ['node executable', program.node],
+            ['action folder', program.script],
+        ];
+        for (const [what, path] of named) {
+            // eslint-disable-next-line no-control-regex
+            if (/[^\x00-\x7f]/.test(path)) {
+                refuse(what, `(\`${shown(path)}\`) has a character that is not ASCII, which cmd.exe would misread in the provider's .cmd wrapper`, true);
+            }
+        }
+    }
+    return runnerTemp;
+}
+/**
+ * The provider's folder, made before any token is minted, so that a RUNNER_TEMP that cannot be
+ * written fails the step with nothing to revoke. Only this job's user can read it (mkdtemp
+ * makes it 0700).
+ */
+function makeProviderDir(runnerTemp, program) {
+    const home = providerHome(runnerTemp, program);
+    return onRunnerFile('RUNNER_TEMP', () => mkdtempSync(join(home, PROVIDER_DIR_PREFIX)));
+}
+/**
+ * Records main's token (post revokes it, the provider may hand it out while it is young),
+ * writes the configuration and the wrapper, and points cargo at the wrapper for the rest of
+ * the job. Returns the variable it set.
+ */
+function installProvider(core, settings) {
+    const { dir, program, registry, cargo, revoke, minted } = settings;
+    const recordPath = join(dir, RECORD_FILE);
+    const configPath = join(dir, CONFIG_FILE);
+    const wrapper = wrapperFile(program, configPath);
+    const wrapperPath = join(dir, wrapper.name);
+    onRunnerFile('RUNNER_TEMP', () => {
+        recordToken(recordPath, minted);
+        writeProviderConfig(configPath, { registry, cargo, recordPath, revoke });
+        writeFileSync(wrapperPath, wrapper.text, { encoding: 'utf8', mode: 0o700, flag: 'wx' });
+    });
+    const variable = providerVariable(cargo);
+    core.exportVariable(variable, wrapperPath);
+    return variable;
+}
+
+;// CONCATENATED MODULE: ./src/revoke/revocation-response.ts
+/**
+ * crates.io answers a revocation with 204 and no body, whatever the token's state. Any other
+ * success (a 200 page from a proxy or a captive portal) is not a revocation.
+ */
+function judgeRevocation(response) {
+    if (response.status === 204)
+        return { ok: true };
+    return {
+        ok: false,
+        problem: 'a registry answers one with 204 and no body; this is most likely a page from a proxy or a captive portal',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/revoke/revoke-token.ts
+
+
+
+
+/** DELETEs the token at the registry; only the registry's own 204 counts as revoked. */
+function revokeToken(deps, baseUrl, token) {
+    return callWithRetries(deps, 'revoke', baseUrl, () => Promise.resolve({
+        call: 'revoke',
+        method: 'DELETE',
+        url: tokensEndpoint(baseUrl),
+        headers: { Authorization: `Bearer ${token}` },
+    }), (response) => {
+        const judged = judgeRevocation(response);
+        if (judged.ok)
+            return { done: true, value: undefined };
+        const { status } = response;
+        return outcome_final({
+            kind: 'malformed-response',
+            call: 'revoke',
+            target: baseUrl,
+            status,
+            problem: judged.problem,
+        });
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
@@ -3025,6 +3217,8 @@ function withRedaction(core, redactor = new Redactor()) {
 
 
 
+
+
 /** crates.io's index, as cargo names it in a request (git and sparse). */
 const CRATES_IO_INDEXES = [
     'https://github.com/rust-lang/crates.io-index',
@@ -3034,11 +3228,16 @@ const CRATES_IO_INDEXES = [
 const SERVED_OPERATIONS = ['read', 'publish'];
 const PREFIX = 'auth-action:';
 const clockTime = (ms) => `${new Date(ms).toISOString().slice(11, 19)} UTC`;
+/**
+ * The registry main set the provider up for. cargo finds the variable by the name upper-cased
+ * with `-` as `_`, so names are compared that way; a request without a name comes from an
+ * `--index` URL, which is no registry this provider was set up for.
+ */
 function serves(cargo, registry) {
     if (cargo.kind === 'crates-io') {
         return registry.name === 'crates-io' || CRATES_IO_INDEXES.includes(registry.indexUrl);
     }
-    return registry.name === undefined || registry.name === cargo.name;
+    return registry.name !== undefined && cargoName(registry.name) === cargoName(cargo.name);
 }
 /** cargo's credential provider: hello, one request, one answer. Every failure is an answer. */
 async function runProvider(deps) {
@@ -3053,7 +3252,7 @@ async function answerRequest(deps, line) {
     const { core, redactor } = deps;
     const parsed = parseRequest(line);
     if (!parsed.ok) {
-        return errorAnswer('other', `auth-action's credential provider could not read cargo's request: ${parsed.problem}. It speaks version 1 of cargo's credential-provider protocol (cargo 1.74 and later).`);
+        return errorAnswer('other', describeFailure({ kind: 'cargo-request', problem: parsed.problem }));
     }
     const { request } = parsed;
     let config;
@@ -3067,7 +3266,7 @@ async function answerRequest(deps, line) {
     if (!serves(config.cargo, request.registry))
         return errorAnswer('url-not-supported');
     if (request.kind !== 'get' || !SERVED_OPERATIONS.includes(request.operation)) {
-        const what = request.kind === 'get' ? request.operation : request.requestKind;
+        const what = redact_shown(request.kind === 'get' ? request.operation : request.requestKind, 40);
         core.info(`${PREFIX} cargo asked the credential provider for \`${what}\`, which a trusted-publishing token cannot do: it only publishes. Use a token of your own for that (\`--token\`).`);
         return errorAnswer('operation-not-supported');
     }
@@ -3084,7 +3283,8 @@ async function answerRequest(deps, line) {
             nowSeconds: Math.floor(deps.clock.now() / 1000),
             lastJwt: trace.lastJwt,
         });
-        return errorAnswer('other', redactor.apply(message));
+        const resume = request.crate === undefined ? '' : ` ${midReleaseNote(request.crate)}`;
+        return errorAnswer('other', redactor.apply(message + resume));
     }
 }
 /**
@@ -3108,15 +3308,33 @@ async function liveToken(deps, config, life, trace) {
     const net = startPhase(deps, mainTiming(deps.environment.timeScale));
     core.info(`${PREFIX} minting a publish token for cargo at ${config.registry.baseUrl}.`);
     const minted = await mintToken(net, oidc, config.registry, trace);
-    onRunnerFile('RUNNER_TEMP', () => {
-        recordToken(config.recordPath, minted);
-    });
+    try {
+        failure_onRunnerFile('RUNNER_TEMP', () => {
+            token_record_recordToken(config.recordPath, minted);
+        });
+    }
+    catch (error) {
+        // Post would never know of it: it is revoked now, or left to expire, and cargo gets the error.
+        await revokeUnrecorded(deps, config, minted.token);
+        throw error;
+    }
     core.info(`${PREFIX} cargo gets a new publish token (handed out until ${clockTime(handOutUntil(life, minted.mintedAt))}${config.revoke ? ', revoked when the job ends' : ''}).`);
     return minted;
 }
+/** A token that could not be recorded, revoked at once, best effort, as post would. */
+async function revokeUnrecorded(deps, config, token) {
+    const net = startPhase(deps, postTiming(deps.environment.timeScale));
+    try {
+        await revokeToken(net, config.registry.baseUrl, token);
+        deps.core.info(`${PREFIX} the token just minted could not be recorded, so it was revoked.`);
+    }
+    catch (error) {
+        deps.core.warning(describeError(error));
+    }
+}
 /** The job's tokens so far (main starts the record; none is an empty one). */
 function recordedTokens(path) {
-    return onRunnerFile('RUNNER_TEMP', () => ((0,external_node_fs_namespaceObject.existsSync)(path) ? readRecord(path).tokens : []));
+    return failure_onRunnerFile('RUNNER_TEMP', () => ((0,external_node_fs_namespaceObject.existsSync)(path) ? readRecord(path).tokens : []));
 }
 
 ;// CONCATENATED MODULE: ./src/runner/environment.ts
@@ -3235,8 +3453,14 @@ function stderrCore(env = process.env) {
         },
     };
 }
+/** The write's callback reports a broken pipe; the stream's 'error' event must not end the process. */
+let stdoutGuarded = false;
 /** Writes one protocol line to cargo and waits until it is handed to the pipe. */
 function writeToCargo(text) {
+    if (!stdoutGuarded) {
+        process.stdout.on('error', () => undefined);
+        stdoutGuarded = true;
+    }
     return new Promise((resolve, reject) => {
         process.stdout.write(text, (error) => {
             if (error)
@@ -3257,6 +3481,7 @@ function readRequestLine(timeoutMs) {
             clearTimeout(timer);
             process.stdin.off('data', onData);
             process.stdin.off('end', onEnd);
+            process.stdin.off('error', onError);
             // Nothing more is read: let the process end once the answer is out.
             process.stdin.destroy();
             resolve(line);
@@ -3272,12 +3497,17 @@ function readRequestLine(timeoutMs) {
         const onEnd = () => {
             finish(buffered);
         };
+        // A stdin that breaks is a request that never came.
+        const onError = () => {
+            finish('');
+        };
         const timer = setTimeout(() => {
             finish('');
         }, timeoutMs);
         process.stdin.setEncoding('utf8');
         process.stdin.on('data', onData);
         process.stdin.on('end', onEnd);
+        process.stdin.on('error', onError);
     });
 }
 
@@ -3303,17 +3533,25 @@ async function run(args = process.argv.slice(2)) {
         process.exitCode = 2;
         return;
     }
-    await runProvider({
-        io: {
-            core: stderrCore(),
-            readRequest: () => readRequestLine(REQUEST_WAIT_MS),
-            answer: writeToCargo,
-        },
-        environment: readEnvironment(),
-        transport: httpClientTransport,
-        clock: systemClock,
-        configPath,
-    });
+    try {
+        await runProvider({
+            io: {
+                core: stderrCore(),
+                readRequest: () => readRequestLine(REQUEST_WAIT_MS),
+                answer: writeToCargo,
+            },
+            environment: readEnvironment(),
+            transport: httpClientTransport,
+            clock: systemClock,
+            configPath,
+        });
+    }
+    catch (error) {
+        // Only talking to cargo can fail here (every other failure is an answer): cargo has gone.
+        const code = error?.code;
+        process.stderr.write(`auth-action's credential provider could not answer cargo (${typeof code === 'string' ? code : 'the pipe broke'}).\n`);
+        process.exitCode = 1;
+    }
 }
 
 

@@ -15,14 +15,18 @@ import { NODE24 } from '../rig/node24.js';
 import { ROOT } from '../rig/runner.js';
 import { World } from '../rig/world.js';
 
-/** .env.example with the rig's values in, and the shell's for the other variables it names. */
+/**
+ * .env.example with the rig's values in, and the shell's for the other variables it names. A
+ * shell cannot set a name with a hyphen (INPUT_CREDENTIAL-PROVIDER), so an underscore stands
+ * in for it there.
+ */
 function envFile(template: string, rig: Record<string, string>, shell: NodeJS.ProcessEnv) {
   return template
     .split('\n')
     .map((line) => {
-      const name = /^#?\s*([A-Z][A-Z0-9_]*)=/.exec(line)?.[1];
+      const name = /^#?\s*([A-Z][A-Z0-9_-]*)=/.exec(line)?.[1];
       if (name === undefined) return line;
-      const value = rig[name] ?? shell[name];
+      const value = rig[name] ?? shell[name] ?? shell[name.replace(/-/g, '_')];
       return value === undefined ? line : `${name}=${JSON.stringify(value)}`;
     })
     .join('\n');
@@ -40,6 +44,7 @@ try {
     ACTIONS_ID_TOKEN_REQUEST_URL: world.oidc.requestUrl,
     ACTIONS_ID_TOKEN_REQUEST_TOKEN: world.oidc.requestToken,
     GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: dir,
   };
   const shell = Object.fromEntries(
     Object.entries(process.env).filter(([name]) =>

@@ -23,15 +23,24 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     process.exitCode = 2;
     return;
   }
-  await runProvider({
-    io: {
-      core: stderrCore(),
-      readRequest: () => readRequestLine(REQUEST_WAIT_MS),
-      answer: writeToCargo,
-    },
-    environment: readEnvironment(),
-    transport: httpClientTransport,
-    clock: systemClock,
-    configPath,
-  });
+  try {
+    await runProvider({
+      io: {
+        core: stderrCore(),
+        readRequest: () => readRequestLine(REQUEST_WAIT_MS),
+        answer: writeToCargo,
+      },
+      environment: readEnvironment(),
+      transport: httpClientTransport,
+      clock: systemClock,
+      configPath,
+    });
+  } catch (error) {
+    // Only talking to cargo can fail here (every other failure is an answer): cargo has gone.
+    const code = (error as { code?: unknown } | undefined)?.code;
+    process.stderr.write(
+      `auth-action's credential provider could not answer cargo (${typeof code === 'string' ? code : 'the pipe broke'}).\n`,
+    );
+    process.exitCode = 1;
+  }
 }

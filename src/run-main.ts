@@ -1,5 +1,5 @@
 import { explainAndDescribe } from './diagnose/explain-failure.js';
-import { triggerWarning } from './diagnose/preflight.js';
+import { inputWarnings, triggerWarning } from './diagnose/preflight.js';
 import { mintToken } from './exchange/mint-token.js';
 import { startPhase } from './http/call.js';
 import { mainTiming } from './http/policies.js';
@@ -9,7 +9,7 @@ import { oidcAccess } from './id-token/oidc-access.js';
 import { readInputs, type Inputs } from './inputs/read-inputs.js';
 import { handOutToken } from './output/hand-out-token.js';
 import { successSummary } from './output/summary-line.js';
-import { providerHome, type ProviderProgram } from './provider/install-provider.js';
+import { makeProviderDir, type ProviderProgram } from './provider/install-provider.js';
 import { Redactor } from './redact/redact.js';
 import { withRedaction } from './redact/redacting-core.js';
 import type { Core } from './runner/core.js';
@@ -37,22 +37,22 @@ export async function runMain(deps: MainDeps): Promise<void> {
   try {
     inputs = readInputs(core);
     const { registry } = inputs;
-    if (inputs.registryNameUnused) {
-      core.warning(
-        'The `registry-name` input does nothing without `credential-provider: true`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
-      );
-    }
-    const warning = triggerWarning(environment.event, registry.baseUrl);
-    if (warning !== undefined) core.warning(warning);
+    const warnings = [
+      ...inputWarnings(inputs),
+      triggerWarning(environment.event, registry.baseUrl),
+    ];
+    for (const warning of warnings) if (warning !== undefined) core.warning(warning);
     const oidc = oidcAccess(environment);
     // The runner masks it already; this keeps it out of what the action writes itself.
     redactor.add(oidc.requestToken);
-    // A provider that could not be installed is refused before any token is minted.
-    const provider = inputs.provider && {
-      cargo: inputs.provider,
-      runnerTemp: providerHome(environment.runnerTemp),
-      program: deps.providerProgram(),
-    };
+    // The provider's folder is made before any token is minted: a RUNNER_TEMP it cannot use
+    // fails the step with nothing to revoke.
+    let provider: Parameters<typeof handOutToken>[3];
+    if (inputs.provider !== undefined) {
+      const program = deps.providerProgram();
+      const dir = makeProviderDir(environment.runnerTemp, program);
+      provider = { cargo: inputs.provider, program, dir };
+    }
 
     const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
     core.info(
@@ -66,7 +66,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
         ? `Got a publish token: it is in the \`token\` output and will be ${fate}.`
         : `Got a publish token: it is in the \`token\` output, and cargo's credential provider is set up for the rest of the job (${variable}): each upload gets a live token, every token is ${fate}.`,
     );
-    core.appendSummary(successSummary(registry.baseUrl, trace.lastJwt, inputs.revoke));
+    core.appendSummary(successSummary(registry.baseUrl, trace.lastJwt, inputs.revoke, variable));
   } catch (error) {
     core.setFailed(
       explainAndDescribe(core, error, {

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { describeError } from './errors/describe.js';
+import { describeError, describeFailure } from './errors/describe.js';
 import { startPhase } from './http/call.js';
 import { postTiming } from './http/policies.js';
 import type { Clock } from './http/retry.js';
@@ -46,16 +46,13 @@ function tokensToRevoke(core: Core, token: string, folder: string | undefined): 
   try {
     const { tokens, skipped } = readRecord(join(folder, RECORD_FILE));
     if (skipped > 0) {
-      core.warning(
-        `${skipped} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`,
-      );
+      core.warning(describeFailure({ kind: 'token-record', code: '', skippedLines: skipped }));
     }
     return [...new Set([token, ...tokens.map((entry) => entry.token)])];
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    core.warning(
-      `The credential provider's token record could not be read (${typeof code === 'string' ? code : 'EUNKNOWN'}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`,
-    );
+    const known = typeof code === 'string' && code !== '' ? code : 'EUNKNOWN';
+    core.warning(describeFailure({ kind: 'token-record', code: known, skippedLines: 0 }));
     return [token];
   }
 }

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { explainAndDescribe } from './diagnose/explain-failure.js';
-import { describeError } from './errors/describe.js';
+import { describeError, describeFailure, midReleaseNote } from './errors/describe.js';
 import { onRunnerFile } from './errors/failure.js';
 import { mintToken, type MintedToken } from './exchange/mint-token.js';
 import { startPhase } from './http/call.js';
-import { mainTiming } from './http/policies.js';
+import { mainTiming, postTiming } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
 import { oidcAccess } from './id-token/oidc-access.js';
@@ -19,7 +19,9 @@ import {
 import { readProviderConfig, type ProviderConfig } from './provider/provider-config.js';
 import { handOutUntil, tokenLife, type TokenLife } from './provider/token-life.js';
 import { readRecord, recordToken } from './provider/token-record.js';
-import { Redactor } from './redact/redact.js';
+import { cargoName } from './provider/install-provider.js';
+import { Redactor, shown } from './redact/redact.js';
+import { revokeToken } from './revoke/revoke-token.js';
 import { withRedaction } from './redact/redacting-core.js';
 import type { LogCore } from './runner/core.js';
 import type { RunnerEnvironment } from './runner/environment.js';
@@ -52,11 +54,16 @@ const SERVED_OPERATIONS = ['read', 'publish'];
 const PREFIX = 'auth-action:';
 const clockTime = (ms: number): string => `${new Date(ms).toISOString().slice(11, 19)} UTC`;
 
+/**
+ * The registry main set the provider up for. cargo finds the variable by the name upper-cased
+ * with `-` as `_`, so names are compared that way; a request without a name comes from an
+ * `--index` URL, which is no registry this provider was set up for.
+ */
 function serves(cargo: CargoRegistry, registry: RegistryInfo): boolean {
   if (cargo.kind === 'crates-io') {
     return registry.name === 'crates-io' || CRATES_IO_INDEXES.includes(registry.indexUrl);
   }
-  return registry.name === undefined || registry.name === cargo.name;
+  return registry.name !== undefined && cargoName(registry.name) === cargoName(cargo.name);
 }
 
 /** cargo's credential provider: hello, one request, one answer. Every failure is an answer. */
@@ -78,7 +85,7 @@ async function answerRequest(
   if (!parsed.ok) {
     return errorAnswer(
       'other',
-      `auth-action's credential provider could not read cargo's request: ${parsed.problem}. It speaks version 1 of cargo's credential-provider protocol (cargo 1.74 and later).`,
+      describeFailure({ kind: 'cargo-request', problem: parsed.problem }),
     );
   }
   const { request } = parsed;
@@ -91,7 +98,7 @@ async function answerRequest(
   // Another registry: cargo tries its next provider, if it has one.
   if (!serves(config.cargo, request.registry)) return errorAnswer('url-not-supported');
   if (request.kind !== 'get' || !SERVED_OPERATIONS.includes(request.operation)) {
-    const what = request.kind === 'get' ? request.operation : request.requestKind;
+    const what = shown(request.kind === 'get' ? request.operation : request.requestKind, 40);
     core.info(
       `${PREFIX} cargo asked the credential provider for \`${what}\`, which a trusted-publishing token cannot do: it only publishes. Use a token of your own for that (\`--token\`).`,
     );
@@ -109,7 +116,8 @@ async function answerRequest(
       nowSeconds: Math.floor(deps.clock.now() / 1000),
       lastJwt: trace.lastJwt,
     });
-    return errorAnswer('other', redactor.apply(message));
+    const resume = request.crate === undefined ? '' : ` ${midReleaseNote(request.crate)}`;
+    return errorAnswer('other', redactor.apply(message + resume));
   }
 }
 
@@ -141,13 +149,34 @@ async function liveToken(
   const net = startPhase(deps, mainTiming(deps.environment.timeScale));
   core.info(`${PREFIX} minting a publish token for cargo at ${config.registry.baseUrl}.`);
   const minted = await mintToken(net, oidc, config.registry, trace);
-  onRunnerFile('RUNNER_TEMP', () => {
-    recordToken(config.recordPath, minted);
-  });
+  try {
+    onRunnerFile('RUNNER_TEMP', () => {
+      recordToken(config.recordPath, minted);
+    });
+  } catch (error) {
+    // Post would never know of it: it is revoked now, or left to expire, and cargo gets the error.
+    await revokeUnrecorded(deps, config, minted.token);
+    throw error;
+  }
   core.info(
     `${PREFIX} cargo gets a new publish token (handed out until ${clockTime(handOutUntil(life, minted.mintedAt))}${config.revoke ? ', revoked when the job ends' : ''}).`,
   );
   return minted;
+}
+
+/** A token that could not be recorded, revoked at once, best effort, as post would. */
+async function revokeUnrecorded(
+  deps: ProviderDeps & { core: LogCore },
+  config: ProviderConfig,
+  token: string,
+): Promise<void> {
+  const net = startPhase(deps, postTiming(deps.environment.timeScale));
+  try {
+    await revokeToken(net, config.registry.baseUrl, token);
+    deps.core.info(`${PREFIX} the token just minted could not be recorded, so it was revoked.`);
+  } catch (error) {
+    deps.core.warning(describeError(error));
+  }
 }
 
 /** The job's tokens so far (main starts the record; none is an empty one). */

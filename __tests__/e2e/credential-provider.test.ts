@@ -91,10 +91,25 @@ test('a RUNNER_TEMP with a space is refused before any token is minted', async (
 
   expect(main.exitCode).toBe(1);
   expect(theError(main)).toBe(
-    "The runner's RUNNER_TEMP (`/tmp/with space`) contains a space, and cargo splits a credential provider's path at spaces, so the step stopped before any request. Run the job on a runner whose work folder has no space in its path, or turn `credential-provider` off and give cargo the `token` output.",
+    "The runner's RUNNER_TEMP (`/tmp/with space`) contains a space, and cargo splits a credential provider's path at spaces, so the step stopped before any request. Run the job on a runner whose work folder has no space in its path (and, on Windows, only ASCII characters), or turn `credential-provider` off and give cargo the `token` output.",
   );
   expect(world.oidc.requests).toBe(0);
   expect(world.registry.issued.size).toBe(0);
+});
+
+test('a RUNNER_TEMP that cannot be written fails the step before any token is minted', async () => {
+  const { main, post } = await world.runJob({
+    with: provider,
+    env: { RUNNER_TEMP: '/nonexistent/auth-action-temp' },
+  });
+
+  expect(main.exitCode).toBe(1);
+  expect(theError(main)).toMatch(
+    /^The runner's RUNNER_TEMP folder could not be written or read \(ENOENT\)\. /,
+  );
+  expect(world.oidc.requests).toBe(0);
+  expect(world.registry.issued.size).toBe(0);
+  expect(post.log).toEqual(['No token to revoke: the main step did not get one.']);
 });
 
 test('revoke: false keeps every token, and post still removes the provider', async () => {

@@ -35,6 +35,10 @@ withCargo(
     expect(said).toContain(
       'failed: HTTP 400: No Trusted Publishing config found for repository `rust-lang-demo/hello-tp`. Compare the registry',
     );
+    // And how to resume: what cargo was about to publish, and what stops a second --workspace.
+    expect(said).toMatch(
+      /cargo was about to publish `tp-[bc]`, so the crates it published before it, if any, are out: once this is fixed, publish the rest from `tp-[bc]` on/,
+    );
     // The claims the registry compared are in the cargo step's log and summary, as in main's.
     expect(said).toContain('What the registry compared, as this run’s ID token states it:');
     expect(cargoStep?.summary).toContain('refused the token exchange');

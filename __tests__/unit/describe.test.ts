@@ -52,3 +52,20 @@ test('VERSION matches package.json', () => {
   };
   expect(VERSION).toBe(pkg.version);
 });
+
+test('a RUNNER_TEMP the provider cannot use: advice by what is wrong with it', () => {
+  const unset = describeFailure({
+    kind: 'bad-environment',
+    variable: 'RUNNER_TEMP',
+    problem: 'is not set',
+  });
+  expect(unset).toContain('The runner sets it for every job');
+  expect(unset).not.toContain('no space');
+  const spaced = describeFailure({
+    kind: 'bad-environment',
+    variable: 'RUNNER_TEMP',
+    problem: 'contains a space',
+    cargoPath: true,
+  });
+  expect(spaced).toContain('Run the job on a runner whose work folder has no space in its path');
+});

@@ -43,6 +43,8 @@ test('cargo’s requests: get with its operation, other kinds, and what is not a
     request: {
       kind: 'get',
       operation: 'publish',
+      crate: 'a',
+      version: '1.0.0',
       registry: { indexUrl: registry['index-url'], name: 'crates-io' },
     },
   });
@@ -129,21 +131,43 @@ test('the cmd wrapper for Windows runners: quoted, % doubled, CRLF, arguments pa
   );
 });
 
+const refusal = (use: () => unknown): unknown => {
+  try {
+    use();
+  } catch (error) {
+    return error instanceof ActionFailure ? error.failure : error;
+  }
+  return undefined;
+};
+
 test('RUNNER_TEMP: where cargo can split the wrapper’s path, or refused', () => {
-  expect(providerHome('/home/runner/work/_temp')).toBe('/home/runner/work/_temp');
+  const linux = program('linux', '/opt/node/bin/node', '/a/dist/provider.js');
+  expect(providerHome('/home/runner/work/_temp', linux)).toBe('/home/runner/work/_temp');
+  // The shell reads UTF-8: on Linux and macOS only spaces matter.
+  expect(providerHome('/home/rünner/_temp', linux)).toBe('/home/rünner/_temp');
   for (const bad of [undefined, '', 'relative/temp', '/home/my runner/_temp', '/tmp/tab\there']) {
-    let caught: unknown;
-    try {
-      providerHome(bad);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(ActionFailure);
-    expect((caught as ActionFailure).failure).toMatchObject({
+    expect(refusal(() => providerHome(bad, linux))).toMatchObject({
       kind: 'bad-environment',
       variable: 'RUNNER_TEMP',
     });
   }
+});
+
+test('on Windows every path in the .cmd wrapper is ASCII, or refused before anything is minted', () => {
+  const windows = (node: string, script: string) => program('win32', node, script);
+  const ok = windows('C:\\node\\node.exe', 'D:\\a\\_actions\\provider.js');
+  expect(providerHome('D:\\a\\_temp', ok)).toBe('D:\\a\\_temp');
+  expect(refusal(() => providerHome('D:\\Jürgen\\_temp', ok))).toMatchObject({
+    variable: 'RUNNER_TEMP',
+  });
+  const node = windows('C:\\Users\\Jürgen\\node.exe', 'D:\\p.js');
+  expect(refusal(() => providerHome('D:\\a\\_temp', node))).toMatchObject({
+    variable: 'node executable',
+  });
+  const script = windows('C:\\node.exe', 'D:\\Jürgen\\p.js');
+  expect(refusal(() => providerHome('D:\\a\\_temp', script))).toMatchObject({
+    variable: 'action folder',
+  });
 });
 
 test('a token is handed out for its first 20 of 30 minutes, scaled like the waits', () => {

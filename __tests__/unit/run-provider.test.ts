@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../../src/http/retry.js';
@@ -173,4 +173,38 @@ test('once post has removed it, the provider says so', async () => {
       'it is gone. The post step removes the provider when the job ends',
     ) as unknown,
   });
+});
+
+test('registry names are compared as cargo reads them; a request without one is not served', async () => {
+  recordToken(join(dir, 'tokens.jsonl'), { token: 'cio_tp_recorded', mintedAt: now });
+
+  expect((await ask(request('publish', 'LOCAL'))).answer.Ok?.token).toBe('cio_tp_recorded');
+  const nameless = JSON.stringify({
+    v: 1,
+    registry: { 'index-url': 'sparse+https://index.crates.io/' },
+    kind: 'get',
+    operation: 'publish',
+  });
+  expect((await ask(nameless)).answer).toEqual({ Err: { kind: 'url-not-supported' } });
+});
+
+test('a token that cannot be recorded is revoked at once, and cargo gets the error', async () => {
+  writeFileSync(
+    join(dir, 'config.json'),
+    readFileSync(join(dir, 'config.json'), 'utf8').replace('tokens.jsonl', 'gone/tokens.jsonl'),
+  );
+
+  const { answer, log } = await ask(request());
+
+  expect(answer.Err).toEqual({
+    kind: 'other',
+    message: expect.stringMatching(
+      /^The runner's RUNNER_TEMP folder could not be written or read \(ENOENT\)\./,
+    ) as unknown,
+  });
+  const [token = ''] = world.registry.issued.keys();
+  expect(world.registry.isRevoked(token)).toBe(true);
+  expect(log).toContain(
+    'auth-action: the token just minted could not be recorded, so it was revoked.',
+  );
 });

@@ -1,3 +1,4 @@
+import type { Inputs } from '../inputs/read-inputs.js';
 import { DEFAULT_REGISTRY_URL } from '../inputs/registry-url.js';
 import type { RunEvent } from '../runner/environment.js';
 
@@ -11,6 +12,23 @@ export function triggerWarning(event: RunEvent, baseUrl: string): string | undef
     '(it can run with code or data from outside the repository). The exchange will most likely be ' +
     'refused: publish from `push` (tags), `release` or `workflow_dispatch` instead.'
   );
+}
+
+/** Inputs that are valid but most likely not what was meant. */
+export function inputWarnings(inputs: Inputs): string[] {
+  const { registryName, provider, registry } = inputs;
+  if (registryName === '') return [];
+  if (provider === undefined) {
+    return [
+      'The `registry-name` input does nothing without `credential-provider: true`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
+    ];
+  }
+  if (registry.baseUrl === DEFAULT_REGISTRY_URL) {
+    return [
+      `With \`registry-name: ${registryName}\` the provider serves \`cargo publish --registry ${registryName}\` only, and \`url\` is crates.io: to publish to crates.io itself (\`cargo publish\`), leave \`registry-name\` empty.`,
+    ];
+  }
+  return [];
 }
 
 /** The snippet that gives a job an ID token. */

@@ -71,12 +71,12 @@ function whenUnsendable(call: Call): string {
 }
 
 /** What to do about a variable the runner gave the step that cannot be used. */
-function whenBadEnvironment(variable: string): string {
+function whenBadEnvironment(variable: string, cargoPath: boolean): string {
+  if (cargoPath) {
+    return 'Run the job on a runner whose work folder has no space in its path (and, on Windows, only ASCII characters), or turn `credential-provider` off and give cargo the `token` output.';
+  }
   if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
     return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
-  }
-  if (variable === 'RUNNER_TEMP') {
-    return 'Run the job on a runner whose work folder has no space in its path, or turn `credential-provider` off and give cargo the `token` output.';
   }
   if (/proxy/i.test(variable)) {
     return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
@@ -200,12 +200,18 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     case 'missing-input':
       return `The \`${failure.input}\` input is needed: ${problemSentence(failure.reason)} Fix it in the step's \`with:\`.`;
     case 'bad-environment':
-      return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable)}`;
+      return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable, failure.cargoPath === true)}`;
     case 'runner-file':
       return (
         `The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${shown(failure.code, 40)}). ` +
         'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.'
       );
+    case 'cargo-request':
+      return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
+    case 'token-record':
+      return failure.code === ''
+        ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
+        : `The credential provider's token record could not be read (${shown(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
     case 'invalid-state':
       return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
     case 'no-id-token':
@@ -275,6 +281,15 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
     }
   }
+}
+
+/**
+ * After a failure of the credential provider during a release: what is out, and how to resume,
+ * since `cargo publish --workspace` refuses to start again over a version already published.
+ */
+export function midReleaseNote(crate: string): string {
+  const name = `\`${shown(crate, 64)}\``;
+  return `cargo was about to publish ${name}, so the crates it published before it, if any, are out: once this is fixed, publish the rest from ${name} on (\`cargo publish --workspace\` stops at a version already published, so exclude those with \`--exclude\`, or publish crate by crate with \`-p\`).`;
 }
 
 /** Where the fuller explanation printed before the error is, by what it explains. */

@@ -10,10 +10,18 @@ export type Failure =
   | { kind: 'invalid-input'; input: string; value: string; problem: string; tooLong?: boolean }
   /** An input that the other inputs make necessary; `reason` says which and why. */
   | { kind: 'missing-input'; input: string; reason: string }
-  /** A value the runner gave the step that cannot be used; its value is never shown. */
-  | { kind: 'bad-environment'; variable: string; problem: string }
+  /**
+   * A value the runner gave the step that cannot be used; its value is never shown.
+   * `cargoPath`: a path the credential provider's wrapper cannot hold (a space; on Windows, a
+   * character that is not ASCII), where only another runner, or no provider, helps.
+   */
+  | { kind: 'bad-environment'; variable: string; problem: string; cargoPath?: boolean }
   /** A runner file (GITHUB_OUTPUT, GITHUB_STATE, ...) that could not be written. */
   | { kind: 'runner-file'; variable: string; code: string }
+  /** cargo's request to the credential provider could not be read. */
+  | { kind: 'cargo-request'; problem: string }
+  /** The credential provider's token record could not be read (`code`), or some of its lines. */
+  | { kind: 'token-record'; code: string; skippedLines: number }
   /** What main left for post that post refuses to use, such as a URL it would not send a token to. */
   | { kind: 'invalid-state'; name: string; where: string; value: string; problem: string }
   /** No ACTIONS_ID_TOKEN_REQUEST_* variables; `fromFork` when a fork's pull request is why. */

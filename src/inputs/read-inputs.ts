@@ -16,8 +16,8 @@ export interface Inputs {
   revoke: boolean;
   /** Set when `credential-provider` is on: the registry cargo will ask the provider for. */
   provider: CargoRegistry | undefined;
-  /** `registry-name` was set without `credential-provider`, where it does nothing. */
-  registryNameUnused: boolean;
+  /** cargo's name for the registry, as given (empty for crates.io). */
+  registryName: string;
 }
 
 /**
@@ -68,7 +68,7 @@ export function readInputs(core: Pick<Core, 'getInput'>): Inputs {
     registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
     revoke,
     provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
-    registryNameUnused: !providerOn && registryName !== '',
+    registryName,
   };
 }
 
@@ -87,19 +87,20 @@ export function parseBoolean(input: InputName, raw: string, byDefault: boolean):
 
 /** cargo's name for a registry: ASCII letters, digits, `-` and `_` (it becomes a variable's name). */
 export function parseRegistryName(raw: string): string {
-  const refuse = (problem: string): never => {
-    throw new ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
-  };
-  if (raw === '') return raw;
-  if (!/^[A-Za-z0-9_-]+$/.test(raw)) {
-    refuse(
-      'it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.',
-    );
+  const problem = raw === '' ? undefined : registryNameProblem(raw);
+  if (problem === undefined) return raw;
+  throw new ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
+}
+
+/** Why a name cannot be cargo's name for a registry other than crates.io, if it cannot. */
+export function registryNameProblem(name: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
+    return 'it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.';
   }
-  if (raw.toLowerCase() === 'crates-io') {
-    refuse('`crates-io` is crates.io, which needs no name: leave `registry-name` empty.');
+  if (name.toLowerCase().replace(/_/g, '-') === 'crates-io') {
+    return '`crates-io` is crates.io, which needs no name: leave `registry-name` empty.';
   }
-  return raw;
+  return undefined;
 }
 
 /**

@@ -1,10 +1,6 @@
 import type { MintedToken } from '../exchange/mint-token.js';
 import type { CargoRegistry, Inputs } from '../inputs/read-inputs.js';
-import {
-  installProvider,
-  makeProviderDir,
-  type ProviderProgram,
-} from '../provider/install-provider.js';
+import { installProvider, type ProviderProgram } from '../provider/install-provider.js';
 import type { Core } from '../runner/core.js';
 import { saveHandover } from '../state/state.js';
 
@@ -18,13 +14,12 @@ export function handOutToken(
   core: Pick<Core, 'setSecret' | 'setOutput' | 'saveState' | 'exportVariable'>,
   inputs: Inputs,
   minted: MintedToken,
-  provider: { runnerTemp: string; program: ProviderProgram; cargo: CargoRegistry } | undefined,
+  provider: { dir: string; program: ProviderProgram; cargo: CargoRegistry } | undefined,
 ): string | undefined {
   const { token } = minted;
   core.setSecret(token);
   const { baseUrl } = inputs.registry;
-  const dir = provider && makeProviderDir(provider.runnerTemp);
-  const providerDir = dir === undefined ? {} : { providerDir: dir };
+  const providerDir = provider === undefined ? {} : { providerDir: provider.dir };
   saveHandover(
     core,
     inputs.revoke
@@ -33,10 +28,8 @@ export function handOutToken(
   );
   const variable =
     provider &&
-    dir &&
     installProvider(core, {
       ...provider,
-      dir,
       registry: inputs.registry,
       revoke: inputs.revoke,
       minted,

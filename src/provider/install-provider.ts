@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 import type { MintedToken } from '../exchange/mint-token.js';
 import { ActionFailure, onRunnerFile } from '../errors/failure.js';
 import type { CargoRegistry } from '../inputs/read-inputs.js';
@@ -21,11 +21,16 @@ export const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
 export const RECORD_FILE = 'tokens.jsonl';
 const CONFIG_FILE = 'config.json';
 
+/** A registry name as cargo reads it from the environment: `my-reg` and `MY_REG` are one. */
+export function cargoName(name: string): string {
+  return name.toUpperCase().replace(/-/g, '_');
+}
+
 /** The variable that makes cargo ask the provider for this registry, and only for it. */
 export function providerVariable(cargo: CargoRegistry): string {
   return cargo.kind === 'crates-io'
     ? 'CARGO_REGISTRY_CREDENTIAL_PROVIDER'
-    : `CARGO_REGISTRIES_${cargo.name.toUpperCase().replace(/-/g, '_')}_CREDENTIAL_PROVIDER`;
+    : `CARGO_REGISTRIES_${cargoName(cargo.name)}_CREDENTIAL_PROVIDER`;
 }
 
 const shQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
@@ -57,27 +62,54 @@ export function wrapperFile(
   };
 }
 
+const refuse = (variable: string, problem: string, cargoPath = false): never => {
+  throw new ActionFailure({ kind: 'bad-environment', variable, problem, cargoPath });
+};
+
 /**
  * The job's temporary folder, if the provider can live there: cargo splits the provider's path
- * at whitespace, so a folder with a space is refused before any token is minted.
+ * at whitespace, and cmd.exe reads a batch file in the console's code page, not UTF-8, so a
+ * space (or, on Windows, a character that is not ASCII) is refused before any token is minted.
  */
-export function providerHome(runnerTemp: string | undefined): string {
-  const refuse = (problem: string): never => {
-    throw new ActionFailure({ kind: 'bad-environment', variable: 'RUNNER_TEMP', problem });
-  };
-  if (runnerTemp === undefined || runnerTemp === '') return refuse('is not set');
-  if (!isAbsolute(runnerTemp)) return refuse('is not an absolute path');
+export function providerHome(runnerTemp: string | undefined, program: ProviderProgram): string {
+  if (runnerTemp === undefined || runnerTemp === '') return refuse('RUNNER_TEMP', 'is not set');
+  const paths = program.platform === 'win32' ? win32 : posix;
+  if (!paths.isAbsolute(runnerTemp)) return refuse('RUNNER_TEMP', 'is not an absolute path');
   if (/\s/.test(runnerTemp)) {
     return refuse(
+      'RUNNER_TEMP',
       `(\`${shown(runnerTemp)}\`) contains a space, and cargo splits a credential provider's path at spaces`,
+      true,
     );
+  }
+  if (program.platform === 'win32') {
+    const named: [string, string][] = [
+      ['RUNNER_TEMP', runnerTemp],
+      ['node executable', program.node],
+      ['action folder', program.script],
+    ];
+    for (const [what, path] of named) {
+      // eslint-disable-next-line no-control-regex
+      if (/[^\x00-\x7f]/.test(path)) {
+        refuse(
+          what,
+          `(\`${shown(path)}\`) has a character that is not ASCII, which cmd.exe would misread in the provider's .cmd wrapper`,
+          true,
+        );
+      }
+    }
   }
   return runnerTemp;
 }
 
-/** A folder only this job's user can read (mkdtemp makes it 0700). */
-export function makeProviderDir(runnerTemp: string): string {
-  return onRunnerFile('RUNNER_TEMP', () => mkdtempSync(join(runnerTemp, PROVIDER_DIR_PREFIX)));
+/**
+ * The provider's folder, made before any token is minted, so that a RUNNER_TEMP that cannot be
+ * written fails the step with nothing to revoke. Only this job's user can read it (mkdtemp
+ * makes it 0700).
+ */
+export function makeProviderDir(runnerTemp: string | undefined, program: ProviderProgram): string {
+  const home = providerHome(runnerTemp, program);
+  return onRunnerFile('RUNNER_TEMP', () => mkdtempSync(join(home, PROVIDER_DIR_PREFIX)));
 }
 
 /**

@@ -13,7 +13,14 @@ export interface RegistryInfo {
 }
 
 export type CargoRequest =
-  | { kind: 'get'; registry: RegistryInfo; operation: string }
+  /** `crate` and `version`: what cargo is about to publish (sent with `publish`). */
+  | {
+      kind: 'get';
+      registry: RegistryInfo;
+      operation: string;
+      crate: string | undefined;
+      version: string | undefined;
+    }
   /** login, logout, or a kind a newer cargo added: nothing a minted token can do. */
   | { kind: 'other'; registry: RegistryInfo; requestKind: string };
 
@@ -48,7 +55,17 @@ export function parseRequest(line: string): RequestParse {
   if (json.kind !== 'get')
     return { ok: true, request: { kind: 'other', registry: info, requestKind: json.kind } };
   if (typeof json.operation !== 'string') return { ok: false, problem: 'it has no `operation`' };
-  return { ok: true, request: { kind: 'get', registry: info, operation: json.operation } };
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    ok: true,
+    request: {
+      kind: 'get',
+      registry: info,
+      operation: json.operation,
+      crate: text(json.name),
+      version: text(json.vers),
+    },
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { ActionFailure } from '../errors/failure.js';
-import { parseRegistryName, type CargoRegistry } from '../inputs/read-inputs.js';
+import { registryNameProblem, type CargoRegistry } from '../inputs/read-inputs.js';
 import { checkRegistryUrl, type Registry } from '../inputs/registry-url.js';
 
 /** What main tells the provider, in a file only this job can read (mode 0600, RUNNER_TEMP). */
@@ -70,7 +70,9 @@ export function readProviderConfig(path: string): ProviderConfig {
   }
   const named = cargo?.kind === 'named' && typeof cargo.name === 'string' && cargo.name !== '';
   if (cargo?.kind !== 'crates-io' && !named) throw invalid(path, 'it names no registry for cargo.');
-  if (cargo.kind === 'named') parseRegistryName(cargo.name);
+  const nameProblem = cargo.kind === 'named' ? registryNameProblem(cargo.name) : undefined;
+  if (nameProblem !== undefined)
+    throw invalid(path, `its registry name is invalid: ${nameProblem}`);
   if (typeof recordPath !== 'string' || !isAbsolute(recordPath)) {
     throw invalid(path, 'it names no token record.');
   }

@@ -41,8 +41,15 @@ export function stderrCore(env: NodeJS.ProcessEnv = process.env): LogCore {
   };
 }
 
+/** The write's callback reports a broken pipe; the stream's 'error' event must not end the process. */
+let stdoutGuarded = false;
+
 /** Writes one protocol line to cargo and waits until it is handed to the pipe. */
 export function writeToCargo(text: string): Promise<void> {
+  if (!stdoutGuarded) {
+    process.stdout.on('error', () => undefined);
+    stdoutGuarded = true;
+  }
   return new Promise((resolve, reject) => {
     process.stdout.write(text, (error) => {
       if (error) reject(error);
@@ -62,6 +69,7 @@ export function readRequestLine(timeoutMs: number): Promise<string> {
       clearTimeout(timer);
       process.stdin.off('data', onData);
       process.stdin.off('end', onEnd);
+      process.stdin.off('error', onError);
       // Nothing more is read: let the process end once the answer is out.
       process.stdin.destroy();
       resolve(line);
@@ -75,11 +83,16 @@ export function readRequestLine(timeoutMs: number): Promise<string> {
     const onEnd = () => {
       finish(buffered);
     };
+    // A stdin that breaks is a request that never came.
+    const onError = () => {
+      finish('');
+    };
     const timer = setTimeout(() => {
       finish('');
     }, timeoutMs);
     process.stdin.setEncoding('utf8');
     process.stdin.on('data', onData);
     process.stdin.on('end', onEnd);
+    process.stdin.on('error', onError);
   });
 }
