@@ -322,9 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(915);
-// What the runner launches (dist/main.js). src/main.ts exports run() without calling it, so that
-// tools such as @github/local-action can import it and run it themselves.
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(206);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -333,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 915:
+/***/ 206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -357,10 +355,6 @@ class failure_ActionFailure extends Error {
         this.name = 'ActionFailure';
     }
 }
-/**
- * Runs a write (or read) of a runner file; an error becomes a `runner-file` failure naming
- * the runner's variable, not an unexpected error, and not something a retry could fix.
- */
 function onRunnerFile(variable, use) {
     try {
         return use();
@@ -369,7 +363,7 @@ function onRunnerFile(variable, use) {
         const { code, message } = (error ?? {});
         const known = typeof code === 'string'
             ? code
-            : // @actions/core says only this when the file is not there.
+            :
                 typeof message === 'string' && message.startsWith('Missing file')
                     ? 'ENOENT'
                     : 'EUNKNOWN';
@@ -386,16 +380,11 @@ const systemClock = {
     }),
     random: () => Math.random(),
 };
-/** Full jitter: a uniform wait under a growing cap, so clients that fail together spread out. */
 function backoffDelay(policy, attempt, random) {
     const caps = policy.backoffCapsMs;
     const cap = caps[Math.min(attempt, caps.length) - 1] ?? 0;
     return Math.floor(random * cap);
 }
-/**
- * Runs `attempt` until it succeeds, fails for good, runs out of attempts, or would overrun
- * `deadline`. Each attempt is told how long it may take. Throws ActionFailure.
- */
 async function withRetries(options) {
     const { policy, clock, deadline } = options;
     let last;
@@ -412,8 +401,6 @@ async function withRetries(options) {
         if (!outcome.retryable || n === policy.maxAttempts) {
             throw new failure_ActionFailure(outcome.failure, outcome.retryable ? attempts : undefined);
         }
-        // Room to wait and still give the next attempt its full timeout. A long jitter draw is cut
-        // to it: the budget is for trying, not for sleeping past the deadline.
         const room = Math.max(0, deadline - clock.now() - policy.attemptTimeoutMs);
         let delayMs = Math.min(backoffDelay(policy, n, clock.random()), room);
         if (policy.lastTryLate && n + 1 === policy.maxAttempts) {
@@ -423,7 +410,6 @@ async function withRetries(options) {
             delayMs = Math.max(delayMs, Math.min(outcome.retryAfterMs, policy.retryAfterCapMs));
         }
         if (clock.now() + delayMs + policy.minAttemptMs > deadline) {
-            // Only a Retry-After longer than the budget leaves, or a spent budget, ends here.
             throw new failure_ActionFailure(outcome.failure, attempts);
         }
         options.onRetry({
@@ -434,10 +420,8 @@ async function withRetries(options) {
         });
         await clock.sleep(delayMs);
     }
-    // Unreachable: the last attempt above returns or throws.
     throw new failure_ActionFailure(options.outOfTime(last));
 }
-/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(value, nowMs) {
     if (value === undefined)
         return undefined;
@@ -552,14 +536,6 @@ class DecodedURL extends URL {
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
 ;// CONCATENATED MODULE: ./src/http/without-undici.ts
-/**
- * Stands in for `undici` in the bundle (tsconfig `paths`). @actions/http-client imports undici
- * only for `getAgentDispatcher()`, a dispatcher for `fetch`; this action sends every request
- * with `HttpClient.request()`, which uses node's agents and, behind a proxy, `tunnel`. Bundling
- * undici cost a third of the start-up time and two thirds of the bundle for code never run.
- */
-// Only the name is imported at start; constructing it is the unsupported path.
-// eslint-disable-next-line @typescript-eslint/no-extraneous-class
 class ProxyAgent {
     constructor() {
         throw new Error('auth-action does not bundle undici: getAgentDispatcher() is not supported.');
@@ -1264,12 +1240,10 @@ class lib_HttpClient {
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version by a test; bundled as a constant, not read at run time. */
 const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/http/user-agent.ts
 
-/** crates.io refuses requests without a User-Agent; ours says who is calling. */
 const USER_AGENT = `auth-action/${VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/http/transport.ts
@@ -1277,9 +1251,7 @@ const USER_AGENT = `auth-action/${VERSION}`;
 
 
 
-/** A hostile or broken server must not make the action buffer an unbounded body. */
 const MAX_BODY_BYTES = 64 * 1024;
-/** Hands node's request an abort signal, so the deadline ends it wherever it is. */
 function abortWith(signal) {
     return {
         prepareRequest(options) {
@@ -1298,7 +1270,6 @@ function readBounded(message) {
             chunks.push(chunk.subarray(0, Math.max(room, 0)));
             size += chunk.length;
             if (size > MAX_BODY_BYTES) {
-                // Settle before destroying: destroy() emits 'aborted' at once.
                 resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
                 message.destroy();
             }
@@ -1312,26 +1283,18 @@ function readBounded(message) {
         });
     });
 }
-/** Codes node gives a request it refuses to form; `unsendable` catches these first. */
 const LOCAL_CODES = /^ERR_(INVALID_|UNESCAPED_|HTTP_INVALID_)/;
 function errorCode(error) {
     if (typeof error === 'object' && error !== null) {
         const { code, message } = error;
         if (typeof code === 'string' && code !== '')
             return code;
-        // `tunnel` reports a refused CONNECT only in its message.
         if (typeof message === 'string' && message.startsWith('tunneling socket')) {
             return 'EPROXY';
         }
     }
-    // An error without a code: say so rather than name a cause it may not have.
     return 'EUNKNOWN';
 }
-/**
- * Forms the request as node and the HTTP client would, without sending it: a URL that does not
- * parse, a header value node refuses (a line break in a token, say) or a proxy variable that
- * is not a URL fail here, before a byte leaves. Says what is wrong, never the value.
- */
 function unsendable(request) {
     let url;
     try {
@@ -1361,10 +1324,6 @@ function unsendable(request) {
     }
     return undefined;
 }
-/**
- * Sends one request through @actions/http-client (so HTTPS_PROXY and NO_PROXY apply) with
- * redirects off, retries off, and a hard deadline that covers the headers and the body.
- */
 const httpClientTransport = async (request, timeoutMs) => {
     const problem = unsendable(request);
     if (problem !== undefined)
@@ -1397,14 +1356,12 @@ const httpClientTransport = async (request, timeoutMs) => {
         if (controller.signal.aborted)
             return { ok: false, error: { kind: 'timeout' } };
         const code = errorCode(error);
-        // Node's own checks of a request it is asked to form: nothing was sent.
         if (LOCAL_CODES.test(code)) {
             return {
                 ok: false,
                 error: { kind: 'unsendable', problem: `node refused to form the request (${code})` },
             };
         }
-        // http-client's own socket timeout fires first when the server goes silent.
         const silent = error instanceof Error && error.message.startsWith('Request timeout');
         return { ok: false, error: silent ? { kind: 'timeout' } : { kind: 'network', code } };
     }
@@ -1415,18 +1372,7 @@ const httpClientTransport = async (request, timeoutMs) => {
 };
 
 ;// CONCATENATED MODULE: ./src/redact/redact.ts
-/**
- * The one redaction step for text the action prints. It works on the text as it is, without
- * parsing it as a URL first, so a value that does not parse is redacted like one that does.
- */
-/** Longest stretch of a value from outside that a message shows. */
 const MAX_SHOWN = 300;
-/**
- * A URL-like stretch in free text: from a `//` up to a space, a quote or a backtick. Whatever it
- * holds before its last `@` is credentials; from its first `?` or `#` on, a query or a
- * fragment, which often carry tokens too. (A scheme before the `//` is left as it is, so it
- * need not be matched: matching it made the search quadratic in a long run of letters.)
- */
 const URLISH = /\/\/[^\s`'"<>]*/g;
 function redactUrlish(urlish) {
     const start = urlish.indexOf('//') + 2;
@@ -1439,17 +1385,9 @@ function redactUrlish(urlish) {
         rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
     return urlish.slice(0, start) + rest;
 }
-/** Credentials, queries and fragments of anything URL-like, whether or not it parses. */
 function redactUrls(text) {
     return text.replace(URLISH, redactUrlish);
 }
-/**
- * A value meant as a URL (an input, state, a target, a Location), redacted without parsing it,
- * so that it is redacted the same whether it parses or not (`https://user:p ss@cra tes.io`,
- * `https:user:pass@host`, `{https://...`): in each stretch between slashes (either way), what
- * comes before its last `@` is credentials, whatever characters it holds; from the first `?`
- * or `#` on, a query or a fragment.
- */
 function redactUrlValue(value) {
     const parts = value.split(/([/\\])/).map((part) => {
         const at = part.lastIndexOf('@');
@@ -1459,31 +1397,18 @@ function redactUrlValue(value) {
     const cut = out.search(/[?#]/);
     return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
 }
-/**
- * A value from outside (a variable, a server's answer, an error's text), as a message shows
- * it: redacted, on one line, and short.
- */
 function redact_shown(value, max = MAX_SHOWN) {
-    // eslint-disable-next-line no-control-regex
     const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
-/** A value meant as a URL (an input, state, a target, a Location), as a message shows it. */
 function shownUrl(value, max = MAX_SHOWN) {
     return redact_shown(redactUrlValue(value), max);
 }
-/** A cut secret's start this long is hidden too; a shorter one says next to nothing. */
 const MIN_CUT = 4;
-/**
- * Where a message cut a value short (shown() and the error body's cap mark every cut with
- * `…`) in the middle of `secret`: the start of the secret before the mark is replaced too.
- */
 function hideCut(text, secret) {
     const head = secret.slice(0, MIN_CUT);
     let out = text;
     for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
-        // The earliest start of the secret that runs up to the mark: each earlier occurrence of
-        // its head, back as far as the secret is long.
         let start = -1;
         for (let j = out.lastIndexOf(head, cut - MIN_CUT); j !== -1 && cut - j < secret.length; j = j === 0 ? -1 : out.lastIndexOf(head, j - 1)) {
             if (secret.startsWith(out.slice(j, cut)))
@@ -1496,27 +1421,18 @@ function hideCut(text, secret) {
     }
     return out;
 }
-/**
- * The secrets the action knows (the JWT, every registry token, the job's request token), so
- * that everything it writes itself shows `***` in their place, even where the runner would
- * mask them too: whole, on one line as shown() flattens them, or cut short by a cap.
- */
 class Redactor {
     secrets = new Set();
     add(secret) {
-        // A very short value would turn ordinary words into ***; no real secret is that short.
         if (secret.length < 8)
             return;
         this.secrets.add(secret);
-        // eslint-disable-next-line no-control-regex
         const flat = secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
         if (flat !== secret && flat.trim().length >= 8)
             this.secrets.add(flat);
     }
-    /** `text` with every known secret, and every URL's credentials and query, replaced. */
     apply(text) {
         let out = text;
-        // Longest first, so a secret that contains another is replaced whole.
         const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
         for (const secret of secrets)
             out = out.split(secret).join('***');
@@ -1530,9 +1446,7 @@ class Redactor {
 ;// CONCATENATED MODULE: ./src/errors/describe.ts
 
 
-/** The server's own words are shown up to this long in all. */
 const MAX_SAID = 1500;
-/** A problem is our own words, but may quote what it is about (a port, a suggested URL). */
 const MAX_PROBLEM = 500;
 function what(call, target) {
     const at = shownUrl(target);
@@ -1548,23 +1462,19 @@ function what(call, target) {
 function seconds(ms) {
     return `${Math.round(ms / 100) / 10} s`;
 }
-/** Ends a sentence once: the server's words often bring their own full stop. */
 function sentence(text) {
     const trimmed = text.trim();
     return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
-/** A problem as the end of one of our sentences: on one line, short, with one full stop. */
 function problemSentence(problem) {
     return sentence(redact_shown(problem, MAX_PROBLEM));
 }
-/** A problem in the middle of one of our sentences: on one line, short, without a full stop. */
 function problemClause(problem) {
     return redact_shown(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
 }
 function tries(attempts) {
     return attempts && attempts.made > 1 ? ` (after ${attempts.made} attempts)` : '';
 }
-/** What to do when the far side is unreachable or failing, per call. */
 function whenUnavailable(call) {
     switch (call) {
         case 'id-token':
@@ -1576,13 +1486,11 @@ function whenUnavailable(call) {
             return 'The registry may be down or unreachable.';
     }
 }
-/** A request that never left: which settings it was built from, and that waiting cannot help. */
 function whenUnsendable(call) {
     return call === 'id-token'
         ? 'Nothing was sent, and waiting will not fix it: the request is built from ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, which the runner sets; if a step before this one changed them (through GITHUB_ENV), remove that.'
         : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
 }
-/** What to do about a variable the runner gave the step that cannot be used. */
 function whenBadEnvironment(variable, cargoPath) {
     if (cargoPath) {
         return 'Run the job on a runner whose work folder has no space in its path (and, on Windows, only ASCII characters), or turn `credential-provider` off and give cargo the `token` output.';
@@ -1596,7 +1504,6 @@ function whenBadEnvironment(variable, cargoPath) {
     return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
 }
 const noEndpoint = (status) => status === 404 || status === 405;
-/** What to do about a refusal, from the registry's own words where they say enough. */
 function whenRefused(call, status, details, page) {
     if (call === 'id-token') {
         if (page) {
@@ -1636,14 +1543,12 @@ function whenRefused(call, status, details, page) {
         return ('The registry does not know the key that signed the ID token (GitHub may have just changed its keys): ' +
             "re-run the job; if it persists, ask the registry's maintainers.");
     }
-    // Only a refusal about the trusted publisher config is fixed in the config.
     if (/Trusted Publishing config|^Unexpected `/.test(said)) {
         return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
             'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
     }
     return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
 }
-/** A body that is not the server's JSON, in words that hold for any size and type. */
 function describeBody(body) {
     const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
     if (/json/i.test(body.contentType) && !body.truncated) {
@@ -1652,10 +1557,6 @@ function describeBody(body) {
     const type = body.contentType === '' ? 'without a content type' : `(${redact_shown(body.contentType, 100)})`;
     return `a body of ${size} ${type}, not the server's JSON error`;
 }
-/**
- * The status and the server's words, or what came instead. `guess` says what a page most
- * likely is, for when the advice after it does not (a server error's advice is about waiting).
- */
 function statusText(failure, guess) {
     const head = `HTTP ${failure.status}`;
     if (failure.details.length > 0)
@@ -1668,7 +1569,6 @@ function statusText(failure, guess) {
         : '';
     return `${head} with ${describeBody(body)}${likely}`;
 }
-/** Where the host that was not found comes from, and what to do about it. */
 function whenUnknownHost(call) {
     switch (call) {
         case 'id-token':
@@ -1685,7 +1585,6 @@ function timeoutText(failure) {
     }
     return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
 }
-/** The one paragraph a user reads: what happened, the server's words, what to do next. */
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
@@ -1750,7 +1649,6 @@ function describeFailure(failure, attempts) {
             return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
         }
         case 'malformed-response':
-            // A 2xx that is not the registry's 204 is no revocation, whatever else it is.
             if (failure.call === 'revoke') {
                 return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is not a revocation: ${problemSentence(failure.problem)} ` +
                     'On a self-hosted runner, check the proxy settings (HTTPS_PROXY, NO_PROXY).');
@@ -1765,21 +1663,15 @@ function describeFailure(failure, attempts) {
         }
     }
 }
-/**
- * After a failure of the credential provider during a release: what is out, and how to resume,
- * since `cargo publish --workspace` refuses to start again over a version already published.
- */
 function midReleaseNote(crate) {
     const name = `\`${shown(crate, 64)}\``;
     return `cargo was about to publish ${name}, so the crates it published before it, if any, are out: once this is fixed, publish the rest from ${name} on (\`cargo publish --workspace\` stops at a version already published, so exclude those with \`--exclude\`, or publish crate by crate with \`-p\`).`;
 }
-/** Where the fuller explanation printed before the error is, by what it explains. */
 function explainedAbove(failure) {
     return failure.kind === 'no-id-token'
         ? ' The lines to add are shown above and in the step summary.'
         : ' What this run sent is listed above and in the step summary.';
 }
-/** The words of anything thrown, without trusting it: a getter or a message may be broken too. */
 function messageOf(error) {
     if (typeof error === 'string')
         return error.trim() === '' ? 'an empty string was thrown' : error;
@@ -1793,10 +1685,6 @@ function messageOf(error) {
     }
     return 'something that is not an Error was thrown';
 }
-/**
- * Turns anything thrown into one paragraph, without a stack trace. `explained` adds a pointer
- * to the fuller explanation printed before it.
- */
 function describeError(error, explained = false) {
     if (error instanceof failure_ActionFailure) {
         return (describeFailure(error.failure, error.attempts) +
@@ -1807,17 +1695,12 @@ function describeError(error, explained = false) {
 
 ;// CONCATENATED MODULE: ./src/diagnose/claims.ts
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
-/** crates.io's own pattern for the workflow file name in `workflow_ref`. */
 const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
 function workflowFileOf(workflowRef) {
     return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
 }
 const claims_text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
 const claims_seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-/**
- * Decodes the payload of a JWT. The signature is not checked (the registry does that) and
- * never kept: only these named claims leave this function.
- */
 function readClaims(jwt) {
     const payload = jwt.split('.')[1];
     if (payload === undefined)
@@ -1854,15 +1737,11 @@ function readClaims(jwt) {
 ;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
 
 const DEFAULT_REGISTRY_URL = 'https://crates.io';
-/** A URL longer than this is refused unread: no registry needs more. */
 const MAX_URL_LENGTH = 2048;
-/** DNS limits: a host name and each of its labels. */
 const MAX_HOST_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-/** The authority of something that starts like a URL: scheme, `//`, up to `/`, `?` or `#`. */
 const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
-/** Loopback is the only place plain http cannot expose the JWT to the network. */
 function isLoopbackHost(hostname) {
     if (hostname === 'localhost' || hostname === '[::1]')
         return true;
@@ -1871,13 +1750,7 @@ function isLoopbackHost(hostname) {
         octets[0] === '127' &&
         octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255));
 }
-/** A suggestion is shown whole, so only for a value this short. */
 const MAX_SUGGESTED = 200;
-/**
- * `https://<value>` is suggested only for what reads as a host name, perhaps with a port and a
- * path: not for `javascript:...`, `mailto:...` or words with spaces, and only when it can be
- * shown as it is (short, visible characters only, no backtick).
- */
 function suggestion(value) {
     if (value.length > MAX_SUGGESTED || !/^[\x21-\x5f\x61-\x7e]+$/.test(value))
         return '';
@@ -1889,7 +1762,6 @@ function suggestion(value) {
         return '';
     return registry_url_checkRegistryUrl(`https://${value}`).ok ? ` Did you mean \`https://${value}\`?` : '';
 }
-/** Why `new URL` refused a value that starts like a URL, in the words a user can act on. */
 function unparsable(value) {
     const authority = AUTHORITY.exec(value)?.[1] ?? '';
     const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
@@ -1903,7 +1775,6 @@ function unparsable(value) {
         return 'it has no host name.';
     return 'it is not a valid URL.';
 }
-/** The host name's DNS limits, for a host that is a name and not an address. */
 function hostProblem(hostname) {
     if (hostname.length > MAX_HOST_LENGTH) {
         return `its host name is longer than ${MAX_HOST_LENGTH} characters, the most DNS allows.`;
@@ -1913,10 +1784,6 @@ function hostProblem(hostname) {
     }
     return undefined;
 }
-/**
- * Checks a registry URL by the rules every use shares: the `url` input, and the URL the post
- * step reads back from state before it sends a token there.
- */
 function registry_url_checkRegistryUrl(value) {
     if (value.length > MAX_URL_LENGTH) {
         return {
@@ -1951,7 +1818,6 @@ function registry_url_checkRegistryUrl(value) {
             problem: `the scheme \`${url.protocol}\` is not supported; use \`https://\`.`,
         };
     }
-    // The parser takes port 0, which no server listens on: every try would fail to connect.
     if (url.port === '0')
         return { ok: false, problem: 'its port 0 is out of range (1 to 65535).' };
     const badHost = hostProblem(url.hostname);
@@ -1971,13 +1837,11 @@ function registry_url_checkRegistryUrl(value) {
     }
     return { ok: true, baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
 }
-/** Parses the `url` input; an empty value means crates.io, as in the reference action. */
 function parseRegistryUrl(raw) {
     const value = raw === '' ? DEFAULT_REGISTRY_URL : raw;
     const checked = registry_url_checkRegistryUrl(value);
     if (checked.ok)
         return checked.baseUrl;
-    // The value goes out as it came: the message redacts it, parsed or not.
     throw new failure_ActionFailure({
         kind: 'invalid-input',
         input: 'url',
@@ -1986,17 +1850,12 @@ function parseRegistryUrl(raw) {
         ...(checked.tooLong ? { tooLong: true } : {}),
     });
 }
-/**
- * The registry's audience by default: its host, with the port only when it is not the
- * scheme's default (`URL.host` already drops a default port).
- */
 function defaultAudience(baseUrl) {
     return new URL(baseUrl).host;
 }
 function parseAudience(raw, baseUrl) {
     if (raw === '')
         return defaultAudience(baseUrl);
-    // eslint-disable-next-line no-control-regex
     if (/[\s\u0000-\u001f\u007f-\u009f]/.test(raw)) {
         throw new failure_ActionFailure({
             kind: 'invalid-input',
@@ -2014,7 +1873,6 @@ function tokensEndpoint(baseUrl) {
 ;// CONCATENATED MODULE: ./src/diagnose/explain-refusal.ts
 
 
-/** Which rows each crates.io refusal is about, by its text. */
 const FLAGS = [
     [/^Unsupported JWT issuer/, ['issuer']],
     [/event trigger due to security concerns/, ['event']],
@@ -2025,7 +1883,6 @@ const FLAGS = [
     [/does not match the repository owner ID/, ['owner-id']],
     [/does not match the workflow filename/, ['workflow']],
     [/environment/, ['environment']],
-    // crates.io before July 2025 said only this, for any mismatch.
     [
         /^No matching Trusted Publishing config found/,
         ['repository', 'owner-id', 'workflow', 'environment'],
@@ -2042,7 +1899,6 @@ function lifetime(claims, now) {
     const left = claims.expiresAt - now;
     return left >= 0 ? `expires in ${duration(left)}` : `expired ${duration(left)} ago`;
 }
-/** The audience the registry at `baseUrl` most likely expects: its domain. */
 function expectedAudience(baseUrl) {
     return baseUrl === DEFAULT_REGISTRY_URL ? 'crates.io' : defaultAudience(baseUrl);
 }
@@ -2113,7 +1969,6 @@ function rowsFor(claims, context) {
     });
     return rows;
 }
-/** What crates.io's `Failed to decode JWT` can hide, and which of it this run's claims make likely. */
 function hiddenCauses(claims, context) {
     const expected = expectedAudience(context.baseUrl);
     const audienceOff = claims.audience !== expected;
@@ -2149,7 +2004,6 @@ function hiddenCauses(claims, context) {
         },
     ];
 }
-/** Builds the explanation of a refused exchange from the registry's words and this run's claims. */
 function diagnoseRefusal(details, claims, context) {
     const flagged = new Set();
     for (const detail of details) {
@@ -2176,7 +2030,6 @@ function diagnoseRefusal(details, claims, context) {
 ;// CONCATENATED MODULE: ./src/diagnose/preflight.ts
 
 const REFUSED_TRIGGERS = ['pull_request_target', 'workflow_run'];
-/** crates.io refuses these triggers outright; say so before the exchange, in words of our own. */
 function triggerWarning(event, baseUrl) {
     if (baseUrl !== DEFAULT_REGISTRY_URL || !REFUSED_TRIGGERS.includes(event.name))
         return undefined;
@@ -2184,7 +2037,6 @@ function triggerWarning(event, baseUrl) {
         '(it can run with code or data from outside the repository). The exchange will most likely be ' +
         'refused: publish from `push` (tags), `release` or `workflow_dispatch` instead.');
 }
-/** Inputs that are valid but most likely not what was meant. */
 function inputWarnings(inputs) {
     const { registryName, provider, registry } = inputs;
     if (registryName === '')
@@ -2201,7 +2053,6 @@ function inputWarnings(inputs) {
     }
     return [];
 }
-/** The snippet that gives a job an ID token. */
 const PERMISSIONS_SNIPPET = [
     'Add this to the job that runs this action (or at the top of the workflow):',
     '    permissions:',
@@ -2211,7 +2062,6 @@ const PERMISSIONS_SNIPPET = [
 
 ;// CONCATENATED MODULE: ./src/diagnose/render.ts
 const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
-/** The diagnosis as one readable block for the log. */
 function diagnosisForLog(diagnosis) {
     const lines = ['What the registry compared, as this run’s ID token states it:'];
     for (const row of diagnosis.rows) {
@@ -2229,15 +2079,12 @@ function diagnosisForLog(diagnosis) {
     lines.push(AID);
     return lines.join('\n');
 }
-/** Table cells: no pipe or line break may break the table. */
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 }
-/** A claim's value as code; notes such as "(missing)" stay prose. */
 function value(text) {
     return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
 }
-/** The diagnosis as Markdown for the step summary. */
 function diagnosisForSummary(heading, said, diagnosis) {
     const out = [`### ${cell(heading)}`, '', `> ${cell(said)}`, ''];
     out.push('| What the registry compared | Value in this run | What to check |');
@@ -2267,18 +2114,12 @@ function diagnosisForSummary(heading, said, diagnosis) {
 
 
 
-/**
- * Prints what helps beyond the one-paragraph error: for a refused exchange, the claims the
- * registry compared (log block and step summary table); for a missing ID token, the
- * permissions snippet. Returns whether it printed anything.
- */
 function explainFailure(core, failure, context) {
     if (failure.kind === 'no-id-token' && !failure.fromFork) {
         core.info(PERMISSIONS_SNIPPET);
         core.appendSummary('### auth-action: no OIDC ID token\n\n```yaml\npermissions:\n  contents: read\n  id-token: write\n```\n');
         return true;
     }
-    // Only the registry's own refusal is explained by the claims: a page from a proxy is not one.
     const refused = failure.kind === 'http-status' &&
         failure.call === 'exchange' &&
         failure.unexpectedBody === undefined &&
@@ -2297,10 +2138,6 @@ function explainFailure(core, failure, context) {
     core.appendSummary(diagnosisForSummary(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
     return true;
 }
-/**
- * The one paragraph for any error, with the fuller explanation printed before it where there
- * is one. If the explanation breaks, the paragraph still goes out.
- */
 function explainAndDescribe(core, error, context) {
     let explained = false;
     if (error instanceof failure_ActionFailure) {
@@ -2321,7 +2158,6 @@ function contentTypeOf(response) {
     const value = response.headers['content-type'] ?? '';
     return value.split(';')[0]?.trim() ?? '';
 }
-/** Parses JSON without throwing; undefined when it is not JSON. */
 function parseJson(text) {
     try {
         return JSON.parse(text);
@@ -2331,14 +2167,9 @@ function parseJson(text) {
     }
 }
 function clean(text) {
-    // eslint-disable-next-line no-control-regex
     const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
     return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
 }
-/**
- * Reads an error answer: crates.io's `{"errors":[{"detail":"..."}]}`, or the
- * `{"message":"..."}` GitHub's services send. Anything else is only described, never echoed.
- */
 function parseErrorBody(response) {
     const json = response.truncated ? undefined : parseJson(response.body);
     if (json === undefined) {
@@ -2355,7 +2186,6 @@ function parseErrorBody(response) {
         };
     }
     const details = [];
-    // Judged once cleaned: a detail of control characters only says nothing.
     const said = (text) => {
         const cleaned = clean(text);
         if (cleaned !== '')
@@ -2380,12 +2210,7 @@ function parseErrorBody(response) {
 
 
 
-/** Node error codes that another try cannot fix. */
 const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
-/**
- * A request that got no answer: a timeout or a connection error is worth another try; a
- * request that never left this machine, an unknown host or a refused certificate is not.
- */
 function noAnswer(call, target, error, time) {
     switch (error.kind) {
         case 'timeout':
@@ -2400,7 +2225,6 @@ function noAnswer(call, target, error, time) {
             return retryable({ kind: 'network', call, target, code: error.code });
     }
 }
-/** Any call's 2xx answer cut at MAX_BODY_BYTES: larger than any answer it expects. */
 function oversized(call, target, status) {
     return outcome_final({
         kind: 'malformed-response',
@@ -2410,10 +2234,6 @@ function oversized(call, target, status) {
         problem: `its body is larger than ${MAX_BODY_BYTES / 1024} KiB, more than any answer to this call should be`,
     });
 }
-/**
- * An answer that is not a success: redirects are never followed (the JWT or token must not
- * travel to a host the user did not name), 408, 429 and 5xx are retried, other 4xx are not.
- */
 function unsuccessful(call, target, response, nowMs) {
     const { status } = response;
     if (status >= 300 && status < 400) {
@@ -2445,7 +2265,6 @@ function outcome_final(failure) {
 
 
 
-/** Starts a phase's clock: its calls share one deadline, `timing.budgetMs` from now. */
 function startPhase({ core, transport, clock }, timing) {
     return {
         core,
@@ -2473,10 +2292,6 @@ function retryLine(failure) {
             return failure.kind;
     }
 }
-/**
- * One logical call with the retry policy: `prepare` builds each attempt's request (the
- * exchange needs a fresh JWT every time), `accept` reads a 2xx answer.
- */
 async function callWithRetries(deps, call, target, prepare, accept) {
     return withRetries({
         policy: deps.policy,
@@ -2498,7 +2313,6 @@ async function callWithRetries(deps, call, target, prepare, accept) {
             if (response.status < 200 || response.status >= 300) {
                 return unsuccessful(call, target, response, deps.clock.now());
             }
-            // Judged here, for every call: `accept` only ever sees a whole body.
             if (response.truncated)
                 return oversized(call, target, response.status);
             return accept(response);
@@ -2509,7 +2323,6 @@ async function callWithRetries(deps, call, target, prepare, accept) {
 ;// CONCATENATED MODULE: ./src/id-token/id-token-response.ts
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-/** The schema of GitHub's answer: `{"value": "<header>.<payload>.<signature>"}`. */
 function parseIdTokenResponse(response) {
     const json = parseJson(response.body);
     if (json === undefined)
@@ -2528,10 +2341,6 @@ function parseIdTokenResponse(response) {
 
 
 
-/**
- * Asks GitHub's OIDC service for an ID token with this audience, with the retry policy
- * (core.getIDToken retries only 502-504). The JWT is masked before anything else sees it.
- */
 function requestIdToken(deps, access, audience) {
     const url = new URL(access.requestUrl);
     url.searchParams.set('audience', audience);
@@ -2562,25 +2371,18 @@ function requestIdToken(deps, access, audience) {
 
 ;// CONCATENATED MODULE: ./src/exchange/token-response.ts
 
-/** crates.io's tokens are 39 characters; leave room for other registries, not for garbage. */
 const MAX_TOKEN_LENGTH = 4096;
-/**
- * Why a registry token cannot be used as it is, if it cannot: it goes into a header, an
- * output and state, where whitespace or a control character could end an entry early.
- */
 function token_response_tokenProblem(token) {
     if (token === '')
         return 'its `token` is empty';
     if (token.length > MAX_TOKEN_LENGTH) {
         return `its \`token\` is longer than ${MAX_TOKEN_LENGTH} characters`;
     }
-    // eslint-disable-next-line no-control-regex
     if (/[\s\u0000-\u001f\u007f]/.test(token)) {
         return 'its `token` contains whitespace or control characters';
     }
     return undefined;
 }
-/** The schema of a successful exchange: `{"token": "<no spaces, no control characters>"}`. */
 function parseTokenResponse(response) {
     const json = parseJson(response.body);
     if (json === undefined) {
@@ -2594,7 +2396,6 @@ function parseTokenResponse(response) {
     const problem = token_response_tokenProblem(token);
     if (problem === undefined)
         return { ok: true, token };
-    // A refused token may still be a real one: it is masked too, unless too long to be one.
     return token === '' || token.length > MAX_TOKEN_LENGTH
         ? { ok: false, problem }
         : { ok: false, problem, candidate: token };
@@ -2605,11 +2406,6 @@ function parseTokenResponse(response) {
 
 
 
-/**
- * POSTs an ID token to the registry's trusted-publishing endpoint and returns the registry
- * token, masked. `freshJwt` is called for every attempt: a registry that accepted a JWT whose
- * answer was lost refuses it the second time, and JWTs expire after about five minutes.
- */
 function exchangeForToken(deps, baseUrl, freshJwt) {
     const url = tokensEndpoint(baseUrl);
     const accept = (response) => {
@@ -2640,11 +2436,6 @@ function exchangeForToken(deps, baseUrl, freshJwt) {
 ;// CONCATENATED MODULE: ./src/exchange/mint-token.ts
 
 
-/**
- * ID token → exchange: the one way the action gets a registry token, for main and the
- * provider alike. Every exchange attempt gets a fresh ID token; `trace.lastJwt` keeps the last
- * one, whose claims explain a refusal.
- */
 async function mintToken(net, oidc, registry, trace) {
     const mintedAt = net.clock.now();
     const token = await exchangeForToken(net, registry.baseUrl, async () => {
@@ -2665,14 +2456,6 @@ const scaled = (timing, scale) => ({
         minAttemptMs: timing.policy.minAttemptMs * scale,
     },
 });
-/**
- * main: up to 3 minutes in all, 30 s a request. The waits are drawn uniformly (full jitter)
- * under 3 s, then 90 s, then 150 s, and the last try waits for the second half of what the
- * budget leaves. A single blip costs a few seconds. A second failure in a row means trouble at
- * the registry: then the long spread keeps a thousand jobs caught by a one-minute outage from
- * coming back at once (npm run bench:storm: caps of 6, 24 and 96 s brought them back at 1.9 to
- * 2.1 times the normal rate; caps of 2, 4, 8 and 16 s left 72% of them failed inside it).
- */
 const mainTiming = (scale = 1) => scaled({
     budgetMs: 180_000,
     policy: {
@@ -2684,7 +2467,6 @@ const mainTiming = (scale = 1) => scaled({
         lastTryLate: true,
     },
 }, scale);
-/** post: best effort, so shorter: 45 s in all, 15 s a request. */
 const postTiming = (scale = 1) => scaled({
     budgetMs: 45_000,
     policy: {
@@ -2693,14 +2475,12 @@ const postTiming = (scale = 1) => scaled({
         retryAfterCapMs: 10_000,
         attemptTimeoutMs: 15_000,
         minAttemptMs: 1_000,
-        // Revocation is best effort: the job should not wait half a minute for it.
         lastTryLate: false,
     },
 }, scale);
 
 ;// CONCATENATED MODULE: ./src/id-token/oidc-access.ts
 
-/** The ID token service's address and the job's request token, or the failure that says why not. */
 function oidcAccess(environment) {
     const { oidc } = environment;
     switch (oidc.kind) {
@@ -2720,20 +2500,13 @@ function oidcAccess(environment) {
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
 
 
-/**
- * The longest value each input may have. A longer one is refused in one short line that does
- * not echo it: a 100 KB value would otherwise fill the log and reach the servers.
- */
 const MAX_LENGTH = {
     url: MAX_URL_LENGTH,
-    // A domain, perhaps with a port: 253 characters and a little room.
     audience: 255,
     revoke: 100,
     'credential-provider': 100,
-    // cargo's registry names are identifiers; 64 is more than any in use.
     'registry-name': 64,
 };
-/** An input, trimmed by core, within its bound. */
 function readInput(core, name) {
     const value = core.getInput(name);
     const max = MAX_LENGTH[name];
@@ -2748,7 +2521,6 @@ function readInput(core, name) {
     }
     return value;
 }
-/** Reads and validates every input before anything touches the network. */
 function readInputs(core) {
     const baseUrl = parseRegistryUrl(readInput(core, 'url'));
     const audienceInput = readInput(core, 'audience');
@@ -2763,7 +2535,6 @@ function readInputs(core) {
         registryName,
     };
 }
-/** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts; empty means the default. */
 function parseBoolean(input, raw, byDefault) {
     if (raw === '')
         return byDefault;
@@ -2778,14 +2549,12 @@ function parseBoolean(input, raw, byDefault) {
         problem: 'it must be `true` or `false`.',
     });
 }
-/** cargo's name for a registry: ASCII letters, digits, `-` and `_` (it becomes a variable's name). */
 function parseRegistryName(raw) {
     const problem = raw === '' ? undefined : read_inputs_registryNameProblem(raw);
     if (problem === undefined)
         return raw;
     throw new failure_ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
 }
-/** Why a name cannot be cargo's name for a registry other than crates.io, if it cannot. */
 function read_inputs_registryNameProblem(name) {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
         return 'it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.';
@@ -2795,10 +2564,6 @@ function read_inputs_registryNameProblem(name) {
     }
     return undefined;
 }
-/**
- * The registry the provider serves. Without a name it is crates.io, so a `url` that is not
- * crates.io needs the name cargo knows that registry by.
- */
 function cargoRegistry(name, baseUrl) {
     if (name !== '')
         return { kind: 'named', name };
@@ -2814,6 +2579,10 @@ function cargoRegistry(name, baseUrl) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
+;// CONCATENATED MODULE: ./src/provider/files.ts
+const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
+const RECORD_FILE = 'tokens.jsonl';
+
 ;// CONCATENATED MODULE: ./src/provider/provider-config.ts
 
 
@@ -2837,10 +2606,6 @@ function invalid(path, problem) {
         problem,
     });
 }
-/**
- * Reads main's configuration back by the same rules as the inputs: a URL a token is sent to
- * is https (or loopback http) without credentials, whoever wrote the file.
- */
 function readProviderConfig(path) {
     let text;
     try {
@@ -2867,7 +2632,6 @@ function readProviderConfig(path) {
     if (!url.ok)
         throw invalid(path, `its registry URL is invalid: ${url.problem}`);
     const audience = registry?.audience;
-    // eslint-disable-next-line no-control-regex
     if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience)) {
         throw invalid(path, 'its audience is missing or has spaces.');
     }
@@ -2895,15 +2659,9 @@ function readProviderConfig(path) {
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
 
 
-/**
- * Appends a token to the job's record (JSON lines, mode 0600 under RUNNER_TEMP) before it is
- * handed to anyone: post revokes every token in it, and the provider reuses a young one. One
- * short append is atomic, so cargo processes that overlap cannot interleave their lines.
- */
 function recordToken(path, minted) {
     (0,external_node_fs_namespaceObject.appendFileSync)(path, `${JSON.stringify(minted)}\n`, { encoding: 'utf8', mode: 0o600 });
 }
-/** The record's tokens, oldest first; a line that is not a token entry is skipped and counted. */
 function readRecord(path) {
     const tokens = [];
     let skipped = 0;
@@ -2924,7 +2682,6 @@ function parseEntry(line) {
         if (typeof json !== 'object' || json === null)
             return undefined;
         const { token, mintedAt } = json;
-        // The same rule as the exchange's answer.
         if (typeof token !== 'string' || tokenProblem(token) !== undefined)
             return undefined;
         if (typeof mintedAt !== 'number' || !Number.isFinite(mintedAt))
@@ -2943,29 +2700,18 @@ function parseEntry(line) {
 
 
 
-/** The provider's folder in RUNNER_TEMP; post removes only folders named so. */
-const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
-const RECORD_FILE = 'tokens.jsonl';
+
 const CONFIG_FILE = 'config.json';
-/** A registry name as cargo reads it from the environment: `my-reg` and `MY_REG` are one. */
 function cargoName(name) {
     return name.toUpperCase().replace(/-/g, '_');
 }
-/** The variable that makes cargo ask the provider for this registry, and only for it. */
 function providerVariable(cargo) {
     return cargo.kind === 'crates-io'
         ? 'CARGO_REGISTRY_CREDENTIAL_PROVIDER'
         : `CARGO_REGISTRIES_${cargoName(cargo.name)}_CREDENTIAL_PROVIDER`;
 }
 const shQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
-/** cmd.exe: double quotes hold spaces and `&`; only `%` needs doubling inside them. */
 const cmdQuote = (text) => `"${text.replace(/%/g, '%%')}"`;
-/**
- * The executable cargo runs. cargo passes `--cargo-plugin` and splits the variable's value on
- * spaces (so only the wrapper's own path must have none); words after the program would go to
- * the request, not to argv, so the wrapper carries node, the bundle and the configuration.
- * Windows has no `#!`: cargo runs a `.cmd` given by its full path through cmd.exe.
- */
 function wrapperFile(program, configPath) {
     const header = "auth-action's cargo credential provider for this job, written by its main step.";
     if (program.platform === 'win32') {
@@ -2984,11 +2730,6 @@ function wrapperFile(program, configPath) {
 const refuse = (variable, problem, cargoPath = false) => {
     throw new failure_ActionFailure({ kind: 'bad-environment', variable, problem, cargoPath });
 };
-/**
- * The job's temporary folder, if the provider can live there: cargo splits the provider's path
- * at whitespace, and cmd.exe reads a batch file in the console's code page, not UTF-8, so a
- * space (or, on Windows, a character that is not ASCII) is refused before any token is minted.
- */
 function providerHome(runnerTemp, program) {
     if (runnerTemp === undefined || runnerTemp === '')
         return refuse('RUNNER_TEMP', 'is not set');
@@ -3005,7 +2746,6 @@ function providerHome(runnerTemp, program) {
             ['action folder', program.script],
         ];
         for (const [what, path] of named) {
-            // eslint-disable-next-line no-control-regex
             if (/[^\x00-\x7f]/.test(path)) {
                 refuse(what, `(\`${redact_shown(path)}\`) has a character that is not ASCII, which cmd.exe would misread in the provider's .cmd wrapper`, true);
             }
@@ -3013,20 +2753,10 @@ function providerHome(runnerTemp, program) {
     }
     return runnerTemp;
 }
-/**
- * The provider's folder, made before any token is minted, so that a RUNNER_TEMP that cannot be
- * written fails the step with nothing to revoke. Only this job's user can read it (mkdtemp
- * makes it 0700).
- */
 function makeProviderDir(runnerTemp, program) {
     const home = providerHome(runnerTemp, program);
     return onRunnerFile('RUNNER_TEMP', () => (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(home, PROVIDER_DIR_PREFIX)));
 }
-/**
- * Records main's token (post revokes it, the provider may hand it out while it is young),
- * writes the configuration and the wrapper, and points cargo at the wrapper for the rest of
- * the job. Returns the variable it set.
- */
 function installProvider(core, settings) {
     const { dir, program, registry, cargo, revoke, minted } = settings;
     const recordPath = (0,external_node_path_namespaceObject.join)(dir, RECORD_FILE);
@@ -3050,7 +2780,6 @@ const TOKEN = 'token';
 const REGISTRY_URL = 'registryUrl';
 const REVOKE = 'revoke';
 const PROVIDER_DIR = 'providerDir';
-/** The token goes into state only when post will revoke it: no copy is kept that is not needed. */
 function saveHandover(core, handover) {
     if (handover.kind === 'none')
         return;
@@ -3061,11 +2790,6 @@ function saveHandover(core, handover) {
     if (handover.providerDir !== undefined)
         core.saveState(PROVIDER_DIR, handover.providerDir);
 }
-/**
- * What main left. The URL a token is to be sent to is checked again by the `url` input's
- * rules (https, no credentials): state is a file on the runner, and a bearer token must
- * never go out in clear.
- */
 function readHandover(core) {
     const baseUrl = core.getState(REGISTRY_URL);
     const token = core.getState(TOKEN);
@@ -3083,7 +2807,6 @@ function readHandover(core) {
             kind: 'invalid-state',
             name: 'registry URL',
             where: 'the step state',
-            // Whole: the message redacts it before it cuts it (a cut here could keep a password's start).
             value: baseUrl,
             problem: checked.problem,
         });
@@ -3094,12 +2817,6 @@ function readHandover(core) {
 ;// CONCATENATED MODULE: ./src/output/hand-out-token.ts
 
 
-/**
- * Masks the token (again: masking is idempotent and must precede any write), leaves post what
- * it needs to revoke it, installs the credential provider if asked, and only then outputs the
- * token: no failure in between can leave a token out in the job that post does not know about.
- * Returns the variable that points cargo at the provider, if one was installed.
- */
 function handOutToken(core, inputs, minted, provider) {
     const { token } = minted;
     core.setSecret(token);
@@ -3121,10 +2838,6 @@ function handOutToken(core, inputs, minted, provider) {
 
 ;// CONCATENATED MODULE: ./src/output/summary-line.ts
 
-/**
- * The step summary's one line on success: where the token is from, for what, its fate, and the
- * credential provider's variable when one was set up.
- */
 function successSummary(baseUrl, jwt, revoke, providerVariable) {
     const claims = jwt === undefined ? undefined : readClaims(jwt);
     const run = claims?.repository === undefined
@@ -3140,11 +2853,6 @@ function successSummary(baseUrl, jwt, revoke, providerVariable) {
 
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
 
-/**
- * The runner's core with every human-readable write (log, annotations, step summary) passed
- * through one Redactor, which learns each secret as it is masked. Outputs and state carry the
- * token on purpose and are left as they are.
- */
 function withRedaction(core, redactor = new Redactor()) {
     return {
         ...core,
@@ -3183,10 +2891,6 @@ function withRedaction(core, redactor = new Redactor()) {
 
 
 
-/**
- * inputs → ID token → exchange → output (and, when asked, cargo's credential provider for the
- * rest of the job). Every failure ends in one setFailed paragraph.
- */
 async function runMain(deps) {
     const { environment, transport, clock } = deps;
     const redactor = new Redactor();
@@ -3204,10 +2908,7 @@ async function runMain(deps) {
             if (warning !== undefined)
                 core.warning(warning);
         const oidc = oidcAccess(environment);
-        // The runner masks it already; this keeps it out of what the action writes itself.
         redactor.add(oidc.requestToken);
-        // The provider's folder is made before any token is minted: a RUNNER_TEMP it cannot use
-        // fails the step with nothing to revoke.
         let provider;
         if (inputs.provider !== undefined) {
             const program = deps.providerProgram();
@@ -4257,7 +3958,6 @@ function getIDToken(aud) {
 
 
 
-/** @actions/core as the flows see it. */
 const actionsCore = {
     getInput: (name) => getInput(name),
     getState: (name) => getState(name),
@@ -4292,10 +3992,6 @@ const actionsCore = {
         setFailed(message);
     },
     appendSummary: (markdown) => {
-        // A summary is an extra: without GITHUB_STEP_SUMMARY (a local run) it is skipped.
-        // Appended synchronously, as core writes the output and state files: core.summary's
-        // async write would be a run's only async file I/O, and starting libuv's thread pool
-        // for one line costs about 3 ms of a 60 ms step.
         const file = process.env.GITHUB_STEP_SUMMARY;
         try {
             if (!file)
@@ -4324,7 +4020,6 @@ function isForkPullRequest(eventPath) {
 }
 const MAX_REQUEST_URL = 4096;
 const MAX_REQUEST_TOKEN = 16384;
-/** Why the token service's URL cannot be used, if it cannot: never the value itself. */
 function requestUrlProblem(value) {
     if (value.length > MAX_REQUEST_URL)
         return `is longer than ${MAX_REQUEST_URL} characters`;
@@ -4336,14 +4031,12 @@ function requestUrlProblem(value) {
         return 'is not a URL (it does not parse)';
     }
     const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-    // The request token goes with it as a bearer: never in clear over a network.
     if (!secure)
         return 'is not an https URL';
     if (url.port === '0')
         return 'has port 0, where nothing listens';
     return undefined;
 }
-/** The request token goes into an Authorization header as is: visible ASCII only. */
 function requestTokenProblem(value) {
     if (value.length > MAX_REQUEST_TOKEN)
         return `is longer than ${MAX_REQUEST_TOKEN} characters`;
@@ -4372,7 +4065,6 @@ function readEnvironment(env = process.env) {
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
     return {
         oidc,
-        // The event file is read only when it can explain a missing ID token.
         event: {
             name: env.GITHUB_EVENT_NAME ?? '',
             fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
@@ -4390,7 +4082,6 @@ function readEnvironment(env = process.env) {
 
 
 
-/** The main step: the real @actions/core, HTTP client and clock, wired into runMain. */
 function run() {
     return runMain({
         core: actionsCore,
@@ -4398,9 +4089,7 @@ function run() {
         transport: httpClientTransport,
         clock: systemClock,
         providerProgram: () => ({
-            // The runner's own node: it stays on disk for the whole job.
             node: process.execPath,
-            // dist/provider.js, from dist/main.js and from src/main.ts (run from source) alike.
             script: (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', 'dist', 'provider.js'),
             platform: process.platform,
         }),

@@ -322,9 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(233);
-// What the runner launches (dist/post.js). src/post.ts exports run() without calling it, so that
-// tools such as @github/local-action can import it and run it themselves.
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(855);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -333,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 233:
+/***/ 855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -353,11 +351,7 @@ class failure_ActionFailure extends Error {
         this.name = 'ActionFailure';
     }
 }
-/**
- * Runs a write (or read) of a runner file; an error becomes a `runner-file` failure naming
- * the runner's variable, not an unexpected error, and not something a retry could fix.
- */
-function failure_onRunnerFile(variable, use) {
+function onRunnerFile(variable, use) {
     try {
         return use();
     }
@@ -365,7 +359,7 @@ function failure_onRunnerFile(variable, use) {
         const { code, message } = (error ?? {});
         const known = typeof code === 'string'
             ? code
-            : // @actions/core says only this when the file is not there.
+            :
                 typeof message === 'string' && message.startsWith('Missing file')
                     ? 'ENOENT'
                     : 'EUNKNOWN';
@@ -382,16 +376,11 @@ const systemClock = {
     }),
     random: () => Math.random(),
 };
-/** Full jitter: a uniform wait under a growing cap, so clients that fail together spread out. */
 function backoffDelay(policy, attempt, random) {
     const caps = policy.backoffCapsMs;
     const cap = caps[Math.min(attempt, caps.length) - 1] ?? 0;
     return Math.floor(random * cap);
 }
-/**
- * Runs `attempt` until it succeeds, fails for good, runs out of attempts, or would overrun
- * `deadline`. Each attempt is told how long it may take. Throws ActionFailure.
- */
 async function withRetries(options) {
     const { policy, clock, deadline } = options;
     let last;
@@ -408,8 +397,6 @@ async function withRetries(options) {
         if (!outcome.retryable || n === policy.maxAttempts) {
             throw new failure_ActionFailure(outcome.failure, outcome.retryable ? attempts : undefined);
         }
-        // Room to wait and still give the next attempt its full timeout. A long jitter draw is cut
-        // to it: the budget is for trying, not for sleeping past the deadline.
         const room = Math.max(0, deadline - clock.now() - policy.attemptTimeoutMs);
         let delayMs = Math.min(backoffDelay(policy, n, clock.random()), room);
         if (policy.lastTryLate && n + 1 === policy.maxAttempts) {
@@ -419,7 +406,6 @@ async function withRetries(options) {
             delayMs = Math.max(delayMs, Math.min(outcome.retryAfterMs, policy.retryAfterCapMs));
         }
         if (clock.now() + delayMs + policy.minAttemptMs > deadline) {
-            // Only a Retry-After longer than the budget leaves, or a spent budget, ends here.
             throw new failure_ActionFailure(outcome.failure, attempts);
         }
         options.onRetry({
@@ -430,10 +416,8 @@ async function withRetries(options) {
         });
         await clock.sleep(delayMs);
     }
-    // Unreachable: the last attempt above returns or throws.
     throw new failure_ActionFailure(options.outOfTime(last));
 }
-/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(value, nowMs) {
     if (value === undefined)
         return undefined;
@@ -548,14 +532,6 @@ class DecodedURL extends URL {
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
 ;// CONCATENATED MODULE: ./src/http/without-undici.ts
-/**
- * Stands in for `undici` in the bundle (tsconfig `paths`). @actions/http-client imports undici
- * only for `getAgentDispatcher()`, a dispatcher for `fetch`; this action sends every request
- * with `HttpClient.request()`, which uses node's agents and, behind a proxy, `tunnel`. Bundling
- * undici cost a third of the start-up time and two thirds of the bundle for code never run.
- */
-// Only the name is imported at start; constructing it is the unsupported path.
-// eslint-disable-next-line @typescript-eslint/no-extraneous-class
 class ProxyAgent {
     constructor() {
         throw new Error('auth-action does not bundle undici: getAgentDispatcher() is not supported.');
@@ -1260,12 +1236,10 @@ class lib_HttpClient {
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version by a test; bundled as a constant, not read at run time. */
 const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/http/user-agent.ts
 
-/** crates.io refuses requests without a User-Agent; ours says who is calling. */
 const USER_AGENT = `auth-action/${VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/http/transport.ts
@@ -1273,9 +1247,7 @@ const USER_AGENT = `auth-action/${VERSION}`;
 
 
 
-/** A hostile or broken server must not make the action buffer an unbounded body. */
 const MAX_BODY_BYTES = 64 * 1024;
-/** Hands node's request an abort signal, so the deadline ends it wherever it is. */
 function abortWith(signal) {
     return {
         prepareRequest(options) {
@@ -1294,7 +1266,6 @@ function readBounded(message) {
             chunks.push(chunk.subarray(0, Math.max(room, 0)));
             size += chunk.length;
             if (size > MAX_BODY_BYTES) {
-                // Settle before destroying: destroy() emits 'aborted' at once.
                 resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
                 message.destroy();
             }
@@ -1308,26 +1279,18 @@ function readBounded(message) {
         });
     });
 }
-/** Codes node gives a request it refuses to form; `unsendable` catches these first. */
 const LOCAL_CODES = /^ERR_(INVALID_|UNESCAPED_|HTTP_INVALID_)/;
 function errorCode(error) {
     if (typeof error === 'object' && error !== null) {
         const { code, message } = error;
         if (typeof code === 'string' && code !== '')
             return code;
-        // `tunnel` reports a refused CONNECT only in its message.
         if (typeof message === 'string' && message.startsWith('tunneling socket')) {
             return 'EPROXY';
         }
     }
-    // An error without a code: say so rather than name a cause it may not have.
     return 'EUNKNOWN';
 }
-/**
- * Forms the request as node and the HTTP client would, without sending it: a URL that does not
- * parse, a header value node refuses (a line break in a token, say) or a proxy variable that
- * is not a URL fail here, before a byte leaves. Says what is wrong, never the value.
- */
 function unsendable(request) {
     let url;
     try {
@@ -1357,10 +1320,6 @@ function unsendable(request) {
     }
     return undefined;
 }
-/**
- * Sends one request through @actions/http-client (so HTTPS_PROXY and NO_PROXY apply) with
- * redirects off, retries off, and a hard deadline that covers the headers and the body.
- */
 const httpClientTransport = async (request, timeoutMs) => {
     const problem = unsendable(request);
     if (problem !== undefined)
@@ -1393,14 +1352,12 @@ const httpClientTransport = async (request, timeoutMs) => {
         if (controller.signal.aborted)
             return { ok: false, error: { kind: 'timeout' } };
         const code = errorCode(error);
-        // Node's own checks of a request it is asked to form: nothing was sent.
         if (LOCAL_CODES.test(code)) {
             return {
                 ok: false,
                 error: { kind: 'unsendable', problem: `node refused to form the request (${code})` },
             };
         }
-        // http-client's own socket timeout fires first when the server goes silent.
         const silent = error instanceof Error && error.message.startsWith('Request timeout');
         return { ok: false, error: silent ? { kind: 'timeout' } : { kind: 'network', code } };
     }
@@ -1415,18 +1372,7 @@ const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __lazyBuiltin("node:path");
 ;// CONCATENATED MODULE: ./src/redact/redact.ts
-/**
- * The one redaction step for text the action prints. It works on the text as it is, without
- * parsing it as a URL first, so a value that does not parse is redacted like one that does.
- */
-/** Longest stretch of a value from outside that a message shows. */
 const MAX_SHOWN = 300;
-/**
- * A URL-like stretch in free text: from a `//` up to a space, a quote or a backtick. Whatever it
- * holds before its last `@` is credentials; from its first `?` or `#` on, a query or a
- * fragment, which often carry tokens too. (A scheme before the `//` is left as it is, so it
- * need not be matched: matching it made the search quadratic in a long run of letters.)
- */
 const URLISH = /\/\/[^\s`'"<>]*/g;
 function redactUrlish(urlish) {
     const start = urlish.indexOf('//') + 2;
@@ -1439,17 +1385,9 @@ function redactUrlish(urlish) {
         rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
     return urlish.slice(0, start) + rest;
 }
-/** Credentials, queries and fragments of anything URL-like, whether or not it parses. */
 function redactUrls(text) {
     return text.replace(URLISH, redactUrlish);
 }
-/**
- * A value meant as a URL (an input, state, a target, a Location), redacted without parsing it,
- * so that it is redacted the same whether it parses or not (`https://user:p ss@cra tes.io`,
- * `https:user:pass@host`, `{https://...`): in each stretch between slashes (either way), what
- * comes before its last `@` is credentials, whatever characters it holds; from the first `?`
- * or `#` on, a query or a fragment.
- */
 function redactUrlValue(value) {
     const parts = value.split(/([/\\])/).map((part) => {
         const at = part.lastIndexOf('@');
@@ -1459,31 +1397,18 @@ function redactUrlValue(value) {
     const cut = out.search(/[?#]/);
     return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
 }
-/**
- * A value from outside (a variable, a server's answer, an error's text), as a message shows
- * it: redacted, on one line, and short.
- */
 function redact_shown(value, max = MAX_SHOWN) {
-    // eslint-disable-next-line no-control-regex
     const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
-/** A value meant as a URL (an input, state, a target, a Location), as a message shows it. */
 function shownUrl(value, max = MAX_SHOWN) {
     return redact_shown(redactUrlValue(value), max);
 }
-/** A cut secret's start this long is hidden too; a shorter one says next to nothing. */
 const MIN_CUT = 4;
-/**
- * Where a message cut a value short (shown() and the error body's cap mark every cut with
- * `…`) in the middle of `secret`: the start of the secret before the mark is replaced too.
- */
 function hideCut(text, secret) {
     const head = secret.slice(0, MIN_CUT);
     let out = text;
     for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
-        // The earliest start of the secret that runs up to the mark: each earlier occurrence of
-        // its head, back as far as the secret is long.
         let start = -1;
         for (let j = out.lastIndexOf(head, cut - MIN_CUT); j !== -1 && cut - j < secret.length; j = j === 0 ? -1 : out.lastIndexOf(head, j - 1)) {
             if (secret.startsWith(out.slice(j, cut)))
@@ -1496,27 +1421,18 @@ function hideCut(text, secret) {
     }
     return out;
 }
-/**
- * The secrets the action knows (the JWT, every registry token, the job's request token), so
- * that everything it writes itself shows `***` in their place, even where the runner would
- * mask them too: whole, on one line as shown() flattens them, or cut short by a cap.
- */
 class Redactor {
     secrets = new Set();
     add(secret) {
-        // A very short value would turn ordinary words into ***; no real secret is that short.
         if (secret.length < 8)
             return;
         this.secrets.add(secret);
-        // eslint-disable-next-line no-control-regex
         const flat = secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
         if (flat !== secret && flat.trim().length >= 8)
             this.secrets.add(flat);
     }
-    /** `text` with every known secret, and every URL's credentials and query, replaced. */
     apply(text) {
         let out = text;
-        // Longest first, so a secret that contains another is replaced whole.
         const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
         for (const secret of secrets)
             out = out.split(secret).join('***');
@@ -1530,9 +1446,7 @@ class Redactor {
 ;// CONCATENATED MODULE: ./src/errors/describe.ts
 
 
-/** The server's own words are shown up to this long in all. */
 const MAX_SAID = 1500;
-/** A problem is our own words, but may quote what it is about (a port, a suggested URL). */
 const MAX_PROBLEM = 500;
 function what(call, target) {
     const at = shownUrl(target);
@@ -1548,23 +1462,19 @@ function what(call, target) {
 function seconds(ms) {
     return `${Math.round(ms / 100) / 10} s`;
 }
-/** Ends a sentence once: the server's words often bring their own full stop. */
 function sentence(text) {
     const trimmed = text.trim();
     return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
-/** A problem as the end of one of our sentences: on one line, short, with one full stop. */
 function problemSentence(problem) {
     return sentence(redact_shown(problem, MAX_PROBLEM));
 }
-/** A problem in the middle of one of our sentences: on one line, short, without a full stop. */
 function problemClause(problem) {
     return redact_shown(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
 }
 function tries(attempts) {
     return attempts && attempts.made > 1 ? ` (after ${attempts.made} attempts)` : '';
 }
-/** What to do when the far side is unreachable or failing, per call. */
 function whenUnavailable(call) {
     switch (call) {
         case 'id-token':
@@ -1576,13 +1486,11 @@ function whenUnavailable(call) {
             return 'The registry may be down or unreachable.';
     }
 }
-/** A request that never left: which settings it was built from, and that waiting cannot help. */
 function whenUnsendable(call) {
     return call === 'id-token'
         ? 'Nothing was sent, and waiting will not fix it: the request is built from ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, which the runner sets; if a step before this one changed them (through GITHUB_ENV), remove that.'
         : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
 }
-/** What to do about a variable the runner gave the step that cannot be used. */
 function whenBadEnvironment(variable, cargoPath) {
     if (cargoPath) {
         return 'Run the job on a runner whose work folder has no space in its path (and, on Windows, only ASCII characters), or turn `credential-provider` off and give cargo the `token` output.';
@@ -1596,7 +1504,6 @@ function whenBadEnvironment(variable, cargoPath) {
     return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
 }
 const noEndpoint = (status) => status === 404 || status === 405;
-/** What to do about a refusal, from the registry's own words where they say enough. */
 function whenRefused(call, status, details, page) {
     if (call === 'id-token') {
         if (page) {
@@ -1636,14 +1543,12 @@ function whenRefused(call, status, details, page) {
         return ('The registry does not know the key that signed the ID token (GitHub may have just changed its keys): ' +
             "re-run the job; if it persists, ask the registry's maintainers.");
     }
-    // Only a refusal about the trusted publisher config is fixed in the config.
     if (/Trusted Publishing config|^Unexpected `/.test(said)) {
         return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
             'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
     }
     return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
 }
-/** A body that is not the server's JSON, in words that hold for any size and type. */
 function describeBody(body) {
     const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
     if (/json/i.test(body.contentType) && !body.truncated) {
@@ -1652,10 +1557,6 @@ function describeBody(body) {
     const type = body.contentType === '' ? 'without a content type' : `(${redact_shown(body.contentType, 100)})`;
     return `a body of ${size} ${type}, not the server's JSON error`;
 }
-/**
- * The status and the server's words, or what came instead. `guess` says what a page most
- * likely is, for when the advice after it does not (a server error's advice is about waiting).
- */
 function statusText(failure, guess) {
     const head = `HTTP ${failure.status}`;
     if (failure.details.length > 0)
@@ -1668,7 +1569,6 @@ function statusText(failure, guess) {
         : '';
     return `${head} with ${describeBody(body)}${likely}`;
 }
-/** Where the host that was not found comes from, and what to do about it. */
 function whenUnknownHost(call) {
     switch (call) {
         case 'id-token':
@@ -1685,7 +1585,6 @@ function timeoutText(failure) {
     }
     return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
 }
-/** The one paragraph a user reads: what happened, the server's words, what to do next. */
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
@@ -1750,7 +1649,6 @@ function describeFailure(failure, attempts) {
             return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
         }
         case 'malformed-response':
-            // A 2xx that is not the registry's 204 is no revocation, whatever else it is.
             if (failure.call === 'revoke') {
                 return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is not a revocation: ${problemSentence(failure.problem)} ` +
                     'On a self-hosted runner, check the proxy settings (HTTPS_PROXY, NO_PROXY).');
@@ -1765,21 +1663,15 @@ function describeFailure(failure, attempts) {
         }
     }
 }
-/**
- * After a failure of the credential provider during a release: what is out, and how to resume,
- * since `cargo publish --workspace` refuses to start again over a version already published.
- */
 function midReleaseNote(crate) {
     const name = `\`${shown(crate, 64)}\``;
     return `cargo was about to publish ${name}, so the crates it published before it, if any, are out: once this is fixed, publish the rest from ${name} on (\`cargo publish --workspace\` stops at a version already published, so exclude those with \`--exclude\`, or publish crate by crate with \`-p\`).`;
 }
-/** Where the fuller explanation printed before the error is, by what it explains. */
 function explainedAbove(failure) {
     return failure.kind === 'no-id-token'
         ? ' The lines to add are shown above and in the step summary.'
         : ' What this run sent is listed above and in the step summary.';
 }
-/** The words of anything thrown, without trusting it: a getter or a message may be broken too. */
 function messageOf(error) {
     if (typeof error === 'string')
         return error.trim() === '' ? 'an empty string was thrown' : error;
@@ -1793,10 +1685,6 @@ function messageOf(error) {
     }
     return 'something that is not an Error was thrown';
 }
-/**
- * Turns anything thrown into one paragraph, without a stack trace. `explained` adds a pointer
- * to the fuller explanation printed before it.
- */
 function describeError(error, explained = false) {
     if (error instanceof failure_ActionFailure) {
         return (describeFailure(error.failure, error.attempts) +
@@ -1812,7 +1700,6 @@ function error_body_contentTypeOf(response) {
     const value = response.headers['content-type'] ?? '';
     return value.split(';')[0]?.trim() ?? '';
 }
-/** Parses JSON without throwing; undefined when it is not JSON. */
 function error_body_parseJson(text) {
     try {
         return JSON.parse(text);
@@ -1822,14 +1709,9 @@ function error_body_parseJson(text) {
     }
 }
 function clean(text) {
-    // eslint-disable-next-line no-control-regex
     const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
     return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
 }
-/**
- * Reads an error answer: crates.io's `{"errors":[{"detail":"..."}]}`, or the
- * `{"message":"..."}` GitHub's services send. Anything else is only described, never echoed.
- */
 function parseErrorBody(response) {
     const json = response.truncated ? undefined : error_body_parseJson(response.body);
     if (json === undefined) {
@@ -1846,7 +1728,6 @@ function parseErrorBody(response) {
         };
     }
     const details = [];
-    // Judged once cleaned: a detail of control characters only says nothing.
     const said = (text) => {
         const cleaned = clean(text);
         if (cleaned !== '')
@@ -1871,12 +1752,7 @@ function parseErrorBody(response) {
 
 
 
-/** Node error codes that another try cannot fix. */
 const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
-/**
- * A request that got no answer: a timeout or a connection error is worth another try; a
- * request that never left this machine, an unknown host or a refused certificate is not.
- */
 function noAnswer(call, target, error, time) {
     switch (error.kind) {
         case 'timeout':
@@ -1891,7 +1767,6 @@ function noAnswer(call, target, error, time) {
             return retryable({ kind: 'network', call, target, code: error.code });
     }
 }
-/** Any call's 2xx answer cut at MAX_BODY_BYTES: larger than any answer it expects. */
 function oversized(call, target, status) {
     return outcome_final({
         kind: 'malformed-response',
@@ -1901,10 +1776,6 @@ function oversized(call, target, status) {
         problem: `its body is larger than ${MAX_BODY_BYTES / 1024} KiB, more than any answer to this call should be`,
     });
 }
-/**
- * An answer that is not a success: redirects are never followed (the JWT or token must not
- * travel to a host the user did not name), 408, 429 and 5xx are retried, other 4xx are not.
- */
 function unsuccessful(call, target, response, nowMs) {
     const { status } = response;
     if (status >= 300 && status < 400) {
@@ -1936,7 +1807,6 @@ function outcome_final(failure) {
 
 
 
-/** Starts a phase's clock: its calls share one deadline, `timing.budgetMs` from now. */
 function startPhase({ core, transport, clock }, timing) {
     return {
         core,
@@ -1964,10 +1834,6 @@ function retryLine(failure) {
             return failure.kind;
     }
 }
-/**
- * One logical call with the retry policy: `prepare` builds each attempt's request (the
- * exchange needs a fresh JWT every time), `accept` reads a 2xx answer.
- */
 async function callWithRetries(deps, call, target, prepare, accept) {
     return withRetries({
         policy: deps.policy,
@@ -1989,7 +1855,6 @@ async function callWithRetries(deps, call, target, prepare, accept) {
             if (response.status < 200 || response.status >= 300) {
                 return unsuccessful(call, target, response, deps.clock.now());
             }
-            // Judged here, for every call: `accept` only ever sees a whole body.
             if (response.truncated)
                 return oversized(call, target, response.status);
             return accept(response);
@@ -2008,14 +1873,6 @@ const scaled = (timing, scale) => ({
         minAttemptMs: timing.policy.minAttemptMs * scale,
     },
 });
-/**
- * main: up to 3 minutes in all, 30 s a request. The waits are drawn uniformly (full jitter)
- * under 3 s, then 90 s, then 150 s, and the last try waits for the second half of what the
- * budget leaves. A single blip costs a few seconds. A second failure in a row means trouble at
- * the registry: then the long spread keeps a thousand jobs caught by a one-minute outage from
- * coming back at once (npm run bench:storm: caps of 6, 24 and 96 s brought them back at 1.9 to
- * 2.1 times the normal rate; caps of 2, 4, 8 and 16 s left 72% of them failed inside it).
- */
 const mainTiming = (scale = 1) => scaled({
     budgetMs: 180_000,
     policy: {
@@ -2027,7 +1884,6 @@ const mainTiming = (scale = 1) => scaled({
         lastTryLate: true,
     },
 }, scale);
-/** post: best effort, so shorter: 45 s in all, 15 s a request. */
 const postTiming = (scale = 1) => scaled({
     budgetMs: 45_000,
     policy: {
@@ -2036,23 +1892,118 @@ const postTiming = (scale = 1) => scaled({
         retryAfterCapMs: 10_000,
         attemptTimeoutMs: 15_000,
         minAttemptMs: 1_000,
-        // Revocation is best effort: the job should not wait half a minute for it.
         lastTryLate: false,
     },
 }, scale);
 
+;// CONCATENATED MODULE: ./src/provider/files.ts
+const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
+const RECORD_FILE = 'tokens.jsonl';
+
+;// CONCATENATED MODULE: ./src/exchange/token-response.ts
+
+const MAX_TOKEN_LENGTH = 4096;
+function tokenProblem(token) {
+    if (token === '')
+        return 'its `token` is empty';
+    if (token.length > MAX_TOKEN_LENGTH) {
+        return `its \`token\` is longer than ${MAX_TOKEN_LENGTH} characters`;
+    }
+    if (/[\s\u0000-\u001f\u007f]/.test(token)) {
+        return 'its `token` contains whitespace or control characters';
+    }
+    return undefined;
+}
+function parseTokenResponse(response) {
+    const json = parseJson(response.body);
+    if (json === undefined) {
+        const type = contentTypeOf(response) || 'no content type';
+        return { ok: false, problem: `its body is not JSON (${type})` };
+    }
+    const token = typeof json === 'object' && json !== null ? json.token : undefined;
+    if (typeof token !== 'string') {
+        return { ok: false, problem: 'the JSON has no `token` string' };
+    }
+    const problem = tokenProblem(token);
+    if (problem === undefined)
+        return { ok: true, token };
+    return token === '' || token.length > MAX_TOKEN_LENGTH
+        ? { ok: false, problem }
+        : { ok: false, problem, candidate: token };
+}
+
+;// CONCATENATED MODULE: ./src/provider/token-record.ts
+
+
+function recordToken(path, minted) {
+    appendFileSync(path, `${JSON.stringify(minted)}\n`, { encoding: 'utf8', mode: 0o600 });
+}
+function readRecord(path) {
+    const tokens = [];
+    let skipped = 0;
+    for (const line of (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8').split('\n')) {
+        if (line.trim() === '')
+            continue;
+        const entry = parseEntry(line);
+        if (entry === undefined)
+            skipped++;
+        else
+            tokens.push(entry);
+    }
+    return { tokens, skipped };
+}
+function parseEntry(line) {
+    try {
+        const json = JSON.parse(line);
+        if (typeof json !== 'object' || json === null)
+            return undefined;
+        const { token, mintedAt } = json;
+        if (typeof token !== 'string' || tokenProblem(token) !== undefined)
+            return undefined;
+        if (typeof mintedAt !== 'number' || !Number.isFinite(mintedAt))
+            return undefined;
+        return { token, mintedAt };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
+
+function withRedaction(core, redactor = new Redactor()) {
+    return {
+        ...core,
+        setSecret: (secret) => {
+            redactor.add(secret);
+            core.setSecret(secret);
+        },
+        debug: (message) => {
+            core.debug(redactor.apply(message));
+        },
+        info: (message) => {
+            core.info(redactor.apply(message));
+        },
+        warning: (message) => {
+            core.warning(redactor.apply(message));
+        },
+        setFailed: (message) => {
+            core.setFailed(redactor.apply(message));
+        },
+        appendSummary: (markdown) => {
+            core.appendSummary(redactor.apply(markdown));
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
 
-const registry_url_DEFAULT_REGISTRY_URL = 'https://crates.io';
-/** A URL longer than this is refused unread: no registry needs more. */
+const DEFAULT_REGISTRY_URL = 'https://crates.io';
 const MAX_URL_LENGTH = 2048;
-/** DNS limits: a host name and each of its labels. */
 const MAX_HOST_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-/** The authority of something that starts like a URL: scheme, `//`, up to `/`, `?` or `#`. */
 const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
-/** Loopback is the only place plain http cannot expose the JWT to the network. */
 function isLoopbackHost(hostname) {
     if (hostname === 'localhost' || hostname === '[::1]')
         return true;
@@ -2061,13 +2012,7 @@ function isLoopbackHost(hostname) {
         octets[0] === '127' &&
         octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255));
 }
-/** A suggestion is shown whole, so only for a value this short. */
 const MAX_SUGGESTED = 200;
-/**
- * `https://<value>` is suggested only for what reads as a host name, perhaps with a port and a
- * path: not for `javascript:...`, `mailto:...` or words with spaces, and only when it can be
- * shown as it is (short, visible characters only, no backtick).
- */
 function suggestion(value) {
     if (value.length > MAX_SUGGESTED || !/^[\x21-\x5f\x61-\x7e]+$/.test(value))
         return '';
@@ -2077,9 +2022,8 @@ function suggestion(value) {
     const host = authority.split(':')[0] ?? '';
     if (!host.includes('.') && host.toLowerCase() !== 'localhost')
         return '';
-    return registry_url_checkRegistryUrl(`https://${value}`).ok ? ` Did you mean \`https://${value}\`?` : '';
+    return checkRegistryUrl(`https://${value}`).ok ? ` Did you mean \`https://${value}\`?` : '';
 }
-/** Why `new URL` refused a value that starts like a URL, in the words a user can act on. */
 function unparsable(value) {
     const authority = AUTHORITY.exec(value)?.[1] ?? '';
     const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
@@ -2093,7 +2037,6 @@ function unparsable(value) {
         return 'it has no host name.';
     return 'it is not a valid URL.';
 }
-/** The host name's DNS limits, for a host that is a name and not an address. */
 function hostProblem(hostname) {
     if (hostname.length > MAX_HOST_LENGTH) {
         return `its host name is longer than ${MAX_HOST_LENGTH} characters, the most DNS allows.`;
@@ -2103,11 +2046,7 @@ function hostProblem(hostname) {
     }
     return undefined;
 }
-/**
- * Checks a registry URL by the rules every use shares: the `url` input, and the URL the post
- * step reads back from state before it sends a token there.
- */
-function registry_url_checkRegistryUrl(value) {
+function checkRegistryUrl(value) {
     if (value.length > MAX_URL_LENGTH) {
         return {
             ok: false,
@@ -2141,7 +2080,6 @@ function registry_url_checkRegistryUrl(value) {
             problem: `the scheme \`${url.protocol}\` is not supported; use \`https://\`.`,
         };
     }
-    // The parser takes port 0, which no server listens on: every try would fail to connect.
     if (url.port === '0')
         return { ok: false, problem: 'its port 0 is out of range (1 to 65535).' };
     const badHost = hostProblem(url.hostname);
@@ -2161,13 +2099,11 @@ function registry_url_checkRegistryUrl(value) {
     }
     return { ok: true, baseUrl: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
 }
-/** Parses the `url` input; an empty value means crates.io, as in the reference action. */
-function registry_url_parseRegistryUrl(raw) {
-    const value = raw === '' ? registry_url_DEFAULT_REGISTRY_URL : raw;
-    const checked = registry_url_checkRegistryUrl(value);
+function parseRegistryUrl(raw) {
+    const value = raw === '' ? DEFAULT_REGISTRY_URL : raw;
+    const checked = checkRegistryUrl(value);
     if (checked.ok)
         return checked.baseUrl;
-    // The value goes out as it came: the message redacts it, parsed or not.
     throw new ActionFailure({
         kind: 'invalid-input',
         input: 'url',
@@ -2176,17 +2112,12 @@ function registry_url_parseRegistryUrl(raw) {
         ...(checked.tooLong ? { tooLong: true } : {}),
     });
 }
-/**
- * The registry's audience by default: its host, with the port only when it is not the
- * scheme's default (`URL.host` already drops a default port).
- */
 function defaultAudience(baseUrl) {
     return new URL(baseUrl).host;
 }
-function registry_url_parseAudience(raw, baseUrl) {
+function parseAudience(raw, baseUrl) {
     if (raw === '')
         return defaultAudience(baseUrl);
-    // eslint-disable-next-line no-control-regex
     if (/[\s\u0000-\u001f\u007f-\u009f]/.test(raw)) {
         throw new ActionFailure({
             kind: 'invalid-input',
@@ -2201,407 +2132,7 @@ function tokensEndpoint(baseUrl) {
     return `${baseUrl}/api/v1/trusted_publishing/tokens`;
 }
 
-;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
-
-
-/**
- * The longest value each input may have. A longer one is refused in one short line that does
- * not echo it: a 100 KB value would otherwise fill the log and reach the servers.
- */
-const MAX_LENGTH = {
-    url: MAX_URL_LENGTH,
-    // A domain, perhaps with a port: 253 characters and a little room.
-    audience: 255,
-    revoke: 100,
-    'credential-provider': 100,
-    // cargo's registry names are identifiers; 64 is more than any in use.
-    'registry-name': 64,
-};
-/** An input, trimmed by core, within its bound. */
-function readInput(core, name) {
-    const value = core.getInput(name);
-    const max = MAX_LENGTH[name];
-    if (value.length > max) {
-        throw new ActionFailure({
-            kind: 'invalid-input',
-            input: name,
-            value,
-            problem: `it may be at most ${max} characters.`,
-            tooLong: true,
-        });
-    }
-    return value;
-}
-/** Reads and validates every input before anything touches the network. */
-function readInputs(core) {
-    const baseUrl = parseRegistryUrl(readInput(core, 'url'));
-    const audienceInput = readInput(core, 'audience');
-    const audience = parseAudience(audienceInput, baseUrl);
-    const revoke = parseBoolean('revoke', readInput(core, 'revoke'), true);
-    const providerOn = parseBoolean('credential-provider', readInput(core, 'credential-provider'), false);
-    const registryName = parseRegistryName(readInput(core, 'registry-name'));
-    return {
-        registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
-        revoke,
-        provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
-        registryName,
-    };
-}
-/** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts; empty means the default. */
-function parseBoolean(input, raw, byDefault) {
-    if (raw === '')
-        return byDefault;
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new ActionFailure({
-        kind: 'invalid-input',
-        input,
-        value: raw,
-        problem: 'it must be `true` or `false`.',
-    });
-}
-/** cargo's name for a registry: ASCII letters, digits, `-` and `_` (it becomes a variable's name). */
-function parseRegistryName(raw) {
-    const problem = raw === '' ? undefined : read_inputs_registryNameProblem(raw);
-    if (problem === undefined)
-        return raw;
-    throw new ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
-}
-/** Why a name cannot be cargo's name for a registry other than crates.io, if it cannot. */
-function read_inputs_registryNameProblem(name) {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
-        return 'it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.';
-    }
-    if (name.toLowerCase().replace(/_/g, '-') === 'crates-io') {
-        return '`crates-io` is crates.io, which needs no name: leave `registry-name` empty.';
-    }
-    return undefined;
-}
-/**
- * The registry the provider serves. Without a name it is crates.io, so a `url` that is not
- * crates.io needs the name cargo knows that registry by.
- */
-function cargoRegistry(name, baseUrl) {
-    if (name !== '')
-        return { kind: 'named', name };
-    if (baseUrl === DEFAULT_REGISTRY_URL)
-        return { kind: 'crates-io' };
-    throw new ActionFailure({
-        kind: 'missing-input',
-        input: 'registry-name',
-        reason: `\`credential-provider\` is on and \`url\` (${baseUrl}) is not crates.io, so the provider needs cargo's ` +
-            'name for that registry: the NAME of `[registries.NAME]` in its configuration, as in `cargo publish --registry NAME`.',
-    });
-}
-
-;// CONCATENATED MODULE: ./src/provider/provider-config.ts
-
-
-
-
-
-const FORMAT = 1;
-function provider_config_writeProviderConfig(path, config) {
-    writeFileSync(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
-        encoding: 'utf8',
-        mode: 0o600,
-        flag: 'wx',
-    });
-}
-function invalid(path, problem) {
-    return new ActionFailure({
-        kind: 'invalid-state',
-        name: 'credential provider configuration',
-        where: 'RUNNER_TEMP',
-        value: path,
-        problem,
-    });
-}
-/**
- * Reads main's configuration back by the same rules as the inputs: a URL a token is sent to
- * is https (or loopback http) without credentials, whoever wrote the file.
- */
-function readProviderConfig(path) {
-    let text;
-    try {
-        text = readFileSync(path, 'utf8');
-    }
-    catch (error) {
-        const gone = error.code === 'ENOENT';
-        throw invalid(path, gone
-            ? 'it is gone. The post step removes the provider when the job ends, so cargo ran after it (or in another job): run cargo between the auth-action step and the end of the job.'
-            : 'it cannot be read.');
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        throw invalid(path, 'it is not JSON.');
-    }
-    const config = (json ?? {});
-    if (config.format !== FORMAT)
-        throw invalid(path, 'it was written by another version of auth-action.');
-    const { registry, cargo, recordPath } = config;
-    const url = checkRegistryUrl(typeof registry?.baseUrl === 'string' ? registry.baseUrl : '');
-    if (!url.ok)
-        throw invalid(path, `its registry URL is invalid: ${url.problem}`);
-    const audience = registry?.audience;
-    // eslint-disable-next-line no-control-regex
-    if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience)) {
-        throw invalid(path, 'its audience is missing or has spaces.');
-    }
-    const named = cargo?.kind === 'named' && typeof cargo.name === 'string' && cargo.name !== '';
-    if (cargo?.kind !== 'crates-io' && !named)
-        throw invalid(path, 'it names no registry for cargo.');
-    const nameProblem = cargo.kind === 'named' ? registryNameProblem(cargo.name) : undefined;
-    if (nameProblem !== undefined)
-        throw invalid(path, `its registry name is invalid: ${nameProblem}`);
-    if (typeof recordPath !== 'string' || !isAbsolute(recordPath)) {
-        throw invalid(path, 'it names no token record.');
-    }
-    return {
-        registry: {
-            baseUrl: url.baseUrl,
-            audience,
-            audienceFromInput: registry?.audienceFromInput === true,
-        },
-        cargo: cargo.kind === 'named' ? { kind: 'named', name: cargo.name } : { kind: 'crates-io' },
-        recordPath,
-        revoke: config.revoke !== false,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/exchange/token-response.ts
-
-/** crates.io's tokens are 39 characters; leave room for other registries, not for garbage. */
-const MAX_TOKEN_LENGTH = 4096;
-/**
- * Why a registry token cannot be used as it is, if it cannot: it goes into a header, an
- * output and state, where whitespace or a control character could end an entry early.
- */
-function tokenProblem(token) {
-    if (token === '')
-        return 'its `token` is empty';
-    if (token.length > MAX_TOKEN_LENGTH) {
-        return `its \`token\` is longer than ${MAX_TOKEN_LENGTH} characters`;
-    }
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\u0000-\u001f\u007f]/.test(token)) {
-        return 'its `token` contains whitespace or control characters';
-    }
-    return undefined;
-}
-/** The schema of a successful exchange: `{"token": "<no spaces, no control characters>"}`. */
-function parseTokenResponse(response) {
-    const json = parseJson(response.body);
-    if (json === undefined) {
-        const type = contentTypeOf(response) || 'no content type';
-        return { ok: false, problem: `its body is not JSON (${type})` };
-    }
-    const token = typeof json === 'object' && json !== null ? json.token : undefined;
-    if (typeof token !== 'string') {
-        return { ok: false, problem: 'the JSON has no `token` string' };
-    }
-    const problem = tokenProblem(token);
-    if (problem === undefined)
-        return { ok: true, token };
-    // A refused token may still be a real one: it is masked too, unless too long to be one.
-    return token === '' || token.length > MAX_TOKEN_LENGTH
-        ? { ok: false, problem }
-        : { ok: false, problem, candidate: token };
-}
-
-;// CONCATENATED MODULE: ./src/provider/token-record.ts
-
-
-/**
- * Appends a token to the job's record (JSON lines, mode 0600 under RUNNER_TEMP) before it is
- * handed to anyone: post revokes every token in it, and the provider reuses a young one. One
- * short append is atomic, so cargo processes that overlap cannot interleave their lines.
- */
-function token_record_recordToken(path, minted) {
-    appendFileSync(path, `${JSON.stringify(minted)}\n`, { encoding: 'utf8', mode: 0o600 });
-}
-/** The record's tokens, oldest first; a line that is not a token entry is skipped and counted. */
-function readRecord(path) {
-    const tokens = [];
-    let skipped = 0;
-    for (const line of (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8').split('\n')) {
-        if (line.trim() === '')
-            continue;
-        const entry = parseEntry(line);
-        if (entry === undefined)
-            skipped++;
-        else
-            tokens.push(entry);
-    }
-    return { tokens, skipped };
-}
-function parseEntry(line) {
-    try {
-        const json = JSON.parse(line);
-        if (typeof json !== 'object' || json === null)
-            return undefined;
-        const { token, mintedAt } = json;
-        // The same rule as the exchange's answer.
-        if (typeof token !== 'string' || tokenProblem(token) !== undefined)
-            return undefined;
-        if (typeof mintedAt !== 'number' || !Number.isFinite(mintedAt))
-            return undefined;
-        return { token, mintedAt };
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/provider/install-provider.ts
-
-
-
-
-
-
-/** The provider's folder in RUNNER_TEMP; post removes only folders named so. */
-const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
-const RECORD_FILE = 'tokens.jsonl';
-const CONFIG_FILE = 'config.json';
-/** A registry name as cargo reads it from the environment: `my-reg` and `MY_REG` are one. */
-function cargoName(name) {
-    return name.toUpperCase().replace(/-/g, '_');
-}
-/** The variable that makes cargo ask the provider for this registry, and only for it. */
-function providerVariable(cargo) {
-    return cargo.kind === 'crates-io'
-        ? 'CARGO_REGISTRY_CREDENTIAL_PROVIDER'
-        : `CARGO_REGISTRIES_${cargoName(cargo.name)}_CREDENTIAL_PROVIDER`;
-}
-const shQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
-/** cmd.exe: double quotes hold spaces and `&`; only `%` needs doubling inside them. */
-const cmdQuote = (text) => `"${text.replace(/%/g, '%%')}"`;
-/**
- * The executable cargo runs. cargo passes `--cargo-plugin` and splits the variable's value on
- * spaces (so only the wrapper's own path must have none); words after the program would go to
- * the request, not to argv, so the wrapper carries node, the bundle and the configuration.
- * Windows has no `#!`: cargo runs a `.cmd` given by its full path through cmd.exe.
- */
-function wrapperFile(program, configPath) {
-    const header = "auth-action's cargo credential provider for this job, written by its main step.";
-    if (program.platform === 'win32') {
-        const command = [program.node, program.script, configPath].map(cmdQuote).join(' ');
-        return {
-            name: 'cargo-credential-auth-action.cmd',
-            text: `@echo off\r\nrem ${header}\r\n${command} %*\r\n`,
-        };
-    }
-    const command = [program.node, program.script, configPath].map(shQuote).join(' ');
-    return {
-        name: 'cargo-credential-auth-action',
-        text: `#!/bin/sh\n# ${header}\nexec ${command} "$@"\n`,
-    };
-}
-const refuse = (variable, problem, cargoPath = false) => {
-    throw new ActionFailure({ kind: 'bad-environment', variable, problem, cargoPath });
-};
-/**
- * The job's temporary folder, if the provider can live there: cargo splits the provider's path
- * at whitespace, and cmd.exe reads a batch file in the console's code page, not UTF-8, so a
- * space (or, on Windows, a character that is not ASCII) is refused before any token is minted.
- */
-function providerHome(runnerTemp, program) {
-    if (runnerTemp === undefined || runnerTemp === '')
-        return refuse('RUNNER_TEMP', 'is not set');
-    const paths = program.platform === 'win32' ? win32 : posix;
-    if (!paths.isAbsolute(runnerTemp))
-        return refuse('RUNNER_TEMP', 'is not an absolute path');
-    if (/\s/.test(runnerTemp)) {
-        return refuse('RUNNER_TEMP', `(\`${shown(runnerTemp)}\`) contains a space, and cargo splits a credential provider's path at spaces`, true);
-    }
-    if (program.platform === 'win32') {
-        const named = [
-            ['RUNNER_TEMP', runnerTemp],
-            ['node executable', program.node],
-            ['action folder', program.script],
-        ];
-        for (const [what, path] of named) {
-            // eslint-disable-next-line no-control-regex
-            if (/[^\x00-\x7f]/.test(path)) {
-                refuse(what, `(\`${shown(path)}\`) has a character that is not ASCII, which cmd.exe would misread in the provider's .cmd wrapper`, true);
-            }
-        }
-    }
-    return runnerTemp;
-}
-/**
- * The provider's folder, made before any token is minted, so that a RUNNER_TEMP that cannot be
- * written fails the step with nothing to revoke. Only this job's user can read it (mkdtemp
- * makes it 0700).
- */
-function makeProviderDir(runnerTemp, program) {
-    const home = providerHome(runnerTemp, program);
-    return onRunnerFile('RUNNER_TEMP', () => mkdtempSync(join(home, PROVIDER_DIR_PREFIX)));
-}
-/**
- * Records main's token (post revokes it, the provider may hand it out while it is young),
- * writes the configuration and the wrapper, and points cargo at the wrapper for the rest of
- * the job. Returns the variable it set.
- */
-function installProvider(core, settings) {
-    const { dir, program, registry, cargo, revoke, minted } = settings;
-    const recordPath = join(dir, RECORD_FILE);
-    const configPath = join(dir, CONFIG_FILE);
-    const wrapper = wrapperFile(program, configPath);
-    const wrapperPath = join(dir, wrapper.name);
-    onRunnerFile('RUNNER_TEMP', () => {
-        recordToken(recordPath, minted);
-        writeProviderConfig(configPath, { registry, cargo, recordPath, revoke });
-        writeFileSync(wrapperPath, wrapper.text, { encoding: 'utf8', mode: 0o700, flag: 'wx' });
-    });
-    const variable = providerVariable(cargo);
-    core.exportVariable(variable, wrapperPath);
-    return variable;
-}
-
-;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
-
-/**
- * The runner's core with every human-readable write (log, annotations, step summary) passed
- * through one Redactor, which learns each secret as it is masked. Outputs and state carry the
- * token on purpose and are left as they are.
- */
-function withRedaction(core, redactor = new Redactor()) {
-    return {
-        ...core,
-        setSecret: (secret) => {
-            redactor.add(secret);
-            core.setSecret(secret);
-        },
-        debug: (message) => {
-            core.debug(redactor.apply(message));
-        },
-        info: (message) => {
-            core.info(redactor.apply(message));
-        },
-        warning: (message) => {
-            core.warning(redactor.apply(message));
-        },
-        setFailed: (message) => {
-            core.setFailed(redactor.apply(message));
-        },
-        appendSummary: (markdown) => {
-            core.appendSummary(redactor.apply(markdown));
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/revoke/revocation-response.ts
-/**
- * crates.io answers a revocation with 204 and no body, whatever the token's state. Any other
- * success (a 200 page from a proxy or a captive portal) is not a revocation.
- */
 function judgeRevocation(response) {
     if (response.status === 204)
         return { ok: true };
@@ -2616,7 +2147,6 @@ function judgeRevocation(response) {
 
 
 
-/** DELETEs the token at the registry; only the registry's own 204 counts as revoked. */
 function revokeToken(deps, baseUrl, token) {
     return callWithRetries(deps, 'revoke', baseUrl, () => Promise.resolve({
         call: 'revoke',
@@ -2645,7 +2175,6 @@ const TOKEN = 'token';
 const REGISTRY_URL = 'registryUrl';
 const REVOKE = 'revoke';
 const PROVIDER_DIR = 'providerDir';
-/** The token goes into state only when post will revoke it: no copy is kept that is not needed. */
 function saveHandover(core, handover) {
     if (handover.kind === 'none')
         return;
@@ -2656,11 +2185,6 @@ function saveHandover(core, handover) {
     if (handover.providerDir !== undefined)
         core.saveState(PROVIDER_DIR, handover.providerDir);
 }
-/**
- * What main left. The URL a token is to be sent to is checked again by the `url` input's
- * rules (https, no credentials): state is a file on the runner, and a bearer token must
- * never go out in clear.
- */
 function readHandover(core) {
     const baseUrl = core.getState(REGISTRY_URL);
     const token = core.getState(TOKEN);
@@ -2672,13 +2196,12 @@ function readHandover(core) {
         return { kind: 'keep', baseUrl, ...providerDir };
     if (token === '')
         return { kind: 'none' };
-    const checked = registry_url_checkRegistryUrl(baseUrl);
+    const checked = checkRegistryUrl(baseUrl);
     if (!checked.ok) {
         throw new failure_ActionFailure({
             kind: 'invalid-state',
             name: 'registry URL',
             where: 'the step state',
-            // Whole: the message redacts it before it cuts it (a cut here could keep a password's start).
             value: baseUrl,
             problem: checked.problem,
         });
@@ -2698,10 +2221,6 @@ function readHandover(core) {
 
 
 const UNREVOKED = 'The token was not revoked; it expires on its own 30 minutes after it was issued.';
-/**
- * The credential provider's folder, if state names one that main could have made: directly in
- * this job's RUNNER_TEMP and named as main names it. Post deletes it, so nothing else is taken.
- */
 function providerFolder(providerDir, runnerTemp) {
     if (providerDir === undefined || runnerTemp === undefined || runnerTemp === '')
         return undefined;
@@ -2709,10 +2228,6 @@ function providerFolder(providerDir, runnerTemp) {
     const inTemp = (0,external_node_path_namespaceObject.dirname)(dir) === (0,external_node_path_namespaceObject.resolve)(runnerTemp);
     return inTemp && (0,external_node_path_namespaceObject.basename)(dir).startsWith(PROVIDER_DIR_PREFIX) ? dir : undefined;
 }
-/**
- * main's token, then every token the credential provider recorded, each once. A record that
- * cannot be read costs its tokens (a warning), never main's.
- */
 function tokensToRevoke(core, token, folder) {
     if (folder === undefined)
         return [token];
@@ -2735,11 +2250,9 @@ function removeFolder(core, folder) {
         (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
     }
     catch {
-        // RUNNER_TEMP is emptied when the job ends anyway.
         core.debug('The credential provider folder could not be removed; the runner empties it.');
     }
 }
-/** state → revoke every token the job minted. Best effort: a failure is a warning, never a failed job. */
 async function runPost(deps) {
     const { environment, transport, clock } = deps;
     const core = withRedaction(deps.core);
@@ -2757,13 +2270,10 @@ async function runPost(deps) {
                 : 'Not revoking the tokens (`revoke: false`): each expires on its own 30 minutes after it was issued.');
             return;
         }
-        core.setSecret(handover.token);
         const tokens = tokensToRevoke(core, handover.token, folder);
         tokens.forEach((token) => {
             core.setSecret(token);
         });
-        // In parallel, each with the post step's own budget: one slow revocation does not take
-        // the time of the others.
         const results = await Promise.allSettled(tokens.map((token, i) => {
             const label = tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '';
             const log = {
@@ -2793,7 +2303,6 @@ async function runPost(deps) {
         core.warning(`${describeError(error)} ${UNREVOKED}`);
     }
     finally {
-        // The folder holds the token record and the wrapper: nothing is left for later steps.
         if (folder !== undefined)
             removeFolder(core, folder);
     }
@@ -3822,7 +3331,6 @@ function getIDToken(aud) {
 
 
 
-/** @actions/core as the flows see it. */
 const actionsCore = {
     getInput: (name) => getInput(name),
     getState: (name) => getState(name),
@@ -3830,17 +3338,17 @@ const actionsCore = {
         core_setSecret(secret);
     },
     setOutput: (name, value) => {
-        failure_onRunnerFile('GITHUB_OUTPUT', () => {
+        onRunnerFile('GITHUB_OUTPUT', () => {
             setOutput(name, value);
         });
     },
     saveState: (name, value) => {
-        failure_onRunnerFile('GITHUB_STATE', () => {
+        onRunnerFile('GITHUB_STATE', () => {
             saveState(name, value);
         });
     },
     exportVariable: (name, value) => {
-        failure_onRunnerFile('GITHUB_ENV', () => {
+        onRunnerFile('GITHUB_ENV', () => {
             exportVariable(name, value);
         });
     },
@@ -3857,10 +3365,6 @@ const actionsCore = {
         setFailed(message);
     },
     appendSummary: (markdown) => {
-        // A summary is an extra: without GITHUB_STEP_SUMMARY (a local run) it is skipped.
-        // Appended synchronously, as core writes the output and state files: core.summary's
-        // async write would be a run's only async file I/O, and starting libuv's thread pool
-        // for one line costs about 3 ms of a 60 ms step.
         const file = process.env.GITHUB_STEP_SUMMARY;
         try {
             if (!file)
@@ -3889,7 +3393,6 @@ function isForkPullRequest(eventPath) {
 }
 const MAX_REQUEST_URL = 4096;
 const MAX_REQUEST_TOKEN = 16384;
-/** Why the token service's URL cannot be used, if it cannot: never the value itself. */
 function requestUrlProblem(value) {
     if (value.length > MAX_REQUEST_URL)
         return `is longer than ${MAX_REQUEST_URL} characters`;
@@ -3901,14 +3404,12 @@ function requestUrlProblem(value) {
         return 'is not a URL (it does not parse)';
     }
     const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-    // The request token goes with it as a bearer: never in clear over a network.
     if (!secure)
         return 'is not an https URL';
     if (url.port === '0')
         return 'has port 0, where nothing listens';
     return undefined;
 }
-/** The request token goes into an Authorization header as is: visible ASCII only. */
 function requestTokenProblem(value) {
     if (value.length > MAX_REQUEST_TOKEN)
         return `is longer than ${MAX_REQUEST_TOKEN} characters`;
@@ -3937,7 +3438,6 @@ function readEnvironment(env = process.env) {
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
     return {
         oidc,
-        // The event file is read only when it can explain a missing ID token.
         event: {
             name: env.GITHUB_EVENT_NAME ?? '',
             fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
@@ -3953,7 +3453,6 @@ function readEnvironment(env = process.env) {
 
 
 
-/** The post step: the real @actions/core, HTTP client and clock, wired into runPost. */
 function run() {
     return runPost({
         core: actionsCore,

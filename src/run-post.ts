@@ -5,7 +5,7 @@ import { startPhase } from './http/call.js';
 import { postTiming } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
-import { PROVIDER_DIR_PREFIX, RECORD_FILE } from './provider/install-provider.js';
+import { PROVIDER_DIR_PREFIX, RECORD_FILE } from './provider/files.js';
 import { readRecord } from './provider/token-record.js';
 import { withRedaction } from './redact/redacting-core.js';
 import { revokeToken } from './revoke/revoke-token.js';
@@ -86,7 +86,7 @@ export async function runPost(deps: PostDeps): Promise<void> {
       );
       return;
     }
-    core.setSecret(handover.token);
+    // main's token first: masked before anything else is written.
     const tokens = tokensToRevoke(core, handover.token, folder);
     tokens.forEach((token) => {
       core.setSecret(token);

@@ -6,6 +6,7 @@ import type { CargoRegistry } from '../inputs/read-inputs.js';
 import type { Registry } from '../inputs/registry-url.js';
 import { shown } from '../redact/redact.js';
 import type { Core } from '../runner/core.js';
+import { PROVIDER_DIR_PREFIX, RECORD_FILE } from './files.js';
 import { writeProviderConfig } from './provider-config.js';
 import { recordToken } from './token-record.js';
 
@@ -16,9 +17,6 @@ export interface ProviderProgram {
   platform: NodeJS.Platform;
 }
 
-/** The provider's folder in RUNNER_TEMP; post removes only folders named so. */
-export const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
-export const RECORD_FILE = 'tokens.jsonl';
 const CONFIG_FILE = 'config.json';
 
 /** A registry name as cargo reads it from the environment: `my-reg` and `MY_REG` are one. */
