@@ -2274,12 +2274,12 @@ async function runPost(deps) {
         tokens.forEach((token) => {
             core.setSecret(token);
         });
+        const label = (i) => (tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '');
         const results = await Promise.allSettled(tokens.map((token, i) => {
-            const label = tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '';
             const log = {
                 ...core,
                 info: (message) => {
-                    core.info(label + message);
+                    core.info(label(i) + message);
                 },
             };
             const net = startPhase({ core: log, transport, clock }, postTiming(environment.timeScale));
@@ -2288,8 +2288,7 @@ async function runPost(deps) {
         results.forEach((result, i) => {
             if (result.status === 'fulfilled')
                 return;
-            const label = tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '';
-            core.warning(`${label}${describeError(result.reason)} ${UNREVOKED}`);
+            core.warning(`${label(i)}${describeError(result.reason)} ${UNREVOKED}`);
         });
         const revoked = results.filter((result) => result.status === 'fulfilled').length;
         if (tokens.length === 1 && revoked === 1) {

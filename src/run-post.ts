@@ -93,13 +93,14 @@ export async function runPost(deps: PostDeps): Promise<void> {
     });
     // In parallel, each with the post step's own budget: one slow revocation does not take
     // the time of the others.
+    // With several tokens, each line says which one it is about (never the token itself).
+    const label = (i: number) => (tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '');
     const results = await Promise.allSettled(
       tokens.map((token, i) => {
-        const label = tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '';
         const log = {
           ...core,
           info: (message: string) => {
-            core.info(label + message);
+            core.info(label(i) + message);
           },
         };
         const net = startPhase({ core: log, transport, clock }, postTiming(environment.timeScale));
@@ -108,8 +109,7 @@ export async function runPost(deps: PostDeps): Promise<void> {
     );
     results.forEach((result, i) => {
       if (result.status === 'fulfilled') return;
-      const label = tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '';
-      core.warning(`${label}${describeError(result.reason)} ${UNREVOKED}`);
+      core.warning(`${label(i)}${describeError(result.reason)} ${UNREVOKED}`);
     });
     const revoked = results.filter((result) => result.status === 'fulfilled').length;
     if (tokens.length === 1 && revoked === 1) {
