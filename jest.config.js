@@ -5,6 +5,8 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  // `npm run mutate` copies the project there while it runs.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   // The end-to-end tests start servers and processes; two cores, two workers.
   maxWorkers: 2,
   testTimeout: 60000,

@@ -1,0 +1,27 @@
+// `npm run mutate`: StrykerJS over src/ with the unit and property tests. See CONTRIBUTING's
+// "Mutation testing" for what it covers, what it cannot reach, and the last score.
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  mutate: ['src/**/*.ts', '!src/launch/**', '!src/**/without-*.ts'],
+  testRunner: 'jest',
+  jest: { configFile: 'jest.stryker.config.js', enableFindRelatedTests: false },
+  // Jest runs the tests as ES modules, as `npm test` does.
+  testRunnerNodeArgs: ['--experimental-vm-modules', '--no-warnings'],
+  coverageAnalysis: 'perTest',
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.stryker.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  // Two cores: one jest process per core; the checker runs beside them.
+  concurrency: 2,
+  // Only the mutants whose code or tests changed since the last run are run again.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 80, low: 60, break: null },
+  timeoutMS: 5000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
