@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../../src/http/retry.js';
-import { httpClientTransport } from '../../src/http/transport.js';
+import { httpClientTransport, type Transport } from '../../src/http/transport.js';
 import { writeProviderConfig } from '../../src/provider/provider-config.js';
 import { recordToken } from '../../src/provider/token-record.js';
 import { runProvider } from '../../src/run-provider.js';
 import { readEnvironment } from '../../src/runner/environment.js';
+import { EchoServer } from '../../rig/echo.js';
 import { World } from '../../rig/world.js';
 
 /*
@@ -53,7 +54,10 @@ const request = (operation = 'publish', name = 'local') =>
   });
 
 /** One provider run, as cargo starts one per request. */
-async function ask(line: string) {
+async function ask(
+  line: string,
+  options: { transport?: Transport; env?: Record<string, string> } = {},
+) {
   const log: string[] = [];
   const lines: string[] = [];
   await runProvider({
@@ -73,8 +77,12 @@ async function ask(line: string) {
       },
     },
     // The real token life: the clock is the test's, so nothing waits.
-    environment: readEnvironment({ ...world.oidcEnv, AUTH_ACTION_TIME_SCALE: '1' }),
-    transport: httpClientTransport,
+    environment: readEnvironment({
+      ...world.oidcEnv,
+      AUTH_ACTION_TIME_SCALE: '1',
+      ...options.env,
+    }),
+    transport: options.transport ?? httpClientTransport,
     clock,
     configPath: join(dir, 'config.json'),
   });
@@ -207,4 +215,79 @@ test('a token that cannot be recorded is revoked at once, and cargo gets the err
   expect(log).toContain(
     'auth-action: the token just minted could not be recorded, so it was revoked.',
   );
+});
+
+test('a token is dated when its exchange starts: a slow exchange does not stretch its life', async () => {
+  const start = now;
+  // Each request takes a minute of the test's clock: the exchange ends two minutes later.
+  const slow: Transport = async (req, timeoutMs) => {
+    const sent = await httpClientTransport(req, timeoutMs);
+    now += MINUTE;
+    return sent;
+  };
+
+  const { answer, log } = await ask(request(), { transport: slow });
+
+  const token = answer.Ok?.token ?? '';
+  expect(world.registry.issued.has(token)).toBe(true);
+  expect(now).toBe(start + 2 * MINUTE);
+  expect(record()).toEqual([{ token, mintedAt: start }]);
+  expect(answer.Ok?.expiration).toBe((start + 20 * MINUTE) / 1000);
+  expect(log).toContain(
+    'auth-action: cargo gets a new publish token (handed out until 12:20:00 UTC, revoked when the job ends).',
+  );
+});
+
+describe('main’s configuration is checked again, whoever wrote it', () => {
+  test.each([
+    ['plain http to a host that is not this machine', 'http://registry.example.test'],
+    ['credentials in it', `https://ferris:hunter2-secret@registry.example.test`],
+    ['no URL at all', 'not a url'],
+  ])('a registry URL with %s: cargo’s error, nothing sent', async (_, baseUrl) => {
+    const path = join(dir, 'config.json');
+    const config = JSON.parse(readFileSync(path, 'utf8')) as { registry: { baseUrl: string } };
+    config.registry.baseUrl = baseUrl;
+    writeFileSync(path, JSON.stringify(config));
+    const sent: string[] = [];
+    // Nothing may leave; should it, it stays on this machine and gets no answer.
+    const refusing: Transport = (req) => {
+      sent.push(req.url);
+      return Promise.resolve({ ok: false, error: { kind: 'network', code: 'ECONNREFUSED' } });
+    };
+
+    const { answer, log } = await ask(request(), { transport: refusing });
+
+    expect(answer.Err).toEqual({
+      kind: 'other',
+      message: expect.stringContaining('its registry URL is invalid: ') as unknown,
+    });
+    expect(JSON.stringify(answer)).not.toContain('hunter2');
+    expect(sent).toEqual([]);
+    expect(log).toEqual([]);
+  });
+});
+
+test('a token service that quotes the request token back: *** in the log and the answer', async () => {
+  const service = await new EchoServer(({ bearer }) => ({
+    status: 503,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ message: `Service unavailable for ${bearer}` }),
+  })).start();
+  try {
+    const { answer, log } = await ask(request(), {
+      env: { ACTIONS_ID_TOKEN_REQUEST_URL: `${service.origin}/idtoken?api-version=2.0` },
+    });
+
+    expect(service.seen.length).toBeGreaterThan(1);
+    expect(service.seen.every((r) => r.bearer === world.oidc.requestToken)).toBe(true);
+    // cargo prints the answer; the runner's mask would hide the token only in the log.
+    expect(answer.Err).toEqual({
+      kind: 'other',
+      message: expect.stringContaining('Service unavailable for ***') as unknown,
+    });
+    expect(log.join('\n')).not.toContain(world.oidc.requestToken);
+    expect(JSON.stringify(answer)).not.toContain(world.oidc.requestToken);
+  } finally {
+    await service.stop();
+  }
 });
