@@ -212,6 +212,7 @@ function runnerCore(inputs: Record<string, string>, state: Record<string, string
     getInput: (name) => inputs[name] ?? '',
     getState: (name) => state[name] ?? '',
     setSecret: (secret) => {
+      order.push(`mask ${secret}`);
       masks.push(secret);
     },
     setOutput: (name, value) => {
@@ -264,6 +265,17 @@ const jwtAnswer = (value: string): Sent => ({
   },
 });
 
+/** The registry's answer with a token, as crates.io gives it. */
+const tokenAnswer: fc.Arbitrary<Sent> = registryToken.map((token) => ({
+  ok: true,
+  response: {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+    truncated: false,
+  },
+}));
+
 /** Secrets long enough to look for, as the Redactor learns them. */
 const lookable = (secrets: string[]) => [...new Set(secrets)].filter((s) => s.length >= 8);
 
@@ -280,10 +292,13 @@ describe('the main step, any answers', () => {
     idToken: fc.array(fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, sent), {
       maxLength: 5,
     }),
-    exchange: fc.array(sent, { minLength: 1, maxLength: 5 }),
+    // Any answer, or a good one: an arbitrary answer is almost never a token, and the runs
+    // that hand one out are the ones that show the order of the mask and the file commands.
+    exchange: fc.array(fc.oneof(sent, tokenAnswer), { minLength: 1, maxLength: 5 }),
   });
 
   test('a token saved for post before it is output, or one readable failure', async () => {
+    let handedOut = 0;
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         const jwts = [...s.jwts];
@@ -330,9 +345,15 @@ describe('the main step, any answers', () => {
         }
         const errors = runner.written.filter((w) => w.kind === 'error');
         const token = runner.outputs.token;
+        if (token !== undefined) handedOut++;
         if (token !== undefined) {
           expect(errors).toEqual([]);
           expect(runner.masks).toContain(token);
+          // Masked before any file command: state and output both come after it.
+          const masked = runner.order.indexOf(`mask ${token}`);
+          const writes = runner.order.flatMap((entry, i) => (entry.startsWith('mask ') ? [] : [i]));
+          expect(writes.length).toBeGreaterThan(0);
+          for (const i of writes) expect(i).toBeGreaterThan(masked);
           if (s.revoke === '') {
             expect(runner.saved.token).toBe(token);
             expect(runner.order.indexOf('state token')).toBeLessThan(
@@ -346,16 +367,23 @@ describe('the main step, any answers', () => {
         for (const line of runner.written.filter((w) => /\(attempt \d of \d\)/.test(w.text))) {
           expectReadable(line.text, secrets);
         }
-        // Only to the registry and the token service, whatever a Location said.
+        // Only to the registry and the token service, whatever a Location said: the same
+        // origin (a prefix of the text would let `crates.io.evil.example` pass), under its path.
         for (const request of wire.requests) {
-          expect(
-            request.url.startsWith(
-              request.call === 'exchange' ? s.url : 'https://token.example.test/',
-            ),
-          ).toBe(true);
+          const to = new URL(request.url);
+          const meant = new URL(
+            request.call === 'exchange' ? s.url : 'https://token.example.test/idtoken',
+          );
+          expect(to.origin).toBe(meant.origin);
+          const under =
+            to.pathname === meant.pathname ||
+            to.pathname.startsWith(meant.pathname.replace(/\/?$/, '/'));
+          expect(under).toBe(true);
         }
       }),
     );
+    // Enough runs end with a token that the checks of that branch mean something.
+    expect(handedOut).toBeGreaterThanOrEqual(10);
   });
 });
 
