@@ -91,6 +91,42 @@ describe('every echo is redacted, whatever state the value is in', () => {
     }
   });
 
+  test('a registry detail with a URL and a query: shown up to the `?`, in the error and the summary', async () => {
+    world.registry.faults.always('exchange', {
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        errors: [
+          {
+            detail:
+              'Sign in again at https://auth.example/cb?access_token=s3cr3t-in-detail&x=1 first',
+          },
+        ],
+      }),
+    });
+
+    const main = await world.runMain();
+
+    expect(main.exitCode).toBe(1);
+    expect(theError(main)).toContain('Sign in again at https://auth.example/cb?… first');
+    expect(main.rawLog.join('\n')).not.toContain('s3cr3t');
+    expect(main.summary).not.toContain('s3cr3t');
+  });
+
+  test('a claim with a URL and a query: the claims block in the log shows it up to the `?`', async () => {
+    // A value from the ID token reaches the log only through the log's own redaction.
+    world.oidc.run.environment = 'staging //hooks.example/cb?access_token=s3cr3t-in-claim';
+    world.registry.publishers[0] = { ...world.registry.publishers[0]!, environment: 'release' };
+
+    const main = await world.runMain();
+
+    expect(main.exitCode).toBe(1);
+    const row = main.rawLog.filter((line) => line.startsWith('  ✗ Environment (`environment`): '));
+    expect(row).toEqual(['  ✗ Environment (`environment`): staging //hooks.example/cb?…']);
+    expect(main.rawLog.join('\n')).not.toContain('s3cr3t');
+    expect(main.summary).not.toContain('s3cr3t');
+  });
+
   test('a redirect whose Location carries a token is shown without its query', async () => {
     world.registry.faults.always('exchange', {
       status: 302,
@@ -100,6 +136,21 @@ describe('every echo is redacted, whatever state the value is in', () => {
     const main = await world.runMain();
 
     expect(theError(main)).toContain('a redirect (HTTP 302) to `https://sso.example/login?…`.');
+    expect(printed(main)).not.toContain('s3cr3t');
+  });
+
+  // The Location is redacted as a URL value first (each stretch between slashes, the query cut),
+  // then with the rest of the message. These carry their secret where only the first sees it:
+  // no `//` for the free-text rule to start from.
+  test.each([
+    ['/sso/login?token=s3cr3t-relative&next=%2F', '`/sso/login?…`'],
+    ['https:ferris:s3cr3t-password@sso.example/login', '`***@sso.example/login`'],
+  ])('a redirect to %s is shown as %s', async (location, shownAs) => {
+    world.registry.faults.always('exchange', { status: 302, headers: { location } });
+
+    const main = await world.runMain();
+
+    expect(theError(main)).toContain(`a redirect (HTTP 302) to ${shownAs}.`);
     expect(printed(main)).not.toContain('s3cr3t');
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * The redaction layers one by one, each where it stands: the core that every log line,
+ * annotation and summary goes through, and the free-text rule for URLs inside them.
+ */
+import { redactUrls, shown, shownUrl } from '../../src/redact/redact.js';
+import { withRedaction } from '../../src/redact/redacting-core.js';
+import type { Core } from '../../src/runner/core.js';
+
+const SECRET = 'cio_tp_0123456789abcdef0123456789abcdef';
+
+function recordingCore() {
+  const written: string[] = [];
+  const put = (kind: string) => (text: string) => {
+    written.push(`${kind} ${text}`);
+  };
+  const core: Core = {
+    getInput: () => '',
+    getState: () => '',
+    setSecret: put('mask'),
+    setOutput: (name, value) => {
+      written.push(`output ${name}=${value}`);
+    },
+    saveState: (name, value) => {
+      written.push(`state ${name}=${value}`);
+    },
+    exportVariable: (name, value) => {
+      written.push(`env ${name}=${value}`);
+    },
+    debug: put('debug'),
+    info: put('info'),
+    warning: put('warning'),
+    setFailed: put('error'),
+    appendSummary: put('summary'),
+  };
+  return { core, written };
+}
+
+test('every human-readable write hides a masked secret and a URL’s query; file commands keep the token', () => {
+  const { core, written } = recordingCore();
+  const redacting = withRedaction(core);
+  redacting.setSecret(SECRET);
+  const text = `token ${SECRET} from https://x.example/cb?access_token=q-secret`;
+
+  redacting.debug(text);
+  redacting.info(text);
+  redacting.warning(text);
+  redacting.setFailed(text);
+  redacting.appendSummary(text);
+  redacting.setOutput('token', SECRET);
+  redacting.saveState('token', SECRET);
+
+  const hidden = 'token *** from https://x.example/cb?…';
+  expect(written).toEqual([
+    `mask ${SECRET}`,
+    `debug ${hidden}`,
+    `info ${hidden}`,
+    `warning ${hidden}`,
+    `error ${hidden}`,
+    `summary ${hidden}`,
+    `output token=${SECRET}`,
+    `state token=${SECRET}`,
+  ]);
+});
+
+describe('free text: a URL’s credentials and query', () => {
+  test.each([
+    ['see https://auth.example/cb?access_token=q-secret now', 'see https://auth.example/cb?… now'],
+    ['at //auth.example/cb#access_token=q-secret', 'at //auth.example/cb#…'],
+    ['at https://user:q-secret@auth.example/x', 'at https://***@auth.example/x'],
+    ['no URL here?', 'no URL here?'],
+  ])('%s', (text, expected) => {
+    expect(redactUrls(text)).toBe(expected);
+    expect(shown(text)).toBe(expected);
+  });
+});
+
+describe('a URL value, redacted as a value before the text around it is', () => {
+  test.each([
+    ['/sso/login?token=q-secret', '/sso/login?…'],
+    ['https:user:q-secret@sso.example/login', '***@sso.example/login'],
+    ['https://sso.example/login#q-secret', 'https://sso.example/login#…'],
+  ])('%s', (value, expected) => {
+    expect(shownUrl(value)).toBe(expected);
+  });
+});
