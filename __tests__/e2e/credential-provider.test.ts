@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { theError, theWarning } from '../expect-step.js';
+import { Job } from '../../rig/runner.js';
 import { World } from '../../rig/world.js';
 
 let world: World;
@@ -143,5 +144,32 @@ test('post leaves alone a folder that state names outside RUNNER_TEMP', async ()
     expect(world.registry.isRevoked(main.outputs.token ?? '')).toBe(true);
   } finally {
     await rm(elsewhere, { recursive: true, force: true });
+  }
+});
+
+test('post leaves alone a folder in RUNNER_TEMP that main would not have named so', async () => {
+  const job = await Job.start();
+  try {
+    const main = await job.runAction('main', world.step({ with: provider }));
+    // A later step's folder, with a record of its own, named by a tampered state.
+    const other = join(job.runnerTemp, 'build-cache');
+    await mkdir(other);
+    const record = `${JSON.stringify({ token: 'cio_tp_someone_elses_0123456789abcdef', mintedAt: 0 })}\n`;
+    await writeFile(join(other, 'tokens.jsonl'), record);
+    const post = await job.runAction('post', {
+      ...world.step({ with: provider }),
+      stateIn: { ...main.state, providerDir: other },
+    });
+    world.steps.push(main, post);
+
+    expect(main.exitCode).toBe(0);
+    expect(post.exitCode).toBe(0);
+    expect(post.annotations).toEqual([]);
+    expect(post.log).toEqual([`Revoked the publish token at ${world.registry.url}.`]);
+    expect(world.count('revoke')).toBe(1);
+    expect(world.registry.isRevoked(main.outputs.token ?? '')).toBe(true);
+    expect(await readFile(join(other, 'tokens.jsonl'), 'utf8')).toBe(record);
+  } finally {
+    await job.end();
   }
 });
