@@ -99,3 +99,27 @@ describe('a runner file that cannot be written', () => {
     expectNoRetry(main);
   });
 });
+
+describe('a proxy variable that is not a URL', () => {
+  test.each([
+    ['HTTPS_PROXY', 'proxy host:3128'],
+    ['https_proxy', 'proxy host:3128'],
+  ])(
+    '%s=%s: the exchange fails naming the variable, never its value, nothing sent',
+    async (name, value) => {
+      const main = await world.runMain({
+        // A registry that is not on this machine, so that the proxy applies to it.
+        with: { url: 'https://registry.example.test' },
+        env: { [name]: value },
+      });
+
+      expect(main.exitCode).toBe(1);
+      expect(theError(main)).toBe(
+        'Exchanging the OIDC ID token for a publish token at https://registry.example.test failed on this machine: the proxy variable HTTPS_PROXY (or its lower-case form) is not a URL. Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).',
+      );
+      expect(main.rawLog.join('\n')).not.toContain('proxy host');
+      expect(world.registry.requests).toEqual([]);
+      expectNoRetry(main);
+    },
+  );
+});
