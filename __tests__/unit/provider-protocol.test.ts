@@ -107,8 +107,10 @@ test('the sh wrapper runs, by sh itself, what it names: the quoting holds', () =
     );
     const path = join(dir, wrapper.name);
     writeFileSync(path, wrapper.text, { mode: 0o700 });
-    expect(execFileSync(path, ['--cargo-plugin'], { encoding: 'utf8' })).toBe(
-      `${join(dir, 'p $HOME.js')}|${join(dir, 'c`x`.json')}|--cargo-plugin|`,
+    // cargo's arguments arrive as they were given: not split at spaces, not globbed.
+    const args = ['--cargo-plugin', 'two words', '*', '$HOME'];
+    expect(execFileSync(path, args, { encoding: 'utf8', cwd: dir })).toBe(
+      `${join(dir, 'p $HOME.js')}|${join(dir, 'c`x`.json')}|--cargo-plugin|two words|*|$HOME|`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
