@@ -109,7 +109,16 @@ test('the issuer is not shown when it is GitHub’s', async () => {
 
   const main = await world.runMain();
 
-  expect(main.log.join('\n')).not.toContain('Issuer (`iss`)');
+  // The claims block is there, with the row the registry complained about, in the log and in
+  // the summary: only the issuer's row is left out.
+  const log = main.log.join('\n');
+  expect(log).toContain('What the registry compared, as this run’s ID token states it:');
+  expect(flagged(main).log).toEqual(['  ✗ Repository (`repository`): someone/else']);
+  expect(main.summary).toContain(
+    '| What the registry compared | Value in this run | What to check |',
+  );
+  expect(log).not.toContain('Issuer (`iss`)');
+  expect(main.summary).not.toContain('Issuer (`iss`)');
 });
 
 describe('"Failed to decode JWT": the hidden causes, and which are likely', () => {

@@ -119,8 +119,17 @@ describe('post: revocation is best effort', () => {
     const { post } = await world.runJob();
 
     expect(post.exitCode).toBe(0);
+    // The post step's budget (45 s, 2.25 s here) ends it: each attempt waits 0.75 s, so the
+    // budget leaves room for three, never for the policy's five.
+    const attempts = world.count('revoke');
+    expect(attempts).toBeGreaterThanOrEqual(2);
+    expect(attempts).toBeLessThanOrEqual(3);
     expect(theWarning(post)).toMatch(
-      /failed \(after \d attempts\): no complete answer within 0\.8 s/,
+      new RegExp(
+        // On a loaded machine a late timer can leave too little for a last try: the budget
+        // ends the call all the same, and says so.
+        `^Revoking the publish token at ${world.registry.url} (failed \\(after ${attempts} attempts\\): no complete answer within 0\\.8 s a try, and the last try had only the 0\\.\\d s left of its time budget|did not finish within its 2\\.3 s budget \\(after ${attempts} attempts\\))\\. `,
+      ),
     );
   });
 });
