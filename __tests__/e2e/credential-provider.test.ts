@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { theError, theWarning } from '../expect-step.js';
 import { Job } from '../../rig/runner.js';
+import { PROVIDER_DIR_PREFIX, RECORD_FILE } from '../../src/provider/files.js';
+import { recordToken } from '../../src/provider/token-record.js';
 import { World } from '../../rig/world.js';
 
 let world: World;
@@ -172,4 +174,36 @@ test('post leaves alone a folder in RUNNER_TEMP that main would not have named s
   } finally {
     await job.end();
   }
+});
+
+test('post revokes every token in the record, main’s and those minted for cargo, each once', async () => {
+  // Tokens the provider would have minted for cargo in a long release, minted here by the main
+  // steps of other jobs and recorded as the provider records them: no cargo needed.
+  const forCargo: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const other = await world.runMain({ with: { revoke: 'false' } });
+    forCargo.push(other.outputs.token ?? '');
+  }
+  const { main, post } = await world.runJob({
+    with: provider,
+    between: async (_main, job) => {
+      const [dir = ''] = (await readdir(job.runnerTemp)).filter((name) =>
+        name.startsWith(PROVIDER_DIR_PREFIX),
+      );
+      const record = join(job.runnerTemp, dir, RECORD_FILE);
+      for (const token of forCargo) recordToken(record, { token, mintedAt: Date.now() });
+    },
+  });
+
+  const tokens = [main.outputs.token ?? '', ...forCargo];
+  expect(new Set(tokens).size).toBe(3);
+  expect(post.exitCode).toBe(0);
+  expect(post.annotations).toEqual([]);
+  // Each masked before anything else is written, main's first.
+  expect(post.rawLog.slice(0, 3)).toEqual(tokens.map((token) => `::add-mask::${token}`));
+  expect(post.log).toContain(
+    `Revoked 3 of the 3 publish tokens this job minted at ${world.registry.url} (for this step and for cargo).`,
+  );
+  expect(world.count('revoke')).toBe(3);
+  expect(tokens.filter((token) => !world.registry.isRevoked(token))).toEqual([]);
 });
