@@ -315,7 +315,9 @@ export async function runJob(
 
 /**
  * Where a secret shows where it must not: the log as displayed (a secret printed before its
- * ::add-mask:: stays in clear there), annotations, and the step summary.
+ * ::add-mask:: stays in clear there), annotations, the step summary, and what the process
+ * printed itself before the runner masked anything (the action replaces every secret it knows
+ * with *** on its own; only ::add-mask:: carries one).
  */
 export function leaks(steps: StepResult[], secrets: string[]): string[] {
   const found: string[] = [];
@@ -325,6 +327,8 @@ export function leaks(steps: StepResult[], secrets: string[]): string[] {
         step.log.some((l) => l.includes(secret)) && 'log',
         step.annotations.some((a) => a.message.includes(secret)) && 'annotation',
         step.summary.includes(secret) && 'step summary',
+        step.rawLog.some((l) => !l.startsWith('::add-mask::') && l.includes(secret)) &&
+          'what the step printed (before the runner masked it)',
       ].filter(Boolean);
       if (where.length > 0)
         found.push(`step ${i}: secret …${secret.slice(-6)} in ${where.join(', ')}`);
