@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { NODE24 } from './node24.js';
+import { baseEnvironment, spawnable } from './platform.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -185,7 +186,7 @@ export class Job {
       const eventPath = join(dir, 'event.json');
       await writeFile(eventPath, JSON.stringify(options.event ?? {}));
       const env: Record<string, string> = {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        ...baseEnvironment(process.platform, process.env),
         HOME: dir,
         CI: 'true',
         GITHUB_ACTIONS: 'true',
@@ -228,7 +229,13 @@ export class Job {
       };
       let captured = '';
       const exitCode = await new Promise<number | null>((resolve, reject) => {
-        const child = spawn(command, args, { cwd: options.cwd ?? dir, env, stdio: 'pipe' });
+        const how = spawnable(process.platform, command, args, env);
+        const child = spawn(how.command, how.args, {
+          cwd: options.cwd ?? dir,
+          env,
+          stdio: 'pipe',
+          windowsVerbatimArguments: how.windowsVerbatimArguments,
+        });
         child.stdin.end(options.input ?? '');
         const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 120_000);
         let stdout = '';

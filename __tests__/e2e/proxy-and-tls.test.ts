@@ -1,8 +1,8 @@
-import { useCratesIoWorld } from './crates-io-world.js';
+import { tlsTest, useCratesIoWorld } from './crates-io-world.js';
 
 const context = useCratesIoWorld();
 
-test('the default url works through HTTPS_PROXY, with audience crates.io', async () => {
+tlsTest('the default url works through HTTPS_PROXY, with audience crates.io', async () => {
   const { world, proxy, viaProxy } = context;
   const { main, post } = await world.runJob({ with: { url: '' }, env: viaProxy() });
 
@@ -15,7 +15,7 @@ test('the default url works through HTTPS_PROXY, with audience crates.io', async
   expect(world.leaks(main, post)).toEqual([]);
 });
 
-test('a certificate the runner does not trust is a clear, unretried failure', async () => {
+tlsTest('a certificate the runner does not trust is a clear, unretried failure', async () => {
   const { world, proxy } = context;
   const main = await world.runMain({ with: { url: '' }, env: { HTTPS_PROXY: proxy.url } });
 
