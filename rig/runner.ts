@@ -100,10 +100,13 @@ export function parseFileCommands(text: string): Record<string, string> {
   return result;
 }
 
-/** The delimiters of a file-command text's NAME<<DELIM entries. */
-function heredocDelimiters(text: string): string[] {
-  return [...text.matchAll(/^[^=<\n]+<<(.+)$/gm)].map((match) => match[1] ?? '');
+/** The delimiters of a file-command text's NAME<<DELIM entries (lines end in LF or CRLF). */
+export function heredocDelimiters(text: string): string[] {
+  return [...text.matchAll(/^[^=<\r\n]+<<([^\r\n]+)\r?$/gm)].map((match) => match[1] ?? '');
 }
+
+/** A line as the runner shows it: without the CR of a CRLF ending. */
+export const withoutCr = (line: string): string => line.replace(/\r$/, '');
 
 const unescapeData = (s: string) =>
   s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
@@ -244,17 +247,18 @@ export class Job {
           child.stdout.on('data', (chunk: string) => (stdout += chunk));
         }
         const logged = options.stdoutToCaller ? [child.stderr] : [child.stdout, child.stderr];
-        // The runner reads workflow commands on both streams.
+        // The runner reads workflow commands on both streams, a line at a time: @actions/core
+        // ends each with os.EOL, which is CRLF on Windows.
         for (const stream of logged) {
           let pending = '';
           stream.setEncoding('utf8');
           stream.on('data', (chunk: string) => {
             const lines = (pending + chunk).split('\n');
             pending = lines.pop() ?? '';
-            lines.forEach(onLine);
+            lines.map(withoutCr).forEach(onLine);
           });
           stream.on('end', () => {
-            if (pending !== '') onLine(pending);
+            if (pending !== '') onLine(withoutCr(pending));
           });
         }
         child.on('error', reject);

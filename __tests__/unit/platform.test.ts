@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import type { Spied } from 'jest-mock';
 import { baseEnvironment, rustupHome, spawnable } from '../../rig/platform.js';
+import { heredocDelimiters, Job, parseFileCommands } from '../../rig/runner.js';
 import { testExceptOn, testWithTool } from '../skip.js';
 
 const windowsEnv = {
@@ -76,5 +77,26 @@ describe('skips say why, and a missing tool fails in CI', () => {
     expect(() => testWithTool('openssl', false, 'the TLS tests', true)).toThrow(
       'openssl is required in CI (CI=true): the TLS tests must run there',
     );
+  });
+});
+
+describe('CRLF, as @actions/core writes on Windows (os.EOL), read as the runner reads it', () => {
+  test('file commands and their delimiters', () => {
+    const text = 'a=1\r\ntoken<<ghadelimiter_x\r\nv\r\nghadelimiter_x\r\n';
+    expect(parseFileCommands(text)).toEqual({ a: '1', token: 'v' });
+    expect(heredocDelimiters(text)).toEqual(['ghadelimiter_x']);
+  });
+
+  test('workflow commands and log lines: the mask holds, no CR is left', async () => {
+    const job = await Job.start();
+    try {
+      const script =
+        "process.stdout.write('::add-mask::s3cret\\r\\nsaid s3cret\\r\\n::warning::w\\r\\nlast\\r');";
+      const step = await job.runCommand(process.execPath, ['-e', script], {});
+      expect(step.masks).toContain('s3cret');
+      expect(step.log).toEqual(['said ***', 'Warning: w', 'last']);
+    } finally {
+      await job.end();
+    }
   });
 });
