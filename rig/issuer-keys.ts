@@ -20,7 +20,6 @@ const FETCH_TIMEOUT_MS = 10_000;
 async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
   const response = await fetch(url, {
     signal: AbortSignal.timeout(timeoutMs),
-    redirect: 'error',
     headers: { accept: 'application/json' },
   });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
