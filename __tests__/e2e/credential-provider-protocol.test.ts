@@ -1,6 +1,7 @@
 import type { Job, StepResult } from '../../rig/runner.js';
 import { TIME_SCALE } from '../../rig/world.js';
-import { tlsTest, useCratesIoWorld } from './crates-io-world.js';
+// `test` here is the TLS world's: skipped, saying why, where openssl is missing (never in CI).
+import { tlsTest as test, useCratesIoWorld } from './crates-io-world.js';
 
 /*
  * The provider for crates.io, spoken to as cargo speaks to it: the wrapper main wrote, run with
@@ -32,85 +33,82 @@ async function askProvider(
   return { step, hello, answer };
 }
 
-tlsTest(
-  'for crates.io: CARGO_REGISTRY_CREDENTIAL_PROVIDER, and the protocol as cargo speaks it',
-  async () => {
-    const { world, viaProxy } = context;
-    const asked: Record<string, Awaited<ReturnType<typeof askProvider>>> = {};
-    const { main, post } = await world.runJob({
-      with: { url: '', 'credential-provider': 'true' },
-      env: viaProxy(),
-      between: async (step, job) => {
-        const wrapper = step.exported.CARGO_REGISTRY_CREDENTIAL_PROVIDER ?? '';
-        const get = (operation: string, registry: unknown = CRATES_IO) => ({
-          v: 1,
-          registry,
-          kind: 'get',
-          operation,
-          name: 'hello-tp',
-          vers: '0.2.0',
-        });
-        asked.read = await askProvider(job, wrapper, get('read'));
-        asked.publish = await askProvider(job, wrapper, get('publish'));
-        asked.yank = await askProvider(job, wrapper, get('yank'));
-        asked.login = await askProvider(job, wrapper, { v: 1, registry: CRATES_IO, kind: 'login' });
-        asked.other = await askProvider(
-          job,
-          wrapper,
-          get('publish', { 'index-url': 'sparse+https://example.com/index/', name: 'other' }),
-        );
-        asked.garbage = await askProvider(job, wrapper, 'not json');
-      },
-    });
-
-    expect(main.exitCode).toBe(0);
-    expect(Object.keys(main.exported)).toEqual(['CARGO_REGISTRY_CREDENTIAL_PROVIDER']);
-    const token = main.outputs.token ?? '';
-    for (const name of Object.keys(asked)) {
-      expect([name, asked[name]?.step.exitCode, asked[name]?.hello]).toEqual([name, 0, { v: [1] }]);
-    }
-    // main's token is young: cargo gets it, for any operation, until 20 of its 30 minutes.
-    for (const name of ['read', 'publish']) {
-      expect(asked[name]?.answer).toEqual({
-        Ok: {
-          kind: 'get',
-          token,
-          cache: 'expires',
-          expiration: expect.any(Number) as unknown,
-          operation_independent: true,
-        },
+test('for crates.io: CARGO_REGISTRY_CREDENTIAL_PROVIDER, and the protocol as cargo speaks it', async () => {
+  const { world, viaProxy } = context;
+  const asked: Record<string, Awaited<ReturnType<typeof askProvider>>> = {};
+  const { main, post } = await world.runJob({
+    with: { url: '', 'credential-provider': 'true' },
+    env: viaProxy(),
+    between: async (step, job) => {
+      const wrapper = step.exported.CARGO_REGISTRY_CREDENTIAL_PROVIDER ?? '';
+      const get = (operation: string, registry: unknown = CRATES_IO) => ({
+        v: 1,
+        registry,
+        kind: 'get',
+        operation,
+        name: 'hello-tp',
+        vers: '0.2.0',
       });
-      // Masked in the cargo step's log before the answer.
-      expect(asked[name]?.step.rawLog).toContain(`::add-mask::${token}`);
-    }
-    const { Ok } = asked.read?.answer as { Ok: { expiration: number } };
-    const left = Ok.expiration - Date.now() / 1000;
-    expect(left).toBeGreaterThan(0);
-    expect(left).toBeLessThanOrEqual(20 * 60 * Number(TIME_SCALE));
-    expect(Number.isInteger(Ok.expiration)).toBe(true);
+      asked.read = await askProvider(job, wrapper, get('read'));
+      asked.publish = await askProvider(job, wrapper, get('publish'));
+      asked.yank = await askProvider(job, wrapper, get('yank'));
+      asked.login = await askProvider(job, wrapper, { v: 1, registry: CRATES_IO, kind: 'login' });
+      asked.other = await askProvider(
+        job,
+        wrapper,
+        get('publish', { 'index-url': 'sparse+https://example.com/index/', name: 'other' }),
+      );
+      asked.garbage = await askProvider(job, wrapper, 'not json');
+    },
+  });
 
-    expect(asked.yank?.answer).toEqual({ Err: { kind: 'operation-not-supported' } });
-    expect(asked.yank?.step.log.join('\n')).toContain(
-      'cargo asked the credential provider for `yank`, which a trusted-publishing token cannot do',
-    );
-    expect(asked.login?.answer).toEqual({ Err: { kind: 'operation-not-supported' } });
-    expect(asked.other?.answer).toEqual({ Err: { kind: 'url-not-supported' } });
-    expect(asked.garbage?.answer).toEqual({
-      Err: {
-        kind: 'other',
-        message: expect.stringContaining(
-          "auth-action's credential provider could not read cargo's request: it is not JSON.",
-        ) as unknown,
+  expect(main.exitCode).toBe(0);
+  expect(Object.keys(main.exported)).toEqual(['CARGO_REGISTRY_CREDENTIAL_PROVIDER']);
+  const token = main.outputs.token ?? '';
+  for (const name of Object.keys(asked)) {
+    expect([name, asked[name]?.step.exitCode, asked[name]?.hello]).toEqual([name, 0, { v: [1] }]);
+  }
+  // main's token is young: cargo gets it, for any operation, until 20 of its 30 minutes.
+  for (const name of ['read', 'publish']) {
+    expect(asked[name]?.answer).toEqual({
+      Ok: {
+        kind: 'get',
+        token,
+        cache: 'expires',
+        expiration: expect.any(Number) as unknown,
+        operation_independent: true,
       },
     });
-    expect(world.registry.issued.size).toBe(1);
+    // Masked in the cargo step's log before the answer.
+    expect(asked[name]?.step.rawLog).toContain(`::add-mask::${token}`);
+  }
+  const { Ok } = asked.read?.answer as { Ok: { expiration: number } };
+  const left = Ok.expiration - Date.now() / 1000;
+  expect(left).toBeGreaterThan(0);
+  expect(left).toBeLessThanOrEqual(20 * 60 * Number(TIME_SCALE));
+  expect(Number.isInteger(Ok.expiration)).toBe(true);
 
-    expect(post.exitCode).toBe(0);
-    expect(world.registry.isRevoked(token)).toBe(true);
-  },
-);
+  expect(asked.yank?.answer).toEqual({ Err: { kind: 'operation-not-supported' } });
+  expect(asked.yank?.step.log.join('\n')).toContain(
+    'cargo asked the credential provider for `yank`, which a trusted-publishing token cannot do',
+  );
+  expect(asked.login?.answer).toEqual({ Err: { kind: 'operation-not-supported' } });
+  expect(asked.other?.answer).toEqual({ Err: { kind: 'url-not-supported' } });
+  expect(asked.garbage?.answer).toEqual({
+    Err: {
+      kind: 'other',
+      message: expect.stringContaining(
+        "auth-action's credential provider could not read cargo's request: it is not JSON.",
+      ) as unknown,
+    },
+  });
+  expect(world.registry.issued.size).toBe(1);
 
-tlsTest('run by hand, the provider says what it is and exits', async () => {
+  expect(post.exitCode).toBe(0);
+  expect(world.registry.isRevoked(token)).toBe(true);
+});
+
+test('run by hand, the provider says what it is and exits', async () => {
   const { world, viaProxy } = context;
   let step: StepResult | undefined;
   await world.runJob({
