@@ -10,6 +10,6 @@ export default {
   // The end-to-end tests start servers and processes; two cores, two workers.
   maxWorkers: 2,
   testTimeout: 60000,
-  // After the summary: each test skipped on purpose, and why (see __tests__/with-cargo.ts).
+  // After the summary: each test skipped on purpose, and why (see __tests__/skip.ts).
   reporters: ['default', '<rootDir>/__tests__/skip-reporter.js'],
 };

@@ -1,7 +1,7 @@
 // A jest reporter: beside jest's own summary, one line per test that was skipped on purpose
-// (its name says why, see with-cargo.ts), so a run that did not test everything says so.
+// (its name says why, see skip.ts), so a run that did not test everything says so.
 
-/** Must match SKIPPED in with-cargo.ts. */
+/** Must match SKIPPED in skip.ts. */
 const SKIPPED = '[skipped:';
 
 export default class SkipReporter {

@@ -1,5 +1,5 @@
-import { cargoPublish } from '../../rig/cargo.js';
-import { withCargo as needsCargo } from '../with-cargo.js';
+import { cargoPublish, cargoVersion } from '../../rig/cargo.js';
+import { testWithTool } from '../skip.js';
 import { World, CRATE } from '../../rig/world.js';
 
 let world: World;
@@ -9,7 +9,11 @@ beforeEach(async () => {
 afterEach(() => world.stopAndCheckLeaks());
 
 // Without cargo these are listed as skipped, saying why; in CI (CI=true) they fail.
-const withCargo = needsCargo('the publish tests');
+const withCargo = testWithTool(
+  'cargo',
+  cargoVersion() !== undefined,
+  'the real `cargo publish` tests',
+);
 
 test('main hands out a masked token and post revokes it', async () => {
   const { main, post } = await world.runJob();

@@ -3,10 +3,10 @@
 // 30 minutes times AUTH_ACTION_TIME_SCALE (18 s here), and the registry's do live 18 s. Each
 // crate shows in the index 10 s after its upload and cargo waits for it before the next, so
 // the third upload comes about 22 s after the first token was minted.
-import { makeWorkspace, PUBLISH_WORKSPACE, type Workspace } from '../../rig/cargo.js';
+import { cargoVersion, makeWorkspace, PUBLISH_WORKSPACE, type Workspace } from '../../rig/cargo.js';
 import type { Job, StepResult } from '../../rig/runner.js';
 import { World } from '../../rig/world.js';
-import { withCargo as needsCargo } from '../with-cargo.js';
+import { testWithTool } from '../skip.js';
 
 const SCALE = 0.01;
 const CRATES = [
@@ -19,7 +19,11 @@ const CRATES = [
 export const scaled = { AUTH_ACTION_TIME_SCALE: String(SCALE) };
 
 /** Without cargo these are listed as skipped, saying why; in CI (CI=true) they fail. */
-export const withCargo = needsCargo('the long-release tests');
+export const withCargo = testWithTool(
+  'cargo',
+  cargoVersion() !== undefined,
+  'the long-release tests',
+);
 
 export interface ReleaseWorld {
   world: World;
