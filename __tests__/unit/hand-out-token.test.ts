@@ -65,4 +65,6 @@ test.each([
   expect(order.at(-1)).toBe('output token');
   expect(order.filter((entry) => entry.startsWith('state ')).length).toBeGreaterThan(0);
   expect(order.includes('env CARGO_REGISTRY_CREDENTIAL_PROVIDER')).toBe(withProvider);
+  // Post finds the provider's folder, and the tokens recorded in it, only through state.
+  expect(order.includes('state providerDir')).toBe(withProvider);
 });

@@ -291,3 +291,22 @@ test('a token service that quotes the request token back: *** in the log and the
     await service.stop();
   }
 });
+
+test('main’s configuration is written once: a file already there is not overwritten', () => {
+  const path = join(dir, 'config.json');
+  const before = readFileSync(path, 'utf8');
+
+  let thrown: unknown;
+  try {
+    writeProviderConfig(path, {
+      registry: { baseUrl: 'https://elsewhere.example', audience: 'x', audienceFromInput: false },
+      cargo: { kind: 'crates-io' },
+      recordPath: join(dir, 'other.jsonl'),
+      revoke: true,
+    });
+  } catch (error) {
+    thrown = error;
+  }
+  expect((thrown as { code?: unknown } | undefined)?.code).toBe('EEXIST');
+  expect(readFileSync(path, 'utf8')).toBe(before);
+});
