@@ -13,7 +13,10 @@ for (const [path, file] of Object.entries(report.files)) {
     counts[m.status] = (counts[m.status] ?? 0) + 1;
     if (m.status === 'Survived' || m.status === 'NoCoverage') {
       const { line } = m.location.start;
-      const shown = (m.replacement ?? m.mutatorName).replace(/\s+/g, ' ').slice(0, 60);
+      const shown = (m.replacement ?? m.mutatorName)
+        .replace(/\s+/g, ' ')
+        .replace(/`/g, "'")
+        .slice(0, 60);
       open.push(`- \`${path}:${line}\` ${m.mutatorName} → \`${shown}\` (${m.status})`);
     }
   }
