@@ -45,6 +45,12 @@ export async function runMain(deps: MainDeps): Promise<void> {
     const oidc = oidcAccess(environment);
     // The runner masks it already; this keeps it out of what the action writes itself.
     redactor.add(oidc.requestToken);
+    // The check of a workspace, before any ID token is requested: its code (and cargo's
+    // child process) load only when `workspace` asks for it.
+    if (inputs.workspace !== '') {
+      const { runPreflight } = await import('./preflight/run-preflight.js');
+      await runPreflight({ core, environment, transport, clock }, inputs);
+    }
     // The provider's folder is made before any token is minted: a RUNNER_TEMP it cannot use
     // fails the step with nothing to revoke.
     let provider: Parameters<typeof handOutToken>[3];

@@ -37,6 +37,7 @@ const CALL_NAMES: Record<Call, string> = {
   'id-token': 'Requesting the GitHub OIDC ID token',
   exchange: 'The token exchange',
   revoke: 'The revocation',
+  index: 'Reading the index',
 };
 
 function retryLine(failure: Failure): string {
@@ -86,7 +87,7 @@ export async function callWithRetries<T>(
         return unsuccessful(call, target, response, deps.clock.now());
       }
       // Judged here, for every call: `accept` only ever sees a whole body.
-      if (response.truncated) return oversized(call, target, response.status);
+      if (response.truncated) return oversized(call, target, response.status, request.maxBodyBytes);
       return accept(response);
     },
   });
