@@ -326,7 +326,7 @@ var render = __webpack_require__(389);
 ;// CONCATENATED MODULE: ./src/preflight/preflight-report.ts
 
 
-const code = (text) => `\`${(0,redact/* shown */.SP)(text, 100).replace(/`/g, "'")}\``;
+const code = (text) => `\`${(0,render/* cell */.Hn)((0,redact/* shown */.SP)(text, 100).replace(/`/g, "'"))}\``;
 function registryHas(row) {
     const { finding } = row;
     switch (finding.kind) {

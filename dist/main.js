@@ -628,7 +628,7 @@ function describeFailure(failure, attempts) {
                 'Install Rust in a step before this one (rustup, or an action such as dtolnay/rust-toolchain), or leave `workspace` empty.');
         case 'cargo-metadata': {
             const said = failure.said.trim() === '' ? '' : ` cargo said: ${sentence((0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.said, MAX_SAID))}`;
-            return (`cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem)}.${said} ` +
+            return (`cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem) || 'failed'}.${said} ` +
                 'No token was requested. Fix the manifest (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.');
         }
         case 'new-crates':
@@ -639,7 +639,7 @@ function describeFailure(failure, attempts) {
         case 'index-unknown':
             return failure.reason === 'git'
                 ? `The registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.registry, 64)}\` has a git index (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
-                : `cargo's configuration for this workspace names no index for the registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.registry, 64)}\` (\`[registries.${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${failure.index}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.registry, 64)}\` needs that setting too.`;
+                : `cargo's configuration for this workspace names no index for the registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.registry, 64)}\` (\`[registries.${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.registry, 64)}\` needs that setting too.`;
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
             return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
@@ -648,7 +648,7 @@ function describeFailure(failure, attempts) {
 }
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
-    return `\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(dir, 200).replace(/`/g, "'")}\``;
+    return `\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(dir, 200).replace(/`/g, "'")}\``;
 }
 function shownCrate(crate) {
     return `\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(crate.name, 64).replace(/`/g, "'")}\` ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(crate.version, 64).replace(/`/g, "'")}`;

@@ -1686,7 +1686,7 @@ function describeFailure(failure, attempts) {
                 'Install Rust in a step before this one (rustup, or an action such as dtolnay/rust-toolchain), or leave `workspace` empty.');
         case 'cargo-metadata': {
             const said = failure.said.trim() === '' ? '' : ` cargo said: ${sentence(redact_shown(failure.said, MAX_SAID))}`;
-            return (`cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem)}.${said} ` +
+            return (`cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem) || 'failed'}.${said} ` +
                 'No token was requested. Fix the manifest (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.');
         }
         case 'new-crates':
@@ -1697,7 +1697,7 @@ function describeFailure(failure, attempts) {
         case 'index-unknown':
             return failure.reason === 'git'
                 ? `The registry \`${redact_shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
-                : `cargo's configuration for this workspace names no index for the registry \`${redact_shown(failure.registry, 64)}\` (\`[registries.${redact_shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${failure.index}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${redact_shown(failure.registry, 64)}\` needs that setting too.`;
+                : `cargo's configuration for this workspace names no index for the registry \`${redact_shown(failure.registry, 64)}\` (\`[registries.${redact_shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${redact_shown(failure.registry, 64)}\` needs that setting too.`;
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
             return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
@@ -1706,7 +1706,7 @@ function describeFailure(failure, attempts) {
 }
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
-    return `\`${redact_shown(dir, 200).replace(/`/g, "'")}\``;
+    return `\`${shownUrl(dir, 200).replace(/`/g, "'")}\``;
 }
 function shownCrate(crate) {
     return `\`${redact_shown(crate.name, 64).replace(/`/g, "'")}\` ${redact_shown(crate.version, 64).replace(/`/g, "'")}`;

@@ -314,7 +314,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       const said =
         failure.said.trim() === '' ? '' : ` cargo said: ${sentence(shown(failure.said, MAX_SAID))}`;
       return (
-        `cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem)}.${said} ` +
+        `cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem) || 'failed'}.${said} ` +
         'No token was requested. Fix the manifest (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.'
       );
     }
@@ -328,7 +328,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     case 'index-unknown':
       return failure.reason === 'git'
         ? `The registry \`${shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
-        : `cargo's configuration for this workspace names no index for the registry \`${shown(failure.registry, 64)}\` (\`[registries.${shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${failure.index}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${shown(failure.registry, 64)}\` needs that setting too.`;
+        : `cargo's configuration for this workspace names no index for the registry \`${shown(failure.registry, 64)}\` (\`[registries.${shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${shown(failure.registry, 64)}\` needs that setting too.`;
     case 'out-of-time': {
       const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
       return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
@@ -340,9 +340,12 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
 const AS_IF_NOTHING_OUT =
   '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 
-/** A directory from the workspace input, as a message shows it. */
+/**
+ * A directory from the workspace input, as a message shows it: redacted as a value meant as a
+ * URL is (a segment's `user:pass@` hidden), whatever it is.
+ */
 function shownPath(dir: string): string {
-  return `\`${shown(dir, 200).replace(/`/g, "'")}\``;
+  return `\`${shownUrl(dir, 200).replace(/`/g, "'")}\``;
 }
 
 /** A crate and its version from the workspace or the index, as a message shows it. */

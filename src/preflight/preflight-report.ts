@@ -21,7 +21,7 @@ export interface Row {
 }
 
 /** Names and versions as the log and the summary show them: the one rule, then code spans. */
-const code = (text: string) => `\`${shown(text, 100).replace(/`/g, "'")}\``;
+const code = (text: string) => `\`${cell(shown(text, 100).replace(/`/g, "'"))}\``;
 
 function registryHas(row: Row): string {
   const { finding } = row;
