@@ -2011,8 +2011,13 @@ function readProviderConfig(path) {
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
 
 
-function recordToken(path, minted) {
-    (0,external_node_fs_.appendFileSync)(path, `${JSON.stringify(minted)}\n`, { encoding: 'utf8', mode: 0o600 });
+function recordToken(path, minted, upload) {
+    const line = {
+        token: minted.token,
+        mintedAt: minted.mintedAt,
+        ...(upload && { crate: upload.crate, version: upload.version }),
+    };
+    (0,external_node_fs_.appendFileSync)(path, `${JSON.stringify(line)}\n`, { encoding: 'utf8', mode: 0o600 });
 }
 function readRecord(path) {
     const tokens = [];
@@ -2028,17 +2033,25 @@ function readRecord(path) {
     }
     return { tokens, skipped };
 }
+const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
+function parseUpload(crate, version) {
+    if (typeof crate !== 'string' || typeof version !== 'string')
+        return undefined;
+    return CRATE_NAME.test(crate) && VERSION.test(version) ? { crate, version } : undefined;
+}
 function parseEntry(line) {
     try {
         const json = JSON.parse(line);
         if (typeof json !== 'object' || json === null)
             return undefined;
-        const { token, mintedAt } = json;
+        const { token, mintedAt, crate, version } = json;
         if (typeof token !== 'string' || tokenProblem(token) !== undefined)
             return undefined;
         if (typeof mintedAt !== 'number' || !Number.isFinite(mintedAt))
             return undefined;
-        return { token, mintedAt };
+        const upload = parseUpload(crate, version);
+        return upload === undefined ? { token, mintedAt } : { token, mintedAt, upload };
     }
     catch {
         return undefined;
@@ -2165,6 +2178,37 @@ function readHandover(core) {
     }
     return { kind: 'revoke', baseUrl: checked.baseUrl, token, ...providerDir };
 }
+const PREFLIGHT = 'preflight';
+const MAX_PREFLIGHT_CRATES = 1000;
+const CRATE_AT_VERSION = /^[A-Za-z0-9_-]{1,64}@[0-9A-Za-z.+-]{1,100}$/;
+function savePreflight(core, preflight) {
+    core.saveState(PREFLIGHT, JSON.stringify({
+        index: preflight.index,
+        unpublished: preflight.unpublished.slice(0, MAX_PREFLIGHT_CRATES),
+    }));
+}
+function readPreflight(core) {
+    const text = core.getState(PREFLIGHT);
+    if (text === '' || text.length > 256 * 1024)
+        return undefined;
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof json !== 'object' || json === null)
+        return undefined;
+    const { index, unpublished } = json;
+    const url = typeof index === 'string' && /^https?:\/\/[^\s@?#]+\/$/.test(index) ? index : '';
+    const crates = Array.isArray(unpublished)
+        ? unpublished
+            .filter((entry) => typeof entry === 'string' && CRATE_AT_VERSION.test(entry))
+            .slice(0, MAX_PREFLIGHT_CRATES)
+        : [];
+    return { index: url, unpublished: crates };
+}
 
 ;// CONCATENATED MODULE: ./src/output/hand-out-token.ts
 
@@ -2243,6 +2287,7 @@ function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
 
 
 
+
 async function runMain(deps) {
     const { environment, transport, clock } = deps;
     const redactor = new redact/* Redactor */.pO();
@@ -2263,7 +2308,11 @@ async function runMain(deps) {
         redactor.add(oidc.requestToken);
         if (inputs.workspace !== '') {
             const { runPreflight } = await __nccwpck_require__.e(/* import() */ 531).then(__nccwpck_require__.bind(__nccwpck_require__, 531));
-            await runPreflight({ core, environment, transport, clock }, inputs);
+            const found = await runPreflight({ core, environment, transport, clock }, inputs);
+            savePreflight(core, {
+                index: found.index ?? '',
+                unpublished: found.unpublished.map((crate) => `${crate.name}@${crate.version}`),
+            });
         }
         let provider;
         if (inputs.provider !== undefined) {

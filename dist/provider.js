@@ -2817,8 +2817,13 @@ function handOutUntil(life, mintedAt) {
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
 
 
-function token_record_recordToken(path, minted) {
-    (0,external_node_fs_namespaceObject.appendFileSync)(path, `${JSON.stringify(minted)}\n`, { encoding: 'utf8', mode: 0o600 });
+function token_record_recordToken(path, minted, upload) {
+    const line = {
+        token: minted.token,
+        mintedAt: minted.mintedAt,
+        ...(upload && { crate: upload.crate, version: upload.version }),
+    };
+    (0,external_node_fs_namespaceObject.appendFileSync)(path, `${JSON.stringify(line)}\n`, { encoding: 'utf8', mode: 0o600 });
 }
 function readRecord(path) {
     const tokens = [];
@@ -2834,17 +2839,25 @@ function readRecord(path) {
     }
     return { tokens, skipped };
 }
+const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const token_record_VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
+function parseUpload(crate, version) {
+    if (typeof crate !== 'string' || typeof version !== 'string')
+        return undefined;
+    return CRATE_NAME.test(crate) && token_record_VERSION.test(version) ? { crate, version } : undefined;
+}
 function parseEntry(line) {
     try {
         const json = JSON.parse(line);
         if (typeof json !== 'object' || json === null)
             return undefined;
-        const { token, mintedAt } = json;
+        const { token, mintedAt, crate, version } = json;
         if (typeof token !== 'string' || tokenProblem(token) !== undefined)
             return undefined;
         if (typeof mintedAt !== 'number' || !Number.isFinite(mintedAt))
             return undefined;
-        return { token, mintedAt };
+        const upload = parseUpload(crate, version);
+        return upload === undefined ? { token, mintedAt } : { token, mintedAt, upload };
     }
     catch {
         return undefined;
@@ -3057,6 +3070,8 @@ async function answerRequest(deps, line) {
     try {
         const life = tokenLife(deps.environment.timeScale);
         const token = await liveToken(deps, config, life, trace);
+        if (request.operation === 'publish')
+            noteUpload(deps.core, config, token, request);
         return tokenAnswer(token.token, handOutUntil(life, token.mintedAt) / 1000);
     }
     catch (error) {
@@ -3106,6 +3121,16 @@ async function revokeUnrecorded(deps, config, token) {
     }
     catch (error) {
         deps.core.warning(describeError(error));
+    }
+}
+function noteUpload(core, config, token, request) {
+    if (request.crate === undefined || request.version === undefined)
+        return;
+    try {
+        token_record_recordToken(config.recordPath, token, { crate: request.crate, version: request.version });
+    }
+    catch {
+        core.debug('The upload could not be noted in the token record; the release report will miss it.');
     }
 }
 function recordedTokens(path) {

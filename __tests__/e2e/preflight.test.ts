@@ -78,6 +78,28 @@ withCargo(
     });
     expect(first.main.exitCode).toBe(0);
     expect(firstRelease?.exitCode).not.toBe(0);
+    // Post's release report: what cargo asked a token for, and what the index has now.
+    const tokens = world.registry.issued.size;
+    expect(first.post.summary).toContain(
+      [
+        '### auth-action: release report',
+        '',
+        '| crate | version | in the index now |',
+        '| --- | --- | --- |',
+        '| `tp-a` | `0.2.0` | yes |',
+        '| `tp-b` | `0.2.0` | yes |',
+        '| `tp-c` | `0.2.0` | not yet |',
+        '',
+        'Every crate the check of the workspace found to publish was uploaded.',
+        '',
+        `Index: ${world.registry.url}/index/`,
+        '',
+        `Tokens: ${tokens} minted in this job, ${tokens} revoked as it ended.`,
+      ].join('\n'),
+    );
+    expect(first.post.log).toContain(
+      'Release report: cargo asked for 3 uploads, 2 in the index now; 0 found to publish never uploaded.',
+    );
     expect(output(firstRelease)).toContain(
       'The provided access token is not valid for crate `tp-c`',
     );
@@ -248,3 +270,37 @@ test('a `workspace` without a Cargo.toml fails main before any ID token, naming 
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+withCargo(
+  "post's release report names the crates found to publish that cargo never uploaded",
+  async () => {
+    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
+    const ws = await useWorkspace(CRATES);
+
+    const { post } = await world.runJob({
+      ...mainWith(ws),
+      between: async (_main, job) => {
+        // Only the first crate goes out: the job ends before the rest.
+        const step = await world.runCommand(
+          job,
+          'cargo',
+          [...PUBLISH_WORKSPACE, '-p', 'tp-a'].filter((a) => a !== '--workspace'),
+          {
+            cwd: ws.dir,
+            env: ws.env,
+          },
+        );
+        expect(step.exitCode).toBe(0);
+      },
+    });
+
+    expect(post.exitCode).toBe(0);
+    expect(post.summary).toContain('| `tp-a` | `0.2.0` | yes |');
+    expect(post.summary).toContain(
+      'Never uploaded (the check of the workspace found them to publish): `tp-b@0.2.0`, `tp-c@0.2.0`.',
+    );
+    expect(post.log).toContain(
+      'Release report: cargo asked for 1 upload, 1 in the index now; 2 found to publish never uploaded.',
+    );
+  },
+);
