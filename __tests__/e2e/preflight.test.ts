@@ -1,7 +1,7 @@
 // The check of a workspace (`workspace`), end to end: the bundled main step, real cargo reading
 // a real workspace, the registry's sparse index on loopback, and a real `cargo publish
 // --workspace` where a release is involved.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -19,6 +19,11 @@ const CRATES: WorkspaceCrate[] = [
   { name: 'tp-b', version: '0.2.0', dependsOn: ['tp-a'] },
   { name: 'tp-c', version: '0.2.0', dependsOn: ['tp-b'] },
 ];
+
+/** Where rustup keeps the toolchains: a step's HOME is a directory of its own. */
+const cargoEnvironment = {
+  RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '', '.rustup'),
+};
 
 let world: World;
 let workspace: Workspace | undefined;
@@ -304,3 +309,43 @@ withCargo(
     );
   },
 );
+
+describe('a workspace cargo cannot read fails main before any ID token, with what cargo said', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'auth-action-bad-manifest-'));
+    await writeFile(join(dir, 'Cargo.toml'), '[package]\nname = "tp-a"\nversion = "zz"\n');
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  withCargo('a manifest cargo rejects', async () => {
+    const main = await world.runMain({
+      with: { workspace: dir, 'registry-name': 'local' },
+      env: { RUSTUP_HOME: cargoEnvironment.RUSTUP_HOME },
+    });
+    expect(main.exitCode).toBe(1);
+    noIdToken();
+    expect(main.annotations).toEqual([
+      {
+        level: 'error',
+        message: expect.stringMatching(
+          /^cargo could not read the workspace that the `workspace` input names \(`[^`]+`\): `cargo metadata` failed \(exit code 101\)\. cargo said: error: unexpected character 'z' while parsing major version number .* No token was requested\./,
+        ) as unknown,
+      },
+    ]);
+  });
+
+  test('no cargo on PATH', async () => {
+    const main = await world.runMain({
+      with: { workspace: dir, 'registry-name': 'local' },
+      env: { PATH: '/nonexistent' },
+    });
+    expect(main.exitCode).toBe(1);
+    noIdToken();
+    expect(main.annotations[0]?.message).toMatch(
+      /^The `workspace` input asks for a check of `[^`]+`, which reads it through cargo, but cargo could not be started \(ENOENT: it is not on PATH\); no token was requested\. Install Rust/,
+    );
+  });
+});
