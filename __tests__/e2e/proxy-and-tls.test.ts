@@ -46,7 +46,7 @@ test('with `workspace`, crates.io is checked at https://index.crates.io/ through
   try {
     const main = await world.runMain({
       with: { url: '', workspace: ws.dir },
-      env: { ...viaProxy(), RUSTUP_HOME: ws.env.RUSTUP_HOME ?? '' },
+      env: { ...viaProxy(), RUSTUP_HOME: ws.env.RUSTUP_HOME ?? '', AUTH_ACTION_TIME_SCALE: '0.25' },
     });
 
     expect(main.annotations).toEqual([]);
