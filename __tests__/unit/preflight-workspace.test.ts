@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { keyPath, registryIndexInToml } from '../../src/preflight/config-toml.js';
-import { boundedAll } from '../../src/preflight/check-index.js';
+import { startPhase } from '../../src/http/call.js';
+import { preflightTiming } from '../../src/http/policies.js';
+import type { HttpRequest, Sent, Transport } from '../../src/http/transport.js';
+import { boundedAll, readIndexFile } from '../../src/preflight/check-index.js';
 import { parseIndexFile } from '../../src/preflight/index-file.js';
 import {
   configFiles,
@@ -449,4 +452,74 @@ test('boundedAll: never more than the bound at once, and nothing new after a sto
   expect(started.length).toBeLessThan(10);
   expect(results.slice(0, 4)).toEqual([1, 2, 3, 4]);
   expect(results.at(-1)).toBeUndefined();
+});
+
+describe("the index's answers, through the action's retry policy (virtual clock, scripted wire)", () => {
+  const clock = () => {
+    let now = 0;
+    return {
+      now: () => now,
+      sleep: (ms: number) => {
+        now += ms;
+        return Promise.resolve();
+      },
+      random: () => 0.5,
+    };
+  };
+  const answer = (status: number, body = '', headers: Record<string, string> = {}): Sent => ({
+    ok: true,
+    response: { status, headers, body, truncated: false },
+  });
+  const ask = async (answers: Sent[]) => {
+    const asked: HttpRequest[] = [];
+    const transport: Transport = (request) => {
+      asked.push(request);
+      return Promise.resolve(answers.shift() ?? answer(500));
+    };
+    const net = startPhase(
+      {
+        core: { info: () => undefined, debug: () => undefined, setSecret: () => undefined },
+        transport,
+        clock: clock(),
+      },
+      preflightTiming(),
+    );
+    return { result: await readIndexFile(net, 'https://index.example/', 'Tp-A'), asked };
+  };
+
+  test.each([404, 410, 451])('HTTP %i: no such crate, at once', async (status) => {
+    const { result, asked } = await ask([answer(status)]);
+    expect(result).toEqual({ kind: 'absent', status });
+    expect(asked).toHaveLength(1);
+  });
+
+  test('the request: GET at the lower-case path, no credentials, a larger bound than an API answer', async () => {
+    const { asked } = await ask([answer(200, '{"name":"tp-a","vers":"1.0.0"}\n')]);
+    expect(asked[0]).toMatchObject({
+      method: 'GET',
+      url: 'https://index.example/tp/-a/tp-a',
+      maxBodyBytes: 8 * 1024 * 1024,
+    });
+    expect(Object.keys(asked[0]?.headers ?? {}).map((h) => h.toLowerCase())).not.toContain(
+      'authorization',
+    );
+  });
+
+  test('503 is retried, three tries in all, then unreadable; a redirect is not followed', async () => {
+    const down = await ask([answer(503), answer(503), answer(503), answer(200)]);
+    expect(down.asked).toHaveLength(3);
+    expect(down.result).toMatchObject({
+      kind: 'unreadable',
+      failure: { kind: 'http-status', status: 503 },
+      attempts: { made: 3 },
+    });
+    const moved = await ask([answer(301, '', { location: 'https://elsewhere/' })]);
+    expect(moved.asked).toHaveLength(1);
+    expect(moved.result).toMatchObject({ kind: 'unreadable', failure: { kind: 'redirect' } });
+  });
+
+  test('a 200 that is no index file is unreadable, not an empty crate', async () => {
+    const { result } = await ask([answer(200, '<html>proxy login</html>')]);
+    expect(result).toMatchObject({ kind: 'unreadable', failure: { kind: 'malformed-response' } });
+  });
 });
