@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(415);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -331,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 88:
+/***/ 415:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1371,6 +1371,47 @@ const httpClientTransport = async (request, timeoutMs) => {
 const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __lazyBuiltin("node:path");
+;// CONCATENATED MODULE: ./src/diagnose/claims.ts
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
+function workflowFileOf(workflowRef) {
+    return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
+}
+const claims_text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
+const seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+function readClaims(jwt) {
+    const payload = jwt.split('.')[1];
+    if (payload === undefined)
+        return undefined;
+    let claims;
+    try {
+        const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (typeof parsed !== 'object' || parsed === null)
+            return undefined;
+        claims = parsed;
+    }
+    catch {
+        return undefined;
+    }
+    const workflowRef = claims_text(claims.workflow_ref);
+    const jobWorkflowRef = claims_text(claims.job_workflow_ref);
+    const audience = Array.isArray(claims.aud) ? claims.aud.join(', ') : claims_text(claims.aud);
+    return {
+        repository: claims_text(claims.repository),
+        repositoryOwnerId: claims_text(claims.repository_owner_id),
+        workflowRef,
+        workflowFile: workflowRef === undefined ? undefined : workflowFileOf(workflowRef),
+        reusableWorkflowRef: jobWorkflowRef !== workflowRef ? jobWorkflowRef : undefined,
+        environment: claims_text(claims.environment),
+        eventName: claims_text(claims.event_name),
+        ref: claims_text(claims.ref),
+        issuer: claims_text(claims.iss),
+        audience,
+        expiresAt: seconds(claims.exp),
+        issuedAt: seconds(claims.iat),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/exchange/refusal.ts
 function listOf(text) {
     return text
@@ -1527,6 +1568,7 @@ class Redactor {
 
 
 
+
 const MAX_SAID = 1500;
 const MAX_PROBLEM = 500;
 const MAX_NAME = 80;
@@ -1542,7 +1584,7 @@ function what(call, target) {
             return `Revoking the publish token at ${at}`;
     }
 }
-function seconds(ms) {
+function describe_seconds(ms) {
     return `${Math.round(ms / 100) / 10} s`;
 }
 function sentence(text) {
@@ -1604,7 +1646,9 @@ function whenExchangeRefused(refusal) {
             return ('The registry could not accept the ID token itself: most often its audience is not the ' +
                 "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one.");
         case 'unsupported-issuer':
-            return "Publish from a repository whose ID tokens use GitHub's default issuer.";
+            return refusal.issuer === GITHUB_ISSUER
+                ? 'This registry does not accept ID tokens from GitHub Actions at all: check that `url` is the registry you mean and that it supports trusted publishing from GitHub.'
+                : "Publish from a repository whose ID tokens use GitHub's default issuer.";
         case 'missing-key-id':
             return ('The ID token names no signing key (`kid`), and GitHub’s always do: it did not come from GitHub Actions’ token service. ' +
                 'If a step before this one changed ACTIONS_ID_TOKEN_REQUEST_URL (through GITHUB_ENV), remove that; on a self-hosted runner, check that no proxy answers for GitHub.');
@@ -1727,10 +1771,10 @@ function whenUnknownHost(call) {
     }
 }
 function timeoutText(failure) {
-    if (seconds(failure.timeoutMs) === seconds(failure.limitMs)) {
-        return `no complete answer within ${seconds(failure.timeoutMs)}`;
+    if (describe_seconds(failure.timeoutMs) === describe_seconds(failure.limitMs)) {
+        return `no complete answer within ${describe_seconds(failure.timeoutMs)}`;
     }
-    return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
+    return `no complete answer within ${describe_seconds(failure.limitMs)} a try, and the last try had only the ${describe_seconds(failure.timeoutMs)} left of its time budget`;
 }
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
@@ -1806,14 +1850,14 @@ function describeFailure(failure, attempts) {
                     : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'));
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
-            return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
+            return `${what(failure.call, failure.target)} did not finish within its ${describe_seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
         }
     }
 }
 function retryReason(failure) {
     switch (failure.kind) {
         case 'timeout':
-            return `no answer within ${seconds(failure.timeoutMs)}`;
+            return `no answer within ${describe_seconds(failure.timeoutMs)}`;
         case 'network':
             return `connection failed (${redact_shown(failure.code, 40)})`;
         case 'http-status':

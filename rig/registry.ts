@@ -73,10 +73,10 @@ export interface RegistryOptions {
   indexDelayMs?: number;
   /**
    * Whose words the exchange answers with: crates.io's code of today (the default), or of
-   * July 2025 (before c939c4732), which registries built on older code still run: one generic
-   * `No matching Trusted Publishing config found` for every config mismatch, `Unsupported JWT
-   * issuer` without the issuer, and no refusal of the `pull_request_target` and `workflow_run`
-   * triggers (added in October 2025).
+   * 13 July 2025 (68645bb4d, the last before c939c4732), which registries built on older code
+   * still run: one generic `No matching Trusted Publishing config found` for every config
+   * mismatch, and no refusal of the `pull_request_target` and `workflow_run` triggers (added in
+   * October 2025).
    */
   answers?: 'today' | 'july-2025';
   /** The issuers the registry has a key store for; crates.io: GitHub's and GitLab's. */
@@ -291,12 +291,7 @@ export class Registry {
     if (decoded === undefined || typeof iss !== 'string')
       throw new Refusal(400, 'Failed to decode JWT');
     if (!(this.options.issuers ?? TRUSTED_ISSUERS).includes(iss)) {
-      throw new Refusal(
-        400,
-        this.options.answers === 'july-2025'
-          ? 'Unsupported JWT issuer'
-          : `Unsupported JWT issuer: ${iss}`,
-      );
+      throw new Refusal(400, `Unsupported JWT issuer: ${iss}`);
     }
     const kid = decoded.header.kid;
     if (typeof kid !== 'string') throw new Refusal(400, 'Missing JWT key ID');

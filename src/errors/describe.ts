@@ -1,3 +1,4 @@
+import { GITHUB_ISSUER } from '../diagnose/claims.js';
 import { readRefusal, type Refusal } from '../exchange/refusal.js';
 import { shown, shownUrl } from '../redact/redact.js';
 import {
@@ -112,7 +113,10 @@ function whenExchangeRefused(refusal: Refusal): string {
         "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one."
       );
     case 'unsupported-issuer':
-      return "Publish from a repository whose ID tokens use GitHub's default issuer.";
+      // A registry that does not trust GitHub's own issuer takes no GitHub ID token at all.
+      return refusal.issuer === GITHUB_ISSUER
+        ? 'This registry does not accept ID tokens from GitHub Actions at all: check that `url` is the registry you mean and that it supports trusted publishing from GitHub.'
+        : "Publish from a repository whose ID tokens use GitHub's default issuer.";
     case 'missing-key-id':
       return (
         'The ID token names no signing key (`kid`), and GitHub’s always do: it did not come from GitHub Actions’ token service. ' +
