@@ -1700,7 +1700,7 @@ function whenRevocationRefused(refusal) {
         case 'missing-authorization':
             return `The request reached the registry without its Authorization header: on a self-hosted runner, a proxy on the way (HTTPS_PROXY) most likely removed it. ${expires}`;
         case 'invalid-authorization':
-            return `The registry did not take what the step sent for one of its tokens: the \`token\` the main step left in the step state was changed, or the registry gave a token of another kind. ${expires}`;
+            return `The registry did not take what was sent for one of its tokens: the token the action kept for revocation was changed after it was written, or the registry gave a token of another kind. ${expires}`;
         default:
             return 'The registry did not accept the token for revocation.';
     }
