@@ -3,6 +3,7 @@
  * body parsed, the retry decided, the paragraph written, the claims marked): the registry's
  * words quoted whole, and the fix each one makes knowable.
  */
+import { readFileSync } from 'node:fs';
 import { readClaims } from '../../src/diagnose/claims.js';
 import { diagnoseRefusal } from '../../src/diagnose/explain-refusal.js';
 import { describeFailure } from '../../src/errors/describe.js';
@@ -112,15 +113,18 @@ test.each(exchange.map((a) => [a.name, a] as const))(
 
 test.each(
   ANSWERS.filter((a) => a.call === 'revoke' && a.status >= 400).map((a) => [a.name, a] as const),
-)('%s: the revocation’s paragraph quotes it and says the token lives on', (_name, answer) => {
+)('%s: the revocation’s paragraph quotes it and says why', (_name, answer) => {
   const outcome = read(answer);
   if (outcome.done) throw new Error('not a refusal');
   const message = describeFailure(outcome.failure);
   expect(message).toContain(`HTTP ${answer.status}: ${detailOf(answer.body)}`);
   expectReadable(message);
-  if (answer.kind !== undefined) {
-    expect(message).toContain('The token expires on its own 30 minutes after it was issued.');
-  }
+  expect(message).toContain(
+    {
+      'missing-authorization': 'a proxy on the way (HTTPS_PROXY) most likely removed it.',
+      'invalid-authorization': 'the token the action kept for revocation was changed',
+    }[answer.kind as string] ?? 'The registry did not accept the token for revocation.',
+  );
 });
 
 test('several expected values are all named, and a long list is cut', () => {
@@ -138,4 +142,19 @@ test('several expected values are all named, and a long list is cut', () => {
   expect(message).toContain(
     'the trusted publisher expects `env-0`, `env-1`, `env-2`, `env-3` or 5 more: run the job in one of them',
   );
+});
+
+/** cargo shows the upload's refusals, not the action: the troubleshooting page is where they are explained. */
+test.each(
+  ANSWERS.filter((a) => a.call === 'publish' || (a.call === 'revoke' && a.kind)).map(
+    (a) => [a.name, a] as const,
+  ),
+)('docs/troubleshooting.md explains %s', (_name, answer) => {
+  const page = readFileSync(new URL('../../docs/troubleshooting.md', import.meta.url), 'utf8');
+  // The words up to the first name the answer quotes (the crate's name differs from the test's).
+  const words = detailOf(answer.body).split(' `')[0] ?? '';
+  const row = page.split('\n').find((line) => line.startsWith('|') && line.includes(words));
+  expect(row).toBeDefined();
+  // A row with a cause (and, for cargo's, a fix): three cells or more.
+  expect(row?.split(' | ').length).toBeGreaterThanOrEqual(answer.call === 'publish' ? 3 : 2);
 });

@@ -188,14 +188,13 @@ function whenExchangeRefused(refusal: Refusal): string {
   }
 }
 
-/** What a refused revocation means: the token goes on living until it expires. */
+/** Why the registry refused a revocation (post adds that the token lives until it expires). */
 function whenRevocationRefused(refusal: Refusal | undefined): string {
-  const expires = 'The token expires on its own 30 minutes after it was issued.';
   switch (refusal?.kind) {
     case 'missing-authorization':
-      return `The request reached the registry without its Authorization header: on a self-hosted runner, a proxy on the way (HTTPS_PROXY) most likely removed it. ${expires}`;
+      return 'The request reached the registry without its Authorization header: on a self-hosted runner, a proxy on the way (HTTPS_PROXY) most likely removed it.';
     case 'invalid-authorization':
-      return `The registry did not take what was sent for one of its tokens: the token the action kept for revocation was changed after it was written, or the registry gave a token of another kind. ${expires}`;
+      return 'The registry did not take what was sent for one of its tokens: the token the action kept for revocation was changed after it was written, or the registry gave a token of another kind.';
     default:
       return 'The registry did not accept the token for revocation.';
   }
