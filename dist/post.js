@@ -318,23 +318,155 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 206:
+/***/ 607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ic: () => (/* binding */ describeFailure),
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   YA: () => (/* binding */ seconds)
-/* harmony export */ });
-/* unused harmony exports sentence, shownCrate, NEW_CRATE_REFUSAL, midReleaseNote */
-/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(940);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(685);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Uc: () => (/* binding */ describeError),
+  Ic: () => (/* binding */ describeFailure),
+  DR: () => (/* binding */ retryReason)
+});
+
+// UNUSED EXPORTS: NEW_CRATE_REFUSAL, midReleaseNote, seconds, sentence, shownCrate
+
+;// CONCATENATED MODULE: ./src/diagnose/claims.ts
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
+function workflowFileOf(workflowRef) {
+    return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
+}
+const claims_text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
+const seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+function readClaims(jwt) {
+    const payload = jwt.split('.')[1];
+    if (payload === undefined)
+        return undefined;
+    let claims;
+    try {
+        const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (typeof parsed !== 'object' || parsed === null)
+            return undefined;
+        claims = parsed;
+    }
+    catch {
+        return undefined;
+    }
+    const workflowRef = claims_text(claims.workflow_ref);
+    const jobWorkflowRef = claims_text(claims.job_workflow_ref);
+    const audience = Array.isArray(claims.aud) ? claims.aud.join(', ') : claims_text(claims.aud);
+    return {
+        repository: claims_text(claims.repository),
+        repositoryOwnerId: claims_text(claims.repository_owner_id),
+        workflowRef,
+        workflowFile: workflowRef === undefined ? undefined : workflowFileOf(workflowRef),
+        reusableWorkflowRef: jobWorkflowRef !== workflowRef ? jobWorkflowRef : undefined,
+        environment: claims_text(claims.environment),
+        eventName: claims_text(claims.event_name),
+        ref: claims_text(claims.ref),
+        issuer: claims_text(claims.iss),
+        audience,
+        expiresAt: seconds(claims.exp),
+        issuedAt: seconds(claims.iat),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/exchange/refusal.ts
+function listOf(text) {
+    return text
+        .split(', ')
+        .map((item) => item.trim().replace(/^`(.*)`$/s, '$1'))
+        .filter((item) => item !== '');
+}
+const CONFIG = /^The Trusted Publishing config for repository `(.*?)` /s;
+const str = (value) => value ?? '';
+const READERS = [
+    [/^Failed to decode JWT$/, () => ({ kind: 'undecodable' })],
+    [/^Unsupported JWT issuer(?:: (.*))?$/s, (m) => ({ kind: 'unsupported-issuer', issuer: m[1] })],
+    [/^Missing JWT key ID$/, () => ({ kind: 'missing-key-id' })],
+    [/^Invalid JWT key ID$/, () => ({ kind: 'unknown-key-id' })],
+    [/^Failed to load OIDC key set$/, () => ({ kind: 'key-set-unavailable' })],
+    [/^JWT has already been used$/, () => ({ kind: 'replayed' })],
+    [
+        /^Trusted Publishing does not support the `(.*?)` event trigger due to security concerns\./s,
+        (m) => ({ kind: 'refused-trigger', event: str(m[1]) }),
+    ],
+    [/^Unexpected `(.*?)` value$/s, (m) => ({ kind: 'unexpected-claim', claim: str(m[1]) })],
+    [
+        /^No Trusted Publishing config found for repository `(.*)`\.$/s,
+        (m) => ({ kind: 'no-config', repository: str(m[1]) }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}does not match the repository owner ID \\((.*?)\\) in the JWT\\. Expected owner IDs: (.*?)\\. Please recreate`, 's'),
+        (m) => ({
+            kind: 'owner-id-mismatch',
+            repository: str(m[1]),
+            ownerId: str(m[2]),
+            expected: listOf(str(m[3])),
+        }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}does not match the workflow filename \`(.*?)\` in the JWT\\. Expected workflow filenames: (.*)$`, 's'),
+        (m) => ({
+            kind: 'workflow-mismatch',
+            repository: str(m[1]),
+            workflow: str(m[2]),
+            expected: listOf(str(m[3])),
+        }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}requires an environment, but the JWT does not specify one\\. Expected environments: (.*)$`, 's'),
+        (m) => ({ kind: 'environment-required', repository: str(m[1]), expected: listOf(str(m[2])) }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}does not match the environment \`(.*?)\` in the JWT\\. Expected environments: (.*)$`, 's'),
+        (m) => ({
+            kind: 'environment-mismatch',
+            repository: str(m[1]),
+            environment: str(m[2]),
+            expected: listOf(str(m[3])),
+        }),
+    ],
+    [/^No matching Trusted Publishing config found$/, () => ({ kind: 'no-matching-config' })],
+    [/^Missing `Authorization` header$/, () => ({ kind: 'missing-authorization' })],
+    [
+        /^Invalid `Authorization` header: (.*)$/s,
+        (m) => ({ kind: 'invalid-authorization', problem: str(m[1]) }),
+    ],
+];
+function readRefusalDetail(detail) {
+    for (const [pattern, read] of READERS) {
+        const match = pattern.exec(detail.trim());
+        if (match)
+            return read(match);
+    }
+    return undefined;
+}
+function readRefusal(details) {
+    for (const detail of details) {
+        const refusal = readRefusalDetail(detail);
+        if (refusal !== undefined)
+            return refusal;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/redact/redact.ts
+var redact = __nccwpck_require__(940);
+// EXTERNAL MODULE: ./src/errors/failure.ts
+var failure = __nccwpck_require__(685);
+;// CONCATENATED MODULE: ./src/errors/describe.ts
+
+
 
 
 const MAX_SAID = 1500;
 const MAX_PROBLEM = 500;
+const MAX_NAME = 80;
+const MAX_NAMES = 4;
 function what(call, target) {
-    const at = (0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(target);
+    const at = (0,redact/* shownUrl */.zA)(target);
     switch (call) {
         case 'id-token':
             return `Requesting an OIDC ID token from GitHub (${at})`;
@@ -346,7 +478,7 @@ function what(call, target) {
             return `Reading the registry's index at ${at}`;
     }
 }
-function seconds(ms) {
+function describe_seconds(ms) {
     return `${Math.round(ms / 100) / 10} s`;
 }
 function sentence(text) {
@@ -354,10 +486,10 @@ function sentence(text) {
     return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 function problemSentence(problem) {
-    return sentence((0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(problem, MAX_PROBLEM));
+    return sentence((0,redact/* shown */.SP)(problem, MAX_PROBLEM));
 }
 function problemClause(problem) {
-    return (0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
+    return (0,redact/* shown */.SP)(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
 }
 function tries(attempts) {
     return attempts && attempts.made > 1 ? ` (after ${attempts.made} attempts)` : '';
@@ -395,6 +527,84 @@ function whenBadEnvironment(variable, cargoPath) {
     }
     return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
 }
+function code(value) {
+    return `\`${(0,redact/* shown */.SP)(value, MAX_NAME).replace(/`/g, "'")}\``;
+}
+function names(values, joiner = 'or') {
+    const listed = values.slice(0, MAX_NAMES).map(code);
+    if (values.length > MAX_NAMES)
+        listed.push(`${values.length - MAX_NAMES} more`);
+    if (listed.length < 2)
+        return listed.join('');
+    return `${listed.slice(0, -1).join(', ')} ${joiner} ${listed[listed.length - 1] ?? ''}`;
+}
+const CONFIG_PAGE = "on the crate's settings page on the registry (Trusted Publishing)";
+function whenExchangeRefused(refusal) {
+    switch (refusal.kind) {
+        case 'undecodable':
+            return ('The registry could not accept the ID token itself: most often its audience is not the ' +
+                "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one.");
+        case 'unsupported-issuer':
+            return refusal.issuer === GITHUB_ISSUER
+                ? 'This registry does not accept ID tokens from GitHub Actions at all: check that `url` is the registry you mean and that it supports trusted publishing from GitHub.'
+                : "Publish from a repository whose ID tokens use GitHub's default issuer.";
+        case 'missing-key-id':
+            return ('The ID token names no signing key (`kid`), and GitHub’s always do: it did not come from GitHub Actions’ token service. ' +
+                'If a step before this one changed ACTIONS_ID_TOKEN_REQUEST_URL (through GITHUB_ENV), remove that; on a self-hosted runner, check that no proxy answers for GitHub.');
+        case 'unknown-key-id':
+            return ('The registry does not know the key that signed the ID token. Most likely GitHub has just rotated its signing keys and the registry’s copy of them lags ' +
+                '(crates.io fetches them again at most once a minute): re-run the job in a few minutes. ' +
+                'If it persists, the ID token was not signed by GitHub Actions’ token service: check ACTIONS_ID_TOKEN_REQUEST_URL and, on a self-hosted runner, the proxy settings.');
+        case 'key-set-unavailable':
+            return KEY_SET_UNAVAILABLE;
+        case 'replayed':
+            return ('The registry had already seen this ID token: the request was replayed on the way (by a proxy that retries POST requests, most likely). ' +
+                'ID tokens are single-use, and the action sends a fresh one with every attempt and tries once more after a replay. ' +
+                'If a proxy is on the way (HTTPS_PROXY), stop it from retrying requests to the registry; then re-run the job.');
+        case 'refused-trigger':
+            return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
+        case 'unexpected-claim':
+            return (`The registry could not read this run’s ${code(refusal.claim)} claim, which GitHub Actions’ ID tokens always carry in a shape it reads: ` +
+                'compare the claims listed with what GitHub sends, and if the ID token came from GitHub, ask the registry.');
+        case 'no-config':
+            return (`The registry has no trusted publisher for the repository ${code(refusal.repository)}: add one ${CONFIG_PAGE} with this repository’s owner, name and workflow file ` +
+                '(case does not count in the names); if the repository was renamed or moved to another owner, update the trusted publisher to match.');
+        case 'owner-id-mismatch':
+            return (`The owner ID in this run (${code(refusal.ownerId)}) is not the one the trusted publisher stored (${names(refusal.expected)}). ` +
+                'An owner ID changes when the account or organisation was deleted and recreated under the same name, or when the repository moved to a new owner, ' +
+                `so the registry no longer takes it for the same owner: delete the trusted publisher ${CONFIG_PAGE} and create it again (it then stores the new ID).`);
+        case 'workflow-mismatch':
+            return (`This run’s workflow file is ${code(refusal.workflow)}, and the trusted publisher expects ${names(refusal.expected)}: ` +
+                `publish from that workflow file, or change the trusted publisher’s workflow file to ${code(refusal.workflow)} ` +
+                '(only the file name; case counts, and `.yml` is not `.yaml`; for a reusable workflow, the calling one).');
+        case 'environment-required':
+            return refusal.expected.length > 1
+                ? `The trusted publisher requires an environment and this job runs in none: add one of ${names(refusal.expected.map((name) => `environment: ${name}`))} to the job that runs this action.`
+                : `The trusted publisher requires an environment and this job runs in none: add ${code(`environment: ${refusal.expected[0] ?? ''}`)} to the job that runs this action.`;
+        case 'environment-mismatch':
+            return (`This job runs in the environment ${code(refusal.environment)}, and the trusted publisher expects ${names(refusal.expected)}: ` +
+                `run the job in ${refusal.expected.length > 1 ? 'one of them' : 'that one'} (${names(refusal.expected.map((name) => `environment: ${name}`))}), or add a trusted publisher for ${code(refusal.environment)} ${CONFIG_PAGE}.`);
+        case 'no-matching-config':
+            return ('This registry runs crates.io code from before July 2025, which does not say what differs: ' +
+                "compare the registry's trusted publisher settings for your crate (repository owner and " +
+                'name, owner ID, workflow file name, environment) with this run, and fix whichever differs.');
+        case 'missing-authorization':
+        case 'invalid-authorization':
+            return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
+    }
+}
+function whenRevocationRefused(refusal) {
+    switch (refusal?.kind) {
+        case 'missing-authorization':
+            return 'The request reached the registry without its Authorization header: on a self-hosted runner, a proxy on the way (HTTPS_PROXY) most likely removed it.';
+        case 'invalid-authorization':
+            return 'The registry did not take what was sent for one of its tokens: the token the action kept for revocation was changed after it was written, or the registry gave a token of another kind.';
+        default:
+            return 'The registry did not accept the token for revocation.';
+    }
+}
+const KEY_SET_UNAVAILABLE = 'The registry could not load GitHub’s signing keys to check the ID token: that is on the registry’s side (or GitHub’s key endpoint), not in this workflow. ' +
+    "Check the registry's status page and re-run the job later.";
 const noEndpoint = (status) => status === 404 || status === 405;
 function whenRefused(call, status, details, page) {
     if (call === 'id-token') {
@@ -421,44 +631,31 @@ function whenRefused(call, status, details, page) {
             "check that `url` is the registry's address " +
             'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.');
     }
+    const refusal = readRefusal(details);
     if (call === 'revoke')
-        return 'The registry did not accept the token for revocation.';
-    const said = details.join(' ');
-    if (said.includes('Failed to decode JWT')) {
-        return ('The registry could not accept the ID token itself: most often its audience is not the ' +
-            "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one.");
-    }
-    if (said.includes('event trigger')) {
-        return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
-    }
-    if (said.startsWith('Unsupported JWT issuer')) {
-        return "Publish from a repository whose ID tokens use GitHub's default issuer.";
-    }
-    if (said.includes('JWT has already been used')) {
-        return 'The registry had already accepted this ID token: an earlier attempt succeeded but its answer was lost. Re-run the job.';
-    }
-    if (said.includes('JWT key ID')) {
-        return ('The registry does not know the key that signed the ID token (GitHub may have just changed its keys): ' +
-            "re-run the job; if it persists, ask the registry's maintainers.");
-    }
-    if (/Trusted Publishing config|^Unexpected `/.test(said)) {
-        return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
-            'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
-    }
-    return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
+        return whenRevocationRefused(refusal);
+    return refusal === undefined
+        ? 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'
+        : whenExchangeRefused(refusal);
+}
+function whenServerFailed(failure) {
+    const refusal = failure.call === 'exchange' ? readRefusal(failure.details) : undefined;
+    return refusal?.kind === 'key-set-unavailable'
+        ? KEY_SET_UNAVAILABLE
+        : whenUnavailable(failure.call);
 }
 function describeBody(body) {
     const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
     if (/json/i.test(body.contentType) && !body.truncated) {
-        return `a body of ${size} labelled ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(body.contentType, 100)} that does not parse as JSON`;
+        return `a body of ${size} labelled ${(0,redact/* shown */.SP)(body.contentType, 100)} that does not parse as JSON`;
     }
-    const type = body.contentType === '' ? 'without a content type' : `(${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(body.contentType, 100)})`;
+    const type = body.contentType === '' ? 'without a content type' : `(${(0,redact/* shown */.SP)(body.contentType, 100)})`;
     return `a body of ${size} ${type}, not the server's JSON error`;
 }
 function statusText(failure, guess) {
     const head = `HTTP ${failure.status}`;
     if (failure.details.length > 0)
-        return `${head}: ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.details.join(' '), MAX_SAID)}`;
+        return `${head}: ${(0,redact/* shown */.SP)(failure.details.join(' '), MAX_SAID)}`;
     const body = failure.unexpectedBody;
     if (body === undefined)
         return `${head} with no explanation`;
@@ -480,32 +677,32 @@ function whenUnknownHost(call) {
     }
 }
 function timeoutText(failure) {
-    if (seconds(failure.timeoutMs) === seconds(failure.limitMs)) {
-        return `no complete answer within ${seconds(failure.timeoutMs)}`;
+    if (describe_seconds(failure.timeoutMs) === describe_seconds(failure.limitMs)) {
+        return `no complete answer within ${describe_seconds(failure.timeoutMs)}`;
     }
-    return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
+    return `no complete answer within ${describe_seconds(failure.limitMs)} a try, and the last try had only the ${describe_seconds(failure.timeoutMs)} left of its time budget`;
 }
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
             return failure.tooLong
                 ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`
-                : `The \`${failure.input}\` input (\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(failure.value)}\`) is invalid: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`;
+                : `The \`${failure.input}\` input (\`${(0,redact/* shownUrl */.zA)(failure.value)}\`) is invalid: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`;
         case 'missing-input':
             return `The \`${failure.input}\` input is needed: ${problemSentence(failure.reason)} Fix it in the step's \`with:\`.`;
         case 'bad-environment':
             return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable, failure.cargoPath === true)}`;
         case 'runner-file':
-            return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.code, 40)}). ` +
+            return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${(0,redact/* shown */.SP)(failure.code, 40)}). ` +
                 'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.');
         case 'cargo-request':
             return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
         case 'token-record':
             return failure.code === ''
                 ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
-                : `The credential provider's token record could not be read (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
+                : `The credential provider's token record could not be read (${(0,redact/* shown */.SP)(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
         case 'invalid-state':
-            return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
+            return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${(0,redact/* shownUrl */.zA)(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
             return failure.fromFork
                 ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
@@ -518,16 +715,16 @@ function describeFailure(failure, attempts) {
         case 'unsendable':
             return `${what(failure.call, failure.target)} failed on this machine: ${problemSentence(failure.problem)} ${whenUnsendable(failure.call)}`;
         case 'network':
-            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
+            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${(0,redact/* shown */.SP)(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
         case 'unknown-host':
             return `${what(failure.call, failure.target)} failed: the host was not found (DNS). ${whenUnknownHost(failure.call)}`;
         case 'tls':
-            return (`${what(failure.call, failure.target)} failed: the server's certificate is not trusted (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.code, 40)}). ` +
+            return (`${what(failure.call, failure.target)} failed: the server's certificate is not trusted (${(0,redact/* shown */.SP)(failure.code, 40)}). ` +
                 `If ${failure.call === 'id-token' ? 'a proxy on the way' : 'the registry or a proxy on the way'} uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.`);
         case 'timeout':
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
         case 'redirect': {
-            const to = failure.location === undefined ? 'no Location' : `\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(failure.location)}\``;
+            const to = failure.location === undefined ? 'no Location' : `\`${(0,redact/* shownUrl */.zA)(failure.location)}\``;
             if (failure.call === 'index') {
                 return (`${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
                     "Redirects are not followed: the check reads the index only at the address cargo's configuration gives.");
@@ -547,7 +744,7 @@ function describeFailure(failure, attempts) {
             const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
             const page = failure.unexpectedBody !== undefined;
             const next = server
-                ? whenUnavailable(failure.call)
+                ? whenServerFailed(failure)
                 : whenRefused(failure.call, failure.status, failure.details, page);
             const said = statusText(failure, server);
             return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
@@ -567,10 +764,10 @@ function describeFailure(failure, attempts) {
             return (`The \`workspace\` input names ${shownPath(failure.dir)}, which has no Cargo.toml, so there is no workspace to check; no token was requested. ` +
                 'Set `workspace` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.');
         case 'no-cargo':
-            return (`The \`workspace\` input asks for a check of ${shownPath(failure.dir)}, which reads it through cargo, but cargo could not be started (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.code, 40)}${failure.code === 'ENOENT' ? ': it is not on PATH' : ''}); no token was requested. ` +
+            return (`The \`workspace\` input asks for a check of ${shownPath(failure.dir)}, which reads it through cargo, but cargo could not be started (${(0,redact/* shown */.SP)(failure.code, 40)}${failure.code === 'ENOENT' ? ': it is not on PATH' : ''}); no token was requested. ` +
                 'Install Rust in a step before this one (rustup, or an action such as dtolnay/rust-toolchain), or leave `workspace` empty.');
         case 'cargo-metadata': {
-            const said = failure.said.trim() === '' ? '' : ` cargo said: ${sentence((0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.said, MAX_SAID))}`;
+            const said = failure.said.trim() === '' ? '' : ` cargo said: ${sentence((0,redact/* shown */.SP)(failure.said, MAX_SAID))}`;
             return (`cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem) || 'failed'}.${said} ` +
                 'No token was requested. Fix the manifest (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.');
         }
@@ -578,38 +775,54 @@ function describeFailure(failure, attempts) {
             return newCratesText(failure.crates, failure.registry, failure.index);
         case 'index-unreadable':
             return (`${describeFailure(failure.last, failure.attempts)} ` +
-                `So the check of the workspace cannot tell which crates the index at ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(failure.index)} has: ${AS_IF_NOTHING_OUT}`);
+                `So the check of the workspace cannot tell which crates the index at ${(0,redact/* shownUrl */.zA)(failure.index)} has: ${AS_IF_NOTHING_OUT}`);
         case 'index-unknown':
             return failure.reason === 'git'
-                ? `The registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.registry, 64)}\` has a git index (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
-                : `cargo's configuration for this workspace names no index for the registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.registry, 64)}\` (\`[registries.${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(failure.registry, 64)}\` needs that setting too.`;
+                ? `The registry \`${(0,redact/* shown */.SP)(failure.registry, 64)}\` has a git index (${(0,redact/* shownUrl */.zA)(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
+                : `cargo's configuration for this workspace names no index for the registry \`${(0,redact/* shown */.SP)(failure.registry, 64)}\` (\`[registries.${(0,redact/* shown */.SP)(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${(0,redact/* shownUrl */.zA)(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${(0,redact/* shown */.SP)(failure.registry, 64)}\` needs that setting too.`;
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
-            return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
+            return `${what(failure.call, failure.target)} did not finish within its ${describe_seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
         }
     }
 }
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
-    return `\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(dir, 200).replace(/`/g, "'")}\``;
+    return `\`${(0,redact/* shownUrl */.zA)(dir, 200).replace(/`/g, "'")}\``;
 }
 function shownCrate(crate) {
-    return `\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(crate.name, 64).replace(/`/g, "'")}\` ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(crate.version, 64).replace(/`/g, "'")}`;
+    return `\`${(0,redact/* shown */.SP)(crate.name, 64).replace(/`/g, "'")}\` ${(0,redact/* shown */.SP)(crate.version, 64).replace(/`/g, "'")}`;
 }
 const NEW_CRATE_REFUSAL = 'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first';
 function newCratesText(crates, registry, index) {
     const shownList = crates.slice(0, 20).map(shownCrate).join(', ');
     const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
     const one = crates.length === 1;
-    const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(registry, 64)}\``;
+    const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${(0,redact/* shown */.SP)(registry, 64)}\``;
     const first = registry === 'crates-io'
         ? 'publish its first version by hand with an API token (`cargo publish -p NAME` with a token from https://crates.io/settings/tokens)'
-        : `publish its first version by hand with a token of that registry (\`cargo publish -p NAME --registry ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(registry, 64)}\`)`;
-    return (`${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shownUrl */ .zA)(index)} does not list ${one ? 'it' : 'them'}), ` +
+        : `publish its first version by hand with a token of that registry (\`cargo publish -p NAME --registry ${(0,redact/* shown */.SP)(registry, 64)}\`)`;
+    return (`${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${(0,redact/* shownUrl */.zA)(index)} does not list ${one ? 'it' : 'them'}), ` +
         `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
         'Nothing was published and no token was requested. ' +
         `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
         'A crate that is not to be published: set `publish = false` in its Cargo.toml.');
+}
+function retryReason(failure) {
+    switch (failure.kind) {
+        case 'timeout':
+            return `no answer within ${describe_seconds(failure.timeoutMs)}`;
+        case 'network':
+            return `connection failed (${(0,redact/* shown */.SP)(failure.code, 40)})`;
+        case 'http-status':
+            if (failure.call === 'exchange' && readRefusal(failure.details)?.kind === 'replayed') {
+                return (`HTTP ${failure.status} "JWT has already been used": the registry had seen this ID token before, so the request was replayed on the way ` +
+                    '(by a proxy that retried it, most likely); the next try sends a fresh ID token, once');
+            }
+            return `HTTP ${failure.status}`;
+        default:
+            return failure.kind;
+    }
 }
 function midReleaseNote(crate) {
     const name = `\`${shown(crate, 64)}\``;
@@ -634,11 +847,11 @@ function messageOf(error) {
     return 'something that is not an Error was thrown';
 }
 function describeError(error, explained = false) {
-    if (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d) {
+    if (error instanceof failure/* ActionFailure */.d) {
         return (describeFailure(error.failure, error.attempts) +
             (explained ? explainedAbove(error.failure) : ''));
     }
-    return `auth-action stopped on an unexpected error: ${sentence((0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(messageOf(error)))} Please report it with this log.`;
+    return `auth-action stopped on an unexpected error: ${sentence((0,redact/* shown */.SP)(messageOf(error)))} Please report it with this log.`;
 }
 
 
@@ -687,11 +900,9 @@ function onRunnerFile(variable, use) {
 /* harmony export */   C: () => (/* binding */ startPhase),
 /* harmony export */   z: () => (/* binding */ callWithRetries)
 /* harmony export */ });
-/* harmony import */ var _errors_describe_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(206);
-/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(940);
+/* harmony import */ var _errors_describe_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(607);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(690);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(902);
-
 
 
 
@@ -711,26 +922,14 @@ const CALL_NAMES = {
     revoke: 'The revocation',
     index: 'Reading the index',
 };
-function retryLine(failure) {
-    switch (failure.kind) {
-        case 'timeout':
-            return `no answer within ${(0,_errors_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .seconds */ .YA)(failure.timeoutMs)}`;
-        case 'network':
-            return `connection failed (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .shown */ .SP)(failure.code, 40)})`;
-        case 'http-status':
-            return `HTTP ${failure.status}`;
-        default:
-            return failure.kind;
-    }
-}
-async function callWithRetries(deps, call, target, prepare, accept) {
+async function callWithRetries(deps, call, target, prepare, accept, retryRefusal = () => false) {
     return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)({
         policy: deps.policy,
         clock: deps.clock,
         deadline: deps.deadline,
         outOfTime: (last) => ({ kind: 'out-of-time', call, target, budgetMs: deps.budgetMs, last }),
         onRetry: ({ failure, attempt, maxAttempts, delayMs }) => {
-            deps.core.info(`${CALL_NAMES[call]} failed: ${retryLine(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
+            deps.core.info(`${CALL_NAMES[call]} failed: ${(0,_errors_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .retryReason */ .DR)(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
                 `next try in ${(delayMs / 1000).toFixed(1)} s.`);
         },
         attempt: async (timeoutMs) => {
@@ -742,7 +941,10 @@ async function callWithRetries(deps, call, target, prepare, accept) {
             }
             const { response } = sent;
             if (response.status < 200 || response.status >= 300) {
-                return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .unsuccessful */ .Q5)(call, target, response, deps.clock.now());
+                const outcome = (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .unsuccessful */ .Q5)(call, target, response, deps.clock.now());
+                if (outcome.done || outcome.retryable || !retryRefusal(outcome.failure))
+                    return outcome;
+                return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .retryable */ .PB)(outcome.failure);
             }
             if (response.truncated)
                 return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .oversized */ .ad)(call, target, response.status, request.maxBodyBytes);
@@ -763,10 +965,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   Te: () => (/* binding */ outcome_final),
   qE: () => (/* binding */ noAnswer),
   ad: () => (/* binding */ oversized),
+  PB: () => (/* binding */ retryable),
   Q5: () => (/* binding */ unsuccessful)
 });
-
-// UNUSED EXPORTS: retryable
 
 ;// CONCATENATED MODULE: ./src/http/error-body.ts
 const MAX_DETAILS = 10;
@@ -1142,8 +1343,8 @@ var transport = __nccwpck_require__(257);
 const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __lazyBuiltin("node:path");
-// EXTERNAL MODULE: ./src/errors/describe.ts
-var describe = __nccwpck_require__(206);
+// EXTERNAL MODULE: ./src/errors/describe.ts + 2 modules
+var describe = __nccwpck_require__(607);
 // EXTERNAL MODULE: ./src/http/call.ts
 var call = __nccwpck_require__(6);
 ;// CONCATENATED MODULE: ./src/http/policies.ts
