@@ -103,7 +103,9 @@ withCargo(
         '| `tp-b` | `0.2.0` | yes |',
         '| `tp-c` | `0.2.0` | not yet |',
         '',
-        'Every crate the check of the workspace found to publish was uploaded.',
+        'A version marked "not yet" was asked for but is not in the index: its upload was refused (cargo\'s output says why) or has not reached the index yet. Once the cause is fixed, a re-run with `workspace` set publishes what is left.',
+        '',
+        'cargo asked to upload every crate the check of the workspace found to publish.',
         '',
         `Index: ${world.registry.url}/index/`,
         '',
@@ -111,7 +113,7 @@ withCargo(
       ].join('\n'),
     );
     expect(first.post.log).toContain(
-      'Release report: cargo asked for 3 uploads, 2 in the index now; 0 found to publish never uploaded.',
+      'Release report: cargo asked for 3 uploads, 2 in the index now; 0 found to publish never asked for.',
     );
     expect(output(firstRelease)).toContain(
       'The provided access token is not valid for crate `tp-c`',
@@ -285,7 +287,7 @@ test('a `workspace` without a Cargo.toml fails main before any ID token, naming 
 });
 
 withCargo(
-  "post's release report names the crates found to publish that cargo never uploaded",
+  "post's release report names the crates found to publish that cargo never asked for",
   async () => {
     for (const crate of CRATES) world.trust(crate.name, '0.1.0');
     const ws = await useWorkspace(CRATES);
@@ -310,10 +312,10 @@ withCargo(
     expect(post.exitCode).toBe(0);
     expect(post.summary).toContain('| `tp-a` | `0.2.0` | yes |');
     expect(post.summary).toContain(
-      'Never uploaded (the check of the workspace found them to publish): `tp-b@0.2.0`, `tp-c@0.2.0`.',
+      'Never asked for by cargo (the check of the workspace found them to publish): `tp-b@0.2.0`, `tp-c@0.2.0`.',
     );
     expect(post.log).toContain(
-      'Release report: cargo asked for 1 upload, 1 in the index now; 2 found to publish never uploaded.',
+      'Release report: cargo asked for 1 upload, 1 in the index now; 2 found to publish never asked for.',
     );
   },
 );

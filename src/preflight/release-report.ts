@@ -80,12 +80,18 @@ export async function releaseReport(
       out.push(`| ${code(upload.crate)} | ${code(upload.version)} | ${now[i] ?? 'not checked'} |`);
     });
     out.push('');
+    if (now.includes('not yet')) {
+      out.push(
+        'A version marked "not yet" was asked for but is not in the index: its upload was refused (cargo\'s output says why) or has not reached the index yet. Once the cause is fixed, a re-run with `workspace` set publishes what is left.',
+        '',
+      );
+    }
   }
   if (facts.preflight !== undefined) {
     out.push(
       never.length === 0
-        ? 'Every crate the check of the workspace found to publish was uploaded.'
-        : `Never uploaded (the check of the workspace found them to publish): ${never.map(code).join(', ')}.`,
+        ? 'cargo asked to upload every crate the check of the workspace found to publish.'
+        : `Never asked for by cargo (the check of the workspace found them to publish): ${never.map(code).join(', ')}.`,
       '',
     );
   }
@@ -97,7 +103,7 @@ export async function releaseReport(
   const line =
     `Release report: cargo asked for ${uploads.length} upload${uploads.length === 1 ? '' : 's'}, ` +
     `${listed} in the index now` +
-    (facts.preflight === undefined ? '' : `; ${never.length} found to publish never uploaded`) +
+    (facts.preflight === undefined ? '' : `; ${never.length} found to publish never asked for`) +
     '.';
   return { summary: out.join('\n'), line };
 }
