@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(206);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(673);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -331,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 206:
+/***/ 673:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1585,6 +1585,18 @@ function timeoutText(failure) {
     }
     return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
 }
+function tokenRecordText(failure) {
+    const unrevoked = 'the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.';
+    if (failure.problem !== undefined) {
+        return `The credential provider's token record was not read (${problemClause(failure.problem)}): ${unrevoked}`;
+    }
+    if (failure.code === 'ENOENT') {
+        return "The credential provider's token record could not be found: any token the provider minted for cargo may still be alive, and expires on its own 30 minutes after it was issued.";
+    }
+    return failure.code === ''
+        ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
+        : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): ${unrevoked}`;
+}
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
@@ -1601,9 +1613,7 @@ function describeFailure(failure, attempts) {
         case 'cargo-request':
             return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
         case 'token-record':
-            return failure.code === ''
-                ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
-                : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
+            return tokenRecordText(failure);
         case 'invalid-state':
             return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
@@ -2656,16 +2666,100 @@ function readProviderConfig(path) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
+
+class UntrustedFileError extends Error {
+    code;
+    problem;
+    constructor(code, problem) {
+        super(problem);
+        this.code = code;
+        this.problem = problem;
+        this.name = 'UntrustedFileError';
+    }
+}
+const flags = external_node_fs_namespaceObject.constants;
+const NOFOLLOW = flags.O_NOFOLLOW ?? 0;
+const NONBLOCK = flags.O_NONBLOCK ?? 0;
+const notRegular = () => new UntrustedFileError('ENOTREG', 'it is not a regular file');
+const isLink = () => new UntrustedFileError('ELOOP', 'it is a symbolic link');
+function size(bytes) {
+    if (bytes >= 1 << 20 && bytes % (1 << 20) === 0)
+        return `${bytes / (1 << 20)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+function withRegularFile(path, flags, use) {
+    let before;
+    try {
+        before = (0,external_node_fs_namespaceObject.lstatSync)(path);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT' || (flags & external_node_fs_namespaceObject.constants.O_CREAT) === 0) {
+            throw error;
+        }
+    }
+    if (before?.isSymbolicLink() === true)
+        throw isLink();
+    if (before !== undefined && !before.isFile())
+        throw notRegular();
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, flags | NOFOLLOW | NONBLOCK, 0o600);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw isLink();
+        throw error;
+    }
+    try {
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        const same = before === undefined || (stats.ino === before.ino && stats.dev === before.dev);
+        if (!stats.isFile() || !same)
+            throw notRegular();
+        return use(fd, stats);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function untrusted_file_readUntrustedFile(path, maxBytes) {
+    return withRegularFile(path, constants.O_RDONLY, (fd, stats) => {
+        const tooBig = () => new UntrustedFileError('EFBIG', `it is larger than ${size(maxBytes)}`);
+        if (stats.size > maxBytes)
+            throw tooBig();
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (;;) {
+            const read = readSync(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > maxBytes)
+                throw tooBig();
+        }
+        return buffer.toString('utf8', 0, length);
+    });
+}
+function appendUntrustedFile(path, text) {
+    const flags = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT;
+    withRegularFile(path, flags, (fd) => {
+        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
 
 
+const MAX_RECORD_BYTES = (/* unused pure expression or super */ null && (1 << 20));
 function recordToken(path, minted) {
-    (0,external_node_fs_namespaceObject.appendFileSync)(path, `${JSON.stringify(minted)}\n`, { encoding: 'utf8', mode: 0o600 });
+    appendUntrustedFile(path, `${JSON.stringify(minted)}\n`);
 }
 function readRecord(path) {
     const tokens = [];
     let skipped = 0;
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
+    for (const line of readUntrustedFile(path, MAX_RECORD_BYTES).split('\n')) {
         if (line.trim() === '')
             continue;
         const entry = parseEntry(line);

@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(855);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(345);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -331,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 855:
+/***/ 345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1585,6 +1585,18 @@ function timeoutText(failure) {
     }
     return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
 }
+function tokenRecordText(failure) {
+    const unrevoked = 'the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.';
+    if (failure.problem !== undefined) {
+        return `The credential provider's token record was not read (${problemClause(failure.problem)}): ${unrevoked}`;
+    }
+    if (failure.code === 'ENOENT') {
+        return "The credential provider's token record could not be found: any token the provider minted for cargo may still be alive, and expires on its own 30 minutes after it was issued.";
+    }
+    return failure.code === ''
+        ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
+        : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): ${unrevoked}`;
+}
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
@@ -1601,9 +1613,7 @@ function describeFailure(failure, attempts) {
         case 'cargo-request':
             return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
         case 'token-record':
-            return failure.code === ''
-                ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
-                : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
+            return tokenRecordText(failure);
         case 'invalid-state':
             return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
@@ -1932,16 +1942,100 @@ function parseTokenResponse(response) {
         : { ok: false, problem, candidate: token };
 }
 
+;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
+
+class UntrustedFileError extends Error {
+    code;
+    problem;
+    constructor(code, problem) {
+        super(problem);
+        this.code = code;
+        this.problem = problem;
+        this.name = 'UntrustedFileError';
+    }
+}
+const flags = external_node_fs_namespaceObject.constants;
+const NOFOLLOW = flags.O_NOFOLLOW ?? 0;
+const NONBLOCK = flags.O_NONBLOCK ?? 0;
+const notRegular = () => new UntrustedFileError('ENOTREG', 'it is not a regular file');
+const isLink = () => new UntrustedFileError('ELOOP', 'it is a symbolic link');
+function size(bytes) {
+    if (bytes >= 1 << 20 && bytes % (1 << 20) === 0)
+        return `${bytes / (1 << 20)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+function withRegularFile(path, flags, use) {
+    let before;
+    try {
+        before = (0,external_node_fs_namespaceObject.lstatSync)(path);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT' || (flags & external_node_fs_namespaceObject.constants.O_CREAT) === 0) {
+            throw error;
+        }
+    }
+    if (before?.isSymbolicLink() === true)
+        throw isLink();
+    if (before !== undefined && !before.isFile())
+        throw notRegular();
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, flags | NOFOLLOW | NONBLOCK, 0o600);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw isLink();
+        throw error;
+    }
+    try {
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        const same = before === undefined || (stats.ino === before.ino && stats.dev === before.dev);
+        if (!stats.isFile() || !same)
+            throw notRegular();
+        return use(fd, stats);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function readUntrustedFile(path, maxBytes) {
+    return withRegularFile(path, external_node_fs_namespaceObject.constants.O_RDONLY, (fd, stats) => {
+        const tooBig = () => new UntrustedFileError('EFBIG', `it is larger than ${size(maxBytes)}`);
+        if (stats.size > maxBytes)
+            throw tooBig();
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > maxBytes)
+                throw tooBig();
+        }
+        return buffer.toString('utf8', 0, length);
+    });
+}
+function untrusted_file_appendUntrustedFile(path, text) {
+    const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT;
+    withRegularFile(path, flags, (fd) => {
+        writeSync(fd, text);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
 
 
+const MAX_RECORD_BYTES = 1 << 20;
 function recordToken(path, minted) {
-    appendFileSync(path, `${JSON.stringify(minted)}\n`, { encoding: 'utf8', mode: 0o600 });
+    appendUntrustedFile(path, `${JSON.stringify(minted)}\n`);
 }
 function readRecord(path) {
     const tokens = [];
     let skipped = 0;
-    for (const line of (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8').split('\n')) {
+    for (const line of readUntrustedFile(path, MAX_RECORD_BYTES).split('\n')) {
         if (line.trim() === '')
             continue;
         const entry = parseEntry(line);
@@ -2220,13 +2314,16 @@ function readHandover(core) {
 
 
 
+
 const UNREVOKED = 'The token was not revoked; it expires on its own 30 minutes after it was issued.';
-function providerFolder(providerDir, runnerTemp) {
-    if (providerDir === undefined || runnerTemp === undefined || runnerTemp === '')
+function recordFolder(providerDir) {
+    return providerDir === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(providerDir);
+}
+function removableFolder(folder, runnerTemp) {
+    if (folder === undefined || runnerTemp === undefined || runnerTemp === '')
         return undefined;
-    const dir = (0,external_node_path_namespaceObject.resolve)(providerDir);
-    const inTemp = (0,external_node_path_namespaceObject.dirname)(dir) === (0,external_node_path_namespaceObject.resolve)(runnerTemp);
-    return inTemp && (0,external_node_path_namespaceObject.basename)(dir).startsWith(PROVIDER_DIR_PREFIX) ? dir : undefined;
+    const inTemp = (0,external_node_path_namespaceObject.dirname)(folder) === (0,external_node_path_namespaceObject.resolve)(runnerTemp);
+    return inTemp && (0,external_node_path_namespaceObject.basename)(folder).startsWith(PROVIDER_DIR_PREFIX) ? folder : undefined;
 }
 function tokensToRevoke(core, token, folder) {
     if (folder === undefined)
@@ -2239,11 +2336,17 @@ function tokensToRevoke(core, token, folder) {
         return [...new Set([token, ...tokens.map((entry) => entry.token)])];
     }
     catch (error) {
-        const code = error.code;
-        const known = typeof code === 'string' && code !== '' ? code : 'EUNKNOWN';
-        core.warning(describeFailure({ kind: 'token-record', code: known, skippedLines: 0 }));
+        core.warning(describeFailure(recordFailure(error)));
         return [token];
     }
+}
+function recordFailure(error) {
+    if (error instanceof UntrustedFileError) {
+        return { kind: 'token-record', code: error.code, skippedLines: 0, problem: error.problem };
+    }
+    const code = error.code;
+    const known = typeof code === 'string' && code !== '' ? code : 'EUNKNOWN';
+    return { kind: 'token-record', code: known, skippedLines: 0 };
 }
 function removeFolder(core, folder) {
     try {
@@ -2256,14 +2359,15 @@ function removeFolder(core, folder) {
 async function runPost(deps) {
     const { environment, transport, clock } = deps;
     const core = withRedaction(deps.core);
-    let folder;
+    let removable;
     try {
         const handover = readHandover(core);
         if (handover.kind === 'none') {
             core.info('No token to revoke: the main step did not get one.');
             return;
         }
-        folder = providerFolder(handover.providerDir, environment.runnerTemp);
+        const folder = recordFolder(handover.providerDir);
+        removable = removableFolder(folder, environment.runnerTemp);
         if (handover.kind === 'keep') {
             core.info(folder === undefined
                 ? 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.'
@@ -2302,8 +2406,8 @@ async function runPost(deps) {
         core.warning(`${describeError(error)} ${UNREVOKED}`);
     }
     finally {
-        if (folder !== undefined)
-            removeFolder(core, folder);
+        if (removable !== undefined)
+            removeFolder(core, removable);
     }
 }
 

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { describeError, describeFailure } from './errors/describe.js';
+import type { Failure } from './errors/failure.js';
 import { startPhase } from './http/call.js';
 import { postTiming } from './http/policies.js';
 import type { Clock } from './http/retry.js';
@@ -11,6 +12,7 @@ import { withRedaction } from './redact/redacting-core.js';
 import { revokeToken } from './revoke/revoke-token.js';
 import type { Core } from './runner/core.js';
 import type { RunnerEnvironment } from './runner/environment.js';
+import { UntrustedFileError } from './runner/untrusted-file.js';
 import { readHandover } from './state/state.js';
 
 export interface PostDeps {
@@ -24,22 +26,31 @@ const UNREVOKED =
   'The token was not revoked; it expires on its own 30 minutes after it was issued.';
 
 /**
- * The credential provider's folder, if state names one that main could have made: directly in
- * this job's RUNNER_TEMP and named as main names it. Post deletes it, so nothing else is taken.
+ * The credential provider's folder as state names it, to read its token record from. Reading
+ * needs no more (the record is read as untrusted, and its tokens go only to the registry):
+ * a RUNNER_TEMP that is unset in post, or changed by a step, does not hide the provider's
+ * tokens.
  */
-function providerFolder(
-  providerDir: string | undefined,
+function recordFolder(providerDir: string | undefined): string | undefined {
+  return providerDir === undefined ? undefined : resolve(providerDir);
+}
+
+/**
+ * The same folder if post may delete it: directly in this job's RUNNER_TEMP and named as main
+ * names it, so nothing else is taken.
+ */
+function removableFolder(
+  folder: string | undefined,
   runnerTemp: string | undefined,
 ): string | undefined {
-  if (providerDir === undefined || runnerTemp === undefined || runnerTemp === '') return undefined;
-  const dir = resolve(providerDir);
-  const inTemp = dirname(dir) === resolve(runnerTemp);
-  return inTemp && basename(dir).startsWith(PROVIDER_DIR_PREFIX) ? dir : undefined;
+  if (folder === undefined || runnerTemp === undefined || runnerTemp === '') return undefined;
+  const inTemp = dirname(folder) === resolve(runnerTemp);
+  return inTemp && basename(folder).startsWith(PROVIDER_DIR_PREFIX) ? folder : undefined;
 }
 
 /**
  * main's token, then every token the credential provider recorded, each once. A record that
- * cannot be read costs its tokens (a warning), never main's.
+ * cannot be read, or is refused as tampered with, costs its tokens (a warning), never main's.
  */
 function tokensToRevoke(core: Core, token: string, folder: string | undefined): string[] {
   if (folder === undefined) return [token];
@@ -50,11 +61,18 @@ function tokensToRevoke(core: Core, token: string, folder: string | undefined): 
     }
     return [...new Set([token, ...tokens.map((entry) => entry.token)])];
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const known = typeof code === 'string' && code !== '' ? code : 'EUNKNOWN';
-    core.warning(describeFailure({ kind: 'token-record', code: known, skippedLines: 0 }));
+    core.warning(describeFailure(recordFailure(error)));
     return [token];
   }
+}
+
+function recordFailure(error: unknown): Failure {
+  if (error instanceof UntrustedFileError) {
+    return { kind: 'token-record', code: error.code, skippedLines: 0, problem: error.problem };
+  }
+  const code = (error as { code?: unknown }).code;
+  const known = typeof code === 'string' && code !== '' ? code : 'EUNKNOWN';
+  return { kind: 'token-record', code: known, skippedLines: 0 };
 }
 
 function removeFolder(core: Core, folder: string): void {
@@ -70,14 +88,15 @@ function removeFolder(core: Core, folder: string): void {
 export async function runPost(deps: PostDeps): Promise<void> {
   const { environment, transport, clock } = deps;
   const core = withRedaction(deps.core);
-  let folder: string | undefined;
+  let removable: string | undefined;
   try {
     const handover = readHandover(core);
     if (handover.kind === 'none') {
       core.info('No token to revoke: the main step did not get one.');
       return;
     }
-    folder = providerFolder(handover.providerDir, environment.runnerTemp);
+    const folder = recordFolder(handover.providerDir);
+    removable = removableFolder(folder, environment.runnerTemp);
     if (handover.kind === 'keep') {
       core.info(
         folder === undefined
@@ -123,6 +142,6 @@ export async function runPost(deps: PostDeps): Promise<void> {
     core.warning(`${describeError(error)} ${UNREVOKED}`);
   } finally {
     // The folder holds the token record and the wrapper: nothing is left for later steps.
-    if (folder !== undefined) removeFolder(core, folder);
+    if (removable !== undefined) removeFolder(core, removable);
   }
 }

@@ -1,6 +1,12 @@
-import { appendFileSync, readFileSync } from 'node:fs';
 import type { MintedToken } from '../exchange/mint-token.js';
 import { tokenProblem } from '../exchange/token-response.js';
+import { appendUntrustedFile, readUntrustedFile } from '../runner/untrusted-file.js';
+
+/**
+ * The most a record may hold: a job mints one token per 20 minutes, each line under 100 bytes
+ * (4 KiB at most, the longest token accepted), so 1 MiB is hundreds of jobs' worth.
+ */
+export const MAX_RECORD_BYTES = 1 << 20;
 
 /**
  * Appends a token to the job's record (JSON lines, mode 0600 under RUNNER_TEMP) before it is
@@ -8,14 +14,19 @@ import { tokenProblem } from '../exchange/token-response.js';
  * short append is atomic, so cargo processes that overlap cannot interleave their lines.
  */
 export function recordToken(path: string, minted: MintedToken): void {
-  appendFileSync(path, `${JSON.stringify(minted)}\n`, { encoding: 'utf8', mode: 0o600 });
+  appendUntrustedFile(path, `${JSON.stringify(minted)}\n`);
 }
 
-/** The record's tokens, oldest first; a line that is not a token entry is skipped and counted. */
+/**
+ * The record's tokens, oldest first; a line that is not a token entry is skipped and counted.
+ * The one reader of the record, for post and the provider alike: a later step may have
+ * replaced it, so it is opened as untrusted (no link followed, no blocking, a regular file,
+ * at most MAX_RECORD_BYTES); anything else throws (UntrustedFileError or an fs error).
+ */
 export function readRecord(path: string): { tokens: MintedToken[]; skipped: number } {
   const tokens: MintedToken[] = [];
   let skipped = 0;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  for (const line of readUntrustedFile(path, MAX_RECORD_BYTES).split('\n')) {
     if (line.trim() === '') continue;
     const entry = parseEntry(line);
     if (entry === undefined) skipped++;
