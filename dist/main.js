@@ -2593,82 +2593,9 @@ const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
 const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
 const RECORD_FILE = 'tokens.jsonl';
 
-;// CONCATENATED MODULE: ./src/provider/provider-config.ts
-
-
-
-
-
-const FORMAT = 1;
-function writeProviderConfig(path, config) {
-    (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
-        encoding: 'utf8',
-        mode: 0o600,
-        flag: 'wx',
-    });
-}
-function invalid(path, problem) {
-    return new ActionFailure({
-        kind: 'invalid-state',
-        name: 'credential provider configuration',
-        where: 'RUNNER_TEMP',
-        value: path,
-        problem,
-    });
-}
-function readProviderConfig(path) {
-    let text;
-    try {
-        text = readFileSync(path, 'utf8');
-    }
-    catch (error) {
-        const gone = error.code === 'ENOENT';
-        throw invalid(path, gone
-            ? 'it is gone. The post step removes the provider when the job ends, so cargo ran after it (or in another job): run cargo between the auth-action step and the end of the job.'
-            : 'it cannot be read.');
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        throw invalid(path, 'it is not JSON.');
-    }
-    const config = (json ?? {});
-    if (config.format !== FORMAT)
-        throw invalid(path, 'it was written by another version of auth-action.');
-    const { registry, cargo, recordPath } = config;
-    const url = checkRegistryUrl(typeof registry?.baseUrl === 'string' ? registry.baseUrl : '');
-    if (!url.ok)
-        throw invalid(path, `its registry URL is invalid: ${url.problem}`);
-    const audience = registry?.audience;
-    if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience)) {
-        throw invalid(path, 'its audience is missing or has spaces.');
-    }
-    const named = cargo?.kind === 'named' && typeof cargo.name === 'string' && cargo.name !== '';
-    if (cargo?.kind !== 'crates-io' && !named)
-        throw invalid(path, 'it names no registry for cargo.');
-    const nameProblem = cargo.kind === 'named' ? registryNameProblem(cargo.name) : undefined;
-    if (nameProblem !== undefined)
-        throw invalid(path, `its registry name is invalid: ${nameProblem}`);
-    if (typeof recordPath !== 'string' || !isAbsolute(recordPath)) {
-        throw invalid(path, 'it names no token record.');
-    }
-    return {
-        registry: {
-            baseUrl: url.baseUrl,
-            audience,
-            audienceFromInput: registry?.audienceFromInput === true,
-        },
-        cargo: cargo.kind === 'named' ? { kind: 'named', name: cargo.name } : { kind: 'crates-io' },
-        recordPath,
-        revoke: config.revoke !== false,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
 
-class UntrustedFileError extends Error {
+class untrusted_file_UntrustedFileError extends Error {
     code;
     problem;
     constructor(code, problem) {
@@ -2681,8 +2608,8 @@ class UntrustedFileError extends Error {
 const flags = external_node_fs_namespaceObject.constants;
 const NOFOLLOW = flags.O_NOFOLLOW ?? 0;
 const NONBLOCK = flags.O_NONBLOCK ?? 0;
-const notRegular = () => new UntrustedFileError('ENOTREG', 'it is not a regular file');
-const isLink = () => new UntrustedFileError('ELOOP', 'it is a symbolic link');
+const notRegular = () => new untrusted_file_UntrustedFileError('ENOTREG', 'it is not a regular file');
+const isLink = () => new untrusted_file_UntrustedFileError('ELOOP', 'it is a symbolic link');
 function size(bytes) {
     if (bytes >= 1 << 20 && bytes % (1 << 20) === 0)
         return `${bytes / (1 << 20)} MiB`;
@@ -2726,7 +2653,7 @@ function withRegularFile(path, flags, use) {
 }
 function untrusted_file_readUntrustedFile(path, maxBytes) {
     return withRegularFile(path, constants.O_RDONLY, (fd, stats) => {
-        const tooBig = () => new UntrustedFileError('EFBIG', `it is larger than ${size(maxBytes)}`);
+        const tooBig = () => new untrusted_file_UntrustedFileError('EFBIG', `it is larger than ${size(maxBytes)}`);
         if (stats.size > maxBytes)
             throw tooBig();
         const buffer = Buffer.alloc(maxBytes + 1);
@@ -2747,6 +2674,83 @@ function appendUntrustedFile(path, text) {
     withRegularFile(path, flags, (fd) => {
         (0,external_node_fs_namespaceObject.writeSync)(fd, text);
     });
+}
+
+;// CONCATENATED MODULE: ./src/provider/provider-config.ts
+
+
+
+
+
+
+const FORMAT = 1;
+const MAX_CONFIG_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+function writeProviderConfig(path, config) {
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
+        encoding: 'utf8',
+        mode: 0o600,
+        flag: 'wx',
+    });
+}
+function invalid(path, problem) {
+    return new ActionFailure({
+        kind: 'invalid-state',
+        name: 'credential provider configuration',
+        where: 'RUNNER_TEMP',
+        value: path,
+        problem,
+    });
+}
+function readProviderConfig(path) {
+    let text;
+    try {
+        text = readUntrustedFile(path, MAX_CONFIG_BYTES);
+    }
+    catch (error) {
+        if (error instanceof UntrustedFileError)
+            throw invalid(path, `${error.problem}.`);
+        const gone = error.code === 'ENOENT';
+        throw invalid(path, gone
+            ? 'it is gone. The post step removes the provider when the job ends, so cargo ran after it (or in another job): run cargo between the auth-action step and the end of the job.'
+            : 'it cannot be read.');
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw invalid(path, 'it is not JSON.');
+    }
+    const config = (json ?? {});
+    if (config.format !== FORMAT)
+        throw invalid(path, 'it was written by another version of auth-action.');
+    const { registry, cargo, recordPath } = config;
+    const url = checkRegistryUrl(typeof registry?.baseUrl === 'string' ? registry.baseUrl : '');
+    if (!url.ok)
+        throw invalid(path, `its registry URL is invalid: ${url.problem}`);
+    const audience = registry?.audience;
+    if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience)) {
+        throw invalid(path, 'its audience is missing or has spaces.');
+    }
+    const named = cargo?.kind === 'named' && typeof cargo.name === 'string' && cargo.name !== '';
+    if (cargo?.kind !== 'crates-io' && !named)
+        throw invalid(path, 'it names no registry for cargo.');
+    const nameProblem = cargo.kind === 'named' ? registryNameProblem(cargo.name) : undefined;
+    if (nameProblem !== undefined)
+        throw invalid(path, `its registry name is invalid: ${nameProblem}`);
+    if (typeof recordPath !== 'string' || !isAbsolute(recordPath)) {
+        throw invalid(path, 'it names no token record.');
+    }
+    return {
+        registry: {
+            baseUrl: url.baseUrl,
+            audience,
+            audienceFromInput: registry?.audienceFromInput === true,
+        },
+        cargo: cargo.kind === 'named' ? { kind: 'named', name: cargo.name } : { kind: 'crates-io' },
+        recordPath,
+        revoke: config.revoke !== false,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts

@@ -2644,90 +2644,6 @@ function cargoRegistry(name, baseUrl) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/provider/provider-config.ts
-
-
-
-
-
-const FORMAT = 1;
-function provider_config_writeProviderConfig(path, config) {
-    writeFileSync(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
-        encoding: 'utf8',
-        mode: 0o600,
-        flag: 'wx',
-    });
-}
-function invalid(path, problem) {
-    return new failure_ActionFailure({
-        kind: 'invalid-state',
-        name: 'credential provider configuration',
-        where: 'RUNNER_TEMP',
-        value: path,
-        problem,
-    });
-}
-function readProviderConfig(path) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        const gone = error.code === 'ENOENT';
-        throw invalid(path, gone
-            ? 'it is gone. The post step removes the provider when the job ends, so cargo ran after it (or in another job): run cargo between the auth-action step and the end of the job.'
-            : 'it cannot be read.');
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        throw invalid(path, 'it is not JSON.');
-    }
-    const config = (json ?? {});
-    if (config.format !== FORMAT)
-        throw invalid(path, 'it was written by another version of auth-action.');
-    const { registry, cargo, recordPath } = config;
-    const url = checkRegistryUrl(typeof registry?.baseUrl === 'string' ? registry.baseUrl : '');
-    if (!url.ok)
-        throw invalid(path, `its registry URL is invalid: ${url.problem}`);
-    const audience = registry?.audience;
-    if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience)) {
-        throw invalid(path, 'its audience is missing or has spaces.');
-    }
-    const named = cargo?.kind === 'named' && typeof cargo.name === 'string' && cargo.name !== '';
-    if (cargo?.kind !== 'crates-io' && !named)
-        throw invalid(path, 'it names no registry for cargo.');
-    const nameProblem = cargo.kind === 'named' ? registryNameProblem(cargo.name) : undefined;
-    if (nameProblem !== undefined)
-        throw invalid(path, `its registry name is invalid: ${nameProblem}`);
-    if (typeof recordPath !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(recordPath)) {
-        throw invalid(path, 'it names no token record.');
-    }
-    return {
-        registry: {
-            baseUrl: url.baseUrl,
-            audience,
-            audienceFromInput: registry?.audienceFromInput === true,
-        },
-        cargo: cargo.kind === 'named' ? { kind: 'named', name: cargo.name } : { kind: 'crates-io' },
-        recordPath,
-        revoke: config.revoke !== false,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/provider/token-life.ts
-const TOKEN_LIFE_MS = 30 * 60_000;
-const UPLOAD_ROOM_MS = 10 * 60_000;
-const tokenLife = (scale = 1) => ({
-    lifeMs: TOKEN_LIFE_MS * scale,
-    uploadRoomMs: UPLOAD_ROOM_MS * scale,
-});
-function handOutUntil(life, mintedAt) {
-    return mintedAt + life.lifeMs - life.uploadRoomMs;
-}
-
 ;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
 
 class UntrustedFileError extends Error {
@@ -2809,6 +2725,94 @@ function appendUntrustedFile(path, text) {
     withRegularFile(path, flags, (fd) => {
         (0,external_node_fs_namespaceObject.writeSync)(fd, text);
     });
+}
+
+;// CONCATENATED MODULE: ./src/provider/provider-config.ts
+
+
+
+
+
+
+const FORMAT = 1;
+const MAX_CONFIG_BYTES = 64 * 1024;
+function provider_config_writeProviderConfig(path, config) {
+    writeFileSync(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
+        encoding: 'utf8',
+        mode: 0o600,
+        flag: 'wx',
+    });
+}
+function invalid(path, problem) {
+    return new failure_ActionFailure({
+        kind: 'invalid-state',
+        name: 'credential provider configuration',
+        where: 'RUNNER_TEMP',
+        value: path,
+        problem,
+    });
+}
+function readProviderConfig(path) {
+    let text;
+    try {
+        text = readUntrustedFile(path, MAX_CONFIG_BYTES);
+    }
+    catch (error) {
+        if (error instanceof UntrustedFileError)
+            throw invalid(path, `${error.problem}.`);
+        const gone = error.code === 'ENOENT';
+        throw invalid(path, gone
+            ? 'it is gone. The post step removes the provider when the job ends, so cargo ran after it (or in another job): run cargo between the auth-action step and the end of the job.'
+            : 'it cannot be read.');
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw invalid(path, 'it is not JSON.');
+    }
+    const config = (json ?? {});
+    if (config.format !== FORMAT)
+        throw invalid(path, 'it was written by another version of auth-action.');
+    const { registry, cargo, recordPath } = config;
+    const url = checkRegistryUrl(typeof registry?.baseUrl === 'string' ? registry.baseUrl : '');
+    if (!url.ok)
+        throw invalid(path, `its registry URL is invalid: ${url.problem}`);
+    const audience = registry?.audience;
+    if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience)) {
+        throw invalid(path, 'its audience is missing or has spaces.');
+    }
+    const named = cargo?.kind === 'named' && typeof cargo.name === 'string' && cargo.name !== '';
+    if (cargo?.kind !== 'crates-io' && !named)
+        throw invalid(path, 'it names no registry for cargo.');
+    const nameProblem = cargo.kind === 'named' ? registryNameProblem(cargo.name) : undefined;
+    if (nameProblem !== undefined)
+        throw invalid(path, `its registry name is invalid: ${nameProblem}`);
+    if (typeof recordPath !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(recordPath)) {
+        throw invalid(path, 'it names no token record.');
+    }
+    return {
+        registry: {
+            baseUrl: url.baseUrl,
+            audience,
+            audienceFromInput: registry?.audienceFromInput === true,
+        },
+        cargo: cargo.kind === 'named' ? { kind: 'named', name: cargo.name } : { kind: 'crates-io' },
+        recordPath,
+        revoke: config.revoke !== false,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/provider/token-life.ts
+const TOKEN_LIFE_MS = 30 * 60_000;
+const UPLOAD_ROOM_MS = 10 * 60_000;
+const tokenLife = (scale = 1) => ({
+    lifeMs: TOKEN_LIFE_MS * scale,
+    uploadRoomMs: UPLOAD_ROOM_MS * scale,
+});
+function handOutUntil(life, mintedAt) {
+    return mintedAt + life.lifeMs - life.uploadRoomMs;
 }
 
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readProviderConfig } from '../../src/provider/provider-config.js';
 import {
   appendUntrustedFile,
   readUntrustedFile,
@@ -101,4 +102,16 @@ test('an append creates the file 0600, and appends to it after', () => {
   if (process.platform !== 'win32') {
     expect(execFileSync('stat', ['-c', '%a', path], { encoding: 'utf8' }).trim()).toBe('600');
   }
+});
+
+posix('the provider’s configuration in a FIFO is refused at once, as invalid', () => {
+  const path = join(dir, 'config.json');
+  execFileSync('mkfifo', [path]);
+  let failure: unknown;
+  try {
+    readProviderConfig(path);
+  } catch (error) {
+    failure = (error as { failure?: unknown }).failure;
+  }
+  expect(failure).toMatchObject({ kind: 'invalid-state', problem: 'it is not a regular file.' });
 });
