@@ -2378,6 +2378,7 @@ function requestIdToken(deps, access, audience) {
 ;// CONCATENATED MODULE: ./src/exchange/token-response.ts
 
 const MAX_TOKEN_LENGTH = 4096;
+const TOKEN_CHARACTERS = /^[A-Za-z0-9._-]+$/;
 function tokenProblem(token) {
     if (token === '')
         return 'its `token` is empty';
@@ -2386,6 +2387,9 @@ function tokenProblem(token) {
     }
     if (/[\s\u0000-\u001f\u007f]/.test(token)) {
         return 'its `token` contains whitespace or control characters';
+    }
+    if (!TOKEN_CHARACTERS.test(token)) {
+        return 'its `token` holds a character other than ASCII letters, digits, `-`, `_` and `.`, which no registry token is made of';
     }
     return undefined;
 }
