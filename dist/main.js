@@ -1397,8 +1397,12 @@ function redactUrlValue(value) {
     const cut = out.search(/[?#]/);
     return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
 }
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+function noWorkflowCommand(line) {
+    return line.replace(/##\[/g, '## [').replace(/^(\s*):(?=:)/, '$1: ');
+}
 function redact_shown(value, max = MAX_SHOWN) {
-    const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+    const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 function shownUrl(value, max = MAX_SHOWN) {
@@ -1427,7 +1431,7 @@ class Redactor {
         if (secret.length < 8)
             return;
         this.secrets.add(secret);
-        const flat = secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+        const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
         if (flat !== secret && flat.trim().length >= 8)
             this.secrets.add(flat);
     }
@@ -1704,12 +1708,13 @@ function describeError(error, explained = false) {
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/claims.ts
+
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
 function workflowFileOf(workflowRef) {
     return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
 }
-const claims_text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
+const claims_text = (value) => typeof value === 'string' && value !== '' ? redact_shown(value) : undefined;
 const claims_seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 function readClaims(jwt) {
     const payload = jwt.split('.')[1];
@@ -1727,7 +1732,7 @@ function readClaims(jwt) {
     }
     const workflowRef = claims_text(claims.workflow_ref);
     const jobWorkflowRef = claims_text(claims.job_workflow_ref);
-    const audience = Array.isArray(claims.aud) ? claims.aud.join(', ') : claims_text(claims.aud);
+    const audience = claims_text(Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud);
     return {
         repository: claims_text(claims.repository),
         repositoryOwnerId: claims_text(claims.repository_owner_id),
@@ -2124,6 +2129,7 @@ function diagnosisForSummary(heading, said, diagnosis) {
 
 
 
+
 function explainFailure(core, failure, context) {
     if (failure.kind === 'no-id-token' && !failure.fromFork) {
         core.info(PERMISSIONS_SNIPPET);
@@ -2144,7 +2150,7 @@ function explainFailure(core, failure, context) {
         return false;
     const diagnosis = diagnoseRefusal(failure.details, claims, context);
     core.info(diagnosisForLog(diagnosis));
-    const said = `HTTP ${failure.status}: ${failure.details.join(' ') || 'no explanation'}`;
+    const said = `HTTP ${failure.status}: ${redact_shown(failure.details.join(' '), MAX_SAID) || 'no explanation'}`;
     core.appendSummary(diagnosisForSummary(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
     return true;
 }
@@ -2956,6 +2962,7 @@ function successSummary(baseUrl, jwt, revoke, providerVariable) {
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
 
 function withRedaction(core, redactor = new Redactor()) {
+    const forLog = (message) => redactor.apply(message).split('\n').map(noWorkflowCommand).join('\n');
     return {
         ...core,
         setSecret: (secret) => {
@@ -2963,16 +2970,16 @@ function withRedaction(core, redactor = new Redactor()) {
             core.setSecret(secret);
         },
         debug: (message) => {
-            core.debug(redactor.apply(message));
+            core.debug(forLog(message));
         },
         info: (message) => {
-            core.info(redactor.apply(message));
+            core.info(forLog(message));
         },
         warning: (message) => {
-            core.warning(redactor.apply(message));
+            core.warning(forLog(message));
         },
         setFailed: (message) => {
-            core.setFailed(redactor.apply(message));
+            core.setFailed(forLog(message));
         },
         appendSummary: (markdown) => {
             core.appendSummary(redactor.apply(markdown));

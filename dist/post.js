@@ -1397,8 +1397,12 @@ function redactUrlValue(value) {
     const cut = out.search(/[?#]/);
     return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
 }
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+function noWorkflowCommand(line) {
+    return line.replace(/##\[/g, '## [').replace(/^(\s*):(?=:)/, '$1: ');
+}
 function redact_shown(value, max = MAX_SHOWN) {
-    const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+    const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 function shownUrl(value, max = MAX_SHOWN) {
@@ -1427,7 +1431,7 @@ class Redactor {
         if (secret.length < 8)
             return;
         this.secrets.add(secret);
-        const flat = secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+        const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
         if (flat !== secret && flat.trim().length >= 8)
             this.secrets.add(flat);
     }
@@ -2070,6 +2074,7 @@ function parseEntry(line) {
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
 
 function withRedaction(core, redactor = new Redactor()) {
+    const forLog = (message) => redactor.apply(message).split('\n').map(noWorkflowCommand).join('\n');
     return {
         ...core,
         setSecret: (secret) => {
@@ -2077,16 +2082,16 @@ function withRedaction(core, redactor = new Redactor()) {
             core.setSecret(secret);
         },
         debug: (message) => {
-            core.debug(redactor.apply(message));
+            core.debug(forLog(message));
         },
         info: (message) => {
-            core.info(redactor.apply(message));
+            core.info(forLog(message));
         },
         warning: (message) => {
-            core.warning(redactor.apply(message));
+            core.warning(forLog(message));
         },
         setFailed: (message) => {
-            core.setFailed(redactor.apply(message));
+            core.setFailed(forLog(message));
         },
         appendSummary: (markdown) => {
             core.appendSummary(redactor.apply(markdown));

@@ -8,7 +8,7 @@ import {
 } from './failure.js';
 
 /** The server's own words are shown up to this long in all. */
-const MAX_SAID = 1500;
+export const MAX_SAID = 1500;
 /** A problem is our own words, but may quote what it is about (a port, a suggested URL). */
 const MAX_PROBLEM = 500;
 

@@ -47,12 +47,33 @@ export function redactUrlValue(value: string): string {
 }
 
 /**
- * A value from outside (a variable, a server's answer, an error's text), as a message shows
- * it: redacted, on one line, and short.
+ * What cannot be shown on a line: control characters (line breaks among them), Unicode's line
+ * and paragraph separators, and the bidirectional controls that make a line read otherwise
+ * than it is written.
+ */
+const UNSHOWABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+
+/**
+ * Text that the runner cannot read as a workflow command: it takes a line for one when it
+ * starts with `::` after blanks, or holds the legacy `##[name]` anywhere (actions/runner,
+ * ActionCommand.TryParseV2 and TryParse). A space breaks either form; nothing else changes.
+ */
+export function noWorkflowCommand(line: string): string {
+  return line.replace(/##\[/g, '## [').replace(/^(\s*):(?=:)/, '$1: ');
+}
+
+/**
+ * THE rule for a value from outside (an ID token's claim, a registry's or a server's words, a
+ * name, a variable, an error's text, a file's content) before it goes into any log line,
+ * annotation, summary or answer to cargo: URL credentials and queries redacted, every run of
+ * control characters one space (so it stays on its line), no workflow command, and at most
+ * `max` characters (a cut is marked with `…`). Everything the action prints about what came
+ * from outside goes through here.
  */
 export function shown(value: string, max = MAX_SHOWN): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
@@ -102,8 +123,8 @@ export class Redactor {
     // A very short value would turn ordinary words into ***; no real secret is that short.
     if (secret.length < 8) return;
     this.secrets.add(secret);
-    // eslint-disable-next-line no-control-regex
-    const flat = secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+    // As shown() would show it, without cutting it or reading URLs in it.
+    const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
     if (flat !== secret && flat.trim().length >= 8) this.secrets.add(flat);
   }
 
