@@ -2462,16 +2462,25 @@ async function mintToken(net, oidc, registry, trace) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/policies.ts
+const MIN_ATTEMPT_MS = 1_000;
+const MIN_BUDGET_MS = 3_000;
 const scaled = (timing, scale) => ({
-    budgetMs: timing.budgetMs * scale,
+    budgetMs: Math.max(timing.budgetMs * scale, MIN_BUDGET_MS),
     policy: {
         ...timing.policy,
         backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
         retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
-        attemptTimeoutMs: timing.policy.attemptTimeoutMs * scale,
+        attemptTimeoutMs: Math.max(timing.policy.attemptTimeoutMs * scale, MIN_ATTEMPT_MS),
         minAttemptMs: timing.policy.minAttemptMs * scale,
     },
 });
+function timeScaleNote(scale, asked) {
+    if (scale === 1)
+        return undefined;
+    const clamped = asked === undefined ? '' : ` (${asked} asked; ${scale} is the least)`;
+    return (`AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by ${scale}${clamped}. ` +
+        `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s, a step at least ${MIN_BUDGET_MS / 1000} s.`);
+}
 const mainTiming = (scale = 1) => scaled({
     budgetMs: 180_000,
     policy: {
@@ -3067,6 +3076,9 @@ async function answerRequest(deps, line) {
         return errorAnswer('operation-not-supported');
     }
     const trace = {};
+    const note = timeScaleNote(deps.environment.timeScale, deps.environment.timeScaleAsked);
+    if (note !== undefined)
+        core.info(`${PREFIX} ${note}`);
     try {
         const life = tokenLife(deps.environment.timeScale);
         const token = await liveToken(deps, config, life, trace);
@@ -3199,16 +3211,19 @@ function readOidc(env) {
     }
     return { kind: 'ready', access: { requestUrl, requestToken } };
 }
+const MIN_TIME_SCALE = 0.01;
 function readEnvironment(env = process.env) {
     const oidc = readOidc(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
+    const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
     return {
         oidc,
         event: {
             name: env.GITHUB_EVENT_NAME ?? '',
             fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
         },
-        timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
+        timeScale: valid ? Math.max(scale, MIN_TIME_SCALE) : 1,
+        ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
         runnerTemp: env.RUNNER_TEMP,
     };
 }

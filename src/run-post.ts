@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { describeError, describeFailure } from './errors/describe.js';
 import type { Failure } from './errors/failure.js';
 import { startPhase } from './http/call.js';
-import { postTiming } from './http/policies.js';
+import { postTiming, timeScaleNote } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
 import { PROVIDER_DIR_PREFIX, RECORD_FILE } from './provider/files.js';
@@ -110,6 +110,8 @@ export async function runPost(deps: PostDeps): Promise<void> {
     tokens.forEach((token) => {
       core.setSecret(token);
     });
+    const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
+    if (note !== undefined) core.info(note);
     // In parallel, each with the post step's own budget: one slow revocation does not take
     // the time of the others.
     // With several tokens, each line says which one it is about (never the token itself).

@@ -3,7 +3,7 @@ import { describeError, describeFailure, midReleaseNote } from './errors/describ
 import { ActionFailure, onRunnerFile } from './errors/failure.js';
 import { mintToken, type MintedToken } from './exchange/mint-token.js';
 import { startPhase } from './http/call.js';
-import { mainTiming, postTiming } from './http/policies.js';
+import { mainTiming, postTiming, timeScaleNote } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
 import { oidcAccess } from './id-token/oidc-access.js';
@@ -105,6 +105,8 @@ async function answerRequest(
     return errorAnswer('operation-not-supported');
   }
   const trace: { lastJwt?: string } = {};
+  const note = timeScaleNote(deps.environment.timeScale, deps.environment.timeScaleAsked);
+  if (note !== undefined) core.info(`${PREFIX} ${note}`);
   try {
     const life = tokenLife(deps.environment.timeScale);
     const token = await liveToken(deps, config, life, trace);

@@ -23,10 +23,14 @@ export interface RunnerEnvironment {
   oidc: OidcSetting;
   event: RunEvent;
   /**
-   * Multiplies every timeout and backoff delay. Only the test rig sets it (to turn a 30 s
-   * timeout into a fraction of a second); it can shorten waits, never lengthen them.
+   * Multiplies every timeout and backoff delay, and the token life the provider assumes. Only
+   * the test rig should set it (to turn a 30 s timeout into a fraction of a second); it can
+   * shorten waits, never lengthen them, never below MIN_TIME_SCALE, and the timings keep
+   * floors of their own (http/policies.ts).
    */
   timeScale: number;
+  /** What AUTH_ACTION_TIME_SCALE asked for, if more than timeScale allows: for the log line. */
+  timeScaleAsked?: number;
   /** The job's temporary folder (RUNNER_TEMP), where the credential provider lives. */
   runnerTemp: string | undefined;
 }
@@ -87,9 +91,16 @@ function readOidc(env: NodeJS.ProcessEnv): OidcSetting {
   return { kind: 'ready', access: { requestUrl, requestToken } };
 }
 
+/**
+ * The least time scale: what the long-release tests use (tokens of 18 s, handed out for 12 s).
+ * Below it the provider would mint a token for nearly every cargo request.
+ */
+export const MIN_TIME_SCALE = 0.01;
+
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RunnerEnvironment {
   const oidc = readOidc(env);
   const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
+  const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
   return {
     oidc,
     // The event file is read only when it can explain a missing ID token.
@@ -97,7 +108,8 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RunnerEnv
       name: env.GITHUB_EVENT_NAME ?? '',
       fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
     },
-    timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
+    timeScale: valid ? Math.max(scale, MIN_TIME_SCALE) : 1,
+    ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
     runnerTemp: env.RUNNER_TEMP,
   };
 }
