@@ -1409,24 +1409,44 @@ function shownUrl(value, max = MAX_SHOWN) {
     return redact_shown(redactUrlValue(value), max);
 }
 const MIN_CUT = 4;
-function hideCut(text, secret) {
-    const head = secret.slice(0, MIN_CUT);
+function prefixTable(secret) {
+    const table = new Int32Array(secret.length);
+    for (let i = 1, k = 0; i < secret.length; i++) {
+        while (k > 0 && secret.charCodeAt(i) !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (secret.charCodeAt(i) === secret.charCodeAt(k))
+            k++;
+        table[i] = k;
+    }
+    return table;
+}
+function cutSecretLength(text, end, secret, table) {
+    let k = 0;
+    for (let i = Math.max(0, end - secret.length + 1); i < end; i++) {
+        const c = text.charCodeAt(i);
+        while (k > 0 && c !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (c === secret.charCodeAt(k))
+            k++;
+        if (k === secret.length)
+            k = table[k - 1] ?? 0;
+    }
+    return k;
+}
+function hideCut(text, secret, table) {
     let out = text;
     for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
-        let start = -1;
-        for (let j = out.lastIndexOf(head, cut - MIN_CUT); j !== -1 && cut - j < secret.length; j = j === 0 ? -1 : out.lastIndexOf(head, j - 1)) {
-            if (secret.startsWith(out.slice(j, cut)))
-                start = j;
-        }
-        if (start !== -1) {
-            out = `${out.slice(0, start)}***${out.slice(cut)}`;
-            cut = start + 3;
+        const length = cutSecretLength(out, cut, secret, table);
+        if (length >= MIN_CUT) {
+            out = `${out.slice(0, cut - length)}***${out.slice(cut)}`;
+            cut = cut - length + 3;
         }
     }
     return out;
 }
 class Redactor {
     secrets = new Set();
+    tables = new Map();
     add(secret) {
         if (secret.length < 8)
             return;
@@ -1435,6 +1455,14 @@ class Redactor {
         if (flat !== secret && flat.trim().length >= 8)
             this.secrets.add(flat);
     }
+    table(secret) {
+        let table = this.tables.get(secret);
+        if (table === undefined) {
+            table = prefixTable(secret);
+            this.tables.set(secret, table);
+        }
+        return table;
+    }
     apply(text) {
         let out = text;
         const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
@@ -1442,7 +1470,7 @@ class Redactor {
             out = out.split(secret).join('***');
         if (out.includes('…'))
             for (const secret of secrets)
-                out = hideCut(out, secret);
+                out = hideCut(out, secret, this.table(secret));
         return redactUrls(out);
     }
 }

@@ -86,26 +86,46 @@ export function shownUrl(value: string, max = MAX_SHOWN): string {
 const MIN_CUT = 4;
 
 /**
+ * KMP's table for `secret`: at i, the length of the longest proper prefix of secret[0..i] that
+ * also ends it. It lets the search below read each character once.
+ */
+function prefixTable(secret: string): Int32Array {
+  const table = new Int32Array(secret.length);
+  for (let i = 1, k = 0; i < secret.length; i++) {
+    while (k > 0 && secret.charCodeAt(i) !== secret.charCodeAt(k)) k = table[k - 1] ?? 0;
+    if (secret.charCodeAt(i) === secret.charCodeAt(k)) k++;
+    table[i] = k;
+  }
+  return table;
+}
+
+/**
+ * The length of the longest start of `secret` (shorter than all of it) that `text` ends with
+ * just before `end`: one pass over at most secret.length characters, however repetitive both
+ * are (a search from each candidate start took about 0.7 s for long repetitive tokens).
+ */
+function cutSecretLength(text: string, end: number, secret: string, table: Int32Array): number {
+  let k = 0;
+  for (let i = Math.max(0, end - secret.length + 1); i < end; i++) {
+    const c = text.charCodeAt(i);
+    while (k > 0 && c !== secret.charCodeAt(k)) k = table[k - 1] ?? 0;
+    if (c === secret.charCodeAt(k)) k++;
+    if (k === secret.length) k = table[k - 1] ?? 0;
+  }
+  return k;
+}
+
+/**
  * Where a message cut a value short (shown() and the error body's cap mark every cut with
  * `…`) in the middle of `secret`: the start of the secret before the mark is replaced too.
  */
-function hideCut(text: string, secret: string): string {
-  const head = secret.slice(0, MIN_CUT);
+function hideCut(text: string, secret: string, table: Int32Array): string {
   let out = text;
   for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
-    // The earliest start of the secret that runs up to the mark: each earlier occurrence of
-    // its head, back as far as the secret is long.
-    let start = -1;
-    for (
-      let j = out.lastIndexOf(head, cut - MIN_CUT);
-      j !== -1 && cut - j < secret.length;
-      j = j === 0 ? -1 : out.lastIndexOf(head, j - 1)
-    ) {
-      if (secret.startsWith(out.slice(j, cut))) start = j;
-    }
-    if (start !== -1) {
-      out = `${out.slice(0, start)}***${out.slice(cut)}`;
-      cut = start + 3;
+    const length = cutSecretLength(out, cut, secret, table);
+    if (length >= MIN_CUT) {
+      out = `${out.slice(0, cut - length)}***${out.slice(cut)}`;
+      cut = cut - length + 3;
     }
   }
   return out;
@@ -118,6 +138,8 @@ function hideCut(text: string, secret: string): string {
  */
 export class Redactor {
   private readonly secrets = new Set<string>();
+  /** Each secret's KMP table, made the first time a cut is looked for. */
+  private readonly tables = new Map<string, Int32Array>();
 
   add(secret: string): void {
     // A very short value would turn ordinary words into ***; no real secret is that short.
@@ -128,13 +150,23 @@ export class Redactor {
     if (flat !== secret && flat.trim().length >= 8) this.secrets.add(flat);
   }
 
+  private table(secret: string): Int32Array {
+    let table = this.tables.get(secret);
+    if (table === undefined) {
+      table = prefixTable(secret);
+      this.tables.set(secret, table);
+    }
+    return table;
+  }
+
   /** `text` with every known secret, and every URL's credentials and query, replaced. */
   apply(text: string): string {
     let out = text;
     // Longest first, so a secret that contains another is replaced whole.
     const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
     for (const secret of secrets) out = out.split(secret).join('***');
-    if (out.includes('…')) for (const secret of secrets) out = hideCut(out, secret);
+    if (out.includes('…'))
+      for (const secret of secrets) out = hideCut(out, secret, this.table(secret));
     return redactUrls(out);
   }
 }
