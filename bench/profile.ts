@@ -1,8 +1,8 @@
 // `npm run bench:profile`: where the action's start-up time goes, beside the floor's. Runs main
 // and post of both under V8's CPU profiler (--cpu-prof) with a hook that lists the built-in
 // modules each process loaded; prints self time by place, largest difference first, and the
-// built-ins the action loads that the floor does not. This is how the figures in the README's
-// Performance section were found; profiling slows both, so read it for where, not how much.
+// built-ins the action loads that the floor does not. This is how the figures in docs/performance.md
+// were found; profiling slows both, so read it for where, not how much.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { baseEnvironment, rustupHome } from './platform.js';
 
 /** Whether a real cargo is on this machine; tests that need it say so when it is not. */
 export function cargoVersion(): string | undefined {
@@ -27,9 +28,9 @@ async function cargoSetup(dir: string, indexUrl: string): Promise<Record<string,
     `[registries.local]\nindex = "sparse+${indexUrl}"\n\n[registry]\nglobal-credential-providers = ["cargo:token"]\n`,
   );
   return {
-    PATH: process.env.PATH ?? '',
+    ...baseEnvironment(process.platform, process.env),
     HOME: dir,
-    RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '', '.rustup'),
+    RUSTUP_HOME: rustupHome(process.platform, process.env),
     CARGO_HOME: cargoHome,
     CARGO_TARGET_DIR: join(dir, 'target'),
     CARGO_TERM_COLOR: 'never',

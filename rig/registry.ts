@@ -8,7 +8,8 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import { applyFault, FaultScript } from './faults.js';
 import { close, listen, readBody, sendErrors, sendJson } from './http-util.js';
-import { decodeJwt, GITHUB_ISSUER, verifyRs256 } from './jwt.js';
+import { IssuerKeys, verifyIssued, type Verdict } from './issuer-keys.js';
+import { decodeJwt, GITHUB_ISSUER } from './jwt.js';
 import { isTrustedToken, newTrustedToken } from './trusted-token.js';
 
 /** A trusted publisher config as crates.io stores it, one per crate. */
@@ -62,7 +63,10 @@ interface PublishedDep {
 export interface RegistryOptions {
   /** The audience this registry expects: its domain, as crates.io expects `crates.io`. */
   audience?: string;
-  /** Where each trusted issuer's OpenID configuration lives (crates.io fetches it from the issuer). */
+  /**
+   * Where each trusted issuer's OpenID configuration lives (crates.io fetches it from the issuer):
+   * the rig's OIDC service, or GitHub's real one (`discoveryUrl(GITHUB_ISSUER)`, rig/self-test.ts).
+   */
   discovery: Record<string, string>;
   tls?: { key: string; cert: string };
   /** The origin cargo should use for the API and downloads (the TLS name, for instance). */
@@ -124,6 +128,9 @@ export class Registry {
     [];
   /** Every upload, accepted or refused, in order. */
   readonly uploads: Upload[] = [];
+  /** The claims of every JWT exchanged for a token, in order. */
+  readonly exchanged: Record<string, unknown>[] = [];
+  private readonly issuerKeys = new Map<string, IssuerKeys>();
   private readonly usedJtis = new Set<string>();
   private readonly crates = new Map<string, (IndexEntry & { visibleAt?: number })[]>();
   private readonly server: Server;
@@ -249,6 +256,7 @@ export class Registry {
     const claims = await this.verify(jwt);
     const crates = this.match(claims);
     this.usedJtis.add(claims.jti as string);
+    this.exchanged.push(claims);
     const token = newTrustedToken();
     const lifetime = this.options.tokenLifetimeMs ?? TOKEN_LIFETIME_MS;
     this.issued.set(token, { crates, expiresAt: Date.now() + lifetime, revoked: false });
@@ -262,16 +270,14 @@ export class Registry {
     if (decoded === undefined || typeof iss !== 'string')
       throw new Refusal(400, 'Failed to decode JWT');
     if (!TRUSTED_ISSUERS.includes(iss)) throw new Refusal(400, `Unsupported JWT issuer: ${iss}`);
-    const kid = decoded.header.kid;
-    if (typeof kid !== 'string') throw new Refusal(400, 'Missing JWT key ID');
-    const keys = await this.keySet(iss);
-    const jwk = keys.find((key) => key.kid === kid);
-    if (jwk === undefined) throw new Refusal(400, 'Invalid JWT key ID');
+    const signed = await this.signedBy(iss, jwt);
+    if (!signed.ok && signed.reason === 'no key ID') throw new Refusal(400, 'Missing JWT key ID');
+    if (!signed.ok && signed.reason === 'unknown key ID')
+      throw new Refusal(400, 'Invalid JWT key ID');
     const { claims } = decoded;
     const now = Math.floor(Date.now() / 1000);
     const valid =
-      decoded.header.alg === 'RS256' &&
-      verifyRs256(decoded, jwk) &&
+      signed.ok &&
       REQUIRED_STRING_CLAIMS.every((name) => typeof claims[name] === 'string') &&
       REQUIRED_NUMBER_CLAIMS.every((name) => typeof claims[name] === 'number') &&
       (claims.environment === undefined || typeof claims.environment === 'string') &&
@@ -285,15 +291,14 @@ export class Registry {
     return claims;
   }
 
-  private async keySet(issuer: string): Promise<Record<string, unknown>[]> {
+  /** Signed by one of the issuer's keys, found and cached as crates.io does (rig/issuer-keys.ts). */
+  private async signedBy(issuer: string, jwt: string): Promise<Verdict> {
+    const discovery = this.options.discovery[issuer];
+    if (discovery === undefined) throw new Refusal(500, 'Failed to load OIDC key set');
+    const keys = this.issuerKeys.get(issuer) ?? new IssuerKeys(issuer, discovery);
+    this.issuerKeys.set(issuer, keys);
     try {
-      const discovery = this.options.discovery[issuer];
-      if (discovery === undefined) throw new Error('no discovery');
-      const config = (await (await fetch(discovery)).json()) as { jwks_uri: string };
-      const jwks = (await (await fetch(config.jwks_uri)).json()) as {
-        keys: Record<string, unknown>[];
-      };
-      return jwks.keys;
+      return await verifyIssued(jwt, keys);
     } catch {
       throw new Refusal(500, 'Failed to load OIDC key set');
     }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { NODE24 } from './node24.js';
+import { baseEnvironment, spawnable } from './platform.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -101,9 +102,9 @@ export function parseFileCommands(text: string): Record<string, string> {
   return result;
 }
 
-/** The delimiters of a file-command text's NAME<<DELIM entries. */
-function heredocDelimiters(text: string): string[] {
-  return [...text.matchAll(/^[^=<\n]+<<(.+)$/gm)].map((match) => match[1] ?? '');
+/** The delimiters of a file-command text's NAME<<DELIM entries (lines end in LF or CRLF). */
+export function heredocDelimiters(text: string): string[] {
+  return [...text.matchAll(/^[^=<\r\n]+<<([^\r\n]+)\r?$/gm)].map((match) => match[1] ?? '');
 }
 
 /** The commands the runner registers (actions/runner ActionCommandManager), stop-commands too. */
@@ -136,6 +137,9 @@ export function workflowCommand(line: string): { name: string; data: string } | 
   const [, name = '', data = ''] = v2 ?? v1 ?? [];
   return REGISTERED.has(name) ? { name, data } : undefined;
 }
+
+/** A line as the runner shows it: without the CR of a CRLF ending. */
+export const withoutCr = (line: string): string => line.replace(/\r$/, '');
 
 const unescapeData = (s: string) =>
   s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
@@ -218,7 +222,7 @@ export class Job {
       const eventPath = join(dir, 'event.json');
       await writeFile(eventPath, JSON.stringify(options.event ?? {}));
       const env: Record<string, string> = {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        ...baseEnvironment(process.platform, process.env),
         HOME: dir,
         CI: 'true',
         GITHUB_ACTIONS: 'true',
@@ -263,7 +267,13 @@ export class Job {
       };
       let captured = '';
       const exitCode = await new Promise<number | null>((resolve, reject) => {
-        const child = spawn(command, args, { cwd: options.cwd ?? dir, env, stdio: 'pipe' });
+        const how = spawnable(process.platform, command, args, env);
+        const child = spawn(how.command, how.args, {
+          cwd: options.cwd ?? dir,
+          env,
+          stdio: 'pipe',
+          windowsVerbatimArguments: how.windowsVerbatimArguments,
+        });
         child.stdin.end(options.input ?? '');
         const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 120_000);
         let stdout = '';
@@ -272,17 +282,18 @@ export class Job {
           child.stdout.on('data', (chunk: string) => (stdout += chunk));
         }
         const logged = options.stdoutToCaller ? [child.stderr] : [child.stdout, child.stderr];
-        // The runner reads workflow commands on both streams.
+        // The runner reads workflow commands on both streams, a line at a time: @actions/core
+        // ends each with os.EOL, which is CRLF on Windows.
         for (const stream of logged) {
           let pending = '';
           stream.setEncoding('utf8');
           stream.on('data', (chunk: string) => {
             const lines = (pending + chunk).split('\n');
             pending = lines.pop() ?? '';
-            lines.forEach(onLine);
+            lines.map(withoutCr).forEach(onLine);
           });
           stream.on('end', () => {
-            if (pending !== '') onLine(pending);
+            if (pending !== '') onLine(withoutCr(pending));
           });
         }
         child.on('error', reject);

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,12 @@ export interface TestPki {
   caFile: string;
   key: string;
   cert: string;
+}
+
+/** Whether openssl, which makes the throwaway CA, is on this machine, and its version. */
+export function opensslVersion(): string | undefined {
+  const result = spawnSync('openssl', ['version'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
 /** A throwaway CA and a certificate it signed for `hostname`, made with openssl at test time. */

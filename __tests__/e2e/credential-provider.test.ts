@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { theError, theWarning } from '../expect-step.js';
+import { testExceptOn } from '../skip.js';
 import { World } from '../../rig/world.js';
 
 let world: World;
@@ -31,7 +32,12 @@ test('without the input nothing of cargo is configured', async () => {
   ]);
 });
 
-test('the provider lives in a folder of its own: 0700, its files 0600, its wrapper 0700', async () => {
+const onWindows = process.platform === 'win32';
+
+testExceptOn(
+  ['win32'],
+  'Windows has no POSIX modes (access is by ACL, and Node ignores the mode bits there), so the 0700/0600 test does not apply',
+)('the provider lives in a folder of its own: 0700, its files 0600, its wrapper 0700', async () => {
   const seen: Record<string, string> = {};
   const { main } = await world.runJob({
     with: provider,
@@ -41,7 +47,7 @@ test('the provider lives in a folder of its own: 0700, its files 0600, its wrapp
       const dir = join(job.runnerTemp, folder);
       seen.folder = await mode(dir);
       for (const file of await readdir(dir)) seen[file] = await mode(join(dir, file));
-      seen.wrapperInFolder = String(wrapper.startsWith(`${dir}/`));
+      seen.wrapperInFolder = String(wrapper.startsWith(`${dir}${sep}`));
     },
   });
 
@@ -56,6 +62,25 @@ test('the provider lives in a folder of its own: 0700, its files 0600, its wrapp
   expect(main.log).toContain(
     "Got a publish token: it is in the `token` output, and cargo's credential provider is set up for the rest of the job (CARGO_REGISTRIES_LOCAL_CREDENTIAL_PROVIDER): each upload gets a live token, every token is revoked when the job ends.",
   );
+});
+
+test('the wrapper is the one this system runs: a .cmd on Windows, a #! script elsewhere', async () => {
+  const seen: { wrapper?: string; files?: string[]; text?: string } = {};
+  const { main } = await world.runJob({
+    with: provider,
+    between: async (step, job) => {
+      seen.wrapper = step.exported.CARGO_REGISTRIES_LOCAL_CREDENTIAL_PROVIDER ?? '';
+      const [folder = ''] = await readdir(job.runnerTemp);
+      seen.files = (await readdir(join(job.runnerTemp, folder))).sort();
+      seen.text = await readFile(seen.wrapper, 'utf8');
+    },
+  });
+
+  expect(main.exitCode).toBe(0);
+  const name = onWindows ? 'cargo-credential-auth-action.cmd' : 'cargo-credential-auth-action';
+  expect(seen.files).toEqual([name, 'config.json', 'tokens.jsonl']);
+  expect(seen.wrapper?.endsWith(`${sep}${name}`)).toBe(true);
+  expect(seen.text?.startsWith(onWindows ? '@echo off\r\n' : '#!/bin/sh\n')).toBe(true);
 });
 
 test('a url other than crates.io without registry-name is refused, naming the input', async () => {
@@ -90,11 +115,13 @@ test('registry-name without credential-provider: a warning, and the token as bef
 });
 
 test('a RUNNER_TEMP with a space is refused before any token is minted', async () => {
-  const main = await world.runMain({ with: provider, env: { RUNNER_TEMP: '/tmp/with space' } });
+  // An absolute path on this system: a drive letter on Windows.
+  const spaced = onWindows ? 'C:\\a\\with space' : '/tmp/with space';
+  const main = await world.runMain({ with: provider, env: { RUNNER_TEMP: spaced } });
 
   expect(main.exitCode).toBe(1);
   expect(theError(main)).toBe(
-    "The runner's RUNNER_TEMP (`/tmp/with space`) contains a space, and cargo splits a credential provider's path at spaces, so the step stopped before any request. Run the job on a runner whose work folder has no space in its path (and, on Windows, only ASCII characters), or turn `credential-provider` off and give cargo the `token` output.",
+    `The runner's RUNNER_TEMP (\`${spaced}\`) contains a space, and cargo splits a credential provider's path at spaces, so the step stopped before any request. Run the job on a runner whose work folder has no space in its path (and, on Windows, only ASCII characters), or turn \`credential-provider\` off and give cargo the \`token\` output.`,
   );
   expect(world.oidc.requests).toBe(0);
   expect(world.registry.issued.size).toBe(0);
@@ -103,7 +130,7 @@ test('a RUNNER_TEMP with a space is refused before any token is minted', async (
 test('a RUNNER_TEMP that cannot be written fails the step before any token is minted', async () => {
   const { main, post } = await world.runJob({
     with: provider,
-    env: { RUNNER_TEMP: '/nonexistent/auth-action-temp' },
+    env: { RUNNER_TEMP: join(tmpdir(), 'auth-action-nonexistent', 'temp') },
   });
 
   expect(main.exitCode).toBe(1);

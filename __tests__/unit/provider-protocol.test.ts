@@ -1,7 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnable } from '../../rig/platform.js';
+import { testExceptOn } from '../skip.js';
 import {
   providerHome,
   providerVariable,
@@ -96,7 +98,10 @@ test('the sh wrapper quotes every path and passes cargo’s arguments on', () =>
   );
 });
 
-test('the sh wrapper runs, by sh itself, what it names: the quoting holds', () => {
+testExceptOn(
+  ['win32'],
+  'Windows has no sh for the #! wrapper (the .cmd one is run below, and under cargo end to end)',
+)('the sh wrapper runs, by sh itself, what it names: the quoting holds', () => {
   const dir = mkdtempSync(join(tmpdir(), "auth-action wrapper '"));
   try {
     const echo = join(dir, "print 'args'.sh");
@@ -110,6 +115,29 @@ test('the sh wrapper runs, by sh itself, what it names: the quoting holds', () =
     expect(execFileSync(path, ['--cargo-plugin'], { encoding: 'utf8' })).toBe(
       `${join(dir, 'p $HOME.js')}|${join(dir, 'c`x`.json')}|--cargo-plugin|`,
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+testExceptOn(
+  ['linux', 'darwin'],
+  'only Windows has cmd.exe to run the .cmd wrapper (its text is checked on every system below)',
+)('the cmd wrapper runs, by cmd.exe itself, what it names: spaces, %, & and ^ hold', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'auth-action wrapper & 100% ^x '));
+  try {
+    const script = join(dir, 'p %PATH% & x.js');
+    writeFileSync(script, "process.stdout.write(process.argv.slice(2).join('|') + '|');\n");
+    const config = join(dir, 'c 100%.json');
+    const wrapper = wrapperFile(program('win32', process.execPath, script), config);
+    const path = join(dir, wrapper.name);
+    writeFileSync(path, wrapper.text);
+    const how = spawnable('win32', path, ['--cargo-plugin'], process.env);
+    const ran = spawnSync(how.command, how.args, {
+      encoding: 'utf8',
+      windowsVerbatimArguments: how.windowsVerbatimArguments,
+    });
+    expect([ran.status, ran.stdout]).toEqual([0, `${config}|--cargo-plugin|`]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
