@@ -3,6 +3,7 @@
  * the job may leave it: replaced by a FIFO, a symbolic link or a huge file, or gone. Post still
  * revokes main's token at once and says what it could not do; the provider refuses to mint.
  */
+import { testExceptOn } from '../skip.js';
 import { execFileSync } from 'node:child_process';
 import { readdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,13 +17,7 @@ beforeEach(async () => {
 afterEach(() => world.stopAndCheckLeaks());
 
 const provider = { 'credential-provider': 'true', 'registry-name': 'local' };
-/**
- * POSIX only, by construction rather than skipped: Windows has no FIFO in a folder, and making
- * a symbolic link there needs a privilege.
- */
-const posix: (name: string, fn: () => Promise<void>) => void = (name, fn) => {
-  if (process.platform !== 'win32') test(name, fn);
-};
+const posix = testExceptOn(['win32'], 'no FIFO in a folder, and symbolic links need a privilege');
 /** Long enough for a post step that works at the rig's time scale; a hang is killed by it. */
 const KILL_AFTER_MS = 20_000;
 

@@ -2,6 +2,7 @@
  * The reader of files a later step may have tampered with, on what such a step can leave: a
  * link (to /dev/zero, say), a FIFO, a device, a file too long. Each is refused at once.
  */
+import { testExceptOn } from '../skip.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,14 +32,10 @@ const refusal = (read: () => unknown): string => {
   return 'read';
 };
 
-/**
- * POSIX only, by construction rather than skipped: Windows has no FIFO in a folder and no
- * /dev/zero, and making a symbolic link there needs a privilege. There the lstat before the
- * open and the fstat after it stand in for O_NOFOLLOW and O_NONBLOCK.
- */
-const posix: (name: string, fn: () => void) => void = (name, fn) => {
-  if (process.platform !== 'win32') test(name, fn);
-};
+const posix = testExceptOn(
+  ['win32'],
+  'no FIFO in a folder, no /dev/zero, and symbolic links need a privilege; there the lstat before the open and the fstat after it stand in for O_NOFOLLOW and O_NONBLOCK',
+);
 
 test('a regular file is read whole, up to the cap', () => {
   const path = join(dir, 'f');
