@@ -3239,7 +3239,7 @@ function readOidc(env) {
     }
     return { kind: 'ready', access: { requestUrl, requestToken } };
 }
-const MIN_TIME_SCALE = 0.01;
+const MIN_TIME_SCALE = 0.005;
 function readEnvironment(env = process.env) {
     const oidc = readOidc(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');

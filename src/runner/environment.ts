@@ -92,10 +92,11 @@ function readOidc(env: NodeJS.ProcessEnv): OidcSetting {
 }
 
 /**
- * The least time scale: what the long-release tests use (tokens of 18 s, handed out for 12 s).
- * Below it the provider would mint a token for nearly every cargo request.
+ * The least time scale: what the demo's long release uses (tokens of 9 s, handed out for 6 s;
+ * the long-release tests use 0.01). Below it the provider would mint a token for nearly every
+ * cargo request.
  */
-export const MIN_TIME_SCALE = 0.01;
+export const MIN_TIME_SCALE = 0.005;
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RunnerEnvironment {
   const oidc = readOidc(env);
