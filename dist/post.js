@@ -1399,7 +1399,7 @@ function redactUrlValue(value) {
 }
 const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 function noWorkflowCommand(line) {
-    return line.replace(/##\[/g, '## [').replace(/^(\s*):(?=:)/, '$1: ');
+    return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
 }
 function redact_shown(value, max = MAX_SHOWN) {
     const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));

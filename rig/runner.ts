@@ -132,7 +132,8 @@ const REGISTERED = new Set([
  * registered name.
  */
 export function workflowCommand(line: string): { name: string; data: string } | undefined {
-  const v2 = /^::([^ :]+)(?: [^:]*)?::(.*)$/s.exec(line.trimStart());
+  // .NET's TrimStart: JavaScript's blanks, and U+0085 (NEL) too.
+  const v2 = /^::([^ :]+)(?: [^:]*)?::(.*)$/s.exec(line.replace(/^[\s\u0085]+/, ''));
   const v1 = v2 ? null : /##\[([^ \]]+)(?: [^\]]*)?\](.*)$/s.exec(line);
   const [, name = '', data = ''] = v2 ?? v1 ?? [];
   return REGISTERED.has(name) ? { name, data } : undefined;

@@ -99,7 +99,9 @@ const details = fc.array(
 
 /** What a runner would read as a workflow command, or a stricter look at the same. */
 const isCommandLine = (line: string) =>
-  workflowCommand(line) !== undefined || line.trimStart().startsWith('::') || line.includes('##[');
+  workflowCommand(line) !== undefined ||
+  line.replace(/^[\s\u0085]+/, '').startsWith('::') ||
+  line.includes('##[');
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -163,6 +165,12 @@ test('every claim read is already shown by the rule: one line, no command, cappe
       }
     }),
   );
+});
+
+test('a log line is no command after any blanks the runner trims, NEL among them', () => {
+  for (const blank of ['', ' ', '\t', '\u00a0', '\u0085', '\u2003', '\u3000']) {
+    expect(isCommandLine(noWorkflowCommand(`${blank}::error::x`))).toBe(false);
+  }
 });
 
 test('the rule itself: any text becomes one line that is no workflow command', () => {

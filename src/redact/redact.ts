@@ -61,7 +61,8 @@ const UNSHOWABLE =
  * ActionCommand.TryParseV2 and TryParse). A space breaks either form; nothing else changes.
  */
 export function noWorkflowCommand(line: string): string {
-  return line.replace(/##\[/g, '## [').replace(/^(\s*):(?=:)/, '$1: ');
+  // .NET's TrimStart also takes U+0085 (NEL), which JavaScript's \s does not.
+  return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
 }
 
 /**
