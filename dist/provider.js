@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(342);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(303);
 
 await (0,_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -331,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 342:
+/***/ 303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1471,11 +1471,137 @@ class Redactor {
     }
 }
 
+;// CONCATENATED MODULE: ./src/diagnose/claims.ts
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
+function workflowFileOf(workflowRef) {
+    return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
+}
+const claims_text = (value) => typeof value === 'string' && value !== '' ? redact_shown(value) : undefined;
+const seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+function readClaims(jwt) {
+    const payload = jwt.split('.')[1];
+    if (payload === undefined)
+        return undefined;
+    let claims;
+    try {
+        const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (typeof parsed !== 'object' || parsed === null)
+            return undefined;
+        claims = parsed;
+    }
+    catch {
+        return undefined;
+    }
+    const workflowRef = claims_text(claims.workflow_ref);
+    const jobWorkflowRef = claims_text(claims.job_workflow_ref);
+    const audience = claims_text(Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud);
+    return {
+        repository: claims_text(claims.repository),
+        repositoryOwnerId: claims_text(claims.repository_owner_id),
+        workflowRef,
+        workflowFile: workflowRef === undefined ? undefined : workflowFileOf(workflowRef),
+        reusableWorkflowRef: jobWorkflowRef !== workflowRef ? jobWorkflowRef : undefined,
+        environment: claims_text(claims.environment),
+        eventName: claims_text(claims.event_name),
+        ref: claims_text(claims.ref),
+        issuer: claims_text(claims.iss),
+        audience,
+        expiresAt: seconds(claims.exp),
+        issuedAt: seconds(claims.iat),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/exchange/refusal.ts
+function listOf(text) {
+    return text
+        .split(', ')
+        .map((item) => item.trim().replace(/^`(.*)`$/s, '$1'))
+        .filter((item) => item !== '');
+}
+const CONFIG = /^The Trusted Publishing config for repository `(.*?)` /s;
+const str = (value) => value ?? '';
+const READERS = [
+    [/^Failed to decode JWT$/, () => ({ kind: 'undecodable' })],
+    [/^Unsupported JWT issuer(?:: (.*))?$/s, (m) => ({ kind: 'unsupported-issuer', issuer: m[1] })],
+    [/^Missing JWT key ID$/, () => ({ kind: 'missing-key-id' })],
+    [/^Invalid JWT key ID$/, () => ({ kind: 'unknown-key-id' })],
+    [/^Failed to load OIDC key set$/, () => ({ kind: 'key-set-unavailable' })],
+    [/^JWT has already been used$/, () => ({ kind: 'replayed' })],
+    [
+        /^Trusted Publishing does not support the `(.*?)` event trigger due to security concerns\./s,
+        (m) => ({ kind: 'refused-trigger', event: str(m[1]) }),
+    ],
+    [/^Unexpected `(.*?)` value$/s, (m) => ({ kind: 'unexpected-claim', claim: str(m[1]) })],
+    [
+        /^No Trusted Publishing config found for repository `(.*)`\.$/s,
+        (m) => ({ kind: 'no-config', repository: str(m[1]) }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}does not match the repository owner ID \\((.*?)\\) in the JWT\\. Expected owner IDs: (.*?)\\. Please recreate`, 's'),
+        (m) => ({
+            kind: 'owner-id-mismatch',
+            repository: str(m[1]),
+            ownerId: str(m[2]),
+            expected: listOf(str(m[3])),
+        }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}does not match the workflow filename \`(.*?)\` in the JWT\\. Expected workflow filenames: (.*)$`, 's'),
+        (m) => ({
+            kind: 'workflow-mismatch',
+            repository: str(m[1]),
+            workflow: str(m[2]),
+            expected: listOf(str(m[3])),
+        }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}requires an environment, but the JWT does not specify one\\. Expected environments: (.*)$`, 's'),
+        (m) => ({ kind: 'environment-required', repository: str(m[1]), expected: listOf(str(m[2])) }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}does not match the environment \`(.*?)\` in the JWT\\. Expected environments: (.*)$`, 's'),
+        (m) => ({
+            kind: 'environment-mismatch',
+            repository: str(m[1]),
+            environment: str(m[2]),
+            expected: listOf(str(m[3])),
+        }),
+    ],
+    [/^No matching Trusted Publishing config found$/, () => ({ kind: 'no-matching-config' })],
+    [/^Missing `Authorization` header$/, () => ({ kind: 'missing-authorization' })],
+    [
+        /^Invalid `Authorization` header: (.*)$/s,
+        (m) => ({ kind: 'invalid-authorization', problem: str(m[1]) }),
+    ],
+];
+function readRefusalDetail(detail) {
+    for (const [pattern, read] of READERS) {
+        const match = pattern.exec(detail.trim());
+        if (match)
+            return read(match);
+    }
+    return undefined;
+}
+function readRefusal(details) {
+    for (const detail of details) {
+        const refusal = readRefusalDetail(detail);
+        if (refusal !== undefined)
+            return refusal;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/errors/describe.ts
+
+
 
 
 const MAX_SAID = 1500;
 const MAX_PROBLEM = 500;
+const MAX_NAME = 80;
+const MAX_NAMES = 4;
 function what(call, target) {
     const at = shownUrl(target);
     switch (call) {
@@ -1487,7 +1613,7 @@ function what(call, target) {
             return `Revoking the publish token at ${at}`;
     }
 }
-function seconds(ms) {
+function describe_seconds(ms) {
     return `${Math.round(ms / 100) / 10} s`;
 }
 function sentence(text) {
@@ -1531,6 +1657,84 @@ function whenBadEnvironment(variable, cargoPath) {
     }
     return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
 }
+function code(value) {
+    return `\`${redact_shown(value, MAX_NAME).replace(/`/g, "'")}\``;
+}
+function names(values, joiner = 'or') {
+    const listed = values.slice(0, MAX_NAMES).map(code);
+    if (values.length > MAX_NAMES)
+        listed.push(`${values.length - MAX_NAMES} more`);
+    if (listed.length < 2)
+        return listed.join('');
+    return `${listed.slice(0, -1).join(', ')} ${joiner} ${listed[listed.length - 1] ?? ''}`;
+}
+const CONFIG_PAGE = "on the crate's settings page on the registry (Trusted Publishing)";
+function whenExchangeRefused(refusal) {
+    switch (refusal.kind) {
+        case 'undecodable':
+            return ('The registry could not accept the ID token itself: most often its audience is not the ' +
+                "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one.");
+        case 'unsupported-issuer':
+            return refusal.issuer === GITHUB_ISSUER
+                ? 'This registry does not accept ID tokens from GitHub Actions at all: check that `url` is the registry you mean and that it supports trusted publishing from GitHub.'
+                : "Publish from a repository whose ID tokens use GitHub's default issuer.";
+        case 'missing-key-id':
+            return ('The ID token names no signing key (`kid`), and GitHub’s always do: it did not come from GitHub Actions’ token service. ' +
+                'If a step before this one changed ACTIONS_ID_TOKEN_REQUEST_URL (through GITHUB_ENV), remove that; on a self-hosted runner, check that no proxy answers for GitHub.');
+        case 'unknown-key-id':
+            return ('The registry does not know the key that signed the ID token. Most likely GitHub has just rotated its signing keys and the registry’s copy of them lags ' +
+                '(crates.io fetches them again at most once a minute): re-run the job in a few minutes. ' +
+                'If it persists, the ID token was not signed by GitHub Actions’ token service: check ACTIONS_ID_TOKEN_REQUEST_URL and, on a self-hosted runner, the proxy settings.');
+        case 'key-set-unavailable':
+            return KEY_SET_UNAVAILABLE;
+        case 'replayed':
+            return ('The registry had already seen this ID token: the request was replayed on the way (by a proxy that retries POST requests, most likely). ' +
+                'ID tokens are single-use, and the action sends a fresh one with every attempt and tries once more after a replay. ' +
+                'If a proxy is on the way (HTTPS_PROXY), stop it from retrying requests to the registry; then re-run the job.');
+        case 'refused-trigger':
+            return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
+        case 'unexpected-claim':
+            return (`The registry could not read this run’s ${code(refusal.claim)} claim, which GitHub Actions’ ID tokens always carry in a shape it reads: ` +
+                'compare the claims listed with what GitHub sends, and if the ID token came from GitHub, ask the registry.');
+        case 'no-config':
+            return (`The registry has no trusted publisher for the repository ${code(refusal.repository)}: add one ${CONFIG_PAGE} with this repository’s owner, name and workflow file ` +
+                '(case does not count in the names); if the repository was renamed or moved to another owner, update the trusted publisher to match.');
+        case 'owner-id-mismatch':
+            return (`The owner ID in this run (${code(refusal.ownerId)}) is not the one the trusted publisher stored (${names(refusal.expected)}). ` +
+                'An owner ID changes when the account or organisation was deleted and recreated under the same name, or when the repository moved to a new owner, ' +
+                `so the registry no longer takes it for the same owner: delete the trusted publisher ${CONFIG_PAGE} and create it again (it then stores the new ID).`);
+        case 'workflow-mismatch':
+            return (`This run’s workflow file is ${code(refusal.workflow)}, and the trusted publisher expects ${names(refusal.expected)}: ` +
+                `publish from that workflow file, or change the trusted publisher’s workflow file to ${code(refusal.workflow)} ` +
+                '(only the file name; case counts, and `.yml` is not `.yaml`; for a reusable workflow, the calling one).');
+        case 'environment-required':
+            return refusal.expected.length > 1
+                ? `The trusted publisher requires an environment and this job runs in none: add one of ${names(refusal.expected.map((name) => `environment: ${name}`))} to the job that runs this action.`
+                : `The trusted publisher requires an environment and this job runs in none: add ${code(`environment: ${refusal.expected[0] ?? ''}`)} to the job that runs this action.`;
+        case 'environment-mismatch':
+            return (`This job runs in the environment ${code(refusal.environment)}, and the trusted publisher expects ${names(refusal.expected)}: ` +
+                `run the job in ${refusal.expected.length > 1 ? 'one of them' : 'that one'} (${names(refusal.expected.map((name) => `environment: ${name}`))}), or add a trusted publisher for ${code(refusal.environment)} ${CONFIG_PAGE}.`);
+        case 'no-matching-config':
+            return ('This registry runs crates.io code from before July 2025, which does not say what differs: ' +
+                "compare the registry's trusted publisher settings for your crate (repository owner and " +
+                'name, owner ID, workflow file name, environment) with this run, and fix whichever differs.');
+        case 'missing-authorization':
+        case 'invalid-authorization':
+            return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
+    }
+}
+function whenRevocationRefused(refusal) {
+    switch (refusal?.kind) {
+        case 'missing-authorization':
+            return 'The request reached the registry without its Authorization header: on a self-hosted runner, a proxy on the way (HTTPS_PROXY) most likely removed it.';
+        case 'invalid-authorization':
+            return 'The registry did not take what was sent for one of its tokens: the token the action kept for revocation was changed after it was written, or the registry gave a token of another kind.';
+        default:
+            return 'The registry did not accept the token for revocation.';
+    }
+}
+const KEY_SET_UNAVAILABLE = 'The registry could not load GitHub’s signing keys to check the ID token: that is on the registry’s side (or GitHub’s key endpoint), not in this workflow. ' +
+    "Check the registry's status page and re-run the job later.";
 const noEndpoint = (status) => status === 404 || status === 405;
 function whenRefused(call, status, details, page) {
     if (call === 'id-token') {
@@ -1551,31 +1755,18 @@ function whenRefused(call, status, details, page) {
             "check that `url` is the registry's address " +
             'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.');
     }
+    const refusal = readRefusal(details);
     if (call === 'revoke')
-        return 'The registry did not accept the token for revocation.';
-    const said = details.join(' ');
-    if (said.includes('Failed to decode JWT')) {
-        return ('The registry could not accept the ID token itself: most often its audience is not the ' +
-            "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one.");
-    }
-    if (said.includes('event trigger')) {
-        return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
-    }
-    if (said.startsWith('Unsupported JWT issuer')) {
-        return "Publish from a repository whose ID tokens use GitHub's default issuer.";
-    }
-    if (said.includes('JWT has already been used')) {
-        return 'The registry had already accepted this ID token: an earlier attempt succeeded but its answer was lost. Re-run the job.';
-    }
-    if (said.includes('JWT key ID')) {
-        return ('The registry does not know the key that signed the ID token (GitHub may have just changed its keys): ' +
-            "re-run the job; if it persists, ask the registry's maintainers.");
-    }
-    if (/Trusted Publishing config|^Unexpected `/.test(said)) {
-        return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
-            'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
-    }
-    return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
+        return whenRevocationRefused(refusal);
+    return refusal === undefined
+        ? 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'
+        : whenExchangeRefused(refusal);
+}
+function whenServerFailed(failure) {
+    const refusal = failure.call === 'exchange' ? readRefusal(failure.details) : undefined;
+    return refusal?.kind === 'key-set-unavailable'
+        ? KEY_SET_UNAVAILABLE
+        : whenUnavailable(failure.call);
 }
 function describeBody(body) {
     const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
@@ -1608,10 +1799,10 @@ function whenUnknownHost(call) {
     }
 }
 function timeoutText(failure) {
-    if (seconds(failure.timeoutMs) === seconds(failure.limitMs)) {
-        return `no complete answer within ${seconds(failure.timeoutMs)}`;
+    if (describe_seconds(failure.timeoutMs) === describe_seconds(failure.limitMs)) {
+        return `no complete answer within ${describe_seconds(failure.timeoutMs)}`;
     }
-    return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
+    return `no complete answer within ${describe_seconds(failure.limitMs)} a try, and the last try had only the ${describe_seconds(failure.timeoutMs)} left of its time budget`;
 }
 function tokenRecordText(failure) {
     const unrevoked = 'the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.';
@@ -1681,7 +1872,7 @@ function describeFailure(failure, attempts) {
             const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
             const page = failure.unexpectedBody !== undefined;
             const next = server
-                ? whenUnavailable(failure.call)
+                ? whenServerFailed(failure)
                 : whenRefused(failure.call, failure.status, failure.details, page);
             const said = statusText(failure, server);
             return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
@@ -1697,8 +1888,24 @@ function describeFailure(failure, attempts) {
                     : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'));
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
-            return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
+            return `${what(failure.call, failure.target)} did not finish within its ${describe_seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
         }
+    }
+}
+function retryReason(failure) {
+    switch (failure.kind) {
+        case 'timeout':
+            return `no answer within ${describe_seconds(failure.timeoutMs)}`;
+        case 'network':
+            return `connection failed (${redact_shown(failure.code, 40)})`;
+        case 'http-status':
+            if (failure.call === 'exchange' && readRefusal(failure.details)?.kind === 'replayed') {
+                return (`HTTP ${failure.status} "JWT has already been used": the registry had seen this ID token before, so the request was replayed on the way ` +
+                    '(by a proxy that retried it, most likely); the next try sends a fresh ID token, once');
+            }
+            return `HTTP ${failure.status}`;
+        default:
+            return failure.kind;
     }
 }
 function midReleaseNote(crate) {
@@ -1729,48 +1936,6 @@ function describeError(error, explained = false) {
             (explained ? explainedAbove(error.failure) : ''));
     }
     return `auth-action stopped on an unexpected error: ${sentence(redact_shown(messageOf(error)))} Please report it with this log.`;
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/claims.ts
-
-const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
-const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
-function workflowFileOf(workflowRef) {
-    return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
-}
-const claims_text = (value) => typeof value === 'string' && value !== '' ? redact_shown(value) : undefined;
-const claims_seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-function readClaims(jwt) {
-    const payload = jwt.split('.')[1];
-    if (payload === undefined)
-        return undefined;
-    let claims;
-    try {
-        const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        if (typeof parsed !== 'object' || parsed === null)
-            return undefined;
-        claims = parsed;
-    }
-    catch {
-        return undefined;
-    }
-    const workflowRef = claims_text(claims.workflow_ref);
-    const jobWorkflowRef = claims_text(claims.job_workflow_ref);
-    const audience = claims_text(Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud);
-    return {
-        repository: claims_text(claims.repository),
-        repositoryOwnerId: claims_text(claims.repository_owner_id),
-        workflowRef,
-        workflowFile: workflowRef === undefined ? undefined : workflowFileOf(workflowRef),
-        reusableWorkflowRef: jobWorkflowRef !== workflowRef ? jobWorkflowRef : undefined,
-        environment: claims_text(claims.environment),
-        eventName: claims_text(claims.event_name),
-        ref: claims_text(claims.ref),
-        issuer: claims_text(claims.iss),
-        audience,
-        expiresAt: claims_seconds(claims.exp),
-        issuedAt: claims_seconds(claims.iat),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
@@ -1912,21 +2077,31 @@ function tokensEndpoint(baseUrl) {
 ;// CONCATENATED MODULE: ./src/diagnose/explain-refusal.ts
 
 
-const FLAGS = [
-    [/^Unsupported JWT issuer/, ['issuer']],
-    [/event trigger due to security concerns/, ['event']],
-    [/^Unexpected `repository` value/, ['repository']],
-    [/^Unexpected `workflow_ref` value/, ['workflow']],
-    [/^Unexpected `repository_owner_id` value/, ['owner-id']],
-    [/^No Trusted Publishing config found for repository/, ['repository']],
-    [/does not match the repository owner ID/, ['owner-id']],
-    [/does not match the workflow filename/, ['workflow']],
-    [/environment/, ['environment']],
-    [
-        /^No matching Trusted Publishing config found/,
-        ['repository', 'owner-id', 'workflow', 'environment'],
-    ],
-];
+
+const FLAGS = {
+    'unsupported-issuer': ['issuer'],
+    'refused-trigger': ['event'],
+    'no-config': ['repository'],
+    'owner-id-mismatch': ['owner-id'],
+    'workflow-mismatch': ['workflow'],
+    'environment-required': ['environment'],
+    'environment-mismatch': ['environment'],
+    'no-matching-config': ['repository', 'owner-id', 'workflow', 'environment'],
+};
+const CLAIM_ROWS = {
+    repository: 'repository',
+    workflow_ref: 'workflow',
+    repository_owner_id: 'owner-id',
+};
+function flagsOf(refusal) {
+    if (refusal === undefined)
+        return [];
+    if (refusal.kind === 'unexpected-claim') {
+        const row = CLAIM_ROWS[refusal.claim];
+        return row === undefined ? [] : [row];
+    }
+    return FLAGS[refusal.kind] ?? [];
+}
 const LEEWAY_SECONDS = 60;
 function duration(seconds) {
     const s = Math.abs(Math.round(seconds));
@@ -2044,15 +2219,12 @@ function hiddenCauses(claims, context) {
     ];
 }
 function diagnoseRefusal(details, claims, context) {
-    const flagged = new Set();
-    for (const detail of details) {
-        const match = FLAGS.find(([pattern]) => pattern.test(detail));
-        match?.[1].forEach((key) => flagged.add(key));
-    }
-    const decodeFailure = details.some((d) => d.startsWith('Failed to decode JWT'));
+    const refusals = details.map(readRefusalDetail);
+    const flagged = new Set(refusals.flatMap(flagsOf));
+    const decodeFailure = refusals.some((r) => r?.kind === 'undecodable');
     const notes = [];
-    if (details.some((d) => d.startsWith('JWT has already been used'))) {
-        notes.push('The registry had already accepted this ID token once: an earlier exchange succeeded but its answer was lost. Re-run the job.');
+    if (refusals.some((r) => r?.kind === 'replayed')) {
+        notes.push('The registry had already seen this ID token: the request was replayed on the way, by a proxy that retried it most likely. The action tries once more with a fresh ID token after a replay.');
     }
     const causes = decodeFailure ? hiddenCauses(claims, context) : [];
     if (decodeFailure && !causes.some((c) => c.likely)) {
@@ -2304,7 +2476,6 @@ function outcome_final(failure) {
 
 
 
-
 function startPhase({ core, transport, clock }, timing) {
     return {
         core,
@@ -2320,26 +2491,14 @@ const CALL_NAMES = {
     exchange: 'The token exchange',
     revoke: 'The revocation',
 };
-function retryLine(failure) {
-    switch (failure.kind) {
-        case 'timeout':
-            return `no answer within ${seconds(failure.timeoutMs)}`;
-        case 'network':
-            return `connection failed (${redact_shown(failure.code, 40)})`;
-        case 'http-status':
-            return `HTTP ${failure.status}`;
-        default:
-            return failure.kind;
-    }
-}
-async function callWithRetries(deps, call, target, prepare, accept) {
+async function callWithRetries(deps, call, target, prepare, accept, retryRefusal = () => false) {
     return withRetries({
         policy: deps.policy,
         clock: deps.clock,
         deadline: deps.deadline,
         outOfTime: (last) => ({ kind: 'out-of-time', call, target, budgetMs: deps.budgetMs, last }),
         onRetry: ({ failure, attempt, maxAttempts, delayMs }) => {
-            deps.core.info(`${CALL_NAMES[call]} failed: ${retryLine(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
+            deps.core.info(`${CALL_NAMES[call]} failed: ${retryReason(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
                 `next try in ${(delayMs / 1000).toFixed(1)} s.`);
         },
         attempt: async (timeoutMs) => {
@@ -2351,7 +2510,10 @@ async function callWithRetries(deps, call, target, prepare, accept) {
             }
             const { response } = sent;
             if (response.status < 200 || response.status >= 300) {
-                return unsuccessful(call, target, response, deps.clock.now());
+                const outcome = unsuccessful(call, target, response, deps.clock.now());
+                if (outcome.done || outcome.retryable || !retryRefusal(outcome.failure))
+                    return outcome;
+                return retryable(outcome.failure);
             }
             if (response.truncated)
                 return oversized(call, target, response.status);
@@ -2450,8 +2612,10 @@ function parseTokenResponse(response) {
 
 
 
+
 function exchangeForToken(deps, baseUrl, freshJwt) {
     const url = tokensEndpoint(baseUrl);
+    let replays = 0;
     const accept = (response) => {
         const parsed = parseTokenResponse(response);
         if (parsed.ok) {
@@ -2474,8 +2638,9 @@ function exchangeForToken(deps, baseUrl, freshJwt) {
         url,
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ jwt: await freshJwt() }),
-    }), accept);
+    }), accept, (failure) => failure.kind === 'http-status' && isReplay(failure.details) && replays++ === 0);
 }
+const isReplay = (details) => readRefusal(details)?.kind === 'replayed';
 
 ;// CONCATENATED MODULE: ./src/exchange/mint-token.ts
 

@@ -98,7 +98,7 @@ describe('post: revocation is best effort', () => {
     expect(post.exitCode).toBe(0);
     expect(world.count('revoke')).toBe(1);
     expect(theWarning(post)).toBe(
-      `Revoking the publish token at ${world.registry.url} failed: HTTP 401: Invalid \`Authorization\` header: Failed to parse token. The registry did not accept the token for revocation. The token was not revoked; it expires on its own 30 minutes after it was issued.`,
+      `Revoking the publish token at ${world.registry.url} failed: HTTP 401: Invalid \`Authorization\` header: Failed to parse token. The registry did not take what was sent for one of its tokens: the token the action kept for revocation was changed after it was written, or the registry gave a token of another kind. The token was not revoked; it expires on its own 30 minutes after it was issued.`,
     );
     expect(world.leaks(main, post)).toEqual([]);
   });

@@ -1,3 +1,5 @@
+import { GITHUB_ISSUER } from '../diagnose/claims.js';
+import { readRefusal, type Refusal } from '../exchange/refusal.js';
 import { shown, shownUrl } from '../redact/redact.js';
 import {
   ActionFailure,
@@ -11,6 +13,9 @@ import {
 export const MAX_SAID = 1500;
 /** A problem is our own words, but may quote what it is about (a port, a suggested URL). */
 const MAX_PROBLEM = 500;
+/** A name the registry's answer gives (a repository, an environment), and how many are listed. */
+const MAX_NAME = 80;
+const MAX_NAMES = 4;
 
 function what(call: Call, target: string): string {
   const at = shownUrl(target);
@@ -84,6 +89,121 @@ function whenBadEnvironment(variable: string, cargoPath: boolean): string {
   return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
 }
 
+/** A name from the registry's answer (a repository, an environment), as code: flat and short. */
+function code(value: string): string {
+  return `\`${shown(value, MAX_NAME).replace(/`/g, "'")}\``;
+}
+
+/** The registry's list of expected values, as code, `a`, `b` or `c`; long lists cut. */
+function names(values: readonly string[], joiner: 'or' | 'and' = 'or'): string {
+  const listed = values.slice(0, MAX_NAMES).map(code);
+  if (values.length > MAX_NAMES) listed.push(`${values.length - MAX_NAMES} more`);
+  if (listed.length < 2) return listed.join('');
+  return `${listed.slice(0, -1).join(', ')} ${joiner} ${listed[listed.length - 1] ?? ''}`;
+}
+
+const CONFIG_PAGE = "on the crate's settings page on the registry (Trusted Publishing)";
+
+/** The exact fix for each of crates.io's refusals of the exchange, from its own words. */
+function whenExchangeRefused(refusal: Refusal): string {
+  switch (refusal.kind) {
+    case 'undecodable':
+      return (
+        'The registry could not accept the ID token itself: most often its audience is not the ' +
+        "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one."
+      );
+    case 'unsupported-issuer':
+      // A registry that does not trust GitHub's own issuer takes no GitHub ID token at all.
+      return refusal.issuer === GITHUB_ISSUER
+        ? 'This registry does not accept ID tokens from GitHub Actions at all: check that `url` is the registry you mean and that it supports trusted publishing from GitHub.'
+        : "Publish from a repository whose ID tokens use GitHub's default issuer.";
+    case 'missing-key-id':
+      return (
+        'The ID token names no signing key (`kid`), and GitHub’s always do: it did not come from GitHub Actions’ token service. ' +
+        'If a step before this one changed ACTIONS_ID_TOKEN_REQUEST_URL (through GITHUB_ENV), remove that; on a self-hosted runner, check that no proxy answers for GitHub.'
+      );
+    case 'unknown-key-id':
+      return (
+        'The registry does not know the key that signed the ID token. Most likely GitHub has just rotated its signing keys and the registry’s copy of them lags ' +
+        '(crates.io fetches them again at most once a minute): re-run the job in a few minutes. ' +
+        'If it persists, the ID token was not signed by GitHub Actions’ token service: check ACTIONS_ID_TOKEN_REQUEST_URL and, on a self-hosted runner, the proxy settings.'
+      );
+    case 'key-set-unavailable':
+      // A 500: only reached when a registry answers it with a status the action does not retry.
+      return KEY_SET_UNAVAILABLE;
+    case 'replayed':
+      return (
+        'The registry had already seen this ID token: the request was replayed on the way (by a proxy that retries POST requests, most likely). ' +
+        'ID tokens are single-use, and the action sends a fresh one with every attempt and tries once more after a replay. ' +
+        'If a proxy is on the way (HTTPS_PROXY), stop it from retrying requests to the registry; then re-run the job.'
+      );
+    case 'refused-trigger':
+      return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
+    case 'unexpected-claim':
+      return (
+        `The registry could not read this run’s ${code(refusal.claim)} claim, which GitHub Actions’ ID tokens always carry in a shape it reads: ` +
+        'compare the claims listed with what GitHub sends, and if the ID token came from GitHub, ask the registry.'
+      );
+    case 'no-config':
+      return (
+        `The registry has no trusted publisher for the repository ${code(refusal.repository)}: add one ${CONFIG_PAGE} with this repository’s owner, name and workflow file ` +
+        '(case does not count in the names); if the repository was renamed or moved to another owner, update the trusted publisher to match.'
+      );
+    case 'owner-id-mismatch':
+      return (
+        `The owner ID in this run (${code(refusal.ownerId)}) is not the one the trusted publisher stored (${names(refusal.expected)}). ` +
+        'An owner ID changes when the account or organisation was deleted and recreated under the same name, or when the repository moved to a new owner, ' +
+        `so the registry no longer takes it for the same owner: delete the trusted publisher ${CONFIG_PAGE} and create it again (it then stores the new ID).`
+      );
+    case 'workflow-mismatch':
+      return (
+        `This run’s workflow file is ${code(refusal.workflow)}, and the trusted publisher expects ${names(refusal.expected)}: ` +
+        `publish from that workflow file, or change the trusted publisher’s workflow file to ${code(refusal.workflow)} ` +
+        '(only the file name; case counts, and `.yml` is not `.yaml`; for a reusable workflow, the calling one).'
+      );
+    case 'environment-required':
+      return refusal.expected.length > 1
+        ? `The trusted publisher requires an environment and this job runs in none: add one of ${names(
+            refusal.expected.map((name) => `environment: ${name}`),
+          )} to the job that runs this action.`
+        : `The trusted publisher requires an environment and this job runs in none: add ${code(
+            `environment: ${refusal.expected[0] ?? ''}`,
+          )} to the job that runs this action.`;
+    case 'environment-mismatch':
+      return (
+        `This job runs in the environment ${code(refusal.environment)}, and the trusted publisher expects ${names(refusal.expected)}: ` +
+        `run the job in ${refusal.expected.length > 1 ? 'one of them' : 'that one'} (${names(
+          refusal.expected.map((name) => `environment: ${name}`),
+        )}), or add a trusted publisher for ${code(refusal.environment)} ${CONFIG_PAGE}.`
+      );
+    case 'no-matching-config':
+      return (
+        'This registry runs crates.io code from before July 2025, which does not say what differs: ' +
+        "compare the registry's trusted publisher settings for your crate (repository owner and " +
+        'name, owner ID, workflow file name, environment) with this run, and fix whichever differs.'
+      );
+    case 'missing-authorization':
+    case 'invalid-authorization':
+      return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
+  }
+}
+
+/** Why the registry refused a revocation (post adds that the token lives until it expires). */
+function whenRevocationRefused(refusal: Refusal | undefined): string {
+  switch (refusal?.kind) {
+    case 'missing-authorization':
+      return 'The request reached the registry without its Authorization header: on a self-hosted runner, a proxy on the way (HTTPS_PROXY) most likely removed it.';
+    case 'invalid-authorization':
+      return 'The registry did not take what was sent for one of its tokens: the token the action kept for revocation was changed after it was written, or the registry gave a token of another kind.';
+    default:
+      return 'The registry did not accept the token for revocation.';
+  }
+}
+
+const KEY_SET_UNAVAILABLE =
+  'The registry could not load GitHub’s signing keys to check the ID token: that is on the registry’s side (or GitHub’s key endpoint), not in this workflow. ' +
+  "Check the registry's status page and re-run the job later.";
+
 const noEndpoint = (status: number): boolean => status === 404 || status === 405;
 
 /** What to do about a refusal, from the registry's own words where they say enough. */
@@ -112,37 +232,19 @@ function whenRefused(call: Call, status: number, details: string[], page: boolea
       'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.'
     );
   }
-  if (call === 'revoke') return 'The registry did not accept the token for revocation.';
-  const said = details.join(' ');
-  if (said.includes('Failed to decode JWT')) {
-    return (
-      'The registry could not accept the ID token itself: most often its audience is not the ' +
-      "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one."
-    );
-  }
-  if (said.includes('event trigger')) {
-    return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
-  }
-  if (said.startsWith('Unsupported JWT issuer')) {
-    return "Publish from a repository whose ID tokens use GitHub's default issuer.";
-  }
-  if (said.includes('JWT has already been used')) {
-    return 'The registry had already accepted this ID token: an earlier attempt succeeded but its answer was lost. Re-run the job.';
-  }
-  if (said.includes('JWT key ID')) {
-    return (
-      'The registry does not know the key that signed the ID token (GitHub may have just changed its keys): ' +
-      "re-run the job; if it persists, ask the registry's maintainers."
-    );
-  }
-  // Only a refusal about the trusted publisher config is fixed in the config.
-  if (/Trusted Publishing config|^Unexpected `/.test(said)) {
-    return (
-      "Compare the registry's trusted publisher settings for your crate (repository owner and " +
-      'name, workflow file name, environment) with this workflow run, and fix whichever differs.'
-    );
-  }
-  return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
+  const refusal = readRefusal(details);
+  if (call === 'revoke') return whenRevocationRefused(refusal);
+  return refusal === undefined
+    ? 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'
+    : whenExchangeRefused(refusal);
+}
+
+/** A server error (5xx, 408, 429), retried: where the registry says why, its reason. */
+function whenServerFailed(failure: Extract<Failure, { kind: 'http-status' }>): string {
+  const refusal = failure.call === 'exchange' ? readRefusal(failure.details) : undefined;
+  return refusal?.kind === 'key-set-unavailable'
+    ? KEY_SET_UNAVAILABLE
+    : whenUnavailable(failure.call);
 }
 
 /** A body that is not the server's JSON, in words that hold for any size and type. */
@@ -270,7 +372,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
       const page = failure.unexpectedBody !== undefined;
       const next = server
-        ? whenUnavailable(failure.call)
+        ? whenServerFailed(failure)
         : whenRefused(failure.call, failure.status, failure.details, page);
       const said = statusText(failure, server);
       return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
@@ -293,6 +395,26 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
       return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
     }
+  }
+}
+
+/** Why an attempt failed, for the log line that announces the next try. */
+export function retryReason(failure: Failure): string {
+  switch (failure.kind) {
+    case 'timeout':
+      return `no answer within ${seconds(failure.timeoutMs)}`;
+    case 'network':
+      return `connection failed (${shown(failure.code, 40)})`;
+    case 'http-status':
+      if (failure.call === 'exchange' && readRefusal(failure.details)?.kind === 'replayed') {
+        return (
+          `HTTP ${failure.status} "JWT has already been used": the registry had seen this ID token before, so the request was replayed on the way ` +
+          '(by a proxy that retried it, most likely); the next try sends a fresh ID token, once'
+        );
+      }
+      return `HTTP ${failure.status}`;
+    default:
+      return failure.kind;
   }
 }
 
