@@ -1417,8 +1417,9 @@ function prefixTable(secret) {
     return table;
 }
 function cutSecretLength(text, end, secret, table) {
+    const after = secret.includes('…') ? 0 : text.lastIndexOf('…', end - 1) + 1;
     let k = 0;
-    for (let i = Math.max(0, end - secret.length + 1); i < end; i++) {
+    for (let i = Math.max(0, end - secret.length + 1, after); i < end; i++) {
         const c = text.charCodeAt(i);
         while (k > 0 && c !== secret.charCodeAt(k))
             k = table[k - 1] ?? 0;

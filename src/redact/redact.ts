@@ -106,8 +106,11 @@ function prefixTable(secret: string): Int32Array {
  * are (a search from each candidate start took about 0.7 s for long repetitive tokens).
  */
 function cutSecretLength(text: string, end: number, secret: string, table: Int32Array): number {
+  // A secret without `…` cannot run across an earlier cut: each character of a text is then
+  // read once for all its cuts, however many `…` it holds.
+  const after = secret.includes('…') ? 0 : text.lastIndexOf('…', end - 1) + 1;
   let k = 0;
-  for (let i = Math.max(0, end - secret.length + 1); i < end; i++) {
+  for (let i = Math.max(0, end - secret.length + 1, after); i < end; i++) {
     const c = text.charCodeAt(i);
     while (k > 0 && c !== secret.charCodeAt(k)) k = table[k - 1] ?? 0;
     if (c === secret.charCodeAt(k)) k++;
