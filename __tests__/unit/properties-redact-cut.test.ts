@@ -31,7 +31,7 @@ const repetitive = (min: number, max: number) =>
 test('a cut secret is hidden exactly where a search from every start would hide it', () => {
   fc.assert(
     fc.property(
-      repetitive(8, 30).filter((s) => !s.includes('…')),
+      repetitive(8, 30),
       repetitive(0, 60),
       fc.nat(40),
       repetitive(0, 10),
