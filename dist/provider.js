@@ -1257,15 +1257,15 @@ function abortWith(signal) {
         handleAuthentication: () => Promise.reject(new Error('not supported')),
     };
 }
-function readBounded(message) {
+function readBounded(message, maxBytes) {
     return new Promise((resolve, reject) => {
         const chunks = [];
         let size = 0;
         message.on('data', (chunk) => {
-            const room = MAX_BODY_BYTES - size;
+            const room = maxBytes - size;
             chunks.push(chunk.subarray(0, Math.max(room, 0)));
             size += chunk.length;
-            if (size > MAX_BODY_BYTES) {
+            if (size > maxBytes) {
                 resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
                 message.destroy();
             }
@@ -1337,7 +1337,7 @@ const httpClientTransport = async (request, timeoutMs) => {
     });
     try {
         const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
-        const { body, truncated } = await readBounded(response.message);
+        const { body, truncated } = await readBounded(response.message, request.maxBodyBytes ?? MAX_BODY_BYTES);
         return {
             ok: true,
             response: {
@@ -1612,6 +1612,8 @@ function what(call, target) {
             return `Exchanging the OIDC ID token for a publish token at ${at}`;
         case 'revoke':
             return `Revoking the publish token at ${at}`;
+        case 'index':
+            return `Reading the registry's index at ${at}`;
     }
 }
 function describe_seconds(ms) {
@@ -1639,9 +1641,14 @@ function whenUnavailable(call) {
                 'On a self-hosted runner behind a proxy, check HTTPS_PROXY and NO_PROXY.');
         case 'revoke':
             return 'The registry may be down or unreachable.';
+        case 'index':
+            return 'The index may be down or unreachable; on a self-hosted runner behind a proxy, check HTTPS_PROXY and NO_PROXY.';
     }
 }
 function whenUnsendable(call) {
+    if (call === 'index') {
+        return "Nothing was sent: check the index URL in cargo's configuration and the proxy variables (HTTPS_PROXY, NO_PROXY).";
+    }
     return call === 'id-token'
         ? 'Nothing was sent, and waiting will not fix it: the request is built from ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, which the runner sets; if a step before this one changed them (through GITHUB_ENV), remove that.'
         : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
@@ -1747,6 +1754,12 @@ function whenRefused(call, status, details, page) {
             ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
             : 'Re-run the job; if it persists, check https://www.githubstatus.com.';
     }
+    if (call === 'index') {
+        if (status === 401 || status === 403) {
+            return "The check reads an index without credentials, as crates.io's is read; an index that wants them is not checked.";
+        }
+        return "No sparse index answers at this address (each has a config.json at its root): check the index URL in cargo's configuration.";
+    }
     if (noEndpoint(status)) {
         return ('The registry has no trusted-publishing endpoint at this address: check that `url` is ' +
             "the registry's web address (for crates.io, `https://crates.io`) and that it supports trusted publishing.");
@@ -1797,6 +1810,8 @@ function whenUnknownHost(call) {
             return 'Check the `url` input for a typo.';
         case 'revoke':
             return 'The main step reached the registry at this address, so this is most likely a passing DNS failure.';
+        case 'index':
+            return "Check the index URL in cargo's configuration (or CARGO_REGISTRIES_<NAME>_INDEX) for a typo.";
     }
 }
 function timeoutText(failure) {
@@ -1858,6 +1873,10 @@ function describeFailure(failure, attempts) {
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
         case 'redirect': {
             const to = failure.location === undefined ? 'no Location' : `\`${shownUrl(failure.location)}\``;
+            if (failure.call === 'index') {
+                return (`${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
+                    "Redirects are not followed: the check reads the index only at the address cargo's configuration gives.");
+            }
             const secret = {
                 'id-token': "the job's request token",
                 exchange: 'the ID token',
@@ -1886,12 +1905,56 @@ function describeFailure(failure, attempts) {
             return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${problemSentence(failure.problem)} ` +
                 (failure.call === 'id-token'
                     ? "This is GitHub's side: re-run the job."
-                    : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'));
+                    : failure.call === 'index'
+                        ? "Check that cargo's configuration names the registry's sparse index."
+                        : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'));
+        case 'no-manifest':
+            return (`The \`workspace\` input names ${shownPath(failure.dir)}, which has no Cargo.toml, so there is no workspace to check; no token was requested. ` +
+                'Set `workspace` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.');
+        case 'no-cargo':
+            return (`The \`workspace\` input asks for a check of ${shownPath(failure.dir)}, which reads it through cargo, but cargo could not be started (${redact_shown(failure.code, 40)}${failure.code === 'ENOENT' ? ': it is not on PATH' : ''}); no token was requested. ` +
+                'Install Rust in a step before this one (rustup, or an action such as dtolnay/rust-toolchain), or leave `workspace` empty.');
+        case 'cargo-metadata': {
+            const said = failure.said.trim() === '' ? '' : ` cargo said: ${sentence(redact_shown(failure.said, MAX_SAID))}`;
+            return (`cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem) || 'failed'}.${said} ` +
+                'No token was requested. Fix the manifest (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.');
+        }
+        case 'new-crates':
+            return newCratesText(failure.crates, failure.registry, failure.index);
+        case 'index-unreadable':
+            return (`${describeFailure(failure.last, failure.attempts)} ` +
+                `So the check of the workspace cannot tell which crates the index at ${shownUrl(failure.index)} has: ${AS_IF_NOTHING_OUT}`);
+        case 'index-unknown':
+            return failure.reason === 'git'
+                ? `The registry \`${redact_shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
+                : `cargo's configuration for this workspace names no index for the registry \`${redact_shown(failure.registry, 64)}\` (\`[registries.${redact_shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${redact_shown(failure.registry, 64)}\` needs that setting too.`;
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
             return `${what(failure.call, failure.target)} did not finish within its ${describe_seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
         }
     }
+}
+const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
+function shownPath(dir) {
+    return `\`${shownUrl(dir, 200).replace(/`/g, "'")}\``;
+}
+function shownCrate(crate) {
+    return `\`${redact_shown(crate.name, 64).replace(/`/g, "'")}\` ${redact_shown(crate.version, 64).replace(/`/g, "'")}`;
+}
+const NEW_CRATE_REFUSAL = 'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first';
+function newCratesText(crates, registry, index) {
+    const shownList = crates.slice(0, 20).map(shownCrate).join(', ');
+    const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
+    const one = crates.length === 1;
+    const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${redact_shown(registry, 64)}\``;
+    const first = registry === 'crates-io'
+        ? 'publish its first version by hand with an API token (`cargo publish -p NAME` with a token from https://crates.io/settings/tokens)'
+        : `publish its first version by hand with a token of that registry (\`cargo publish -p NAME --registry ${redact_shown(registry, 64)}\`)`;
+    return (`${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
+        `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
+        'Nothing was published and no token was requested. ' +
+        `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
+        'A crate that is not to be published: set `publish = false` in its Cargo.toml.');
 }
 function retryReason(failure) {
     switch (failure.kind) {
@@ -2250,15 +2313,15 @@ function triggerWarning(event, baseUrl) {
         'refused: publish from `push` (tags), `release` or `workflow_dispatch` instead.');
 }
 function inputWarnings(inputs) {
-    const { registryName, provider, registry } = inputs;
+    const { registryName, provider, registry, workspace } = inputs;
     if (registryName === '')
         return [];
-    if (provider === undefined) {
+    if (provider === undefined && workspace === '') {
         return [
             'The `registry-name` input does nothing without `credential-provider: true`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
         ];
     }
-    if (registry.baseUrl === DEFAULT_REGISTRY_URL) {
+    if (provider !== undefined && registry.baseUrl === DEFAULT_REGISTRY_URL) {
         return [
             `With \`registry-name: ${registryName}\` the provider serves \`cargo publish --registry ${registryName}\` only, and \`url\` is crates.io: to publish to crates.io itself (\`cargo publish\`), leave \`registry-name\` empty.`,
         ];
@@ -2438,13 +2501,13 @@ function noAnswer(call, target, error, time) {
             return retryable({ kind: 'network', call, target, code: error.code });
     }
 }
-function oversized(call, target, status) {
+function oversized(call, target, status, maxBytes = MAX_BODY_BYTES) {
     return outcome_final({
         kind: 'malformed-response',
         call,
         target,
         status,
-        problem: `its body is larger than ${MAX_BODY_BYTES / 1024} KiB, more than any answer to this call should be`,
+        problem: `its body is larger than ${maxBytes / 1024} KiB, more than any answer to this call should be`,
     });
 }
 function unsuccessful(call, target, response, nowMs) {
@@ -2491,6 +2554,7 @@ const CALL_NAMES = {
     'id-token': 'Requesting the GitHub OIDC ID token',
     exchange: 'The token exchange',
     revoke: 'The revocation',
+    index: 'Reading the index',
 };
 async function callWithRetries(deps, call, target, prepare, accept, retryRefusal = () => false) {
     return withRetries({
@@ -2517,7 +2581,7 @@ async function callWithRetries(deps, call, target, prepare, accept, retryRefusal
                 return retryable(outcome.failure);
             }
             if (response.truncated)
-                return oversized(call, target, response.status);
+                return oversized(call, target, response.status, request.maxBodyBytes);
             return accept(response);
         },
     });
@@ -2697,6 +2761,17 @@ const postTiming = (scale = 1) => scaled({
         lastTryLate: false,
     },
 }, scale);
+const preflightTiming = (scale = 1) => scaled({
+    budgetMs: 20_000,
+    policy: {
+        maxAttempts: 3,
+        backoffCapsMs: [1_000, 3_000],
+        retryAfterCapMs: 5_000,
+        attemptTimeoutMs: 8_000,
+        minAttemptMs: 1_000,
+        lastTryLate: false,
+    },
+}, scale);
 
 ;// CONCATENATED MODULE: ./src/id-token/oidc-access.ts
 
@@ -2786,6 +2861,7 @@ const MAX_LENGTH = {
     revoke: 100,
     'credential-provider': 100,
     'registry-name': 64,
+    workspace: 4096,
 };
 function readInput(core, name) {
     const value = core.getInput(name);
@@ -2808,12 +2884,32 @@ function readInputs(core) {
     const revoke = parseBoolean('revoke', readInput(core, 'revoke'), true);
     const providerOn = parseBoolean('credential-provider', readInput(core, 'credential-provider'), false);
     const registryName = parseRegistryName(readInput(core, 'registry-name'));
+    const workspace = parseWorkspace(readInput(core, 'workspace'));
+    if (workspace !== '' && registryName === '' && baseUrl !== DEFAULT_REGISTRY_URL) {
+        throw new ActionFailure({
+            kind: 'missing-input',
+            input: 'registry-name',
+            reason: `\`workspace\` is set and \`url\` (${baseUrl}) is not crates.io, so the check of the workspace needs cargo's ` +
+                'name for that registry, to find its index and the crates whose `publish` names it: the NAME of `[registries.NAME]` in its configuration.',
+        });
+    }
     return {
         registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
         revoke,
         provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
         registryName,
+        workspace,
     };
+}
+function parseWorkspace(raw) {
+    if (!/[\u0000-\u001f]/.test(raw))
+        return raw;
+    throw new ActionFailure({
+        kind: 'invalid-input',
+        input: 'workspace',
+        value: raw,
+        problem: 'it holds a line break or another control character, which no directory name has.',
+    });
 }
 function parseBoolean(input, raw, byDefault) {
     if (raw === '')
@@ -3032,8 +3128,13 @@ function handOutUntil(life, mintedAt) {
 
 
 const MAX_RECORD_BYTES = 1 << 20;
-function token_record_recordToken(path, minted) {
-    appendUntrustedFile(path, `${JSON.stringify(minted)}\n`);
+function token_record_recordToken(path, minted, upload) {
+    const line = {
+        token: minted.token,
+        mintedAt: minted.mintedAt,
+        ...(upload && { crate: upload.crate, version: upload.version }),
+    };
+    appendUntrustedFile(path, `${JSON.stringify(line)}\n`);
 }
 function readRecord(path) {
     const tokens = [];
@@ -3049,17 +3150,25 @@ function readRecord(path) {
     }
     return { tokens, skipped };
 }
+const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const token_record_VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
+function parseUpload(crate, version) {
+    if (typeof crate !== 'string' || typeof version !== 'string')
+        return undefined;
+    return CRATE_NAME.test(crate) && token_record_VERSION.test(version) ? { crate, version } : undefined;
+}
 function parseEntry(line) {
     try {
         const json = JSON.parse(line);
         if (typeof json !== 'object' || json === null)
             return undefined;
-        const { token, mintedAt } = json;
+        const { token, mintedAt, crate, version } = json;
         if (typeof token !== 'string' || tokenProblem(token) !== undefined)
             return undefined;
         if (typeof mintedAt !== 'number' || !Number.isFinite(mintedAt))
             return undefined;
-        return { token, mintedAt };
+        const upload = parseUpload(crate, version);
+        return upload === undefined ? { token, mintedAt } : { token, mintedAt, upload };
     }
     catch {
         return undefined;
@@ -3276,6 +3385,8 @@ async function answerRequest(deps, line) {
     try {
         const life = tokenLife(deps.environment.timeScale);
         const token = await liveToken(deps, config, life, trace);
+        if (request.operation === 'publish')
+            noteUpload(deps.core, config, token, request);
         return tokenAnswer(token.token, handOutUntil(life, token.mintedAt) / 1000);
     }
     catch (error) {
@@ -3327,6 +3438,16 @@ async function revokeUnrecorded(deps, config, token) {
         deps.core.warning(describeError(error));
     }
 }
+function noteUpload(core, config, token, request) {
+    if (request.crate === undefined || request.version === undefined)
+        return;
+    try {
+        token_record_recordToken(config.recordPath, token, { crate: request.crate, version: request.version });
+    }
+    catch {
+        core.debug('The upload could not be noted in the token record; the release report will miss it.');
+    }
+}
 function recordedTokens(path) {
     try {
         return readRecord(path).tokens;
@@ -3352,6 +3473,20 @@ function recordedTokens(path) {
 ;// CONCATENATED MODULE: ./src/runner/environment.ts
 
 
+
+const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_(.+)_INDEX$/;
+function readCargoEnvironment(env) {
+    const registryIndexes = {};
+    for (const [name, value] of Object.entries(env)) {
+        const match = REGISTRY_INDEX_VARIABLE.exec(name);
+        if (match?.[1] !== undefined && value !== undefined && value !== '') {
+            registryIndexes[match[1]] = value;
+        }
+    }
+    const user = env.HOME ?? env.USERPROFILE;
+    const home = env.CARGO_HOME || (user ? (0,external_node_path_namespaceObject.join)(user, '.cargo') : undefined);
+    return { home, registryIndexes };
+}
 function isForkPullRequest(eventPath) {
     if (eventPath === undefined || eventPath === '')
         return false;
@@ -3419,6 +3554,8 @@ function readEnvironment(env = process.env) {
         timeScale: valid ? Math.max(scale, MIN_TIME_SCALE) : 1,
         ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
         runnerTemp: env.RUNNER_TEMP,
+        githubWorkspace: env.GITHUB_WORKSPACE,
+        cargo: readCargoEnvironment(env),
     };
 }
 

@@ -14,7 +14,8 @@ export type Fault =
    */
   | { replayed: true };
 
-export type Endpoint = 'id-token' | 'exchange' | 'revoke' | 'publish';
+/** `index`: any file of the sparse index (config.json and the crates' files alike). */
+export type Endpoint = 'id-token' | 'exchange' | 'revoke' | 'publish' | 'index';
 
 /** Per endpoint, a queue of faults; each request takes the next one, then behaves normally. */
 export class FaultScript {

@@ -139,6 +139,8 @@ export class Registry {
     [];
   /** Every upload, accepted or refused, in order. */
   readonly uploads: Upload[] = [];
+  /** Every index file asked for (its path under the index), in order. */
+  readonly indexRequests: string[] = [];
   /** The claims of every JWT exchanged for a token, in order. */
   readonly exchanged: Record<string, unknown>[] = [];
   private readonly issuerKeys = new Map<string, IssuerKeys>();
@@ -210,7 +212,7 @@ export class Registry {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://registry').pathname;
     if (path.startsWith('/index/')) {
-      this.serveIndex(path.slice('/index/'.length), res);
+      await this.answerIndex(path.slice('/index/'.length), req, res);
       return;
     }
     const endpoint =
@@ -530,14 +532,67 @@ export class Registry {
     });
   }
 
+  /** Another version of a crate that exists, as if published before (visible at once). */
+  addVersion(name: string, version: string): this {
+    const entries = this.crates.get(name);
+    if (entries === undefined) throw new Error(`no crate ${name}`);
+    entries.push({
+      name,
+      vers: version,
+      deps: [],
+      cksum: '0'.repeat(64),
+      features: {},
+      yanked: false,
+    });
+    return this;
+  }
+
+  /**
+   * A version yanked: still a line of the index (`"yanked": true`), and it cannot be published
+   * again. Adds the version first when the crate does not list it.
+   */
+  yank(name: string, version: string): this {
+    const entries = this.crates.get(name);
+    if (entries === undefined) throw new Error(`no crate ${name}`);
+    const entry = entries.find((e) => e.vers === version);
+    if (entry) entry.yanked = true;
+    else
+      entries.push({
+        name,
+        vers: version,
+        deps: [],
+        cksum: '0'.repeat(64),
+        features: {},
+        yanked: true,
+      });
+    return this;
+  }
+
+  /**
+   * A request for a file of the sparse index (`path` under the index's root): its faults
+   * first, then the file. Served here under `/index/`, and at the root of an index host
+   * (rig/index-host.ts) as crates.io serves https://index.crates.io/.
+   */
+  async answerIndex(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.indexRequests.push(path);
+    if (await applyFault(this.faults.next('index'), req, res)) return;
+    this.serveIndex(path, res);
+  }
+
+  /**
+   * What the index serves, as crates.io's does: files at the protocol's lower-case paths
+   * (cargo's `make_dep_path`), 404 for a crate it does not have or a path that is not the
+   * crate's.
+   */
   private serveIndex(path: string, res: ServerResponse): void {
     if (path === 'config.json') {
       sendJson(res, 200, { dl: `${this.url}/api/v1/crates`, api: this.url });
       return;
     }
     const name = path.split('/').pop() ?? '';
-    const entries = this.crates.get(name);
-    if (entries === undefined || indexPath(name) !== path) {
+    // Names are unique whatever their case; the path is always lower case.
+    const entries = [...this.crates].find(([crate]) => crate.toLowerCase() === name)?.[1];
+    if (entries === undefined || name !== name.toLowerCase() || indexPath(name) !== path) {
       res.writeHead(404);
       res.end();
       return;

@@ -14,6 +14,7 @@ import { Redactor } from './redact/redact.js';
 import { withRedaction } from './redact/redacting-core.js';
 import type { Core } from './runner/core.js';
 import type { RunnerEnvironment } from './runner/environment.js';
+import { savePreflight } from './state/state.js';
 
 export interface MainDeps {
   core: Core;
@@ -45,6 +46,16 @@ export async function runMain(deps: MainDeps): Promise<void> {
     const oidc = oidcAccess(environment);
     // The runner masks it already; this keeps it out of what the action writes itself.
     redactor.add(oidc.requestToken);
+    // The check of a workspace, before any ID token is requested: its code (and cargo's
+    // child process) load only when `workspace` asks for it.
+    if (inputs.workspace !== '') {
+      const { runPreflight } = await import('./preflight/run-preflight.js');
+      const found = await runPreflight({ core, environment, transport, clock }, inputs);
+      savePreflight(core, {
+        index: found.index ?? '',
+        unpublished: found.unpublished.map((crate) => `${crate.name}@${crate.version}`),
+      });
+    }
     // The provider's folder is made before any token is minted: a RUNNER_TEMP it cannot use
     // fails the step with nothing to revoke.
     let provider: Parameters<typeof handOutToken>[3];

@@ -7,13 +7,13 @@ import { postTiming, timeScaleNote } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
 import { PROVIDER_DIR_PREFIX, RECORD_FILE } from './provider/files.js';
-import { readRecord } from './provider/token-record.js';
+import { readRecord, type RecordEntry } from './provider/token-record.js';
 import { withRedaction } from './redact/redacting-core.js';
 import { revokeToken } from './revoke/revoke-token.js';
 import type { Core } from './runner/core.js';
 import type { RunnerEnvironment } from './runner/environment.js';
 import { UntrustedFileError } from './runner/untrusted-file.js';
-import { readHandover } from './state/state.js';
+import { readHandover, readPreflight } from './state/state.js';
 
 export interface PostDeps {
   core: Core;
@@ -49,20 +49,21 @@ function removableFolder(
 }
 
 /**
- * main's token, then every token the credential provider recorded, each once. A record that
- * cannot be read, or is refused as tampered with, costs its tokens (a warning), never main's.
+ * The credential provider's record of tokens (and of what cargo published with them). A
+ * record that cannot be read, or is refused as tampered with, costs its tokens (a warning),
+ * never main's.
  */
-function tokensToRevoke(core: Core, token: string, folder: string | undefined): string[] {
-  if (folder === undefined) return [token];
+function recordedTokens(core: Core, folder: string | undefined): RecordEntry[] {
+  if (folder === undefined) return [];
   try {
     const { tokens, skipped } = readRecord(join(folder, RECORD_FILE));
     if (skipped > 0) {
       core.warning(describeFailure({ kind: 'token-record', code: '', skippedLines: skipped }));
     }
-    return [...new Set([token, ...tokens.map((entry) => entry.token)])];
+    return tokens;
   } catch (error) {
     core.warning(describeFailure(recordFailure(error)));
-    return [token];
+    return [];
   }
 }
 
@@ -73,6 +74,36 @@ function recordFailure(error: unknown): Failure {
   const code = (error as { code?: unknown }).code;
   const known = typeof code === 'string' && code !== '' ? code : 'EUNKNOWN';
   return { kind: 'token-record', code: known, skippedLines: 0 };
+}
+
+/** crates.io's sparse index: the release report asks it when main's check did not name one. */
+const CRATES_IO = { api: 'https://crates.io', index: 'https://index.crates.io/' };
+
+/**
+ * After a release the credential provider served (or one main's check prepared): what went
+ * out, as a short report in the step summary. Its code loads only then. Best effort: it asks
+ * the index within post's own budget, and a failure of its own costs the report, nothing else.
+ */
+async function reportRelease(
+  deps: PostDeps & { core: Core },
+  baseUrl: string,
+  recorded: RecordEntry[],
+  revoked: Promise<number>,
+): Promise<void> {
+  const { core, transport, clock, environment } = deps;
+  const preflight = readPreflight(core);
+  const uploads = recorded.some((entry) => entry.upload !== undefined);
+  if (!uploads && (preflight?.unpublished.length ?? 0) === 0) return;
+  try {
+    const { releaseReport } = await import('./preflight/release-report.js');
+    const index = preflight?.index || (baseUrl === CRATES_IO.api ? CRATES_IO.index : undefined);
+    const net = startPhase({ core, transport, clock }, postTiming(environment.timeScale));
+    const report = await releaseReport(net, { recorded, preflight, index, revoked });
+    core.appendSummary(report.summary);
+    core.info(report.line);
+  } catch (error) {
+    core.debug(`No release report: ${describeError(error)}`);
+  }
 }
 
 function removeFolder(core: Core, folder: string): void {
@@ -97,7 +128,9 @@ export async function runPost(deps: PostDeps): Promise<void> {
     }
     const folder = recordFolder(handover.providerDir);
     removable = removableFolder(folder, environment.runnerTemp);
+    const recorded = recordedTokens(core, folder);
     if (handover.kind === 'keep') {
+      await reportRelease({ ...deps, core }, handover.baseUrl, recorded, Promise.resolve(0));
       core.info(
         folder === undefined
           ? 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.'
@@ -106,7 +139,7 @@ export async function runPost(deps: PostDeps): Promise<void> {
       return;
     }
     // main's token first: masked before anything else is written.
-    const tokens = tokensToRevoke(core, handover.token, folder);
+    const tokens = [...new Set([handover.token, ...recorded.map((entry) => entry.token)])];
     tokens.forEach((token) => {
       core.setSecret(token);
     });
@@ -116,7 +149,7 @@ export async function runPost(deps: PostDeps): Promise<void> {
     // the time of the others.
     // With several tokens, each line says which one it is about (never the token itself).
     const label = (i: number) => (tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '');
-    const results = await Promise.allSettled(
+    const settled = Promise.allSettled(
       tokens.map((token, i) => {
         const log = {
           ...core,
@@ -128,6 +161,13 @@ export async function runPost(deps: PostDeps): Promise<void> {
         return revokeToken(net, handover.baseUrl, token);
       }),
     );
+    const report = reportRelease(
+      { ...deps, core },
+      handover.baseUrl,
+      recorded,
+      settled.then((all) => all.filter((result) => result.status === 'fulfilled').length),
+    );
+    const results = await settled;
     results.forEach((result, i) => {
       if (result.status === 'fulfilled') return;
       core.warning(`${label(i)}${describeError(result.reason)} ${UNREVOKED}`);
@@ -140,6 +180,7 @@ export async function runPost(deps: PostDeps): Promise<void> {
         `Revoked ${revoked} of the ${tokens.length} publish tokens this job minted at ${handover.baseUrl} (for this step and for cargo).`,
       );
     }
+    await report;
   } catch (error) {
     core.warning(`${describeError(error)} ${UNREVOKED}`);
   } finally {

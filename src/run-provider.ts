@@ -110,6 +110,7 @@ async function answerRequest(
   try {
     const life = tokenLife(deps.environment.timeScale);
     const token = await liveToken(deps, config, life, trace);
+    if (request.operation === 'publish') noteUpload(deps.core, config, token, request);
     return tokenAnswer(token.token, handOutUntil(life, token.mintedAt) / 1000);
   } catch (error) {
     const message = explainAndDescribe(core, error, {
@@ -178,6 +179,26 @@ async function revokeUnrecorded(
     deps.core.info(`${PREFIX} the token just minted could not be recorded, so it was revoked.`);
   } catch (error) {
     deps.core.warning(describeError(error));
+  }
+}
+
+/**
+ * Records what cargo is about to publish beside the token it gets, for post's release report.
+ * Best effort: a record that cannot take the line costs the report a row, never the upload.
+ */
+function noteUpload(
+  core: LogCore,
+  config: ProviderConfig,
+  token: MintedToken,
+  request: { crate: string | undefined; version: string | undefined },
+): void {
+  if (request.crate === undefined || request.version === undefined) return;
+  try {
+    recordToken(config.recordPath, token, { crate: request.crate, version: request.version });
+  } catch {
+    core.debug(
+      'The upload could not be noted in the token record; the release report will miss it.',
+    );
   }
 }
 

@@ -86,6 +86,7 @@ const inputs = fc.record({
     fc.constantFrom('', 'local', 'my-registry', 'crates-io'),
     outsideText(),
   ),
+  workspace: fc.oneof(fc.constantFrom('', '.', 'crates/a b', '/abs/ws', 'a\nb'), outsideText()),
 });
 
 describe('inputs', () => {
@@ -110,7 +111,7 @@ describe('inputs', () => {
         const message = describeError(read.error);
         expectReadable(message);
         expect(message).toMatch(
-          /^The `(url|audience|revoke|credential-provider|registry-name)` input /,
+          /^The `(url|audience|revoke|credential-provider|registry-name|workspace)` input /,
         );
       }),
     );

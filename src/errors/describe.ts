@@ -6,6 +6,7 @@ import {
   type Attempts,
   type BodyDescription,
   type Call,
+  type CrateVersion,
   type Failure,
 } from './failure.js';
 
@@ -26,6 +27,8 @@ function what(call: Call, target: string): string {
       return `Exchanging the OIDC ID token for a publish token at ${at}`;
     case 'revoke':
       return `Revoking the publish token at ${at}`;
+    case 'index':
+      return `Reading the registry's index at ${at}`;
   }
 }
 
@@ -65,11 +68,16 @@ function whenUnavailable(call: Call): string {
       );
     case 'revoke':
       return 'The registry may be down or unreachable.';
+    case 'index':
+      return 'The index may be down or unreachable; on a self-hosted runner behind a proxy, check HTTPS_PROXY and NO_PROXY.';
   }
 }
 
 /** A request that never left: which settings it was built from, and that waiting cannot help. */
 function whenUnsendable(call: Call): string {
+  if (call === 'index') {
+    return "Nothing was sent: check the index URL in cargo's configuration and the proxy variables (HTTPS_PROXY, NO_PROXY).";
+  }
   return call === 'id-token'
     ? 'Nothing was sent, and waiting will not fix it: the request is built from ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, which the runner sets; if a step before this one changed them (through GITHUB_ENV), remove that.'
     : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
@@ -219,6 +227,12 @@ function whenRefused(call: Call, status: number, details: string[], page: boolea
       ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
       : 'Re-run the job; if it persists, check https://www.githubstatus.com.';
   }
+  if (call === 'index') {
+    if (status === 401 || status === 403) {
+      return "The check reads an index without credentials, as crates.io's is read; an index that wants them is not checked.";
+    }
+    return "No sparse index answers at this address (each has a config.json at its root): check the index URL in cargo's configuration.";
+  }
   if (noEndpoint(status)) {
     return (
       'The registry has no trusted-publishing endpoint at this address: check that `url` is ' +
@@ -282,6 +296,8 @@ function whenUnknownHost(call: Call): string {
       return 'Check the `url` input for a typo.';
     case 'revoke':
       return 'The main step reached the registry at this address, so this is most likely a passing DNS failure.';
+    case 'index':
+      return "Check the index URL in cargo's configuration (or CARGO_REGISTRIES_<NAME>_INDEX) for a typo.";
   }
 }
 
@@ -354,6 +370,12 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     case 'redirect': {
       const to =
         failure.location === undefined ? 'no Location' : `\`${shownUrl(failure.location)}\``;
+      if (failure.call === 'index') {
+        return (
+          `${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
+          "Redirects are not followed: the check reads the index only at the address cargo's configuration gives."
+        );
+      }
       const secret = {
         'id-token': "the job's request token",
         exchange: 'the ID token',
@@ -389,13 +411,84 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
         `${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${problemSentence(failure.problem)} ` +
         (failure.call === 'id-token'
           ? "This is GitHub's side: re-run the job."
-          : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.')
+          : failure.call === 'index'
+            ? "Check that cargo's configuration names the registry's sparse index."
+            : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.')
       );
+    case 'no-manifest':
+      return (
+        `The \`workspace\` input names ${shownPath(failure.dir)}, which has no Cargo.toml, so there is no workspace to check; no token was requested. ` +
+        'Set `workspace` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.'
+      );
+    case 'no-cargo':
+      return (
+        `The \`workspace\` input asks for a check of ${shownPath(failure.dir)}, which reads it through cargo, but cargo could not be started (${shown(failure.code, 40)}${failure.code === 'ENOENT' ? ': it is not on PATH' : ''}); no token was requested. ` +
+        'Install Rust in a step before this one (rustup, or an action such as dtolnay/rust-toolchain), or leave `workspace` empty.'
+      );
+    case 'cargo-metadata': {
+      const said =
+        failure.said.trim() === '' ? '' : ` cargo said: ${sentence(shown(failure.said, MAX_SAID))}`;
+      return (
+        `cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem) || 'failed'}.${said} ` +
+        'No token was requested. Fix the manifest (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.'
+      );
+    }
+    case 'new-crates':
+      return newCratesText(failure.crates, failure.registry, failure.index);
+    case 'index-unreadable':
+      return (
+        `${describeFailure(failure.last, failure.attempts)} ` +
+        `So the check of the workspace cannot tell which crates the index at ${shownUrl(failure.index)} has: ${AS_IF_NOTHING_OUT}`
+      );
+    case 'index-unknown':
+      return failure.reason === 'git'
+        ? `The registry \`${shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
+        : `cargo's configuration for this workspace names no index for the registry \`${shown(failure.registry, 64)}\` (\`[registries.${shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${shown(failure.registry, 64)}\` needs that setting too.`;
     case 'out-of-time': {
       const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
       return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
     }
   }
+}
+
+/** What the outputs say when the check of a workspace could not read the index. */
+const AS_IF_NOTHING_OUT =
+  '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
+
+/**
+ * A directory from the workspace input, as a message shows it: redacted as a value meant as a
+ * URL is (a segment's `user:pass@` hidden), whatever it is.
+ */
+function shownPath(dir: string): string {
+  return `\`${shownUrl(dir, 200).replace(/`/g, "'")}\``;
+}
+
+/** A crate and its version from the workspace or the index, as a message shows it. */
+export function shownCrate(crate: CrateVersion): string {
+  return `\`${shown(crate.name, 64).replace(/`/g, "'")}\` ${shown(crate.version, 64).replace(/`/g, "'")}`;
+}
+
+/** crates.io's words when trusted publishing is asked to create a crate. */
+export const NEW_CRATE_REFUSAL =
+  'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first';
+
+/** Crates the registry does not have at all, and the one-time fix for each. */
+function newCratesText(crates: CrateVersion[], registry: string, index: string): string {
+  const shownList = crates.slice(0, 20).map(shownCrate).join(', ');
+  const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
+  const one = crates.length === 1;
+  const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${shown(registry, 64)}\``;
+  const first =
+    registry === 'crates-io'
+      ? 'publish its first version by hand with an API token (`cargo publish -p NAME` with a token from https://crates.io/settings/tokens)'
+      : `publish its first version by hand with a token of that registry (\`cargo publish -p NAME --registry ${shown(registry, 64)}\`)`;
+  return (
+    `${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
+    `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
+    'Nothing was published and no token was requested. ' +
+    `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
+    'A crate that is not to be published: set `publish = false` in its Cargo.toml.'
+  );
 }
 
 /** Why an attempt failed, for the log line that announces the next try. */

@@ -36,6 +36,7 @@ const CALL_NAMES: Record<Call, string> = {
   'id-token': 'Requesting the GitHub OIDC ID token',
   exchange: 'The token exchange',
   revoke: 'The revocation',
+  index: 'Reading the index',
 };
 
 /**
@@ -76,7 +77,7 @@ export async function callWithRetries<T>(
         return retryable(outcome.failure);
       }
       // Judged here, for every call: `accept` only ever sees a whole body.
-      if (response.truncated) return oversized(call, target, response.status);
+      if (response.truncated) return oversized(call, target, response.status, request.maxBodyBytes);
       return accept(response);
     },
   });

@@ -86,3 +86,23 @@ export const postTiming = (scale = 1): Timing =>
     },
     scale,
   );
+
+/**
+ * The check of a workspace (`workspace`): it only advises, so it must not hold a release for
+ * minutes. 20 s in all for every index file together, 8 s a request, three tries each.
+ */
+export const preflightTiming = (scale = 1): Timing =>
+  scaled(
+    {
+      budgetMs: 20_000,
+      policy: {
+        maxAttempts: 3,
+        backoffCapsMs: [1_000, 3_000],
+        retryAfterCapMs: 5_000,
+        attemptTimeoutMs: 8_000,
+        minAttemptMs: 1_000,
+        lastTryLate: false,
+      },
+    },
+    scale,
+  );

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OidcAccess } from '../id-token/request-id-token.js';
 import { isLoopbackHost } from '../inputs/registry-url.js';
 
@@ -33,6 +34,34 @@ export interface RunnerEnvironment {
   timeScaleAsked?: number;
   /** The job's temporary folder (RUNNER_TEMP), where the credential provider lives. */
   runnerTemp: string | undefined;
+  /** GITHUB_WORKSPACE: where a relative `workspace` input starts. */
+  githubWorkspace: string | undefined;
+  /** What cargo itself reads to find a registry's index, for the check of a workspace. */
+  cargo: CargoEnvironment;
+}
+
+/** cargo's own settings in the environment, as far as finding a registry's index goes. */
+export interface CargoEnvironment {
+  /** CARGO_HOME, or cargo's default `$HOME/.cargo`; undefined when neither is known. */
+  home: string | undefined;
+  /** CARGO_REGISTRIES_<NAME>_INDEX values, by the variable's NAME part (upper case, `_`). */
+  registryIndexes: Record<string, string>;
+}
+
+const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_(.+)_INDEX$/;
+
+function readCargoEnvironment(env: NodeJS.ProcessEnv): CargoEnvironment {
+  const registryIndexes: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const match = REGISTRY_INDEX_VARIABLE.exec(name);
+    if (match?.[1] !== undefined && value !== undefined && value !== '') {
+      registryIndexes[match[1]] = value;
+    }
+  }
+  // cargo's default: the user's home (USERPROFILE on Windows), `.cargo` in it.
+  const user = env.HOME ?? env.USERPROFILE;
+  const home = env.CARGO_HOME || (user ? join(user, '.cargo') : undefined);
+  return { home, registryIndexes };
 }
 
 function isForkPullRequest(eventPath: string | undefined): boolean {
@@ -112,5 +141,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RunnerEnv
     timeScale: valid ? Math.max(scale, MIN_TIME_SCALE) : 1,
     ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
     runnerTemp: env.RUNNER_TEMP,
+    githubWorkspace: env.GITHUB_WORKSPACE,
+    cargo: readCargoEnvironment(env),
   };
 }
