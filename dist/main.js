@@ -326,12 +326,14 @@ __webpack_unused_export__ = debug; // for test
 /* harmony export */   oX: () => (/* binding */ GITHUB_ISSUER)
 /* harmony export */ });
 /* unused harmony export workflowFileOf */
+/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(940);
+
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
 function workflowFileOf(workflowRef) {
     return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
 }
-const text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
+const text = (value) => typeof value === 'string' && value !== '' ? (0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .SP)(value) : undefined;
 const seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 function readClaims(jwt) {
     const payload = jwt.split('.')[1];
@@ -349,7 +351,7 @@ function readClaims(jwt) {
     }
     const workflowRef = text(claims.workflow_ref);
     const jobWorkflowRef = text(claims.job_workflow_ref);
-    const audience = Array.isArray(claims.aud) ? claims.aud.join(', ') : text(claims.aud);
+    const audience = text(Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud);
     return {
         repository: text(claims.repository),
         repositoryOwnerId: text(claims.repository_owner_id),
@@ -432,7 +434,8 @@ function diagnosisForSummary(heading, said, diagnosis) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DR: () => (/* binding */ retryReason),
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
-/* harmony export */   Uc: () => (/* binding */ describeError)
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   ju: () => (/* binding */ MAX_SAID)
 /* harmony export */ });
 /* unused harmony exports seconds, sentence, shownCrate, NEW_CRATE_REFUSAL, midReleaseNote */
 /* harmony import */ var _diagnose_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(727);
@@ -664,6 +667,18 @@ function timeoutText(failure) {
     }
     return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
 }
+function tokenRecordText(failure) {
+    const unrevoked = 'the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.';
+    if (failure.problem !== undefined) {
+        return `The credential provider's token record was not read (${problemClause(failure.problem)}): ${unrevoked}`;
+    }
+    if (failure.code === 'ENOENT') {
+        return "The credential provider's token record could not be found: any token the provider minted for cargo may still be alive, and expires on its own 30 minutes after it was issued.";
+    }
+    return failure.code === ''
+        ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
+        : `The credential provider's token record could not be read (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)}): ${unrevoked}`;
+}
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
@@ -680,9 +695,7 @@ function describeFailure(failure, attempts) {
         case 'cargo-request':
             return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
         case 'token-record':
-            return failure.code === ''
-                ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
-                : `The credential provider's token record could not be read (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
+            return tokenRecordText(failure);
         case 'invalid-state':
             return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
@@ -1166,19 +1179,29 @@ function final(failure) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gh: () => (/* binding */ preflightTiming),
+/* harmony export */   oy: () => (/* binding */ timeScaleNote),
 /* harmony export */   s_: () => (/* binding */ mainTiming)
 /* harmony export */ });
-/* unused harmony export postTiming */
+/* unused harmony exports MIN_ATTEMPT_MS, MIN_BUDGET_MS, postTiming */
+const MIN_ATTEMPT_MS = 1_000;
+const MIN_BUDGET_MS = 3_000;
 const scaled = (timing, scale) => ({
-    budgetMs: timing.budgetMs * scale,
+    budgetMs: Math.max(timing.budgetMs * scale, MIN_BUDGET_MS),
     policy: {
         ...timing.policy,
         backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
         retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
-        attemptTimeoutMs: timing.policy.attemptTimeoutMs * scale,
+        attemptTimeoutMs: Math.max(timing.policy.attemptTimeoutMs * scale, MIN_ATTEMPT_MS),
         minAttemptMs: timing.policy.minAttemptMs * scale,
     },
 });
+function timeScaleNote(scale, asked) {
+    if (scale === 1)
+        return undefined;
+    const clamped = asked === undefined ? '' : ` (${asked} asked; ${scale} is the least)`;
+    return (`AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by ${scale}${clamped}. ` +
+        `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s, a step at least ${MIN_BUDGET_MS / 1000} s.`);
+}
 const mainTiming = (scale = 1) => scaled({
     budgetMs: 180_000,
     policy: {
@@ -1448,7 +1471,7 @@ const httpClientTransport = async (request, timeoutMs) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(767);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(702);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1457,7 +1480,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 767:
+/***/ 702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1478,6 +1501,8 @@ var transport = __nccwpck_require__(257);
 var describe = __nccwpck_require__(206);
 // EXTERNAL MODULE: ./src/errors/failure.ts
 var failure = __nccwpck_require__(685);
+// EXTERNAL MODULE: ./src/redact/redact.ts
+var redact = __nccwpck_require__(940);
 // EXTERNAL MODULE: ./src/diagnose/claims.ts
 var diagnose_claims = __nccwpck_require__(727);
 ;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
@@ -1824,6 +1849,7 @@ var render = __nccwpck_require__(389);
 
 
 
+
 function explainFailure(core, failure, context) {
     if (failure.kind === 'no-id-token' && !failure.fromFork) {
         core.info(PERMISSIONS_SNIPPET);
@@ -1844,7 +1870,7 @@ function explainFailure(core, failure, context) {
         return false;
     const diagnosis = diagnoseRefusal(failure.details, claims, context);
     core.info((0,render/* diagnosisForLog */.ti)(diagnosis));
-    const said = `HTTP ${failure.status}: ${failure.details.join(' ') || 'no explanation'}`;
+    const said = `HTTP ${failure.status}: ${(0,redact/* shown */.SP)(failure.details.join(' '), describe/* MAX_SAID */.ju) || 'no explanation'}`;
     core.appendSummary((0,render/* diagnosisForSummary */.v_)(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
     return true;
 }
@@ -1919,6 +1945,7 @@ function requestIdToken(deps, access, audience) {
 ;// CONCATENATED MODULE: ./src/exchange/token-response.ts
 
 const MAX_TOKEN_LENGTH = 4096;
+const TOKEN_CHARACTERS = /^[A-Za-z0-9._-]+$/;
 function token_response_tokenProblem(token) {
     if (token === '')
         return 'its `token` is empty';
@@ -1927,6 +1954,9 @@ function token_response_tokenProblem(token) {
     }
     if (/[\s\u0000-\u001f\u007f]/.test(token)) {
         return 'its `token` contains whitespace or control characters';
+    }
+    if (!TOKEN_CHARACTERS.test(token)) {
+        return 'its `token` holds a character other than ASCII letters, digits, `-`, `_` and `.`, which no registry token is made of';
     }
     return undefined;
 }
@@ -2118,11 +2148,92 @@ function cargoRegistry(name, baseUrl) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: ./src/redact/redact.ts
-var redact = __nccwpck_require__(940);
 ;// CONCATENATED MODULE: ./src/provider/files.ts
 const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
 const RECORD_FILE = 'tokens.jsonl';
+
+;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
+
+class untrusted_file_UntrustedFileError extends Error {
+    code;
+    problem;
+    constructor(code, problem) {
+        super(problem);
+        this.code = code;
+        this.problem = problem;
+        this.name = 'UntrustedFileError';
+    }
+}
+const flags = external_node_fs_.constants;
+const NOFOLLOW = flags.O_NOFOLLOW ?? 0;
+const NONBLOCK = flags.O_NONBLOCK ?? 0;
+const notRegular = () => new untrusted_file_UntrustedFileError('ENOTREG', 'it is not a regular file');
+const isLink = () => new untrusted_file_UntrustedFileError('ELOOP', 'it is a symbolic link');
+function size(bytes) {
+    if (bytes >= 1 << 20 && bytes % (1 << 20) === 0)
+        return `${bytes / (1 << 20)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+function withRegularFile(path, flags, use) {
+    let before;
+    try {
+        before = (0,external_node_fs_.lstatSync)(path);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT' || (flags & external_node_fs_.constants.O_CREAT) === 0) {
+            throw error;
+        }
+    }
+    if (before?.isSymbolicLink() === true)
+        throw isLink();
+    if (before !== undefined && !before.isFile())
+        throw notRegular();
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, flags | NOFOLLOW | NONBLOCK, 0o600);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw isLink();
+        throw error;
+    }
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        const same = before === undefined || (stats.ino === before.ino && stats.dev === before.dev);
+        if (!stats.isFile() || !same)
+            throw notRegular();
+        return use(fd, stats);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function untrusted_file_readUntrustedFile(path, maxBytes) {
+    return withRegularFile(path, constants.O_RDONLY, (fd, stats) => {
+        const tooBig = () => new untrusted_file_UntrustedFileError('EFBIG', `it is larger than ${size(maxBytes)}`);
+        if (stats.size > maxBytes)
+            throw tooBig();
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (;;) {
+            const read = readSync(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > maxBytes)
+                throw tooBig();
+        }
+        return buffer.toString('utf8', 0, length);
+    });
+}
+function appendUntrustedFile(path, text) {
+    const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_APPEND | external_node_fs_.constants.O_CREAT;
+    withRegularFile(path, flags, (fd) => {
+        (0,external_node_fs_.writeSync)(fd, text);
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/provider/provider-config.ts
 
@@ -2130,7 +2241,9 @@ const RECORD_FILE = 'tokens.jsonl';
 
 
 
+
 const FORMAT = 1;
+const MAX_CONFIG_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
 function writeProviderConfig(path, config) {
     (0,external_node_fs_.writeFileSync)(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
         encoding: 'utf8',
@@ -2150,9 +2263,11 @@ function invalid(path, problem) {
 function readProviderConfig(path) {
     let text;
     try {
-        text = readFileSync(path, 'utf8');
+        text = readUntrustedFile(path, MAX_CONFIG_BYTES);
     }
     catch (error) {
+        if (error instanceof UntrustedFileError)
+            throw invalid(path, `${error.problem}.`);
         const gone = error.code === 'ENOENT';
         throw invalid(path, gone
             ? 'it is gone. The post step removes the provider when the job ends, so cargo ran after it (or in another job): run cargo between the auth-action step and the end of the job.'
@@ -2200,18 +2315,19 @@ function readProviderConfig(path) {
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
 
 
+const MAX_RECORD_BYTES = (/* unused pure expression or super */ null && (1 << 20));
 function recordToken(path, minted, upload) {
     const line = {
         token: minted.token,
         mintedAt: minted.mintedAt,
         ...(upload && { crate: upload.crate, version: upload.version }),
     };
-    (0,external_node_fs_.appendFileSync)(path, `${JSON.stringify(line)}\n`, { encoding: 'utf8', mode: 0o600 });
+    appendUntrustedFile(path, `${JSON.stringify(line)}\n`);
 }
 function readRecord(path) {
     const tokens = [];
     let skipped = 0;
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
+    for (const line of readUntrustedFile(path, MAX_RECORD_BYTES).split('\n')) {
         if (line.trim() === '')
             continue;
         const entry = parseEntry(line);
@@ -2439,6 +2555,7 @@ function successSummary(baseUrl, jwt, revoke, providerVariable) {
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
 
 function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
+    const forLog = (message) => redactor.apply(message).split('\n').map(redact/* noWorkflowCommand */.oV).join('\n');
     return {
         ...core,
         setSecret: (secret) => {
@@ -2446,16 +2563,16 @@ function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
             core.setSecret(secret);
         },
         debug: (message) => {
-            core.debug(redactor.apply(message));
+            core.debug(forLog(message));
         },
         info: (message) => {
-            core.info(redactor.apply(message));
+            core.info(forLog(message));
         },
         warning: (message) => {
-            core.warning(redactor.apply(message));
+            core.warning(forLog(message));
         },
         setFailed: (message) => {
-            core.setFailed(redactor.apply(message));
+            core.setFailed(forLog(message));
         },
         appendSummary: (markdown) => {
             core.appendSummary(redactor.apply(markdown));
@@ -2509,6 +2626,9 @@ async function runMain(deps) {
             const dir = makeProviderDir(environment.runnerTemp, program);
             provider = { cargo: inputs.provider, program, dir };
         }
+        const note = (0,policies/* timeScaleNote */.oy)(environment.timeScale, environment.timeScaleAsked);
+        if (note !== undefined)
+            core.info(note);
         const net = (0,call/* startPhase */.C)({ core, transport, clock }, (0,policies/* mainTiming */.s_)(environment.timeScale));
         core.info(`Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`);
         const minted = await mintToken(net, oidc, registry, trace);
@@ -3670,16 +3790,19 @@ function readOidc(env) {
     }
     return { kind: 'ready', access: { requestUrl, requestToken } };
 }
+const MIN_TIME_SCALE = 0.005;
 function readEnvironment(env = process.env) {
     const oidc = readOidc(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
+    const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
     return {
         oidc,
         event: {
             name: env.GITHUB_EVENT_NAME ?? '',
             fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
         },
-        timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
+        timeScale: valid ? Math.max(scale, MIN_TIME_SCALE) : 1,
+        ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
         runnerTemp: env.RUNNER_TEMP,
         githubWorkspace: env.GITHUB_WORKSPACE,
         cargo: readCargoEnvironment(env),
@@ -3716,6 +3839,7 @@ function run() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   oV: () => (/* binding */ noWorkflowCommand),
 /* harmony export */   pO: () => (/* binding */ Redactor),
 /* harmony export */   zA: () => (/* binding */ shownUrl)
 /* harmony export */ });
@@ -3745,39 +3869,72 @@ function redactUrlValue(value) {
     const cut = out.search(/[?#]/);
     return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
 }
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+function noWorkflowCommand(line) {
+    return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
+}
 function shown(value, max = MAX_SHOWN) {
-    const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+    const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 function shownUrl(value, max = MAX_SHOWN) {
     return shown(redactUrlValue(value), max);
 }
 const MIN_CUT = 4;
-function hideCut(text, secret) {
-    const head = secret.slice(0, MIN_CUT);
+function prefixTable(secret) {
+    const table = new Int32Array(secret.length);
+    for (let i = 1, k = 0; i < secret.length; i++) {
+        while (k > 0 && secret.charCodeAt(i) !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (secret.charCodeAt(i) === secret.charCodeAt(k))
+            k++;
+        table[i] = k;
+    }
+    return table;
+}
+function cutSecretLength(text, end, secret, table) {
+    const after = secret.includes('…') ? 0 : text.lastIndexOf('…', end - 1) + 1;
+    let k = 0;
+    for (let i = Math.max(0, end - secret.length + 1, after); i < end; i++) {
+        const c = text.charCodeAt(i);
+        while (k > 0 && c !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (c === secret.charCodeAt(k))
+            k++;
+        if (k === secret.length)
+            k = table[k - 1] ?? 0;
+    }
+    return k;
+}
+function hideCut(text, secret, table) {
     let out = text;
     for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
-        let start = -1;
-        for (let j = out.lastIndexOf(head, cut - MIN_CUT); j !== -1 && cut - j < secret.length; j = j === 0 ? -1 : out.lastIndexOf(head, j - 1)) {
-            if (secret.startsWith(out.slice(j, cut)))
-                start = j;
-        }
-        if (start !== -1) {
-            out = `${out.slice(0, start)}***${out.slice(cut)}`;
-            cut = start + 3;
+        const length = cutSecretLength(out, cut, secret, table);
+        if (length >= MIN_CUT) {
+            out = `${out.slice(0, cut - length)}***${out.slice(cut)}`;
+            cut = cut - length + 3;
         }
     }
     return out;
 }
 class Redactor {
     secrets = new Set();
+    tables = new Map();
     add(secret) {
         if (secret.length < 8)
             return;
         this.secrets.add(secret);
-        const flat = secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+        const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
         if (flat !== secret && flat.trim().length >= 8)
             this.secrets.add(flat);
+    }
+    table(secret) {
+        let table = this.tables.get(secret);
+        if (table === undefined) {
+            table = prefixTable(secret);
+            this.tables.set(secret, table);
+        }
+        return table;
     }
     apply(text) {
         let out = text;
@@ -3786,7 +3943,7 @@ class Redactor {
             out = out.split(secret).join('***');
         if (out.includes('…'))
             for (const secret of secrets)
-                out = hideCut(out, secret);
+                out = hideCut(out, secret, this.table(secret));
         return redactUrls(out);
     }
 }

@@ -329,15 +329,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   DR: () => (/* binding */ retryReason)
 });
 
-// UNUSED EXPORTS: NEW_CRATE_REFUSAL, midReleaseNote, seconds, sentence, shownCrate
+// UNUSED EXPORTS: MAX_SAID, NEW_CRATE_REFUSAL, midReleaseNote, seconds, sentence, shownCrate
 
 ;// CONCATENATED MODULE: ./src/diagnose/claims.ts
+
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
 function workflowFileOf(workflowRef) {
     return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
 }
-const claims_text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
+const claims_text = (value) => typeof value === 'string' && value !== '' ? shown(value) : undefined;
 const seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 function readClaims(jwt) {
     const payload = jwt.split('.')[1];
@@ -355,7 +356,7 @@ function readClaims(jwt) {
     }
     const workflowRef = claims_text(claims.workflow_ref);
     const jobWorkflowRef = claims_text(claims.job_workflow_ref);
-    const audience = Array.isArray(claims.aud) ? claims.aud.join(', ') : claims_text(claims.aud);
+    const audience = claims_text(Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud);
     return {
         repository: claims_text(claims.repository),
         repositoryOwnerId: claims_text(claims.repository_owner_id),
@@ -682,6 +683,18 @@ function timeoutText(failure) {
     }
     return `no complete answer within ${describe_seconds(failure.limitMs)} a try, and the last try had only the ${describe_seconds(failure.timeoutMs)} left of its time budget`;
 }
+function tokenRecordText(failure) {
+    const unrevoked = 'the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.';
+    if (failure.problem !== undefined) {
+        return `The credential provider's token record was not read (${problemClause(failure.problem)}): ${unrevoked}`;
+    }
+    if (failure.code === 'ENOENT') {
+        return "The credential provider's token record could not be found: any token the provider minted for cargo may still be alive, and expires on its own 30 minutes after it was issued.";
+    }
+    return failure.code === ''
+        ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
+        : `The credential provider's token record could not be read (${(0,redact/* shown */.SP)(failure.code, 40)}): ${unrevoked}`;
+}
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
@@ -698,9 +711,7 @@ function describeFailure(failure, attempts) {
         case 'cargo-request':
             return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
         case 'token-record':
-            return failure.code === ''
-                ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
-                : `The credential provider's token record could not be read (${(0,redact/* shown */.SP)(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
+            return tokenRecordText(failure);
         case 'invalid-state':
             return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${(0,redact/* shownUrl */.zA)(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
@@ -1317,7 +1328,7 @@ const httpClientTransport = async (request, timeoutMs) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(107);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(601);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1326,7 +1337,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 107:
+/***/ 601:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1348,16 +1359,25 @@ var describe = __nccwpck_require__(607);
 // EXTERNAL MODULE: ./src/http/call.ts
 var call = __nccwpck_require__(6);
 ;// CONCATENATED MODULE: ./src/http/policies.ts
+const MIN_ATTEMPT_MS = 1_000;
+const MIN_BUDGET_MS = 3_000;
 const scaled = (timing, scale) => ({
-    budgetMs: timing.budgetMs * scale,
+    budgetMs: Math.max(timing.budgetMs * scale, MIN_BUDGET_MS),
     policy: {
         ...timing.policy,
         backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
         retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
-        attemptTimeoutMs: timing.policy.attemptTimeoutMs * scale,
+        attemptTimeoutMs: Math.max(timing.policy.attemptTimeoutMs * scale, MIN_ATTEMPT_MS),
         minAttemptMs: timing.policy.minAttemptMs * scale,
     },
 });
+function timeScaleNote(scale, asked) {
+    if (scale === 1)
+        return undefined;
+    const clamped = asked === undefined ? '' : ` (${asked} asked; ${scale} is the least)`;
+    return (`AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by ${scale}${clamped}. ` +
+        `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s, a step at least ${MIN_BUDGET_MS / 1000} s.`);
+}
 const mainTiming = (scale = 1) => scaled({
     budgetMs: 180_000,
     policy: {
@@ -1399,6 +1419,7 @@ const RECORD_FILE = 'tokens.jsonl';
 ;// CONCATENATED MODULE: ./src/exchange/token-response.ts
 
 const MAX_TOKEN_LENGTH = 4096;
+const TOKEN_CHARACTERS = /^[A-Za-z0-9._-]+$/;
 function tokenProblem(token) {
     if (token === '')
         return 'its `token` is empty';
@@ -1407,6 +1428,9 @@ function tokenProblem(token) {
     }
     if (/[\s\u0000-\u001f\u007f]/.test(token)) {
         return 'its `token` contains whitespace or control characters';
+    }
+    if (!TOKEN_CHARACTERS.test(token)) {
+        return 'its `token` holds a character other than ASCII letters, digits, `-`, `_` and `.`, which no registry token is made of';
     }
     return undefined;
 }
@@ -1428,21 +1452,105 @@ function parseTokenResponse(response) {
         : { ok: false, problem, candidate: token };
 }
 
+;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
+
+class UntrustedFileError extends Error {
+    code;
+    problem;
+    constructor(code, problem) {
+        super(problem);
+        this.code = code;
+        this.problem = problem;
+        this.name = 'UntrustedFileError';
+    }
+}
+const flags = external_node_fs_namespaceObject.constants;
+const NOFOLLOW = flags.O_NOFOLLOW ?? 0;
+const NONBLOCK = flags.O_NONBLOCK ?? 0;
+const notRegular = () => new UntrustedFileError('ENOTREG', 'it is not a regular file');
+const isLink = () => new UntrustedFileError('ELOOP', 'it is a symbolic link');
+function size(bytes) {
+    if (bytes >= 1 << 20 && bytes % (1 << 20) === 0)
+        return `${bytes / (1 << 20)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+function withRegularFile(path, flags, use) {
+    let before;
+    try {
+        before = (0,external_node_fs_namespaceObject.lstatSync)(path);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT' || (flags & external_node_fs_namespaceObject.constants.O_CREAT) === 0) {
+            throw error;
+        }
+    }
+    if (before?.isSymbolicLink() === true)
+        throw isLink();
+    if (before !== undefined && !before.isFile())
+        throw notRegular();
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, flags | NOFOLLOW | NONBLOCK, 0o600);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw isLink();
+        throw error;
+    }
+    try {
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        const same = before === undefined || (stats.ino === before.ino && stats.dev === before.dev);
+        if (!stats.isFile() || !same)
+            throw notRegular();
+        return use(fd, stats);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function readUntrustedFile(path, maxBytes) {
+    return withRegularFile(path, external_node_fs_namespaceObject.constants.O_RDONLY, (fd, stats) => {
+        const tooBig = () => new UntrustedFileError('EFBIG', `it is larger than ${size(maxBytes)}`);
+        if (stats.size > maxBytes)
+            throw tooBig();
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > maxBytes)
+                throw tooBig();
+        }
+        return buffer.toString('utf8', 0, length);
+    });
+}
+function untrusted_file_appendUntrustedFile(path, text) {
+    const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT;
+    withRegularFile(path, flags, (fd) => {
+        writeSync(fd, text);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
 
 
+const MAX_RECORD_BYTES = 1 << 20;
 function recordToken(path, minted, upload) {
     const line = {
         token: minted.token,
         mintedAt: minted.mintedAt,
         ...(upload && { crate: upload.crate, version: upload.version }),
     };
-    appendFileSync(path, `${JSON.stringify(line)}\n`, { encoding: 'utf8', mode: 0o600 });
+    appendUntrustedFile(path, `${JSON.stringify(line)}\n`);
 }
 function readRecord(path) {
     const tokens = [];
     let skipped = 0;
-    for (const line of (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8').split('\n')) {
+    for (const line of readUntrustedFile(path, MAX_RECORD_BYTES).split('\n')) {
         if (line.trim() === '')
             continue;
         const entry = parseEntry(line);
@@ -1483,6 +1591,7 @@ var redact = __nccwpck_require__(940);
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
 
 function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
+    const forLog = (message) => redactor.apply(message).split('\n').map(redact/* noWorkflowCommand */.oV).join('\n');
     return {
         ...core,
         setSecret: (secret) => {
@@ -1490,16 +1599,16 @@ function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
             core.setSecret(secret);
         },
         debug: (message) => {
-            core.debug(redactor.apply(message));
+            core.debug(forLog(message));
         },
         info: (message) => {
-            core.info(redactor.apply(message));
+            core.info(forLog(message));
         },
         warning: (message) => {
-            core.warning(redactor.apply(message));
+            core.warning(forLog(message));
         },
         setFailed: (message) => {
-            core.setFailed(redactor.apply(message));
+            core.setFailed(forLog(message));
         },
         appendSummary: (markdown) => {
             core.appendSummary(redactor.apply(markdown));
@@ -1766,13 +1875,16 @@ function readPreflight(core) {
 
 
 
+
 const UNREVOKED = 'The token was not revoked; it expires on its own 30 minutes after it was issued.';
-function providerFolder(providerDir, runnerTemp) {
-    if (providerDir === undefined || runnerTemp === undefined || runnerTemp === '')
+function recordFolder(providerDir) {
+    return providerDir === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(providerDir);
+}
+function removableFolder(folder, runnerTemp) {
+    if (folder === undefined || runnerTemp === undefined || runnerTemp === '')
         return undefined;
-    const dir = (0,external_node_path_namespaceObject.resolve)(providerDir);
-    const inTemp = (0,external_node_path_namespaceObject.dirname)(dir) === (0,external_node_path_namespaceObject.resolve)(runnerTemp);
-    return inTemp && (0,external_node_path_namespaceObject.basename)(dir).startsWith(PROVIDER_DIR_PREFIX) ? dir : undefined;
+    const inTemp = (0,external_node_path_namespaceObject.dirname)(folder) === (0,external_node_path_namespaceObject.resolve)(runnerTemp);
+    return inTemp && (0,external_node_path_namespaceObject.basename)(folder).startsWith(PROVIDER_DIR_PREFIX) ? folder : undefined;
 }
 function recordedTokens(core, folder) {
     if (folder === undefined)
@@ -1785,11 +1897,17 @@ function recordedTokens(core, folder) {
         return tokens;
     }
     catch (error) {
-        const code = error.code;
-        const known = typeof code === 'string' && code !== '' ? code : 'EUNKNOWN';
-        core.warning((0,describe/* describeFailure */.Ic)({ kind: 'token-record', code: known, skippedLines: 0 }));
+        core.warning((0,describe/* describeFailure */.Ic)(recordFailure(error)));
         return [];
     }
+}
+function recordFailure(error) {
+    if (error instanceof UntrustedFileError) {
+        return { kind: 'token-record', code: error.code, skippedLines: 0, problem: error.problem };
+    }
+    const code = error.code;
+    const known = typeof code === 'string' && code !== '' ? code : 'EUNKNOWN';
+    return { kind: 'token-record', code: known, skippedLines: 0 };
 }
 const CRATES_IO = { api: 'https://crates.io', index: 'https://index.crates.io/' };
 async function reportRelease(deps, baseUrl, recorded, revoked) {
@@ -1821,14 +1939,15 @@ function removeFolder(core, folder) {
 async function runPost(deps) {
     const { environment, transport, clock } = deps;
     const core = withRedaction(deps.core);
-    let folder;
+    let removable;
     try {
         const handover = readHandover(core);
         if (handover.kind === 'none') {
             core.info('No token to revoke: the main step did not get one.');
             return;
         }
-        folder = providerFolder(handover.providerDir, environment.runnerTemp);
+        const folder = recordFolder(handover.providerDir);
+        removable = removableFolder(folder, environment.runnerTemp);
         const recorded = recordedTokens(core, folder);
         if (handover.kind === 'keep') {
             await reportRelease({ ...deps, core }, handover.baseUrl, recorded, Promise.resolve(0));
@@ -1841,6 +1960,9 @@ async function runPost(deps) {
         tokens.forEach((token) => {
             core.setSecret(token);
         });
+        const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
+        if (note !== undefined)
+            core.info(note);
         const label = (i) => (tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '');
         const settled = Promise.allSettled(tokens.map((token, i) => {
             const log = {
@@ -1872,8 +1994,8 @@ async function runPost(deps) {
         core.warning(`${(0,describe/* describeError */.Uc)(error)} ${UNREVOKED}`);
     }
     finally {
-        if (folder !== undefined)
-            removeFolder(core, folder);
+        if (removable !== undefined)
+            removeFolder(core, removable);
     }
 }
 
@@ -3018,16 +3140,19 @@ function readOidc(env) {
     }
     return { kind: 'ready', access: { requestUrl, requestToken } };
 }
+const MIN_TIME_SCALE = 0.005;
 function readEnvironment(env = process.env) {
     const oidc = readOidc(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
+    const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
     return {
         oidc,
         event: {
             name: env.GITHUB_EVENT_NAME ?? '',
             fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
         },
-        timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
+        timeScale: valid ? Math.max(scale, MIN_TIME_SCALE) : 1,
+        ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
         runnerTemp: env.RUNNER_TEMP,
         githubWorkspace: env.GITHUB_WORKSPACE,
         cargo: readCargoEnvironment(env),
@@ -3057,6 +3182,7 @@ function run() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   oV: () => (/* binding */ noWorkflowCommand),
 /* harmony export */   pO: () => (/* binding */ Redactor),
 /* harmony export */   zA: () => (/* binding */ shownUrl)
 /* harmony export */ });
@@ -3086,39 +3212,72 @@ function redactUrlValue(value) {
     const cut = out.search(/[?#]/);
     return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
 }
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+function noWorkflowCommand(line) {
+    return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
+}
 function shown(value, max = MAX_SHOWN) {
-    const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+    const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 function shownUrl(value, max = MAX_SHOWN) {
     return shown(redactUrlValue(value), max);
 }
 const MIN_CUT = 4;
-function hideCut(text, secret) {
-    const head = secret.slice(0, MIN_CUT);
+function prefixTable(secret) {
+    const table = new Int32Array(secret.length);
+    for (let i = 1, k = 0; i < secret.length; i++) {
+        while (k > 0 && secret.charCodeAt(i) !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (secret.charCodeAt(i) === secret.charCodeAt(k))
+            k++;
+        table[i] = k;
+    }
+    return table;
+}
+function cutSecretLength(text, end, secret, table) {
+    const after = secret.includes('…') ? 0 : text.lastIndexOf('…', end - 1) + 1;
+    let k = 0;
+    for (let i = Math.max(0, end - secret.length + 1, after); i < end; i++) {
+        const c = text.charCodeAt(i);
+        while (k > 0 && c !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (c === secret.charCodeAt(k))
+            k++;
+        if (k === secret.length)
+            k = table[k - 1] ?? 0;
+    }
+    return k;
+}
+function hideCut(text, secret, table) {
     let out = text;
     for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
-        let start = -1;
-        for (let j = out.lastIndexOf(head, cut - MIN_CUT); j !== -1 && cut - j < secret.length; j = j === 0 ? -1 : out.lastIndexOf(head, j - 1)) {
-            if (secret.startsWith(out.slice(j, cut)))
-                start = j;
-        }
-        if (start !== -1) {
-            out = `${out.slice(0, start)}***${out.slice(cut)}`;
-            cut = start + 3;
+        const length = cutSecretLength(out, cut, secret, table);
+        if (length >= MIN_CUT) {
+            out = `${out.slice(0, cut - length)}***${out.slice(cut)}`;
+            cut = cut - length + 3;
         }
     }
     return out;
 }
 class Redactor {
     secrets = new Set();
+    tables = new Map();
     add(secret) {
         if (secret.length < 8)
             return;
         this.secrets.add(secret);
-        const flat = secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+        const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
         if (flat !== secret && flat.trim().length >= 8)
             this.secrets.add(flat);
+    }
+    table(secret) {
+        let table = this.tables.get(secret);
+        if (table === undefined) {
+            table = prefixTable(secret);
+            this.tables.set(secret, table);
+        }
+        return table;
     }
     apply(text) {
         let out = text;
@@ -3127,7 +3286,7 @@ class Redactor {
             out = out.split(secret).join('***');
         if (out.includes('…'))
             for (const secret of secrets)
-                out = hideCut(out, secret);
+                out = hideCut(out, secret, this.table(secret));
         return redactUrls(out);
     }
 }

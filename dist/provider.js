@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(902);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(303);
 
 await (0,_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -331,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 902:
+/***/ 303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1367,15 +1367,119 @@ const httpClientTransport = async (request, timeoutMs) => {
     }
 };
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
+;// CONCATENATED MODULE: ./src/redact/redact.ts
+const MAX_SHOWN = 300;
+const URLISH = /\/\/[^\s`'"<>]*/g;
+function redactUrlish(urlish) {
+    const start = urlish.indexOf('//') + 2;
+    let rest = urlish.slice(start);
+    const at = rest.lastIndexOf('@');
+    if (at !== -1)
+        rest = `***${rest.slice(at)}`;
+    const cut = rest.search(/[?#]/);
+    if (cut !== -1)
+        rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
+    return urlish.slice(0, start) + rest;
+}
+function redactUrls(text) {
+    return text.replace(URLISH, redactUrlish);
+}
+function redactUrlValue(value) {
+    const parts = value.split(/([/\\])/).map((part) => {
+        const at = part.lastIndexOf('@');
+        return at === -1 ? part : `***${part.slice(at)}`;
+    });
+    const out = parts.join('');
+    const cut = out.search(/[?#]/);
+    return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
+}
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+function noWorkflowCommand(line) {
+    return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
+}
+function redact_shown(value, max = MAX_SHOWN) {
+    const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+function shownUrl(value, max = MAX_SHOWN) {
+    return redact_shown(redactUrlValue(value), max);
+}
+const MIN_CUT = 4;
+function prefixTable(secret) {
+    const table = new Int32Array(secret.length);
+    for (let i = 1, k = 0; i < secret.length; i++) {
+        while (k > 0 && secret.charCodeAt(i) !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (secret.charCodeAt(i) === secret.charCodeAt(k))
+            k++;
+        table[i] = k;
+    }
+    return table;
+}
+function cutSecretLength(text, end, secret, table) {
+    const after = secret.includes('…') ? 0 : text.lastIndexOf('…', end - 1) + 1;
+    let k = 0;
+    for (let i = Math.max(0, end - secret.length + 1, after); i < end; i++) {
+        const c = text.charCodeAt(i);
+        while (k > 0 && c !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (c === secret.charCodeAt(k))
+            k++;
+        if (k === secret.length)
+            k = table[k - 1] ?? 0;
+    }
+    return k;
+}
+function hideCut(text, secret, table) {
+    let out = text;
+    for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
+        const length = cutSecretLength(out, cut, secret, table);
+        if (length >= MIN_CUT) {
+            out = `${out.slice(0, cut - length)}***${out.slice(cut)}`;
+            cut = cut - length + 3;
+        }
+    }
+    return out;
+}
+class Redactor {
+    secrets = new Set();
+    tables = new Map();
+    add(secret) {
+        if (secret.length < 8)
+            return;
+        this.secrets.add(secret);
+        const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
+        if (flat !== secret && flat.trim().length >= 8)
+            this.secrets.add(flat);
+    }
+    table(secret) {
+        let table = this.tables.get(secret);
+        if (table === undefined) {
+            table = prefixTable(secret);
+            this.tables.set(secret, table);
+        }
+        return table;
+    }
+    apply(text) {
+        let out = text;
+        const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
+        for (const secret of secrets)
+            out = out.split(secret).join('***');
+        if (out.includes('…'))
+            for (const secret of secrets)
+                out = hideCut(out, secret, this.table(secret));
+        return redactUrls(out);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/diagnose/claims.ts
+
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
 function workflowFileOf(workflowRef) {
     return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
 }
-const claims_text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
+const claims_text = (value) => typeof value === 'string' && value !== '' ? redact_shown(value) : undefined;
 const seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 function readClaims(jwt) {
     const payload = jwt.split('.')[1];
@@ -1393,7 +1497,7 @@ function readClaims(jwt) {
     }
     const workflowRef = claims_text(claims.workflow_ref);
     const jobWorkflowRef = claims_text(claims.job_workflow_ref);
-    const audience = Array.isArray(claims.aud) ? claims.aud.join(', ') : claims_text(claims.aud);
+    const audience = claims_text(Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud);
     return {
         repository: claims_text(claims.repository),
         repositoryOwnerId: claims_text(claims.repository_owner_id),
@@ -1488,78 +1592,6 @@ function readRefusal(details) {
             return refusal;
     }
     return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/redact/redact.ts
-const MAX_SHOWN = 300;
-const URLISH = /\/\/[^\s`'"<>]*/g;
-function redactUrlish(urlish) {
-    const start = urlish.indexOf('//') + 2;
-    let rest = urlish.slice(start);
-    const at = rest.lastIndexOf('@');
-    if (at !== -1)
-        rest = `***${rest.slice(at)}`;
-    const cut = rest.search(/[?#]/);
-    if (cut !== -1)
-        rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
-    return urlish.slice(0, start) + rest;
-}
-function redactUrls(text) {
-    return text.replace(URLISH, redactUrlish);
-}
-function redactUrlValue(value) {
-    const parts = value.split(/([/\\])/).map((part) => {
-        const at = part.lastIndexOf('@');
-        return at === -1 ? part : `***${part.slice(at)}`;
-    });
-    const out = parts.join('');
-    const cut = out.search(/[?#]/);
-    return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
-}
-function redact_shown(value, max = MAX_SHOWN) {
-    const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
-    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-function shownUrl(value, max = MAX_SHOWN) {
-    return redact_shown(redactUrlValue(value), max);
-}
-const MIN_CUT = 4;
-function hideCut(text, secret) {
-    const head = secret.slice(0, MIN_CUT);
-    let out = text;
-    for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
-        let start = -1;
-        for (let j = out.lastIndexOf(head, cut - MIN_CUT); j !== -1 && cut - j < secret.length; j = j === 0 ? -1 : out.lastIndexOf(head, j - 1)) {
-            if (secret.startsWith(out.slice(j, cut)))
-                start = j;
-        }
-        if (start !== -1) {
-            out = `${out.slice(0, start)}***${out.slice(cut)}`;
-            cut = start + 3;
-        }
-    }
-    return out;
-}
-class Redactor {
-    secrets = new Set();
-    add(secret) {
-        if (secret.length < 8)
-            return;
-        this.secrets.add(secret);
-        const flat = secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
-        if (flat !== secret && flat.trim().length >= 8)
-            this.secrets.add(flat);
-    }
-    apply(text) {
-        let out = text;
-        const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
-        for (const secret of secrets)
-            out = out.split(secret).join('***');
-        if (out.includes('…'))
-            for (const secret of secrets)
-                out = hideCut(out, secret);
-        return redactUrls(out);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/errors/describe.ts
@@ -1788,6 +1820,18 @@ function timeoutText(failure) {
     }
     return `no complete answer within ${describe_seconds(failure.limitMs)} a try, and the last try had only the ${describe_seconds(failure.timeoutMs)} left of its time budget`;
 }
+function tokenRecordText(failure) {
+    const unrevoked = 'the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.';
+    if (failure.problem !== undefined) {
+        return `The credential provider's token record was not read (${problemClause(failure.problem)}): ${unrevoked}`;
+    }
+    if (failure.code === 'ENOENT') {
+        return "The credential provider's token record could not be found: any token the provider minted for cargo may still be alive, and expires on its own 30 minutes after it was issued.";
+    }
+    return failure.code === ''
+        ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
+        : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): ${unrevoked}`;
+}
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
@@ -1804,9 +1848,7 @@ function describeFailure(failure, attempts) {
         case 'cargo-request':
             return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
         case 'token-record':
-            return failure.code === ''
-                ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
-                : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
+            return tokenRecordText(failure);
         case 'invalid-state':
             return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
@@ -2347,6 +2389,7 @@ function diagnosisForSummary(heading, said, diagnosis) {
 
 
 
+
 function explainFailure(core, failure, context) {
     if (failure.kind === 'no-id-token' && !failure.fromFork) {
         core.info(PERMISSIONS_SNIPPET);
@@ -2367,7 +2410,7 @@ function explainFailure(core, failure, context) {
         return false;
     const diagnosis = diagnoseRefusal(failure.details, claims, context);
     core.info(diagnosisForLog(diagnosis));
-    const said = `HTTP ${failure.status}: ${failure.details.join(' ') || 'no explanation'}`;
+    const said = `HTTP ${failure.status}: ${redact_shown(failure.details.join(' '), MAX_SAID) || 'no explanation'}`;
     core.appendSummary(diagnosisForSummary(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
     return true;
 }
@@ -2596,6 +2639,7 @@ function requestIdToken(deps, access, audience) {
 ;// CONCATENATED MODULE: ./src/exchange/token-response.ts
 
 const MAX_TOKEN_LENGTH = 4096;
+const TOKEN_CHARACTERS = /^[A-Za-z0-9._-]+$/;
 function tokenProblem(token) {
     if (token === '')
         return 'its `token` is empty';
@@ -2604,6 +2648,9 @@ function tokenProblem(token) {
     }
     if (/[\s\u0000-\u001f\u007f]/.test(token)) {
         return 'its `token` contains whitespace or control characters';
+    }
+    if (!TOKEN_CHARACTERS.test(token)) {
+        return 'its `token` holds a character other than ASCII letters, digits, `-`, `_` and `.`, which no registry token is made of';
     }
     return undefined;
 }
@@ -2673,16 +2720,25 @@ async function mintToken(net, oidc, registry, trace) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/policies.ts
+const MIN_ATTEMPT_MS = 1_000;
+const MIN_BUDGET_MS = 3_000;
 const scaled = (timing, scale) => ({
-    budgetMs: timing.budgetMs * scale,
+    budgetMs: Math.max(timing.budgetMs * scale, MIN_BUDGET_MS),
     policy: {
         ...timing.policy,
         backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
         retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
-        attemptTimeoutMs: timing.policy.attemptTimeoutMs * scale,
+        attemptTimeoutMs: Math.max(timing.policy.attemptTimeoutMs * scale, MIN_ATTEMPT_MS),
         minAttemptMs: timing.policy.minAttemptMs * scale,
     },
 });
+function timeScaleNote(scale, asked) {
+    if (scale === 1)
+        return undefined;
+    const clamped = asked === undefined ? '' : ` (${asked} asked; ${scale} is the least)`;
+    return (`AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by ${scale}${clamped}. ` +
+        `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s, a step at least ${MIN_BUDGET_MS / 1000} s.`);
+}
 const mainTiming = (scale = 1) => scaled({
     budgetMs: 180_000,
     policy: {
@@ -2792,6 +2848,8 @@ function errorAnswer(kind, message) {
     return `${JSON.stringify({ Err: message === undefined ? { kind } : { kind, message } })}\n`;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __lazyBuiltin("node:path");
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
@@ -2895,13 +2953,98 @@ function cargoRegistry(name, baseUrl) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
+
+class UntrustedFileError extends Error {
+    code;
+    problem;
+    constructor(code, problem) {
+        super(problem);
+        this.code = code;
+        this.problem = problem;
+        this.name = 'UntrustedFileError';
+    }
+}
+const flags = external_node_fs_namespaceObject.constants;
+const NOFOLLOW = flags.O_NOFOLLOW ?? 0;
+const NONBLOCK = flags.O_NONBLOCK ?? 0;
+const notRegular = () => new UntrustedFileError('ENOTREG', 'it is not a regular file');
+const isLink = () => new UntrustedFileError('ELOOP', 'it is a symbolic link');
+function size(bytes) {
+    if (bytes >= 1 << 20 && bytes % (1 << 20) === 0)
+        return `${bytes / (1 << 20)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+function withRegularFile(path, flags, use) {
+    let before;
+    try {
+        before = (0,external_node_fs_namespaceObject.lstatSync)(path);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT' || (flags & external_node_fs_namespaceObject.constants.O_CREAT) === 0) {
+            throw error;
+        }
+    }
+    if (before?.isSymbolicLink() === true)
+        throw isLink();
+    if (before !== undefined && !before.isFile())
+        throw notRegular();
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, flags | NOFOLLOW | NONBLOCK, 0o600);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw isLink();
+        throw error;
+    }
+    try {
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        const same = before === undefined || (stats.ino === before.ino && stats.dev === before.dev);
+        if (!stats.isFile() || !same)
+            throw notRegular();
+        return use(fd, stats);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function readUntrustedFile(path, maxBytes) {
+    return withRegularFile(path, external_node_fs_namespaceObject.constants.O_RDONLY, (fd, stats) => {
+        const tooBig = () => new UntrustedFileError('EFBIG', `it is larger than ${size(maxBytes)}`);
+        if (stats.size > maxBytes)
+            throw tooBig();
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > maxBytes)
+                throw tooBig();
+        }
+        return buffer.toString('utf8', 0, length);
+    });
+}
+function appendUntrustedFile(path, text) {
+    const flags = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT;
+    withRegularFile(path, flags, (fd) => {
+        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/provider/provider-config.ts
 
 
 
 
 
+
 const FORMAT = 1;
+const MAX_CONFIG_BYTES = 64 * 1024;
 function provider_config_writeProviderConfig(path, config) {
     writeFileSync(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
         encoding: 'utf8',
@@ -2921,9 +3064,11 @@ function invalid(path, problem) {
 function readProviderConfig(path) {
     let text;
     try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+        text = readUntrustedFile(path, MAX_CONFIG_BYTES);
     }
     catch (error) {
+        if (error instanceof UntrustedFileError)
+            throw invalid(path, `${error.problem}.`);
         const gone = error.code === 'ENOENT';
         throw invalid(path, gone
             ? 'it is gone. The post step removes the provider when the job ends, so cargo ran after it (or in another job): run cargo between the auth-action step and the end of the job.'
@@ -2982,18 +3127,19 @@ function handOutUntil(life, mintedAt) {
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
 
 
+const MAX_RECORD_BYTES = 1 << 20;
 function token_record_recordToken(path, minted, upload) {
     const line = {
         token: minted.token,
         mintedAt: minted.mintedAt,
         ...(upload && { crate: upload.crate, version: upload.version }),
     };
-    (0,external_node_fs_namespaceObject.appendFileSync)(path, `${JSON.stringify(line)}\n`, { encoding: 'utf8', mode: 0o600 });
+    appendUntrustedFile(path, `${JSON.stringify(line)}\n`);
 }
 function readRecord(path) {
     const tokens = [];
     let skipped = 0;
-    for (const line of (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8').split('\n')) {
+    for (const line of readUntrustedFile(path, MAX_RECORD_BYTES).split('\n')) {
         if (line.trim() === '')
             continue;
         const entry = parseEntry(line);
@@ -3148,6 +3294,7 @@ function revokeToken(deps, baseUrl, token) {
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
 
 function withRedaction(core, redactor = new Redactor()) {
+    const forLog = (message) => redactor.apply(message).split('\n').map(noWorkflowCommand).join('\n');
     return {
         ...core,
         setSecret: (secret) => {
@@ -3155,16 +3302,16 @@ function withRedaction(core, redactor = new Redactor()) {
             core.setSecret(secret);
         },
         debug: (message) => {
-            core.debug(redactor.apply(message));
+            core.debug(forLog(message));
         },
         info: (message) => {
-            core.info(redactor.apply(message));
+            core.info(forLog(message));
         },
         warning: (message) => {
-            core.warning(redactor.apply(message));
+            core.warning(forLog(message));
         },
         setFailed: (message) => {
-            core.setFailed(redactor.apply(message));
+            core.setFailed(forLog(message));
         },
         appendSummary: (markdown) => {
             core.appendSummary(redactor.apply(markdown));
@@ -3232,6 +3379,9 @@ async function answerRequest(deps, line) {
         return errorAnswer('operation-not-supported');
     }
     const trace = {};
+    const note = timeScaleNote(deps.environment.timeScale, deps.environment.timeScaleAsked);
+    if (note !== undefined)
+        core.info(`${PREFIX} ${note}`);
     try {
         const life = tokenLife(deps.environment.timeScale);
         const token = await liveToken(deps, config, life, trace);
@@ -3299,7 +3449,25 @@ function noteUpload(core, config, token, request) {
     }
 }
 function recordedTokens(path) {
-    return failure_onRunnerFile('RUNNER_TEMP', () => ((0,external_node_fs_namespaceObject.existsSync)(path) ? readRecord(path).tokens : []));
+    try {
+        return readRecord(path).tokens;
+    }
+    catch (error) {
+        if (error instanceof UntrustedFileError) {
+            throw new failure_ActionFailure({
+                kind: 'invalid-state',
+                name: "credential provider's token record",
+                where: 'RUNNER_TEMP',
+                value: path,
+                problem: error.problem,
+            });
+        }
+        if (error.code === 'ENOENT')
+            return [];
+        return failure_onRunnerFile('RUNNER_TEMP', () => {
+            throw error;
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/runner/environment.ts
@@ -3372,16 +3540,19 @@ function readOidc(env) {
     }
     return { kind: 'ready', access: { requestUrl, requestToken } };
 }
+const MIN_TIME_SCALE = 0.005;
 function readEnvironment(env = process.env) {
     const oidc = readOidc(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
+    const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
     return {
         oidc,
         event: {
             name: env.GITHUB_EVENT_NAME ?? '',
             fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
         },
-        timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
+        timeScale: valid ? Math.max(scale, MIN_TIME_SCALE) : 1,
+        ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
         runnerTemp: env.RUNNER_TEMP,
         githubWorkspace: env.GITHUB_WORKSPACE,
         cargo: readCargoEnvironment(env),

@@ -2,7 +2,7 @@ import { explainAndDescribe } from './diagnose/explain-failure.js';
 import { inputWarnings, triggerWarning } from './diagnose/preflight.js';
 import { mintToken } from './exchange/mint-token.js';
 import { startPhase } from './http/call.js';
-import { mainTiming } from './http/policies.js';
+import { mainTiming, timeScaleNote } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
 import { oidcAccess } from './id-token/oidc-access.js';
@@ -65,6 +65,8 @@ export async function runMain(deps: MainDeps): Promise<void> {
       provider = { cargo: inputs.provider, program, dir };
     }
 
+    const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
+    if (note !== undefined) core.info(note);
     const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
     core.info(
       `Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`,

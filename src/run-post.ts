@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { describeError, describeFailure } from './errors/describe.js';
+import type { Failure } from './errors/failure.js';
 import { startPhase } from './http/call.js';
-import { postTiming } from './http/policies.js';
+import { postTiming, timeScaleNote } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
 import { PROVIDER_DIR_PREFIX, RECORD_FILE } from './provider/files.js';
@@ -11,6 +12,7 @@ import { withRedaction } from './redact/redacting-core.js';
 import { revokeToken } from './revoke/revoke-token.js';
 import type { Core } from './runner/core.js';
 import type { RunnerEnvironment } from './runner/environment.js';
+import { UntrustedFileError } from './runner/untrusted-file.js';
 import { readHandover, readPreflight } from './state/state.js';
 
 export interface PostDeps {
@@ -24,22 +26,32 @@ const UNREVOKED =
   'The token was not revoked; it expires on its own 30 minutes after it was issued.';
 
 /**
- * The credential provider's folder, if state names one that main could have made: directly in
- * this job's RUNNER_TEMP and named as main names it. Post deletes it, so nothing else is taken.
+ * The credential provider's folder as state names it, to read its token record from. Reading
+ * needs no more (the record is read as untrusted, and its tokens go only to the registry):
+ * a RUNNER_TEMP that is unset in post, or changed by a step, does not hide the provider's
+ * tokens.
  */
-function providerFolder(
-  providerDir: string | undefined,
+function recordFolder(providerDir: string | undefined): string | undefined {
+  return providerDir === undefined ? undefined : resolve(providerDir);
+}
+
+/**
+ * The same folder if post may delete it: directly in this job's RUNNER_TEMP and named as main
+ * names it, so nothing else is taken.
+ */
+function removableFolder(
+  folder: string | undefined,
   runnerTemp: string | undefined,
 ): string | undefined {
-  if (providerDir === undefined || runnerTemp === undefined || runnerTemp === '') return undefined;
-  const dir = resolve(providerDir);
-  const inTemp = dirname(dir) === resolve(runnerTemp);
-  return inTemp && basename(dir).startsWith(PROVIDER_DIR_PREFIX) ? dir : undefined;
+  if (folder === undefined || runnerTemp === undefined || runnerTemp === '') return undefined;
+  const inTemp = dirname(folder) === resolve(runnerTemp);
+  return inTemp && basename(folder).startsWith(PROVIDER_DIR_PREFIX) ? folder : undefined;
 }
 
 /**
  * The credential provider's record of tokens (and of what cargo published with them). A
- * record that cannot be read costs its tokens (a warning), never main's.
+ * record that cannot be read, or is refused as tampered with, costs its tokens (a warning),
+ * never main's.
  */
 function recordedTokens(core: Core, folder: string | undefined): RecordEntry[] {
   if (folder === undefined) return [];
@@ -50,11 +62,18 @@ function recordedTokens(core: Core, folder: string | undefined): RecordEntry[] {
     }
     return tokens;
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const known = typeof code === 'string' && code !== '' ? code : 'EUNKNOWN';
-    core.warning(describeFailure({ kind: 'token-record', code: known, skippedLines: 0 }));
+    core.warning(describeFailure(recordFailure(error)));
     return [];
   }
+}
+
+function recordFailure(error: unknown): Failure {
+  if (error instanceof UntrustedFileError) {
+    return { kind: 'token-record', code: error.code, skippedLines: 0, problem: error.problem };
+  }
+  const code = (error as { code?: unknown }).code;
+  const known = typeof code === 'string' && code !== '' ? code : 'EUNKNOWN';
+  return { kind: 'token-record', code: known, skippedLines: 0 };
 }
 
 /** crates.io's sparse index: the release report asks it when main's check did not name one. */
@@ -100,14 +119,15 @@ function removeFolder(core: Core, folder: string): void {
 export async function runPost(deps: PostDeps): Promise<void> {
   const { environment, transport, clock } = deps;
   const core = withRedaction(deps.core);
-  let folder: string | undefined;
+  let removable: string | undefined;
   try {
     const handover = readHandover(core);
     if (handover.kind === 'none') {
       core.info('No token to revoke: the main step did not get one.');
       return;
     }
-    folder = providerFolder(handover.providerDir, environment.runnerTemp);
+    const folder = recordFolder(handover.providerDir);
+    removable = removableFolder(folder, environment.runnerTemp);
     const recorded = recordedTokens(core, folder);
     if (handover.kind === 'keep') {
       await reportRelease({ ...deps, core }, handover.baseUrl, recorded, Promise.resolve(0));
@@ -123,6 +143,8 @@ export async function runPost(deps: PostDeps): Promise<void> {
     tokens.forEach((token) => {
       core.setSecret(token);
     });
+    const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
+    if (note !== undefined) core.info(note);
     // In parallel, each with the post step's own budget: one slow revocation does not take
     // the time of the others.
     // With several tokens, each line says which one it is about (never the token itself).
@@ -163,6 +185,6 @@ export async function runPost(deps: PostDeps): Promise<void> {
     core.warning(`${describeError(error)} ${UNREVOKED}`);
   } finally {
     // The folder holds the token record and the wrapper: nothing is left for later steps.
-    if (folder !== undefined) removeFolder(core, folder);
+    if (removable !== undefined) removeFolder(core, removable);
   }
 }

@@ -11,7 +11,7 @@ import {
 } from './failure.js';
 
 /** The server's own words are shown up to this long in all. */
-const MAX_SAID = 1500;
+export const MAX_SAID = 1500;
 /** A problem is our own words, but may quote what it is about (a port, a suggested URL). */
 const MAX_PROBLEM = 500;
 /** A name the registry's answer gives (a repository, an environment), and how many are listed. */
@@ -308,6 +308,21 @@ function timeoutText(failure: Extract<Failure, { kind: 'timeout' }>): string {
   return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
 }
 
+/** Why the credential provider's tokens were not all revoked. */
+function tokenRecordText(failure: Extract<Failure, { kind: 'token-record' }>): string {
+  const unrevoked =
+    'the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.';
+  if (failure.problem !== undefined) {
+    return `The credential provider's token record was not read (${problemClause(failure.problem)}): ${unrevoked}`;
+  }
+  if (failure.code === 'ENOENT') {
+    return "The credential provider's token record could not be found: any token the provider minted for cargo may still be alive, and expires on its own 30 minutes after it was issued.";
+  }
+  return failure.code === ''
+    ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
+    : `The credential provider's token record could not be read (${shown(failure.code, 40)}): ${unrevoked}`;
+}
+
 /** The one paragraph a user reads: what happened, the server's words, what to do next. */
 export function describeFailure(failure: Failure, attempts?: Attempts): string {
   switch (failure.kind) {
@@ -327,9 +342,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     case 'cargo-request':
       return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
     case 'token-record':
-      return failure.code === ''
-        ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
-        : `The credential provider's token record could not be read (${shown(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
+      return tokenRecordText(failure);
     case 'invalid-state':
       return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
     case 'no-id-token':

@@ -29,8 +29,11 @@ export type Failure =
   | { kind: 'runner-file'; variable: string; code: string }
   /** cargo's request to the credential provider could not be read. */
   | { kind: 'cargo-request'; problem: string }
-  /** The credential provider's token record could not be read (`code`), or some of its lines. */
-  | { kind: 'token-record'; code: string; skippedLines: number }
+  /**
+   * The credential provider's token record could not be read (`code`), or was refused as
+   * tampered with (`problem`, such as "it is a symbolic link"), or some of its lines could not.
+   */
+  | { kind: 'token-record'; code: string; skippedLines: number; problem?: string }
   /** What main left for post that post refuses to use, such as a URL it would not send a token to. */
   | { kind: 'invalid-state'; name: string; where: string; value: string; problem: string }
   /** The `workspace` input names a directory without a Cargo.toml (`dir` as resolved). */

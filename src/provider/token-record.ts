@@ -1,6 +1,12 @@
-import { appendFileSync, readFileSync } from 'node:fs';
 import type { MintedToken } from '../exchange/mint-token.js';
 import { tokenProblem } from '../exchange/token-response.js';
+import { appendUntrustedFile, readUntrustedFile } from '../runner/untrusted-file.js';
+
+/**
+ * The most a record may hold: a job mints one token per 20 minutes, each line under 100 bytes
+ * (4 KiB at most, the longest token accepted), so 1 MiB is hundreds of jobs' worth.
+ */
+export const MAX_RECORD_BYTES = 1 << 20;
 
 /** What cargo said it was about to publish with a token: post's release report lists it. */
 export interface Upload {
@@ -26,14 +32,19 @@ export function recordToken(path: string, minted: MintedToken, upload?: Upload):
     mintedAt: minted.mintedAt,
     ...(upload && { crate: upload.crate, version: upload.version }),
   };
-  appendFileSync(path, `${JSON.stringify(line)}\n`, { encoding: 'utf8', mode: 0o600 });
+  appendUntrustedFile(path, `${JSON.stringify(line)}\n`);
 }
 
-/** The record's tokens, oldest first; a line that is not a token entry is skipped and counted. */
+/**
+ * The record's tokens, oldest first; a line that is not a token entry is skipped and counted.
+ * The one reader of the record, for post and the provider alike: a later step may have
+ * replaced it, so it is opened as untrusted (no link followed, no blocking, a regular file,
+ * at most MAX_RECORD_BYTES); anything else throws (UntrustedFileError or an fs error).
+ */
 export function readRecord(path: string): { tokens: RecordEntry[]; skipped: number } {
   const tokens: RecordEntry[] = [];
   let skipped = 0;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  for (const line of readUntrustedFile(path, MAX_RECORD_BYTES).split('\n')) {
     if (line.trim() === '') continue;
     const entry = parseEntry(line);
     if (entry === undefined) skipped++;
