@@ -218,7 +218,7 @@ async function partialRelease(): Promise<Outcome> {
     console.log(
       `
 
-${bold('Job 3: a release cut off half-way, then the re-run that finishes it (`workspace: .`)')}`,
+${bold('Job 3: a release cut off half-way, then the re-run that finishes it (`workspace` set)')}`,
     );
     console.log(
       "  tp-c's trusted publisher names another workflow: crates.io refuses it after tp-a and tp-b are out.",
@@ -228,13 +228,13 @@ ${bold('Job 3: a release cut off half-way, then the re-run that finishes it (`wo
       world.runJob({
         ...step,
         between: async (main, job) => {
-          heading(`${attempt}: step \`uses: org/auth-action@v1\` with \`workspace: .\``);
+          heading(`${attempt}: step \`uses: org/auth-action@v1\` with \`workspace\` set`);
           show(main);
           console.log(`  outputs.unpublished = '${main.outputs.unpublished ?? ''}'`);
           console.log(`  outputs.exclude-published = '${main.outputs['exclude-published'] ?? ''}'`);
           const exclude = (main.outputs['exclude-published'] ?? '').split(' ').filter(Boolean);
           heading(
-            `${attempt}: step \`run: cargo publish --workspace --registry local ${exclude.join(' ')}\``,
+            `${attempt}: step \`run: ${['cargo publish --workspace --registry local', ...exclude].join(' ')}\``,
           );
           const release = await world.runCommand(job, 'cargo', [...PUBLISH_WORKSPACE, ...exclude], {
             cwd: workspace.dir,

@@ -387,7 +387,7 @@ function verdict(rows) {
         return `Nothing to publish: the version of each of the ${out} crates to release is in the registry already.`;
     if (out === 0)
         return `${left} crate${left === 1 ? '' : 's'} to publish; none is out yet.`;
-    return `${left} crate${left === 1 ? '' : 's'} to publish; ${out} already out (excluded: a re-run continues where the release stopped).`;
+    return `${left} crate${left === 1 ? '' : 's'} to publish; ${out} already out (excluded, so that cargo publishes the rest).`;
 }
 const HEADINGS = ['crate', 'version', 'the registry has', 'what happens'];
 function columns(row) {

@@ -275,8 +275,11 @@ async function releaseReport(net, facts) {
     }
     out.push(`Tokens: ${minted} minted in this job, ${revoked} revoked as it ended.`, '');
     const listed = now.filter((state) => state === 'yes').length;
+    const unchecked = now.filter((state) => state === 'not checked').length;
     const line = `Release report: cargo asked for ${uploads.length} upload${uploads.length === 1 ? '' : 's'}, ` +
-        `${listed} in the index now` +
+        (unchecked === uploads.length && unchecked > 0
+            ? 'the index not checked'
+            : `${listed} in the index now${unchecked > 0 ? `, ${unchecked} not checked` : ''}`) +
         (facts.preflight === undefined ? '' : `; ${never.length} found to publish never asked for`) +
         '.';
     return { summary: out.join('\n'), line };

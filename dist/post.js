@@ -780,7 +780,7 @@ function describeFailure(failure, attempts) {
         case 'cargo-metadata': {
             const said = failure.said.trim() === '' ? '' : ` cargo said: ${sentence((0,redact/* shown */.SP)(failure.said, MAX_SAID))}`;
             return (`cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem) || 'failed'}.${said} ` +
-                'No token was requested. Fix the manifest (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.');
+                'No token was requested. Fix what cargo names, usually the manifest or the Rust toolchain (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.');
         }
         case 'new-crates':
             return newCratesText(failure.crates, failure.registry, failure.index);
@@ -810,9 +810,10 @@ function newCratesText(crates, registry, index) {
     const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
     const one = crates.length === 1;
     const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${(0,redact/* shown */.SP)(registry, 64)}\``;
+    const name = one && crates[0] !== undefined ? (0,redact/* shown */.SP)(crates[0].name, 64).replace(/`/g, "'") : 'NAME';
     const first = registry === 'crates-io'
-        ? 'publish its first version by hand with an API token (`cargo publish -p NAME` with a token from https://crates.io/settings/tokens)'
-        : `publish its first version by hand with a token of that registry (\`cargo publish -p NAME --registry ${(0,redact/* shown */.SP)(registry, 64)}\`)`;
+        ? `publish its first version by hand with an API token (\`cargo publish -p ${name}\` with a token from https://crates.io/settings/tokens)`
+        : `publish its first version by hand with a token of that registry (\`cargo publish -p ${name} --registry ${(0,redact/* shown */.SP)(registry, 64)}\`)`;
     return (`${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${(0,redact/* shownUrl */.zA)(index)} does not list ${one ? 'it' : 'them'}), ` +
         `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
         'Nothing was published and no token was requested. ' +
@@ -1913,6 +1914,8 @@ const CRATES_IO = { api: 'https://crates.io', index: 'https://index.crates.io/' 
 async function reportRelease(deps, baseUrl, recorded, revoked) {
     const { core, transport, clock, environment } = deps;
     const preflight = readPreflight(core);
+    if (recorded.length === 0)
+        return;
     const uploads = recorded.some((entry) => entry.upload !== undefined);
     if (!uploads && (preflight?.unpublished.length ?? 0) === 0)
         return;

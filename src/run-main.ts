@@ -46,6 +46,9 @@ export async function runMain(deps: MainDeps): Promise<void> {
     const oidc = oidcAccess(environment);
     // The runner masks it already; this keeps it out of what the action writes itself.
     redactor.add(oidc.requestToken);
+    // Said first: it explains every wait and timeout that follows.
+    const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
+    if (note !== undefined) core.info(note);
     // The check of a workspace, before any ID token is requested: its code (and cargo's
     // child process) load only when `workspace` asks for it.
     if (inputs.workspace !== '') {
@@ -65,8 +68,6 @@ export async function runMain(deps: MainDeps): Promise<void> {
       provider = { cargo: inputs.provider, program, dir };
     }
 
-    const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
-    if (note !== undefined) core.info(note);
     const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
     core.info(
       `Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`,

@@ -80,7 +80,7 @@ function recordFailure(error: unknown): Failure {
 const CRATES_IO = { api: 'https://crates.io', index: 'https://index.crates.io/' };
 
 /**
- * After a release the credential provider served (or one main's check prepared): what went
+ * After a release the credential provider served (and main's check, if it ran, prepared): what went
  * out, as a short report in the step summary. Its code loads only then. Best effort: it asks
  * the index within post's own budget, and a failure of its own costs the report, nothing else.
  */
@@ -92,6 +92,8 @@ async function reportRelease(
 ): Promise<void> {
   const { core, transport, clock, environment } = deps;
   const preflight = readPreflight(core);
+  // Only the provider sees what cargo uploads: without its record there is nothing to report.
+  if (recorded.length === 0) return;
   const uploads = recorded.some((entry) => entry.upload !== undefined);
   if (!uploads && (preflight?.unpublished.length ?? 0) === 0) return;
   try {

@@ -320,6 +320,32 @@ withCargo(
   },
 );
 
+withCargo(
+  'without the credential provider, post adds no release report: it cannot see what cargo uploaded',
+  async () => {
+    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
+    const ws = await useWorkspace(CRATES);
+
+    const { main, post } = await world.runJob({
+      ...mainWith(ws, { 'credential-provider': 'false' }),
+      between: async (started, job) => {
+        const release = await world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
+          cwd: ws.dir,
+          env: { ...ws.env, CARGO_REGISTRIES_LOCAL_TOKEN: started.outputs.token ?? '' },
+        });
+        expect(release.exitCode).toBe(0);
+      },
+    });
+
+    expect(main.outputs.unpublished).toBe('tp-a tp-b tp-c');
+    expect(post.exitCode).toBe(0);
+    const log = post.log.join('\n');
+    expect(log).toContain('Revoked the publish token');
+    expect(log).not.toContain('Release report');
+    expect(post.summary).not.toContain('release report');
+  },
+);
+
 describe('a workspace cargo cannot read fails main before any ID token, with what cargo said', () => {
   let dir: string;
   beforeEach(async () => {

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { uploadsOf } from '../../src/preflight/release-report.js';
+import type { NetDeps } from '../../src/http/call.js';
+import { releaseReport, uploadsOf } from '../../src/preflight/release-report.js';
 import { readRecord, recordToken } from '../../src/provider/token-record.js';
 import { readPreflight, savePreflight } from '../../src/state/state.js';
 import { anyText } from '../hostile.js';
@@ -90,4 +91,22 @@ describe("main's check, as post reads it back", () => {
       }),
     );
   });
+});
+
+test('uploads whose index was not asked are counted as not checked, never as missing', async () => {
+  // No index known (another registry, no check of the workspace): nothing is sent.
+  const unused = {} as NetDeps;
+  const recorded = [
+    { token: TOKEN, mintedAt: 1, upload: { crate: 'tp-a', version: '0.2.0' } },
+    { token: TOKEN, mintedAt: 1, upload: { crate: 'tp-b', version: '0.2.0' } },
+  ];
+  const report = await releaseReport(unused, {
+    recorded,
+    preflight: undefined,
+    index: undefined,
+    revoked: Promise.resolve(1),
+  });
+  expect(report.line).toBe('Release report: cargo asked for 2 uploads, the index not checked.');
+  expect(report.summary).toContain('| `tp-a` | `0.2.0` | not checked |');
+  expect(report.summary).not.toContain('not yet');
 });

@@ -21,7 +21,7 @@ export function inputWarnings(inputs: Inputs): string[] {
   // The check of a workspace uses the name too: to find the index, and to read `publish`.
   if (provider === undefined && workspace === '') {
     return [
-      'The `registry-name` input does nothing without `credential-provider: true`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
+      'The `registry-name` input does nothing without `credential-provider: true` or `workspace`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
     ];
   }
   if (provider !== undefined && registry.baseUrl === DEFAULT_REGISTRY_URL) {

@@ -430,7 +430,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
         failure.said.trim() === '' ? '' : ` cargo said: ${sentence(shown(failure.said, MAX_SAID))}`;
       return (
         `cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem) || 'failed'}.${said} ` +
-        'No token was requested. Fix the manifest (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.'
+        'No token was requested. Fix what cargo names, usually the manifest or the Rust toolchain (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.'
       );
     }
     case 'new-crates':
@@ -478,10 +478,12 @@ function newCratesText(crates: CrateVersion[], registry: string, index: string):
   const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
   const one = crates.length === 1;
   const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${shown(registry, 64)}\``;
+  const name =
+    one && crates[0] !== undefined ? shown(crates[0].name, 64).replace(/`/g, "'") : 'NAME';
   const first =
     registry === 'crates-io'
-      ? 'publish its first version by hand with an API token (`cargo publish -p NAME` with a token from https://crates.io/settings/tokens)'
-      : `publish its first version by hand with a token of that registry (\`cargo publish -p NAME --registry ${shown(registry, 64)}\`)`;
+      ? `publish its first version by hand with an API token (\`cargo publish -p ${name}\` with a token from https://crates.io/settings/tokens)`
+      : `publish its first version by hand with a token of that registry (\`cargo publish -p ${name} --registry ${shown(registry, 64)}\`)`;
   return (
     `${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
     `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
