@@ -3203,8 +3203,16 @@ function redactUrlish(urlish) {
         rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
     return urlish.slice(0, start) + rest;
 }
+const RUN = /[^\s`'"<>]+/g;
+function redactBareCredentials(run) {
+    const colon = run.indexOf(':');
+    const at = run.lastIndexOf('@');
+    if (colon === -1 || at < colon || run.includes('//'))
+        return run;
+    return `${run.slice(0, colon + 1)}***${run.slice(at)}`;
+}
 function redactUrls(text) {
-    return text.replace(URLISH, redactUrlish);
+    return text.replace(URLISH, redactUrlish).replace(RUN, redactBareCredentials);
 }
 function redactUrlValue(value) {
     const parts = value.split(/([/\\])/).map((part) => {

@@ -276,6 +276,25 @@ describe('the one redaction step', () => {
     );
   });
 
+  test('a password after a scheme without its slashes, or with no scheme, is cut in free text too', () => {
+    // The counterexample that found it: `https::Pw9__defineGetter____@[::1/` in a crate's version.
+    expect(shown('https::Pw9__defineGetter____@[::1/')).toBe('https:***@[::1/');
+    const tame = password.map((p) => p.replace(/[\s`'"<>]/g, 'x'));
+    fc.assert(
+      fc.property(
+        anyText(),
+        fc.constantFrom('https:', 'https:/', 'http:', ''),
+        fc.constantFrom('', 'user', 'ferris'),
+        tame,
+        anyText(),
+        (before, scheme, user, pass, after) => {
+          const text = `${before} ${scheme}${user}:${pass}@crates.io/x ${after}`;
+          expect(shown(text, 100_000)).not.toContain(pass);
+        },
+      ),
+    );
+  });
+
   test('shown: one line and bounded, for any value', () => {
     fc.assert(
       fc.property(

@@ -24,9 +24,26 @@ function redactUrlish(urlish: string): string {
   return urlish.slice(0, start) + rest;
 }
 
+/**
+ * Credentials without a `//` before them (`user:pass@host`, `https::pass@host`): in a run of
+ * text up to a blank, a quote or a backtick that holds no `//`, what stands between its first
+ * `:` and its last `@` is hidden. Found by a property test: a scheme written without its
+ * slashes showed the password.
+ */
+const RUN = /[^\s`'"<>]+/g;
+
+// A plain scan of each run: a pattern for the same thing backtracks over every start of a long
+// run (quadratic in a 64 KiB body of letters).
+function redactBareCredentials(run: string): string {
+  const colon = run.indexOf(':');
+  const at = run.lastIndexOf('@');
+  if (colon === -1 || at < colon || run.includes('//')) return run;
+  return `${run.slice(0, colon + 1)}***${run.slice(at)}`;
+}
+
 /** Credentials, queries and fragments of anything URL-like, whether or not it parses. */
 export function redactUrls(text: string): string {
-  return text.replace(URLISH, redactUrlish);
+  return text.replace(URLISH, redactUrlish).replace(RUN, redactBareCredentials);
 }
 
 /**
