@@ -2,7 +2,9 @@
 // service and a crates.io-like registry run on loopback; the bundled action runs under Node 24
 // as the runner runs it; cargo publishes; the post step revokes. Two jobs:
 //   1. one crate, with the `token` output as CARGO_REGISTRY_TOKEN;
-//   2. a three-crate workspace whose release outlives its token, with `credential-provider`.
+//   2. a three-crate workspace whose release outlives its token, with `credential-provider`;
+//   3. a release cut off half-way (a crate whose trusted publisher names another workflow),
+//      then the re-run that finishes it with `workspace` and `exclude-published`.
 import { cargoPublish, cargoVersion, makeWorkspace, PUBLISH_WORKSPACE } from '../rig/cargo.js';
 import type { StepResult } from '../rig/runner.js';
 import { CRATE, World } from '../rig/world.js';
@@ -182,8 +184,103 @@ async function longRelease(): Promise<Outcome> {
   }
 }
 
+/** A trusted publisher for the demo's repository and workflow. */
+const publisher = (crate: string) => ({
+  crate,
+  repositoryOwner: 'rust-lang-demo',
+  repositoryName: 'hello-tp',
+  repositoryOwnerId: '4242',
+  workflowFilename: 'release.yml',
+});
+
+/**
+ * Job 3, run twice: a release that stops half-way (tp-c's trusted publisher names another
+ * workflow, so crates.io refuses it after tp-a and tp-b are out), then, once that is fixed, the
+ * re-run of the same job: `workspace` finds tp-a and tp-b out, and `cargo publish --workspace
+ * ${exclude-published}` publishes tp-c alone.
+ */
+async function partialRelease(): Promise<Outcome> {
+  if (cargo === undefined) {
+    return { summary: ['partial release: skipped (cargo not installed)'], ok: true };
+  }
+  const world = await World.start();
+  for (const crate of CRATES) world.registry.addCrate(crate.name, '0.1.0');
+  world.registry.addPublisher(publisher('tp-a')).addPublisher(publisher('tp-b'));
+  const workspace = await makeWorkspace(`${world.registry.url}/index/`, CRATES);
+  const step = {
+    with: { 'credential-provider': 'true', 'registry-name': 'local', workspace: workspace.dir },
+    env: {
+      CARGO_HOME: workspace.env.CARGO_HOME ?? '',
+      RUSTUP_HOME: workspace.env.RUSTUP_HOME ?? '',
+    },
+  };
+  try {
+    console.log(
+      `
+
+${bold('Job 3: a release cut off half-way, then the re-run that finishes it (`workspace` set)')}`,
+    );
+    console.log(
+      "  tp-c's trusted publisher names another workflow: crates.io refuses it after tp-a and tp-b are out.",
+    );
+    const exitCodes: (number | null)[] = [];
+    const run = async (attempt: string) =>
+      world.runJob({
+        ...step,
+        between: async (main, job) => {
+          heading(`${attempt}: step \`uses: org/auth-action@v1\` with \`workspace\` set`);
+          show(main);
+          console.log(`  outputs.unpublished = '${main.outputs.unpublished ?? ''}'`);
+          console.log(`  outputs.exclude-published = '${main.outputs['exclude-published'] ?? ''}'`);
+          const exclude = (main.outputs['exclude-published'] ?? '').split(' ').filter(Boolean);
+          heading(
+            `${attempt}: step \`run: ${['cargo publish --workspace --registry local', ...exclude].join(' ')}\``,
+          );
+          const release = await world.runCommand(job, 'cargo', [...PUBLISH_WORKSPACE, ...exclude], {
+            cwd: workspace.dir,
+            env: workspace.env,
+          });
+          show(release);
+          exitCodes.push(release.exitCode);
+        },
+      });
+    const first = await run('Run 1');
+    heading('Run 1: post step — its release report is in the step summary');
+    show(first.post);
+    console.log(`  ${first.post.summary.trim().split('\n').join('\n  ')}`);
+    console.log(
+      '\n  The fix: tp-c gets a trusted publisher for this workflow. Then "Re-run jobs".',
+    );
+    world.registry.addPublisher(publisher('tp-c'));
+    const second = await run('Run 2');
+    heading('Run 2: post step');
+    show(second.post);
+
+    const leaks = world.leaks(...world.steps);
+    const summary = [
+      `run 1: cargo ${exitCodes[0] === 0 ? 'finished (unexpected)' : 'stopped at tp-c'}; uploads ${world.registry.uploads
+        .slice(0, 3)
+        .map((u) => `${u.crate} ${u.status === 200 ? 'ok' : `HTTP ${u.status}`}`)
+        .join(', ')}`,
+      `run 2: unpublished = '${second.main.outputs.unpublished ?? ''}', exclude-published = '${second.main.outputs['exclude-published'] ?? ''}'; cargo ${exitCodes[1] === 0 ? 'finished' : 'FAILED'}`,
+      `versions in the index: ${CRATES.map((c) => `${c.name} ${world.registry.versions(c.name).join('/')}`).join(', ')}`,
+      `secrets in any step's log or summary: ${leaks.length === 0 ? 'none' : leaks.join('; ')}`,
+    ];
+    const ok =
+      exitCodes[0] !== 0 &&
+      exitCodes[1] === 0 &&
+      second.main.outputs.unpublished === 'tp-c' &&
+      CRATES.every((c) => world.registry.versions(c.name).includes(c.version)) &&
+      leaks.length === 0;
+    return { summary, ok };
+  } finally {
+    await workspace.remove();
+    await world.stop();
+  }
+}
+
 console.log(bold('auth-action demo: trusted publishing, end to end, on loopback'));
-const outcomes = [await oneCrate(), await longRelease()];
+const outcomes = [await oneCrate(), await longRelease(), await partialRelease()];
 heading('Summary');
 for (const [i, outcome] of outcomes.entries()) {
   console.log(`  Job ${i + 1}`);

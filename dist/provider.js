@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(138);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(303);
 
 await (0,_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -331,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 138:
+/***/ 303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1257,15 +1257,15 @@ function abortWith(signal) {
         handleAuthentication: () => Promise.reject(new Error('not supported')),
     };
 }
-function readBounded(message) {
+function readBounded(message, maxBytes) {
     return new Promise((resolve, reject) => {
         const chunks = [];
         let size = 0;
         message.on('data', (chunk) => {
-            const room = MAX_BODY_BYTES - size;
+            const room = maxBytes - size;
             chunks.push(chunk.subarray(0, Math.max(room, 0)));
             size += chunk.length;
-            if (size > MAX_BODY_BYTES) {
+            if (size > maxBytes) {
                 resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
                 message.destroy();
             }
@@ -1337,7 +1337,7 @@ const httpClientTransport = async (request, timeoutMs) => {
     });
     try {
         const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
-        const { body, truncated } = await readBounded(response.message);
+        const { body, truncated } = await readBounded(response.message, request.maxBodyBytes ?? MAX_BODY_BYTES);
         return {
             ok: true,
             response: {
@@ -1367,8 +1367,6 @@ const httpClientTransport = async (request, timeoutMs) => {
     }
 };
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
 ;// CONCATENATED MODULE: ./src/redact/redact.ts
 const MAX_SHOWN = 300;
 const URLISH = /\/\/[^\s`'"<>]*/g;
@@ -1383,8 +1381,16 @@ function redactUrlish(urlish) {
         rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
     return urlish.slice(0, start) + rest;
 }
+const RUN = /[^\s`'"<>]+/g;
+function redactBareCredentials(run) {
+    const colon = run.indexOf(':');
+    const at = run.lastIndexOf('@');
+    if (colon === -1 || at < colon || run.includes('//'))
+        return run;
+    return `${run.slice(0, colon + 1)}***${run.slice(at)}`;
+}
 function redactUrls(text) {
-    return text.replace(URLISH, redactUrlish);
+    return text.replace(URLISH, redactUrlish).replace(RUN, redactBareCredentials);
 }
 function redactUrlValue(value) {
     const parts = value.split(/([/\\])/).map((part) => {
@@ -1395,39 +1401,72 @@ function redactUrlValue(value) {
     const cut = out.search(/[?#]/);
     return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
 }
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+function noWorkflowCommand(line) {
+    return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
+}
 function redact_shown(value, max = MAX_SHOWN) {
-    const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+    const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 function shownUrl(value, max = MAX_SHOWN) {
     return redact_shown(redactUrlValue(value), max);
 }
 const MIN_CUT = 4;
-function hideCut(text, secret) {
-    const head = secret.slice(0, MIN_CUT);
+function prefixTable(secret) {
+    const table = new Int32Array(secret.length);
+    for (let i = 1, k = 0; i < secret.length; i++) {
+        while (k > 0 && secret.charCodeAt(i) !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (secret.charCodeAt(i) === secret.charCodeAt(k))
+            k++;
+        table[i] = k;
+    }
+    return table;
+}
+function cutSecretLength(text, end, secret, table) {
+    const after = secret.includes('…') ? 0 : text.lastIndexOf('…', end - 1) + 1;
+    let k = 0;
+    for (let i = Math.max(0, end - secret.length + 1, after); i < end; i++) {
+        const c = text.charCodeAt(i);
+        while (k > 0 && c !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (c === secret.charCodeAt(k))
+            k++;
+        if (k === secret.length)
+            k = table[k - 1] ?? 0;
+    }
+    return k;
+}
+function hideCut(text, secret, table) {
     let out = text;
     for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
-        let start = -1;
-        for (let j = out.lastIndexOf(head, cut - MIN_CUT); j !== -1 && cut - j < secret.length; j = j === 0 ? -1 : out.lastIndexOf(head, j - 1)) {
-            if (secret.startsWith(out.slice(j, cut)))
-                start = j;
-        }
-        if (start !== -1) {
-            out = `${out.slice(0, start)}***${out.slice(cut)}`;
-            cut = start + 3;
+        const length = cutSecretLength(out, cut, secret, table);
+        if (length >= MIN_CUT) {
+            out = `${out.slice(0, cut - length)}***${out.slice(cut)}`;
+            cut = cut - length + 3;
         }
     }
     return out;
 }
 class Redactor {
     secrets = new Set();
+    tables = new Map();
     add(secret) {
         if (secret.length < 8)
             return;
         this.secrets.add(secret);
-        const flat = secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+        const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
         if (flat !== secret && flat.trim().length >= 8)
             this.secrets.add(flat);
+    }
+    table(secret) {
+        let table = this.tables.get(secret);
+        if (table === undefined) {
+            table = prefixTable(secret);
+            this.tables.set(secret, table);
+        }
+        return table;
     }
     apply(text) {
         let out = text;
@@ -1436,16 +1475,142 @@ class Redactor {
             out = out.split(secret).join('***');
         if (out.includes('…'))
             for (const secret of secrets)
-                out = hideCut(out, secret);
+                out = hideCut(out, secret, this.table(secret));
         return redactUrls(out);
     }
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/claims.ts
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
+function workflowFileOf(workflowRef) {
+    return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
+}
+const claims_text = (value) => typeof value === 'string' && value !== '' ? redact_shown(value) : undefined;
+const seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+function readClaims(jwt) {
+    const payload = jwt.split('.')[1];
+    if (payload === undefined)
+        return undefined;
+    let claims;
+    try {
+        const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (typeof parsed !== 'object' || parsed === null)
+            return undefined;
+        claims = parsed;
+    }
+    catch {
+        return undefined;
+    }
+    const workflowRef = claims_text(claims.workflow_ref);
+    const jobWorkflowRef = claims_text(claims.job_workflow_ref);
+    const audience = claims_text(Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud);
+    return {
+        repository: claims_text(claims.repository),
+        repositoryOwnerId: claims_text(claims.repository_owner_id),
+        workflowRef,
+        workflowFile: workflowRef === undefined ? undefined : workflowFileOf(workflowRef),
+        reusableWorkflowRef: jobWorkflowRef !== workflowRef ? jobWorkflowRef : undefined,
+        environment: claims_text(claims.environment),
+        eventName: claims_text(claims.event_name),
+        ref: claims_text(claims.ref),
+        issuer: claims_text(claims.iss),
+        audience,
+        expiresAt: seconds(claims.exp),
+        issuedAt: seconds(claims.iat),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/exchange/refusal.ts
+function listOf(text) {
+    return text
+        .split(', ')
+        .map((item) => item.trim().replace(/^`(.*)`$/s, '$1'))
+        .filter((item) => item !== '');
+}
+const CONFIG = /^The Trusted Publishing config for repository `(.*?)` /s;
+const str = (value) => value ?? '';
+const READERS = [
+    [/^Failed to decode JWT$/, () => ({ kind: 'undecodable' })],
+    [/^Unsupported JWT issuer(?:: (.*))?$/s, (m) => ({ kind: 'unsupported-issuer', issuer: m[1] })],
+    [/^Missing JWT key ID$/, () => ({ kind: 'missing-key-id' })],
+    [/^Invalid JWT key ID$/, () => ({ kind: 'unknown-key-id' })],
+    [/^Failed to load OIDC key set$/, () => ({ kind: 'key-set-unavailable' })],
+    [/^JWT has already been used$/, () => ({ kind: 'replayed' })],
+    [
+        /^Trusted Publishing does not support the `(.*?)` event trigger due to security concerns\./s,
+        (m) => ({ kind: 'refused-trigger', event: str(m[1]) }),
+    ],
+    [/^Unexpected `(.*?)` value$/s, (m) => ({ kind: 'unexpected-claim', claim: str(m[1]) })],
+    [
+        /^No Trusted Publishing config found for repository `(.*)`\.$/s,
+        (m) => ({ kind: 'no-config', repository: str(m[1]) }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}does not match the repository owner ID \\((.*?)\\) in the JWT\\. Expected owner IDs: (.*?)\\. Please recreate`, 's'),
+        (m) => ({
+            kind: 'owner-id-mismatch',
+            repository: str(m[1]),
+            ownerId: str(m[2]),
+            expected: listOf(str(m[3])),
+        }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}does not match the workflow filename \`(.*?)\` in the JWT\\. Expected workflow filenames: (.*)$`, 's'),
+        (m) => ({
+            kind: 'workflow-mismatch',
+            repository: str(m[1]),
+            workflow: str(m[2]),
+            expected: listOf(str(m[3])),
+        }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}requires an environment, but the JWT does not specify one\\. Expected environments: (.*)$`, 's'),
+        (m) => ({ kind: 'environment-required', repository: str(m[1]), expected: listOf(str(m[2])) }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}does not match the environment \`(.*?)\` in the JWT\\. Expected environments: (.*)$`, 's'),
+        (m) => ({
+            kind: 'environment-mismatch',
+            repository: str(m[1]),
+            environment: str(m[2]),
+            expected: listOf(str(m[3])),
+        }),
+    ],
+    [/^No matching Trusted Publishing config found$/, () => ({ kind: 'no-matching-config' })],
+    [/^Missing `Authorization` header$/, () => ({ kind: 'missing-authorization' })],
+    [
+        /^Invalid `Authorization` header: (.*)$/s,
+        (m) => ({ kind: 'invalid-authorization', problem: str(m[1]) }),
+    ],
+];
+function readRefusalDetail(detail) {
+    for (const [pattern, read] of READERS) {
+        const match = pattern.exec(detail.trim());
+        if (match)
+            return read(match);
+    }
+    return undefined;
+}
+function readRefusal(details) {
+    for (const detail of details) {
+        const refusal = readRefusalDetail(detail);
+        if (refusal !== undefined)
+            return refusal;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/errors/describe.ts
 
 
+
+
 const MAX_SAID = 1500;
 const MAX_PROBLEM = 500;
+const MAX_NAME = 80;
+const MAX_NAMES = 4;
 function what(call, target) {
     const at = shownUrl(target);
     switch (call) {
@@ -1455,9 +1620,11 @@ function what(call, target) {
             return `Exchanging the OIDC ID token for a publish token at ${at}`;
         case 'revoke':
             return `Revoking the publish token at ${at}`;
+        case 'index':
+            return `Reading the registry's index at ${at}`;
     }
 }
-function seconds(ms) {
+function describe_seconds(ms) {
     return `${Math.round(ms / 100) / 10} s`;
 }
 function sentence(text) {
@@ -1482,9 +1649,14 @@ function whenUnavailable(call) {
                 'On a self-hosted runner behind a proxy, check HTTPS_PROXY and NO_PROXY.');
         case 'revoke':
             return 'The registry may be down or unreachable.';
+        case 'index':
+            return 'The index may be down or unreachable; on a self-hosted runner behind a proxy, check HTTPS_PROXY and NO_PROXY.';
     }
 }
 function whenUnsendable(call) {
+    if (call === 'index') {
+        return "Nothing was sent: check the index URL in cargo's configuration and the proxy variables (HTTPS_PROXY, NO_PROXY).";
+    }
     return call === 'id-token'
         ? 'Nothing was sent, and waiting will not fix it: the request is built from ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, which the runner sets; if a step before this one changed them (through GITHUB_ENV), remove that.'
         : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
@@ -1501,6 +1673,84 @@ function whenBadEnvironment(variable, cargoPath) {
     }
     return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
 }
+function code(value) {
+    return `\`${redact_shown(value, MAX_NAME).replace(/`/g, "'")}\``;
+}
+function names(values, joiner = 'or') {
+    const listed = values.slice(0, MAX_NAMES).map(code);
+    if (values.length > MAX_NAMES)
+        listed.push(`${values.length - MAX_NAMES} more`);
+    if (listed.length < 2)
+        return listed.join('');
+    return `${listed.slice(0, -1).join(', ')} ${joiner} ${listed[listed.length - 1] ?? ''}`;
+}
+const CONFIG_PAGE = "on the crate's settings page on the registry (Trusted Publishing)";
+function whenExchangeRefused(refusal) {
+    switch (refusal.kind) {
+        case 'undecodable':
+            return ('The registry could not accept the ID token itself: most often its audience is not the ' +
+                "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one.");
+        case 'unsupported-issuer':
+            return refusal.issuer === GITHUB_ISSUER
+                ? 'This registry does not accept ID tokens from GitHub Actions at all: check that `url` is the registry you mean and that it supports trusted publishing from GitHub.'
+                : "Publish from a repository whose ID tokens use GitHub's default issuer.";
+        case 'missing-key-id':
+            return ('The ID token names no signing key (`kid`), and GitHub’s always do: it did not come from GitHub Actions’ token service. ' +
+                'If a step before this one changed ACTIONS_ID_TOKEN_REQUEST_URL (through GITHUB_ENV), remove that; on a self-hosted runner, check that no proxy answers for GitHub.');
+        case 'unknown-key-id':
+            return ('The registry does not know the key that signed the ID token. Most likely GitHub has just rotated its signing keys and the registry’s copy of them lags ' +
+                '(crates.io fetches them again at most once a minute): re-run the job in a few minutes. ' +
+                'If it persists, the ID token was not signed by GitHub Actions’ token service: check ACTIONS_ID_TOKEN_REQUEST_URL and, on a self-hosted runner, the proxy settings.');
+        case 'key-set-unavailable':
+            return KEY_SET_UNAVAILABLE;
+        case 'replayed':
+            return ('The registry had already seen this ID token: the request was replayed on the way (by a proxy that retries POST requests, most likely). ' +
+                'ID tokens are single-use, and the action sends a fresh one with every attempt and tries once more after a replay. ' +
+                'If a proxy is on the way (HTTPS_PROXY), stop it from retrying requests to the registry; then re-run the job.');
+        case 'refused-trigger':
+            return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
+        case 'unexpected-claim':
+            return (`The registry could not read this run’s ${code(refusal.claim)} claim, which GitHub Actions’ ID tokens always carry in a shape it reads: ` +
+                'compare the claims listed with what GitHub sends, and if the ID token came from GitHub, ask the registry.');
+        case 'no-config':
+            return (`The registry has no trusted publisher for the repository ${code(refusal.repository)}: add one ${CONFIG_PAGE} with this repository’s owner, name and workflow file ` +
+                '(case does not count in the names); if the repository was renamed or moved to another owner, update the trusted publisher to match.');
+        case 'owner-id-mismatch':
+            return (`The owner ID in this run (${code(refusal.ownerId)}) is not the one the trusted publisher stored (${names(refusal.expected)}). ` +
+                'An owner ID changes when the account or organisation was deleted and recreated under the same name, or when the repository moved to a new owner, ' +
+                `so the registry no longer takes it for the same owner: delete the trusted publisher ${CONFIG_PAGE} and create it again (it then stores the new ID).`);
+        case 'workflow-mismatch':
+            return (`This run’s workflow file is ${code(refusal.workflow)}, and the trusted publisher expects ${names(refusal.expected)}: ` +
+                `publish from that workflow file, or change the trusted publisher’s workflow file to ${code(refusal.workflow)} ` +
+                '(only the file name; case counts, and `.yml` is not `.yaml`; for a reusable workflow, the calling one).');
+        case 'environment-required':
+            return refusal.expected.length > 1
+                ? `The trusted publisher requires an environment and this job runs in none: add one of ${names(refusal.expected.map((name) => `environment: ${name}`))} to the job that runs this action.`
+                : `The trusted publisher requires an environment and this job runs in none: add ${code(`environment: ${refusal.expected[0] ?? ''}`)} to the job that runs this action.`;
+        case 'environment-mismatch':
+            return (`This job runs in the environment ${code(refusal.environment)}, and the trusted publisher expects ${names(refusal.expected)}: ` +
+                `run the job in ${refusal.expected.length > 1 ? 'one of them' : 'that one'} (${names(refusal.expected.map((name) => `environment: ${name}`))}), or add a trusted publisher for ${code(refusal.environment)} ${CONFIG_PAGE}.`);
+        case 'no-matching-config':
+            return ('This registry runs crates.io code from before July 2025, which does not say what differs: ' +
+                "compare the registry's trusted publisher settings for your crate (repository owner and " +
+                'name, owner ID, workflow file name, environment) with this run, and fix whichever differs.');
+        case 'missing-authorization':
+        case 'invalid-authorization':
+            return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
+    }
+}
+function whenRevocationRefused(refusal) {
+    switch (refusal?.kind) {
+        case 'missing-authorization':
+            return 'The request reached the registry without its Authorization header: on a self-hosted runner, a proxy on the way (HTTPS_PROXY) most likely removed it.';
+        case 'invalid-authorization':
+            return 'The registry did not take what was sent for one of its tokens: the token the action kept for revocation was changed after it was written, or the registry gave a token of another kind.';
+        default:
+            return 'The registry did not accept the token for revocation.';
+    }
+}
+const KEY_SET_UNAVAILABLE = 'The registry could not load GitHub’s signing keys to check the ID token: that is on the registry’s side (or GitHub’s key endpoint), not in this workflow. ' +
+    "Check the registry's status page and re-run the job later.";
 const noEndpoint = (status) => status === 404 || status === 405;
 function whenRefused(call, status, details, page) {
     if (call === 'id-token') {
@@ -1512,6 +1762,12 @@ function whenRefused(call, status, details, page) {
             ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
             : 'Re-run the job; if it persists, check https://www.githubstatus.com.';
     }
+    if (call === 'index') {
+        if (status === 401 || status === 403) {
+            return "The check reads an index without credentials, as crates.io's is read; an index that wants them is not checked.";
+        }
+        return "No sparse index answers at this address (each has a config.json at its root): check the index URL in cargo's configuration.";
+    }
     if (noEndpoint(status)) {
         return ('The registry has no trusted-publishing endpoint at this address: check that `url` is ' +
             "the registry's web address (for crates.io, `https://crates.io`) and that it supports trusted publishing.");
@@ -1521,31 +1777,18 @@ function whenRefused(call, status, details, page) {
             "check that `url` is the registry's address " +
             'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.');
     }
+    const refusal = readRefusal(details);
     if (call === 'revoke')
-        return 'The registry did not accept the token for revocation.';
-    const said = details.join(' ');
-    if (said.includes('Failed to decode JWT')) {
-        return ('The registry could not accept the ID token itself: most often its audience is not the ' +
-            "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one.");
-    }
-    if (said.includes('event trigger')) {
-        return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
-    }
-    if (said.startsWith('Unsupported JWT issuer')) {
-        return "Publish from a repository whose ID tokens use GitHub's default issuer.";
-    }
-    if (said.includes('JWT has already been used')) {
-        return 'The registry had already accepted this ID token: an earlier attempt succeeded but its answer was lost. Re-run the job.';
-    }
-    if (said.includes('JWT key ID')) {
-        return ('The registry does not know the key that signed the ID token (GitHub may have just changed its keys): ' +
-            "re-run the job; if it persists, ask the registry's maintainers.");
-    }
-    if (/Trusted Publishing config|^Unexpected `/.test(said)) {
-        return ("Compare the registry's trusted publisher settings for your crate (repository owner and " +
-            'name, workflow file name, environment) with this workflow run, and fix whichever differs.');
-    }
-    return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
+        return whenRevocationRefused(refusal);
+    return refusal === undefined
+        ? 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'
+        : whenExchangeRefused(refusal);
+}
+function whenServerFailed(failure) {
+    const refusal = failure.call === 'exchange' ? readRefusal(failure.details) : undefined;
+    return refusal?.kind === 'key-set-unavailable'
+        ? KEY_SET_UNAVAILABLE
+        : whenUnavailable(failure.call);
 }
 function describeBody(body) {
     const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
@@ -1575,13 +1818,27 @@ function whenUnknownHost(call) {
             return 'Check the `url` input for a typo.';
         case 'revoke':
             return 'The main step reached the registry at this address, so this is most likely a passing DNS failure.';
+        case 'index':
+            return "Check the index URL in cargo's configuration (or CARGO_REGISTRIES_<NAME>_INDEX) for a typo.";
     }
 }
 function timeoutText(failure) {
-    if (seconds(failure.timeoutMs) === seconds(failure.limitMs)) {
-        return `no complete answer within ${seconds(failure.timeoutMs)}`;
+    if (describe_seconds(failure.timeoutMs) === describe_seconds(failure.limitMs)) {
+        return `no complete answer within ${describe_seconds(failure.timeoutMs)}`;
     }
-    return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
+    return `no complete answer within ${describe_seconds(failure.limitMs)} a try, and the last try had only the ${describe_seconds(failure.timeoutMs)} left of its time budget`;
+}
+function tokenRecordText(failure) {
+    const unrevoked = 'the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.';
+    if (failure.problem !== undefined) {
+        return `The credential provider's token record was not read (${problemClause(failure.problem)}): ${unrevoked}`;
+    }
+    if (failure.code === 'ENOENT') {
+        return "The credential provider's token record could not be found: any token the provider minted for cargo may still be alive, and expires on its own 30 minutes after it was issued.";
+    }
+    return failure.code === ''
+        ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
+        : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): ${unrevoked}`;
 }
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
@@ -1599,9 +1856,7 @@ function describeFailure(failure, attempts) {
         case 'cargo-request':
             return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
         case 'token-record':
-            return failure.code === ''
-                ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
-                : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
+            return tokenRecordText(failure);
         case 'invalid-state':
             return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
@@ -1626,6 +1881,10 @@ function describeFailure(failure, attempts) {
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
         case 'redirect': {
             const to = failure.location === undefined ? 'no Location' : `\`${shownUrl(failure.location)}\``;
+            if (failure.call === 'index') {
+                return (`${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
+                    "Redirects are not followed: the check reads the index only at the address cargo's configuration gives.");
+            }
             const secret = {
                 'id-token': "the job's request token",
                 exchange: 'the ID token',
@@ -1641,7 +1900,7 @@ function describeFailure(failure, attempts) {
             const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
             const page = failure.unexpectedBody !== undefined;
             const next = server
-                ? whenUnavailable(failure.call)
+                ? whenServerFailed(failure)
                 : whenRefused(failure.call, failure.status, failure.details, page);
             const said = statusText(failure, server);
             return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
@@ -1654,11 +1913,72 @@ function describeFailure(failure, attempts) {
             return (`${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${problemSentence(failure.problem)} ` +
                 (failure.call === 'id-token'
                     ? "This is GitHub's side: re-run the job."
-                    : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'));
+                    : failure.call === 'index'
+                        ? "Check that cargo's configuration names the registry's sparse index."
+                        : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'));
+        case 'no-manifest':
+            return (`The \`workspace\` input names ${shownPath(failure.dir)}, which has no Cargo.toml, so there is no workspace to check; no token was requested. ` +
+                'Set `workspace` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.');
+        case 'no-cargo':
+            return (`The \`workspace\` input asks for a check of ${shownPath(failure.dir)}, which reads it through cargo, but cargo could not be started (${redact_shown(failure.code, 40)}${failure.code === 'ENOENT' ? ': it is not on PATH' : ''}); no token was requested. ` +
+                'Install Rust in a step before this one (rustup, or an action such as dtolnay/rust-toolchain), or leave `workspace` empty.');
+        case 'cargo-metadata': {
+            const said = failure.said.trim() === '' ? '' : ` cargo said: ${sentence(redact_shown(failure.said, MAX_SAID))}`;
+            return (`cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem) || 'failed'}.${said} ` +
+                'No token was requested. Fix what cargo names, usually the manifest or the Rust toolchain (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.');
+        }
+        case 'new-crates':
+            return newCratesText(failure.crates, failure.registry, failure.index);
+        case 'index-unreadable':
+            return (`${describeFailure(failure.last, failure.attempts)} ` +
+                `So the check of the workspace cannot tell which crates the index at ${shownUrl(failure.index)} has: ${AS_IF_NOTHING_OUT}`);
+        case 'index-unknown':
+            return failure.reason === 'git'
+                ? `The registry \`${redact_shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
+                : `cargo's configuration for this workspace names no index for the registry \`${redact_shown(failure.registry, 64)}\` (\`[registries.${redact_shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${redact_shown(failure.registry, 64)}\` needs that setting too.`;
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
-            return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
+            return `${what(failure.call, failure.target)} did not finish within its ${describe_seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
         }
+    }
+}
+const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
+function shownPath(dir) {
+    return `\`${shownUrl(dir, 200).replace(/`/g, "'")}\``;
+}
+function shownCrate(crate) {
+    return `\`${redact_shown(crate.name, 64).replace(/`/g, "'")}\` ${redact_shown(crate.version, 64).replace(/`/g, "'")}`;
+}
+const NEW_CRATE_REFUSAL = 'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first';
+function newCratesText(crates, registry, index) {
+    const shownList = crates.slice(0, 20).map(shownCrate).join(', ');
+    const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
+    const one = crates.length === 1;
+    const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${redact_shown(registry, 64)}\``;
+    const name = one && crates[0] !== undefined ? redact_shown(crates[0].name, 64).replace(/`/g, "'") : 'NAME';
+    const first = registry === 'crates-io'
+        ? `publish its first version by hand with an API token (\`cargo publish -p ${name}\` with a token from https://crates.io/settings/tokens)`
+        : `publish its first version by hand with a token of that registry (\`cargo publish -p ${name} --registry ${redact_shown(registry, 64)}\`)`;
+    return (`${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
+        `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
+        'Nothing was published and no token was requested. ' +
+        `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
+        'A crate that is not to be published: set `publish = false` in its Cargo.toml.');
+}
+function retryReason(failure) {
+    switch (failure.kind) {
+        case 'timeout':
+            return `no answer within ${describe_seconds(failure.timeoutMs)}`;
+        case 'network':
+            return `connection failed (${redact_shown(failure.code, 40)})`;
+        case 'http-status':
+            if (failure.call === 'exchange' && readRefusal(failure.details)?.kind === 'replayed') {
+                return (`HTTP ${failure.status} "JWT has already been used": the registry had seen this ID token before, so the request was replayed on the way ` +
+                    '(by a proxy that retried it, most likely); the next try sends a fresh ID token, once');
+            }
+            return `HTTP ${failure.status}`;
+        default:
+            return failure.kind;
     }
 }
 function midReleaseNote(crate) {
@@ -1689,47 +2009,6 @@ function describeError(error, explained = false) {
             (explained ? explainedAbove(error.failure) : ''));
     }
     return `auth-action stopped on an unexpected error: ${sentence(redact_shown(messageOf(error)))} Please report it with this log.`;
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/claims.ts
-const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
-const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
-function workflowFileOf(workflowRef) {
-    return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
-}
-const claims_text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
-const claims_seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-function readClaims(jwt) {
-    const payload = jwt.split('.')[1];
-    if (payload === undefined)
-        return undefined;
-    let claims;
-    try {
-        const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        if (typeof parsed !== 'object' || parsed === null)
-            return undefined;
-        claims = parsed;
-    }
-    catch {
-        return undefined;
-    }
-    const workflowRef = claims_text(claims.workflow_ref);
-    const jobWorkflowRef = claims_text(claims.job_workflow_ref);
-    const audience = Array.isArray(claims.aud) ? claims.aud.join(', ') : claims_text(claims.aud);
-    return {
-        repository: claims_text(claims.repository),
-        repositoryOwnerId: claims_text(claims.repository_owner_id),
-        workflowRef,
-        workflowFile: workflowRef === undefined ? undefined : workflowFileOf(workflowRef),
-        reusableWorkflowRef: jobWorkflowRef !== workflowRef ? jobWorkflowRef : undefined,
-        environment: claims_text(claims.environment),
-        eventName: claims_text(claims.event_name),
-        ref: claims_text(claims.ref),
-        issuer: claims_text(claims.iss),
-        audience,
-        expiresAt: claims_seconds(claims.exp),
-        issuedAt: claims_seconds(claims.iat),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
@@ -1871,21 +2150,31 @@ function tokensEndpoint(baseUrl) {
 ;// CONCATENATED MODULE: ./src/diagnose/explain-refusal.ts
 
 
-const FLAGS = [
-    [/^Unsupported JWT issuer/, ['issuer']],
-    [/event trigger due to security concerns/, ['event']],
-    [/^Unexpected `repository` value/, ['repository']],
-    [/^Unexpected `workflow_ref` value/, ['workflow']],
-    [/^Unexpected `repository_owner_id` value/, ['owner-id']],
-    [/^No Trusted Publishing config found for repository/, ['repository']],
-    [/does not match the repository owner ID/, ['owner-id']],
-    [/does not match the workflow filename/, ['workflow']],
-    [/environment/, ['environment']],
-    [
-        /^No matching Trusted Publishing config found/,
-        ['repository', 'owner-id', 'workflow', 'environment'],
-    ],
-];
+
+const FLAGS = {
+    'unsupported-issuer': ['issuer'],
+    'refused-trigger': ['event'],
+    'no-config': ['repository'],
+    'owner-id-mismatch': ['owner-id'],
+    'workflow-mismatch': ['workflow'],
+    'environment-required': ['environment'],
+    'environment-mismatch': ['environment'],
+    'no-matching-config': ['repository', 'owner-id', 'workflow', 'environment'],
+};
+const CLAIM_ROWS = {
+    repository: 'repository',
+    workflow_ref: 'workflow',
+    repository_owner_id: 'owner-id',
+};
+function flagsOf(refusal) {
+    if (refusal === undefined)
+        return [];
+    if (refusal.kind === 'unexpected-claim') {
+        const row = CLAIM_ROWS[refusal.claim];
+        return row === undefined ? [] : [row];
+    }
+    return FLAGS[refusal.kind] ?? [];
+}
 const LEEWAY_SECONDS = 60;
 function duration(seconds) {
     const s = Math.abs(Math.round(seconds));
@@ -2003,15 +2292,12 @@ function hiddenCauses(claims, context) {
     ];
 }
 function diagnoseRefusal(details, claims, context) {
-    const flagged = new Set();
-    for (const detail of details) {
-        const match = FLAGS.find(([pattern]) => pattern.test(detail));
-        match?.[1].forEach((key) => flagged.add(key));
-    }
-    const decodeFailure = details.some((d) => d.startsWith('Failed to decode JWT'));
+    const refusals = details.map(readRefusalDetail);
+    const flagged = new Set(refusals.flatMap(flagsOf));
+    const decodeFailure = refusals.some((r) => r?.kind === 'undecodable');
     const notes = [];
-    if (details.some((d) => d.startsWith('JWT has already been used'))) {
-        notes.push('The registry had already accepted this ID token once: an earlier exchange succeeded but its answer was lost. Re-run the job.');
+    if (refusals.some((r) => r?.kind === 'replayed')) {
+        notes.push('The registry had already seen this ID token: the request was replayed on the way, by a proxy that retried it most likely. The action tries once more with a fresh ID token after a replay.');
     }
     const causes = decodeFailure ? hiddenCauses(claims, context) : [];
     if (decodeFailure && !causes.some((c) => c.likely)) {
@@ -2036,15 +2322,15 @@ function triggerWarning(event, baseUrl) {
         'refused: publish from `push` (tags), `release` or `workflow_dispatch` instead.');
 }
 function inputWarnings(inputs) {
-    const { registryName, provider, registry } = inputs;
+    const { registryName, provider, registry, workspace } = inputs;
     if (registryName === '')
         return [];
-    if (provider === undefined) {
+    if (provider === undefined && workspace === '') {
         return [
-            'The `registry-name` input does nothing without `credential-provider: true`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
+            'The `registry-name` input does nothing without `credential-provider: true` or `workspace`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
         ];
     }
-    if (registry.baseUrl === DEFAULT_REGISTRY_URL) {
+    if (provider !== undefined && registry.baseUrl === DEFAULT_REGISTRY_URL) {
         return [
             `With \`registry-name: ${registryName}\` the provider serves \`cargo publish --registry ${registryName}\` only, and \`url\` is crates.io: to publish to crates.io itself (\`cargo publish\`), leave \`registry-name\` empty.`,
         ];
@@ -2112,6 +2398,7 @@ function diagnosisForSummary(heading, said, diagnosis) {
 
 
 
+
 function explainFailure(core, failure, context) {
     if (failure.kind === 'no-id-token' && !failure.fromFork) {
         core.info(PERMISSIONS_SNIPPET);
@@ -2132,7 +2419,7 @@ function explainFailure(core, failure, context) {
         return false;
     const diagnosis = diagnoseRefusal(failure.details, claims, context);
     core.info(diagnosisForLog(diagnosis));
-    const said = `HTTP ${failure.status}: ${failure.details.join(' ') || 'no explanation'}`;
+    const said = `HTTP ${failure.status}: ${redact_shown(failure.details.join(' '), MAX_SAID) || 'no explanation'}`;
     core.appendSummary(diagnosisForSummary(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
     return true;
 }
@@ -2223,13 +2510,13 @@ function noAnswer(call, target, error, time) {
             return retryable({ kind: 'network', call, target, code: error.code });
     }
 }
-function oversized(call, target, status) {
+function oversized(call, target, status, maxBytes = MAX_BODY_BYTES) {
     return outcome_final({
         kind: 'malformed-response',
         call,
         target,
         status,
-        problem: `its body is larger than ${MAX_BODY_BYTES / 1024} KiB, more than any answer to this call should be`,
+        problem: `its body is larger than ${maxBytes / 1024} KiB, more than any answer to this call should be`,
     });
 }
 function unsuccessful(call, target, response, nowMs) {
@@ -2262,7 +2549,6 @@ function outcome_final(failure) {
 
 
 
-
 function startPhase({ core, transport, clock }, timing) {
     return {
         core,
@@ -2277,27 +2563,16 @@ const CALL_NAMES = {
     'id-token': 'Requesting the GitHub OIDC ID token',
     exchange: 'The token exchange',
     revoke: 'The revocation',
+    index: 'Reading the index',
 };
-function retryLine(failure) {
-    switch (failure.kind) {
-        case 'timeout':
-            return `no answer within ${seconds(failure.timeoutMs)}`;
-        case 'network':
-            return `connection failed (${redact_shown(failure.code, 40)})`;
-        case 'http-status':
-            return `HTTP ${failure.status}`;
-        default:
-            return failure.kind;
-    }
-}
-async function callWithRetries(deps, call, target, prepare, accept) {
+async function callWithRetries(deps, call, target, prepare, accept, retryRefusal = () => false) {
     return withRetries({
         policy: deps.policy,
         clock: deps.clock,
         deadline: deps.deadline,
         outOfTime: (last) => ({ kind: 'out-of-time', call, target, budgetMs: deps.budgetMs, last }),
         onRetry: ({ failure, attempt, maxAttempts, delayMs }) => {
-            deps.core.info(`${CALL_NAMES[call]} failed: ${retryLine(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
+            deps.core.info(`${CALL_NAMES[call]} failed: ${retryReason(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
                 `next try in ${(delayMs / 1000).toFixed(1)} s.`);
         },
         attempt: async (timeoutMs) => {
@@ -2309,10 +2584,13 @@ async function callWithRetries(deps, call, target, prepare, accept) {
             }
             const { response } = sent;
             if (response.status < 200 || response.status >= 300) {
-                return unsuccessful(call, target, response, deps.clock.now());
+                const outcome = unsuccessful(call, target, response, deps.clock.now());
+                if (outcome.done || outcome.retryable || !retryRefusal(outcome.failure))
+                    return outcome;
+                return retryable(outcome.failure);
             }
             if (response.truncated)
-                return oversized(call, target, response.status);
+                return oversized(call, target, response.status, request.maxBodyBytes);
             return accept(response);
         },
     });
@@ -2370,6 +2648,7 @@ function requestIdToken(deps, access, audience) {
 ;// CONCATENATED MODULE: ./src/exchange/token-response.ts
 
 const MAX_TOKEN_LENGTH = 4096;
+const TOKEN_CHARACTERS = /^[A-Za-z0-9._-]+$/;
 function tokenProblem(token) {
     if (token === '')
         return 'its `token` is empty';
@@ -2378,6 +2657,9 @@ function tokenProblem(token) {
     }
     if (/[\s\u0000-\u001f\u007f]/.test(token)) {
         return 'its `token` contains whitespace or control characters';
+    }
+    if (!TOKEN_CHARACTERS.test(token)) {
+        return 'its `token` holds a character other than ASCII letters, digits, `-`, `_` and `.`, which no registry token is made of';
     }
     return undefined;
 }
@@ -2404,8 +2686,10 @@ function parseTokenResponse(response) {
 
 
 
+
 function exchangeForToken(deps, baseUrl, freshJwt) {
     const url = tokensEndpoint(baseUrl);
+    let replays = 0;
     const accept = (response) => {
         const parsed = parseTokenResponse(response);
         if (parsed.ok) {
@@ -2428,8 +2712,9 @@ function exchangeForToken(deps, baseUrl, freshJwt) {
         url,
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ jwt: await freshJwt() }),
-    }), accept);
+    }), accept, (failure) => failure.kind === 'http-status' && isReplay(failure.details) && replays++ === 0);
 }
+const isReplay = (details) => readRefusal(details)?.kind === 'replayed';
 
 ;// CONCATENATED MODULE: ./src/exchange/mint-token.ts
 
@@ -2444,16 +2729,25 @@ async function mintToken(net, oidc, registry, trace) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/policies.ts
+const MIN_ATTEMPT_MS = 1_000;
+const MIN_BUDGET_MS = 3_000;
 const scaled = (timing, scale) => ({
-    budgetMs: timing.budgetMs * scale,
+    budgetMs: Math.max(timing.budgetMs * scale, MIN_BUDGET_MS),
     policy: {
         ...timing.policy,
         backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
         retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
-        attemptTimeoutMs: timing.policy.attemptTimeoutMs * scale,
+        attemptTimeoutMs: Math.max(timing.policy.attemptTimeoutMs * scale, MIN_ATTEMPT_MS),
         minAttemptMs: timing.policy.minAttemptMs * scale,
     },
 });
+function timeScaleNote(scale, asked) {
+    if (scale === 1)
+        return undefined;
+    const clamped = asked === undefined ? '' : ` (${asked} asked; ${scale} is the least)`;
+    return (`AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by ${scale}${clamped}. ` +
+        `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s, a step at least ${MIN_BUDGET_MS / 1000} s.`);
+}
 const mainTiming = (scale = 1) => scaled({
     budgetMs: 180_000,
     policy: {
@@ -2472,6 +2766,17 @@ const postTiming = (scale = 1) => scaled({
         backoffCapsMs: [1_000, 2_000, 4_000, 8_000],
         retryAfterCapMs: 10_000,
         attemptTimeoutMs: 15_000,
+        minAttemptMs: 1_000,
+        lastTryLate: false,
+    },
+}, scale);
+const preflightTiming = (scale = 1) => scaled({
+    budgetMs: 20_000,
+    policy: {
+        maxAttempts: 3,
+        backoffCapsMs: [1_000, 3_000],
+        retryAfterCapMs: 5_000,
+        attemptTimeoutMs: 8_000,
         minAttemptMs: 1_000,
         lastTryLate: false,
     },
@@ -2552,6 +2857,8 @@ function errorAnswer(kind, message) {
     return `${JSON.stringify({ Err: message === undefined ? { kind } : { kind, message } })}\n`;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __lazyBuiltin("node:path");
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
@@ -2563,6 +2870,7 @@ const MAX_LENGTH = {
     revoke: 100,
     'credential-provider': 100,
     'registry-name': 64,
+    workspace: 4096,
 };
 function readInput(core, name) {
     const value = core.getInput(name);
@@ -2585,12 +2893,32 @@ function readInputs(core) {
     const revoke = parseBoolean('revoke', readInput(core, 'revoke'), true);
     const providerOn = parseBoolean('credential-provider', readInput(core, 'credential-provider'), false);
     const registryName = parseRegistryName(readInput(core, 'registry-name'));
+    const workspace = parseWorkspace(readInput(core, 'workspace'));
+    if (workspace !== '' && registryName === '' && baseUrl !== DEFAULT_REGISTRY_URL) {
+        throw new ActionFailure({
+            kind: 'missing-input',
+            input: 'registry-name',
+            reason: `\`workspace\` is set and \`url\` (${baseUrl}) is not crates.io, so the check of the workspace needs cargo's ` +
+                'name for that registry, to find its index and the crates whose `publish` names it: the NAME of `[registries.NAME]` in its configuration.',
+        });
+    }
     return {
         registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
         revoke,
         provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
         registryName,
+        workspace,
     };
+}
+function parseWorkspace(raw) {
+    if (!/[\u0000-\u001f]/.test(raw))
+        return raw;
+    throw new ActionFailure({
+        kind: 'invalid-input',
+        input: 'workspace',
+        value: raw,
+        problem: 'it holds a line break or another control character, which no directory name has.',
+    });
 }
 function parseBoolean(input, raw, byDefault) {
     if (raw === '')
@@ -2634,13 +2962,98 @@ function cargoRegistry(name, baseUrl) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
+
+class UntrustedFileError extends Error {
+    code;
+    problem;
+    constructor(code, problem) {
+        super(problem);
+        this.code = code;
+        this.problem = problem;
+        this.name = 'UntrustedFileError';
+    }
+}
+const flags = external_node_fs_namespaceObject.constants;
+const NOFOLLOW = flags.O_NOFOLLOW ?? 0;
+const NONBLOCK = flags.O_NONBLOCK ?? 0;
+const notRegular = () => new UntrustedFileError('ENOTREG', 'it is not a regular file');
+const isLink = () => new UntrustedFileError('ELOOP', 'it is a symbolic link');
+function size(bytes) {
+    if (bytes >= 1 << 20 && bytes % (1 << 20) === 0)
+        return `${bytes / (1 << 20)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+function withRegularFile(path, flags, use) {
+    let before;
+    try {
+        before = (0,external_node_fs_namespaceObject.lstatSync)(path);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT' || (flags & external_node_fs_namespaceObject.constants.O_CREAT) === 0) {
+            throw error;
+        }
+    }
+    if (before?.isSymbolicLink() === true)
+        throw isLink();
+    if (before !== undefined && !before.isFile())
+        throw notRegular();
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, flags | NOFOLLOW | NONBLOCK, 0o600);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw isLink();
+        throw error;
+    }
+    try {
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        const same = before === undefined || (stats.ino === before.ino && stats.dev === before.dev);
+        if (!stats.isFile() || !same)
+            throw notRegular();
+        return use(fd, stats);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function readUntrustedFile(path, maxBytes) {
+    return withRegularFile(path, external_node_fs_namespaceObject.constants.O_RDONLY, (fd, stats) => {
+        const tooBig = () => new UntrustedFileError('EFBIG', `it is larger than ${size(maxBytes)}`);
+        if (stats.size > maxBytes)
+            throw tooBig();
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > maxBytes)
+                throw tooBig();
+        }
+        return buffer.toString('utf8', 0, length);
+    });
+}
+function appendUntrustedFile(path, text) {
+    const flags = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT;
+    withRegularFile(path, flags, (fd) => {
+        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/provider/provider-config.ts
 
 
 
 
 
+
 const FORMAT = 1;
+const MAX_CONFIG_BYTES = 64 * 1024;
 function provider_config_writeProviderConfig(path, config) {
     writeFileSync(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
         encoding: 'utf8',
@@ -2660,9 +3073,11 @@ function invalid(path, problem) {
 function readProviderConfig(path) {
     let text;
     try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+        text = readUntrustedFile(path, MAX_CONFIG_BYTES);
     }
     catch (error) {
+        if (error instanceof UntrustedFileError)
+            throw invalid(path, `${error.problem}.`);
         const gone = error.code === 'ENOENT';
         throw invalid(path, gone
             ? 'it is gone. The post step removes the provider when the job ends, so cargo ran after it (or in another job): run cargo between the auth-action step and the end of the job.'
@@ -2721,13 +3136,19 @@ function handOutUntil(life, mintedAt) {
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
 
 
-function token_record_recordToken(path, minted) {
-    (0,external_node_fs_namespaceObject.appendFileSync)(path, `${JSON.stringify(minted)}\n`, { encoding: 'utf8', mode: 0o600 });
+const MAX_RECORD_BYTES = 1 << 20;
+function token_record_recordToken(path, minted, upload) {
+    const line = {
+        token: minted.token,
+        mintedAt: minted.mintedAt,
+        ...(upload && { crate: upload.crate, version: upload.version }),
+    };
+    appendUntrustedFile(path, `${JSON.stringify(line)}\n`);
 }
 function readRecord(path) {
     const tokens = [];
     let skipped = 0;
-    for (const line of (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8').split('\n')) {
+    for (const line of readUntrustedFile(path, MAX_RECORD_BYTES).split('\n')) {
         if (line.trim() === '')
             continue;
         const entry = parseEntry(line);
@@ -2738,17 +3159,25 @@ function readRecord(path) {
     }
     return { tokens, skipped };
 }
+const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const token_record_VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
+function parseUpload(crate, version) {
+    if (typeof crate !== 'string' || typeof version !== 'string')
+        return undefined;
+    return CRATE_NAME.test(crate) && token_record_VERSION.test(version) ? { crate, version } : undefined;
+}
 function parseEntry(line) {
     try {
         const json = JSON.parse(line);
         if (typeof json !== 'object' || json === null)
             return undefined;
-        const { token, mintedAt } = json;
+        const { token, mintedAt, crate, version } = json;
         if (typeof token !== 'string' || tokenProblem(token) !== undefined)
             return undefined;
         if (typeof mintedAt !== 'number' || !Number.isFinite(mintedAt))
             return undefined;
-        return { token, mintedAt };
+        const upload = parseUpload(crate, version);
+        return upload === undefined ? { token, mintedAt } : { token, mintedAt, upload };
     }
     catch {
         return undefined;
@@ -2874,6 +3303,7 @@ function revokeToken(deps, baseUrl, token) {
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
 
 function withRedaction(core, redactor = new Redactor()) {
+    const forLog = (message) => redactor.apply(message).split('\n').map(noWorkflowCommand).join('\n');
     return {
         ...core,
         setSecret: (secret) => {
@@ -2881,16 +3311,16 @@ function withRedaction(core, redactor = new Redactor()) {
             core.setSecret(secret);
         },
         debug: (message) => {
-            core.debug(redactor.apply(message));
+            core.debug(forLog(message));
         },
         info: (message) => {
-            core.info(redactor.apply(message));
+            core.info(forLog(message));
         },
         warning: (message) => {
-            core.warning(redactor.apply(message));
+            core.warning(forLog(message));
         },
         setFailed: (message) => {
-            core.setFailed(redactor.apply(message));
+            core.setFailed(forLog(message));
         },
         appendSummary: (markdown) => {
             core.appendSummary(redactor.apply(markdown));
@@ -2958,9 +3388,14 @@ async function answerRequest(deps, line) {
         return errorAnswer('operation-not-supported');
     }
     const trace = {};
+    const note = timeScaleNote(deps.environment.timeScale, deps.environment.timeScaleAsked);
+    if (note !== undefined)
+        core.info(`${PREFIX} ${note}`);
     try {
         const life = tokenLife(deps.environment.timeScale);
         const token = await liveToken(deps, config, life, trace);
+        if (request.operation === 'publish')
+            noteUpload(deps.core, config, token, request);
         return tokenAnswer(token.token, handOutUntil(life, token.mintedAt) / 1000);
     }
     catch (error) {
@@ -3012,13 +3447,55 @@ async function revokeUnrecorded(deps, config, token) {
         deps.core.warning(describeError(error));
     }
 }
+function noteUpload(core, config, token, request) {
+    if (request.crate === undefined || request.version === undefined)
+        return;
+    try {
+        token_record_recordToken(config.recordPath, token, { crate: request.crate, version: request.version });
+    }
+    catch {
+        core.debug('The upload could not be noted in the token record; the release report will miss it.');
+    }
+}
 function recordedTokens(path) {
-    return failure_onRunnerFile('RUNNER_TEMP', () => ((0,external_node_fs_namespaceObject.existsSync)(path) ? readRecord(path).tokens : []));
+    try {
+        return readRecord(path).tokens;
+    }
+    catch (error) {
+        if (error instanceof UntrustedFileError) {
+            throw new failure_ActionFailure({
+                kind: 'invalid-state',
+                name: "credential provider's token record",
+                where: 'RUNNER_TEMP',
+                value: path,
+                problem: error.problem,
+            });
+        }
+        if (error.code === 'ENOENT')
+            return [];
+        return failure_onRunnerFile('RUNNER_TEMP', () => {
+            throw error;
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/runner/environment.ts
 
 
+
+const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_(.+)_INDEX$/;
+function readCargoEnvironment(env) {
+    const registryIndexes = {};
+    for (const [name, value] of Object.entries(env)) {
+        const match = REGISTRY_INDEX_VARIABLE.exec(name);
+        if (match?.[1] !== undefined && value !== undefined && value !== '') {
+            registryIndexes[match[1]] = value;
+        }
+    }
+    const user = env.HOME ?? env.USERPROFILE;
+    const home = env.CARGO_HOME || (user ? (0,external_node_path_namespaceObject.join)(user, '.cargo') : undefined);
+    return { home, registryIndexes };
+}
 function isForkPullRequest(eventPath) {
     if (eventPath === undefined || eventPath === '')
         return false;
@@ -3072,17 +3549,22 @@ function readOidc(env) {
     }
     return { kind: 'ready', access: { requestUrl, requestToken } };
 }
+const MIN_TIME_SCALE = 0.005;
 function readEnvironment(env = process.env) {
     const oidc = readOidc(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
+    const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
     return {
         oidc,
         event: {
             name: env.GITHUB_EVENT_NAME ?? '',
             fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
         },
-        timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
+        timeScale: valid ? Math.max(scale, MIN_TIME_SCALE) : 1,
+        ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
         runnerTemp: env.RUNNER_TEMP,
+        githubWorkspace: env.GITHUB_WORKSPACE,
+        cargo: readCargoEnvironment(env),
     };
 }
 

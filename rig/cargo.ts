@@ -94,6 +94,8 @@ export interface WorkspaceCrate {
   name: string;
   version: string;
   dependsOn?: string[];
+  /** `package.publish` as TOML (`false`, `["local"]`); default `["local"]`, `null` leaves it unset. */
+  publish?: string | null;
 }
 
 export interface Workspace {
@@ -130,7 +132,7 @@ export async function makeWorkspace(
       join(dir, crate.name, 'Cargo.toml'),
       `[package]\nname = "${crate.name}"\nversion = "${crate.version}"\nedition = "2021"\n` +
         `description = "A crate of a workspace released through trusted publishing in a test"\n` +
-        `license = "MIT OR Apache-2.0"\npublish = ["local"]\n\n[dependencies]\n${deps}\n`,
+        `license = "MIT OR Apache-2.0"\n${crate.publish === null ? '' : `publish = ${crate.publish ?? '["local"]'}\n`}\n[dependencies]\n${deps}\n`,
     );
     await writeFile(join(dir, crate.name, 'src', 'lib.rs'), 'pub fn hello() {}\n');
   }

@@ -7,9 +7,15 @@ export type Fault =
   | { hang: true }
   | { delayMs: number }
   /** Do the real work (issue the token, record the jti), then drop the connection. */
-  | { dropAfterWork: true };
+  | { dropAfterWork: true }
+  /**
+   * A proxy on the way sent the request twice (it retried a POST whose answer it lost): the
+   * endpoint does the work for the first copy and answers the second. Only the exchange knows it.
+   */
+  | { replayed: true };
 
-export type Endpoint = 'id-token' | 'exchange' | 'revoke' | 'publish';
+/** `index`: any file of the sparse index (config.json and the crates' files alike). */
+export type Endpoint = 'id-token' | 'exchange' | 'revoke' | 'publish' | 'index';
 
 /** Per endpoint, a queue of faults; each request takes the next one, then behaves normally. */
 export class FaultScript {
@@ -55,6 +61,7 @@ export async function applyFault(
     return true;
   }
   if ('hang' in fault) return true;
+  if ('replayed' in fault) return false;
   if ('delayMs' in fault) {
     await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     return false;

@@ -75,6 +75,16 @@ export interface RegistryOptions {
   tokenLifetimeMs?: number;
   /** How long after an upload the new version shows in the index (crates.io: seconds to minutes). */
   indexDelayMs?: number;
+  /**
+   * Whose words the exchange answers with: crates.io's code of today (the default), or of
+   * 13 July 2025 (68645bb4d, the last before c939c4732), which registries built on older code
+   * still run: one generic `No matching Trusted Publishing config found` for every config
+   * mismatch, and no refusal of the `pull_request_target` and `workflow_run` triggers (added in
+   * October 2025).
+   */
+  answers?: 'today' | 'july-2025';
+  /** The issuers the registry has a key store for; crates.io: GitHub's and GitLab's. */
+  issuers?: string[];
 }
 
 const TRUSTED_ISSUERS = [GITHUB_ISSUER, 'https://gitlab.com'];
@@ -103,6 +113,7 @@ class Refusal extends Error {
   }
 }
 
+/** crates.io lists every config it set aside, one per crate, as they come: no dedup, no sort. */
 const list = (values: string[], quote: boolean): string =>
   values.map((v) => (quote ? `\`${v}\`` : v)).join(', ');
 
@@ -128,6 +139,8 @@ export class Registry {
     [];
   /** Every upload, accepted or refused, in order. */
   readonly uploads: Upload[] = [];
+  /** Every index file asked for (its path under the index), in order. */
+  readonly indexRequests: string[] = [];
   /** The claims of every JWT exchanged for a token, in order. */
   readonly exchanged: Record<string, unknown>[] = [];
   private readonly issuerKeys = new Map<string, IssuerKeys>();
@@ -199,7 +212,7 @@ export class Registry {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://registry').pathname;
     if (path.startsWith('/index/')) {
-      this.serveIndex(path.slice('/index/'.length), res);
+      await this.answerIndex(path.slice('/index/'.length), req, res);
       return;
     }
     const endpoint =
@@ -215,7 +228,8 @@ export class Registry {
       return;
     }
     this.requests.push({ endpoint, method: req.method ?? '', headers: req.headers });
-    if (await applyFault(this.faults.next(endpoint), req, res)) return;
+    const fault = this.faults.next(endpoint);
+    if (await applyFault(fault, req, res)) return;
     if (!req.headers['user-agent']) {
       sendErrors(
         res,
@@ -225,8 +239,9 @@ export class Registry {
       return;
     }
     try {
-      if (endpoint === 'exchange' && req.method === 'POST') await this.exchange(req, res);
-      else if (endpoint === 'revoke') this.revoke(req, res);
+      if (endpoint === 'exchange' && req.method === 'POST') {
+        await this.exchange(req, res, fault !== undefined && 'replayed' in fault);
+      } else if (endpoint === 'revoke') this.revoke(req, res);
       else if (endpoint === 'publish' && req.method === 'PUT') await this.publish(req, res);
       else sendErrors(res, 405, 'Method Not Allowed');
     } catch (error) {
@@ -235,7 +250,11 @@ export class Registry {
     }
   }
 
-  private async exchange(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async exchange(
+    req: IncomingMessage,
+    res: ServerResponse,
+    replayed: boolean,
+  ): Promise<void> {
     const body = await readBody(req);
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       throw new Refusal(415, 'Expected request with `Content-Type: application/json`');
@@ -253,14 +272,26 @@ export class Registry {
         'Failed to deserialize the JSON body into the target type: missing field `jwt`',
       );
     }
+    if (replayed) {
+      // A proxy on the way sent this request twice (it retried a POST whose answer it lost):
+      // the registry does the work for the first, and answers the second.
+      await this.exchangeOnce(jwt).catch(() => undefined);
+    }
+    const token = await this.exchangeOnce(jwt);
+    sendJson(res, 200, { token });
+  }
+
+  /** One exchange of a JWT: the checks, then a token issued and its `jti` spent. */
+  private async exchangeOnce(jwt: string): Promise<string> {
     const claims = await this.verify(jwt);
-    const crates = this.match(claims);
+    const crates =
+      this.options.answers === 'july-2025' ? this.matchJuly2025(claims) : this.match(claims);
     this.usedJtis.add(claims.jti as string);
     this.exchanged.push(claims);
     const token = newTrustedToken();
     const lifetime = this.options.tokenLifetimeMs ?? TOKEN_LIFETIME_MS;
     this.issued.set(token, { crates, expiresAt: Date.now() + lifetime, revoked: false });
-    sendJson(res, 200, { token });
+    return token;
   }
 
   /** Checks 1 to 5 of the reference: decode, issuer, key, signature and claims, replay. */
@@ -269,7 +300,9 @@ export class Registry {
     const iss = decoded?.claims.iss;
     if (decoded === undefined || typeof iss !== 'string')
       throw new Refusal(400, 'Failed to decode JWT');
-    if (!TRUSTED_ISSUERS.includes(iss)) throw new Refusal(400, `Unsupported JWT issuer: ${iss}`);
+    if (!(this.options.issuers ?? TRUSTED_ISSUERS).includes(iss)) {
+      throw new Refusal(400, `Unsupported JWT issuer: ${iss}`);
+    }
     const signed = await this.signedBy(iss, jwt);
     if (!signed.ok && signed.reason === 'no key ID') throw new Refusal(400, 'Missing JWT key ID');
     if (!signed.ok && signed.reason === 'unknown key ID')
@@ -304,6 +337,25 @@ export class Registry {
     }
   }
 
+  /** The claims crates.io reads, in its order, each refused when it cannot read it. */
+  private readClaims(claims: Record<string, unknown>) {
+    const repository = claims.repository as string;
+    // Rust's split_once('/'): the owner and the name may be empty, only the slash is needed.
+    const slash = repository.indexOf('/');
+    if (slash === -1) throw new Refusal(400, 'Unexpected `repository` value');
+    const owner = repository.slice(0, slash);
+    const name = repository.slice(slash + 1);
+    const workflow = WORKFLOW_FILENAME.exec(claims.workflow_ref as string)?.[1];
+    if (workflow === undefined) throw new Refusal(400, 'Unexpected `workflow_ref` value');
+    const ownerId = claims.repository_owner_id as string;
+    // Rust's parse::<i32>(): an optional sign, digits, within 32 bits.
+    const id = /^[+-]?\d+$/.test(ownerId) ? Number(ownerId) : NaN;
+    if (!(id >= -(2 ** 31) && id < 2 ** 31)) {
+      throw new Refusal(400, 'Unexpected `repository_owner_id` value');
+    }
+    return { repository, owner, name, workflow, ownerId: String(id) };
+  }
+
   /** Checks 6 to 11: trigger, claim shapes, then the configs, in crates.io's order. */
   private match(claims: Record<string, unknown>): string[] {
     const event = claims.event_name as string;
@@ -313,15 +365,7 @@ export class Registry {
         `Trusted Publishing does not support the \`${event}\` event trigger due to security concerns. Please use a different trigger such as \`push\`, \`release\`, or \`workflow_dispatch\`.`,
       );
     }
-    const repository = claims.repository as string;
-    const slash = repository.indexOf('/');
-    const owner = repository.slice(0, slash);
-    const name = repository.slice(slash + 1);
-    if (slash <= 0 || name === '') throw new Refusal(400, 'Unexpected `repository` value');
-    const workflow = WORKFLOW_FILENAME.exec(claims.workflow_ref as string)?.[1];
-    if (workflow === undefined) throw new Refusal(400, 'Unexpected `workflow_ref` value');
-    const ownerId = claims.repository_owner_id as string;
-    if (!/^\d+$/.test(ownerId)) throw new Refusal(400, 'Unexpected `repository_owner_id` value');
+    const { repository, owner, name, workflow, ownerId } = this.readClaims(claims);
 
     const forRepo = this.publishers.filter(
       (p) =>
@@ -337,7 +381,10 @@ export class Registry {
     }
     const byOwner = forRepo.filter((p) => p.repositoryOwnerId === ownerId);
     if (byOwner.length === 0) {
-      const expected = list(unique(forRepo.map((p) => p.repositoryOwnerId)), false);
+      const expected = list(
+        forRepo.map((p) => p.repositoryOwnerId),
+        false,
+      );
       throw new Refusal(
         400,
         `${prefix} does not match the repository owner ID (${ownerId}) in the JWT. Expected owner IDs: ${expected}. Please recreate the Trusted Publishing config to update the repository owner ID.`,
@@ -345,7 +392,10 @@ export class Registry {
     }
     const byWorkflow = byOwner.filter((p) => p.workflowFilename === workflow);
     if (byWorkflow.length === 0) {
-      const expected = list(unique(byOwner.map((p) => p.workflowFilename)), true);
+      const expected = list(
+        byOwner.map((p) => p.workflowFilename),
+        true,
+      );
       throw new Refusal(
         400,
         `${prefix} does not match the workflow filename \`${workflow}\` in the JWT. Expected workflow filenames: ${expected}`,
@@ -358,7 +408,10 @@ export class Registry {
         (environment !== undefined && p.environment.toLowerCase() === environment.toLowerCase()),
     );
     if (matching.length === 0) {
-      const expected = list(unique(byWorkflow.map((p) => p.environment ?? '')), true);
+      const expected = list(
+        byWorkflow.map((p) => p.environment ?? ''),
+        true,
+      );
       throw new Refusal(
         400,
         environment === undefined
@@ -369,10 +422,30 @@ export class Registry {
     return unique(matching.map((p) => p.crate));
   }
 
+  /**
+   * crates.io's code of July 2025: the same claim checks without the trigger's, then one query
+   * for a config matching everything, and one answer for any mismatch.
+   */
+  private matchJuly2025(claims: Record<string, unknown>): string[] {
+    const { owner, name, workflow, ownerId } = this.readClaims(claims);
+    const environment = claims.environment as string | undefined;
+    const matching = this.publishers.filter(
+      (p) =>
+        p.repositoryOwnerId === ownerId &&
+        p.repositoryOwner.toLowerCase() === owner.toLowerCase() &&
+        p.repositoryName.toLowerCase() === name.toLowerCase() &&
+        p.workflowFilename === workflow &&
+        (p.environment === undefined ||
+          (environment !== undefined && p.environment.toLowerCase() === environment.toLowerCase())),
+    );
+    if (matching.length === 0)
+      throw new Refusal(400, 'No matching Trusted Publishing config found');
+    return unique(matching.map((p) => p.crate));
+  }
+
   private revoke(req: IncomingMessage, res: ServerResponse): void {
-    const header = req.headers.authorization;
-    if (header === undefined) throw new Refusal(401, 'Missing `Authorization` header');
-    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : header;
+    const token = authHeader(req);
+    if (token === undefined) throw new Refusal(401, 'Missing `Authorization` header');
     if (!isTrustedToken(token)) {
       throw new Refusal(401, 'Invalid `Authorization` header: Failed to parse token');
     }
@@ -384,8 +457,7 @@ export class Registry {
 
   private async publish(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
-    const header = req.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : header;
+    const token = authHeader(req) ?? '';
     const jsonLength = body.readUInt32LE(0);
     const metadata = JSON.parse(body.subarray(4, 4 + jsonLength).toString('utf8')) as {
       name: string;
@@ -425,9 +497,9 @@ export class Registry {
     },
     crateFile: Buffer,
   ): void {
-    const issued = this.issued.get(upload.token);
-    if (!upload.live || issued === undefined) {
-      throw new Refusal(403, 'Invalid authentication token');
+    // A trusted-publishing token is parsed first; others are not this rig's business.
+    if (upload.token.startsWith('cio_tp_') && !isTrustedToken(upload.token)) {
+      throw new Refusal(401, 'Invalid `Authorization` header: Failed to parse token');
     }
     const existing = this.crates.get(metadata.name);
     if (existing === undefined) {
@@ -435,6 +507,10 @@ export class Registry {
         403,
         'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first',
       );
+    }
+    const issued = this.issued.get(upload.token);
+    if (!upload.live || issued === undefined) {
+      throw new Refusal(403, 'Invalid authentication token');
     }
     if (!issued.crates.includes(metadata.name)) {
       throw new Refusal(
@@ -456,14 +532,67 @@ export class Registry {
     });
   }
 
+  /** Another version of a crate that exists, as if published before (visible at once). */
+  addVersion(name: string, version: string): this {
+    const entries = this.crates.get(name);
+    if (entries === undefined) throw new Error(`no crate ${name}`);
+    entries.push({
+      name,
+      vers: version,
+      deps: [],
+      cksum: '0'.repeat(64),
+      features: {},
+      yanked: false,
+    });
+    return this;
+  }
+
+  /**
+   * A version yanked: still a line of the index (`"yanked": true`), and it cannot be published
+   * again. Adds the version first when the crate does not list it.
+   */
+  yank(name: string, version: string): this {
+    const entries = this.crates.get(name);
+    if (entries === undefined) throw new Error(`no crate ${name}`);
+    const entry = entries.find((e) => e.vers === version);
+    if (entry) entry.yanked = true;
+    else
+      entries.push({
+        name,
+        vers: version,
+        deps: [],
+        cksum: '0'.repeat(64),
+        features: {},
+        yanked: true,
+      });
+    return this;
+  }
+
+  /**
+   * A request for a file of the sparse index (`path` under the index's root): its faults
+   * first, then the file. Served here under `/index/`, and at the root of an index host
+   * (rig/index-host.ts) as crates.io serves https://index.crates.io/.
+   */
+  async answerIndex(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.indexRequests.push(path);
+    if (await applyFault(this.faults.next('index'), req, res)) return;
+    this.serveIndex(path, res);
+  }
+
+  /**
+   * What the index serves, as crates.io's does: files at the protocol's lower-case paths
+   * (cargo's `make_dep_path`), 404 for a crate it does not have or a path that is not the
+   * crate's.
+   */
   private serveIndex(path: string, res: ServerResponse): void {
     if (path === 'config.json') {
       sendJson(res, 200, { dl: `${this.url}/api/v1/crates`, api: this.url });
       return;
     }
     const name = path.split('/').pop() ?? '';
-    const entries = this.crates.get(name);
-    if (entries === undefined || indexPath(name) !== path) {
+    // Names are unique whatever their case; the path is always lower case.
+    const entries = [...this.crates].find(([crate]) => crate.toLowerCase() === name)?.[1];
+    if (entries === undefined || name !== name.toLowerCase() || indexPath(name) !== path) {
       res.writeHead(404);
       res.end();
       return;
@@ -477,6 +606,28 @@ export class Registry {
     res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
     res.end(text);
   }
+}
+
+/**
+ * crates.io's reading of the Authorization header (`AuthHeader`): ASCII only; a `Bearer`
+ * scheme (any case) or none; the token trimmed. Undefined when there is no header.
+ */
+function authHeader(req: IncomingMessage): string | undefined {
+  const value = req.headers.authorization;
+  if (value === undefined) return undefined;
+  if (!/^[\t\x20-\x7e]*$/.test(value)) {
+    throw new Refusal(401, 'Invalid `Authorization` header: Found unexpected non-ASCII characters');
+  }
+  const space = value.indexOf(' ');
+  const [scheme, token] =
+    space === -1 ? ['', value] : [value.slice(0, space), value.slice(space + 1)];
+  if (scheme !== '' && scheme.toLowerCase() !== 'bearer') {
+    throw new Refusal(
+      401,
+      `Invalid \`Authorization\` header: Found unexpected authentication scheme \`${scheme}\``,
+    );
+  }
+  return token.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
 }
 
 /** A dependency as the index lists it: cargo's publish metadata says `version_req`, the index `req`. */

@@ -34,6 +34,8 @@ export interface StepResult {
   exported: Record<string, string>;
   /** With `stdoutToCaller`: what the command wrote on stdout (otherwise in the log). */
   stdout: string;
+  /** The name of every line the runner read as a workflow command, in order. */
+  commands: string[];
 }
 
 export interface CommandOptions {
@@ -103,6 +105,38 @@ export function parseFileCommands(text: string): Record<string, string> {
 /** The delimiters of a file-command text's NAME<<DELIM entries (lines end in LF or CRLF). */
 export function heredocDelimiters(text: string): string[] {
   return [...text.matchAll(/^[^=<\r\n]+<<([^\r\n]+)\r?$/gm)].map((match) => match[1] ?? '');
+}
+
+/** The commands the runner registers (actions/runner ActionCommandManager), stop-commands too. */
+const REGISTERED = new Set([
+  'add-mask',
+  'add-matcher',
+  'add-path',
+  'debug',
+  'echo',
+  'endgroup',
+  'error',
+  'group',
+  'notice',
+  'remove-matcher',
+  'save-state',
+  'set-env',
+  'set-output',
+  'stop-commands',
+  'warning',
+]);
+
+/**
+ * A line as the runner reads it (ActionCommand.TryParseV2, then TryParse): `::name ...::data`
+ * after leading blanks, or the legacy `##[name ...]data` anywhere in the line, for a
+ * registered name.
+ */
+export function workflowCommand(line: string): { name: string; data: string } | undefined {
+  // .NET's TrimStart: JavaScript's blanks, and U+0085 (NEL) too.
+  const v2 = /^::([^ :]+)(?: [^:]*)?::(.*)$/s.exec(line.replace(/^[\s\u0085]+/, ''));
+  const v1 = v2 ? null : /##\[([^ \]]+)(?: [^\]]*)?\](.*)$/s.exec(line);
+  const [, name = '', data = ''] = v2 ?? v1 ?? [];
+  return REGISTERED.has(name) ? { name, data } : undefined;
 }
 
 /** A line as the runner shows it: without the CR of a CRLF ending. */
@@ -208,14 +242,16 @@ export class Job {
       const rawLog: string[] = [];
       const log: string[] = [];
       const annotations: Annotation[] = [];
+      const commands: string[] = [];
       const onLine = (line: string) => {
         rawLog.push(line);
-        const found = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
-        if (found === null) {
+        const found = workflowCommand(line);
+        if (found === undefined) {
           log.push(mask(line, masks));
           return;
         }
-        const [, name = '', , data = ''] = found;
+        commands.push(found.name);
+        const { name, data } = found;
         const message = unescapeData(data);
         if (name === 'add-mask') {
           masks.push(message);
@@ -284,6 +320,7 @@ export class Job {
         masks,
         delimiters: [...heredocDelimiters(outputText), ...heredocDelimiters(stateText)],
         stdout: captured,
+        commands,
       };
     } finally {
       await rm(dir, { recursive: true, force: true });

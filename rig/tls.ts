@@ -17,8 +17,11 @@ export function opensslVersion(): string | undefined {
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
-/** A throwaway CA and a certificate it signed for `hostname`, made with openssl at test time. */
-export function makePki(hostname: string): TestPki {
+/**
+ * A throwaway CA and a certificate it signed for `hostname` (and any `others`: crates.io and
+ * index.crates.io, say), made with openssl at test time.
+ */
+export function makePki(hostname: string, ...others: string[]): TestPki {
   const dir = mkdtempSync(join(tmpdir(), 'auth-action-pki-'));
   const file = (name: string) => join(dir, name);
   const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
@@ -53,7 +56,8 @@ export function makePki(hostname: string): TestPki {
     '-out',
     file('server.csr'),
   );
-  writeFileSync(file('ext.cnf'), `subjectAltName=DNS:${hostname}\nextendedKeyUsage=serverAuth\n`);
+  const names = [hostname, ...others].map((name) => `DNS:${name}`).join(',');
+  writeFileSync(file('ext.cnf'), `subjectAltName=${names}\nextendedKeyUsage=serverAuth\n`);
   openssl(
     'x509',
     '-req',

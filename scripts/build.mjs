@@ -83,6 +83,28 @@ function checkCryptoUse(code, entry) {
   }
 }
 
+/*
+ * Chunks: what an entry loads with import() only when it runs that path (the check of a
+ * workspace). Each entry's chunks are named after it (`<id>.<entry>.js`), so that two entries
+ * never write one file. A chunk takes built-ins through its entry's module table, which the
+ * lazy rewrite covers; the build fails if one loads any another way.
+ */
+const CHUNK = /^(\d+)\.index\.js$/;
+const CHUNK_URL = 'return "" + chunkId + ".index.js";';
+
+function renameChunks(code, entry) {
+  if (code.split(CHUNK_URL).length !== 2) {
+    throw new Error(`${entry}: ncc's chunk loader no longer names chunks as expected`);
+  }
+  return code.replace(CHUNK_URL, `return "" + chunkId + ".${entry}.js";`);
+}
+
+function checkChunk(text, name) {
+  if (text.includes('createRequire') || text.includes('__webpack_require__.t(')) {
+    throw new Error(`${name}: a chunk loads a built-in in a way the lazy rewrite does not cover`);
+  }
+}
+
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 /** The bundled packages of every entry, by name@version, for dist/licenses.txt. */
@@ -97,11 +119,20 @@ for (const entry of ['main', 'post', 'provider']) {
     license: 'licenses.txt',
   });
   // ncc adds a package.json that marks the bundle as ESM; the root package.json already does.
-  const extra = Object.keys(assets ?? {}).filter(
+  // A dynamic import() becomes a chunk of its own (`<id>.index.js`), loaded only when run.
+  const names = Object.keys(assets ?? {}).filter(
     (name) => name !== 'package.json' && name !== 'licenses.txt',
   );
+  const chunks = names.filter((name) => CHUNK.test(name));
+  const extra = names.filter((name) => !CHUNK.test(name));
   if (extra.length > 0) throw new Error(`unexpected assets for ${entry}: ${extra.join(', ')}`);
-  await writeFile(`${dist}/${entry}.js`, lazyBuiltins(code, entry));
+  for (const chunk of chunks) {
+    const text = assets[chunk].source.toString();
+    checkChunk(text, `${entry}: ${chunk}`);
+    await writeFile(`${dist}/${chunk.replace(CHUNK, `$1.${entry}.js`)}`, text);
+  }
+  const main = chunks.length === 0 ? code : renameChunks(code, entry);
+  await writeFile(`${dist}/${entry}.js`, lazyBuiltins(main, entry));
   const licenseText = assets['licenses.txt']?.source.toString() ?? '';
   addBundle(licenses, `${entry}.js`, licenseText, stats.compilation.modules);
 }

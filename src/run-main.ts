@@ -2,7 +2,7 @@ import { explainAndDescribe } from './diagnose/explain-failure.js';
 import { inputWarnings, triggerWarning } from './diagnose/preflight.js';
 import { mintToken } from './exchange/mint-token.js';
 import { startPhase } from './http/call.js';
-import { mainTiming } from './http/policies.js';
+import { mainTiming, timeScaleNote } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
 import { oidcAccess } from './id-token/oidc-access.js';
@@ -14,6 +14,7 @@ import { Redactor } from './redact/redact.js';
 import { withRedaction } from './redact/redacting-core.js';
 import type { Core } from './runner/core.js';
 import type { RunnerEnvironment } from './runner/environment.js';
+import { savePreflight } from './state/state.js';
 
 export interface MainDeps {
   core: Core;
@@ -45,6 +46,19 @@ export async function runMain(deps: MainDeps): Promise<void> {
     const oidc = oidcAccess(environment);
     // The runner masks it already; this keeps it out of what the action writes itself.
     redactor.add(oidc.requestToken);
+    // Said first: it explains every wait and timeout that follows.
+    const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
+    if (note !== undefined) core.info(note);
+    // The check of a workspace, before any ID token is requested: its code (and cargo's
+    // child process) load only when `workspace` asks for it.
+    if (inputs.workspace !== '') {
+      const { runPreflight } = await import('./preflight/run-preflight.js');
+      const found = await runPreflight({ core, environment, transport, clock }, inputs);
+      savePreflight(core, {
+        index: found.index ?? '',
+        unpublished: found.unpublished.map((crate) => `${crate.name}@${crate.version}`),
+      });
+    }
     // The provider's folder is made before any token is minted: a RUNNER_TEMP it cannot use
     // fails the step with nothing to revoke.
     let provider: Parameters<typeof handOutToken>[3];

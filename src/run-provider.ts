@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { explainAndDescribe } from './diagnose/explain-failure.js';
 import { describeError, describeFailure, midReleaseNote } from './errors/describe.js';
-import { onRunnerFile } from './errors/failure.js';
+import { ActionFailure, onRunnerFile } from './errors/failure.js';
 import { mintToken, type MintedToken } from './exchange/mint-token.js';
 import { startPhase } from './http/call.js';
-import { mainTiming, postTiming } from './http/policies.js';
+import { mainTiming, postTiming, timeScaleNote } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
 import { oidcAccess } from './id-token/oidc-access.js';
@@ -25,6 +24,7 @@ import { revokeToken } from './revoke/revoke-token.js';
 import { withRedaction } from './redact/redacting-core.js';
 import type { LogCore } from './runner/core.js';
 import type { RunnerEnvironment } from './runner/environment.js';
+import { UntrustedFileError } from './runner/untrusted-file.js';
 
 /** cargo's side of the provider: its request in, the answer out; the step's log beside it. */
 export interface ProviderIo {
@@ -105,9 +105,12 @@ async function answerRequest(
     return errorAnswer('operation-not-supported');
   }
   const trace: { lastJwt?: string } = {};
+  const note = timeScaleNote(deps.environment.timeScale, deps.environment.timeScaleAsked);
+  if (note !== undefined) core.info(`${PREFIX} ${note}`);
   try {
     const life = tokenLife(deps.environment.timeScale);
     const token = await liveToken(deps, config, life, trace);
+    if (request.operation === 'publish') noteUpload(deps.core, config, token, request);
     return tokenAnswer(token.token, handOutUntil(life, token.mintedAt) / 1000);
   } catch (error) {
     const message = explainAndDescribe(core, error, {
@@ -179,7 +182,46 @@ async function revokeUnrecorded(
   }
 }
 
-/** The job's tokens so far (main starts the record; none is an empty one). */
+/**
+ * Records what cargo is about to publish beside the token it gets, for post's release report.
+ * Best effort: a record that cannot take the line costs the report a row, never the upload.
+ */
+function noteUpload(
+  core: LogCore,
+  config: ProviderConfig,
+  token: MintedToken,
+  request: { crate: string | undefined; version: string | undefined },
+): void {
+  if (request.crate === undefined || request.version === undefined) return;
+  try {
+    recordToken(config.recordPath, token, { crate: request.crate, version: request.version });
+  } catch {
+    core.debug(
+      'The upload could not be noted in the token record; the release report will miss it.',
+    );
+  }
+}
+
+/**
+ * The job's tokens so far (main starts the record; none is an empty one). A record refused as
+ * tampered with is an error: nothing is minted that post could not find.
+ */
 function recordedTokens(path: string): MintedToken[] {
-  return onRunnerFile('RUNNER_TEMP', () => (existsSync(path) ? readRecord(path).tokens : []));
+  try {
+    return readRecord(path).tokens;
+  } catch (error) {
+    if (error instanceof UntrustedFileError) {
+      throw new ActionFailure({
+        kind: 'invalid-state',
+        name: "credential provider's token record",
+        where: 'RUNNER_TEMP',
+        value: path,
+        problem: error.problem,
+      });
+    }
+    if ((error as { code?: unknown }).code === 'ENOENT') return [];
+    return onRunnerFile('RUNNER_TEMP', () => {
+      throw error;
+    });
+  }
 }

@@ -1,6 +1,7 @@
 // A registry that answers as https://crates.io, with a certificate from a throwaway CA, reached
 // only through an HTTP CONNECT proxy as on a self-hosted runner. Fresh for each test.
 import { rmSync } from 'node:fs';
+import { IndexHost } from '../../rig/index-host.js';
 import { ConnectProxy } from '../../rig/proxy.js';
 import { makePki, opensslVersion, type TestPki } from '../../rig/tls.js';
 import { testWithTool } from '../skip.js';
@@ -10,6 +11,8 @@ export interface CratesIoWorld {
   world: World;
   proxy: ConnectProxy;
   pki: TestPki;
+  /** The registry's index at https://index.crates.io/, through the same proxy. */
+  index: IndexHost;
   /** The proxy and the CA for a step's env. */
   viaProxy: () => Record<string, string>;
 }
@@ -26,7 +29,7 @@ export function useCratesIoWorld(): CratesIoWorld {
   } as unknown as CratesIoWorld;
   if (!openssl) return context;
   beforeAll(() => {
-    context.pki = makePki('crates.io');
+    context.pki = makePki('crates.io', 'index.crates.io');
   });
   afterAll(() => {
     rmSync(context.pki.dir, { recursive: true, force: true });
@@ -36,12 +39,18 @@ export function useCratesIoWorld(): CratesIoWorld {
       tls: { key: context.pki.key, cert: context.pki.cert },
       publicOrigin: 'https://crates.io',
     });
+    context.index = await new IndexHost(context.world.registry, {
+      key: context.pki.key,
+      cert: context.pki.cert,
+    }).start();
     context.proxy = await new ConnectProxy({
       'crates.io:443': context.world.registry.listenPort,
+      'index.crates.io:443': context.index.listenPort,
     }).start();
   });
   afterEach(async () => {
     await context.proxy.stop();
+    await context.index.stop();
     await context.world.stopAndCheckLeaks();
   });
   return context;

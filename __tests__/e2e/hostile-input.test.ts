@@ -57,7 +57,7 @@ describe('every echo is redacted, whatever state the value is in', () => {
       expect(registry.seen.every((r) => jwts.includes(r.jwt))).toBe(true);
       // Cut at the cap on the server's words, and hidden all the same: not a piece of it shows.
       expect(theError(main)).toMatch(
-        /failed: HTTP 400: No Trusted Publishing config found for JWT \*\*\*(…|\.) Compare /,
+        /failed: HTTP 400: No Trusted Publishing config found for JWT \*\*\*(…|\.) Check that `url` /,
       );
       // The claims table quotes the registry's words too.
       expect(main.summary).toContain('No Trusted Publishing config found for JWT ***');
@@ -304,7 +304,7 @@ describe('words', () => {
 
     const message = theError(main);
     expect(message).toContain(
-      'No Trusted Publishing config found for repository `rust-lang-demo/renamed`. Compare',
+      'No Trusted Publishing config found for repository `rust-lang-demo/renamed`. The registry has',
     );
     expect(message.replaceAll('…', '')).not.toContain('..');
   });

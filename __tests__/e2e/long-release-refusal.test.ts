@@ -33,7 +33,7 @@ withCargo(
     expect(cargoStep?.exitCode).not.toBe(0);
     const said = output(cargoStep);
     expect(said).toContain(
-      'failed: HTTP 400: No Trusted Publishing config found for repository `rust-lang-demo/hello-tp`. Compare the registry',
+      'failed: HTTP 400: No Trusted Publishing config found for repository `rust-lang-demo/hello-tp`. The registry has no trusted publisher for the repository `rust-lang-demo/hello-tp`',
     );
     // And how to resume: what cargo was about to publish, and what stops a second --workspace.
     expect(said).toMatch(

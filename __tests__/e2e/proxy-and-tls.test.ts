@@ -1,3 +1,4 @@
+import { makeWorkspace } from '../../rig/cargo.js';
 // `test` here is the TLS world's: skipped, saying why, where openssl is missing (never in CI).
 import { tlsTest as test, useCratesIoWorld } from './crates-io-world.js';
 
@@ -31,4 +32,43 @@ test('a certificate the runner does not trust is a clear, unretried failure', as
     },
   ]);
   expect(world.leaks(main)).toEqual([]);
+});
+
+test('with `workspace`, crates.io is checked at https://index.crates.io/ through HTTPS_PROXY, before the exchange', async () => {
+  const { world, proxy, viaProxy } = context;
+  world.trust('tp-io', '0.1.0');
+  world.registry.addVersion('tp-io', '0.2.0');
+  const ws = await makeWorkspace(`${world.registry.url}/index/`, [
+    { name: 'tp-io', version: '0.2.0', publish: null },
+    { name: 'Tp2', version: '0.1.0', publish: '["crates-io"]' },
+    { name: 'tp-elsewhere', version: '1.0.0', publish: '["local"]' },
+  ]);
+  world.trust('Tp2', '0.0.1');
+  try {
+    const main = await world.runMain({
+      with: { url: '', workspace: ws.dir },
+      env: { ...viaProxy(), RUSTUP_HOME: ws.env.RUSTUP_HOME ?? '', AUTH_ACTION_TIME_SCALE: '0.25' },
+    });
+
+    expect(main.annotations).toEqual([]);
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs.unpublished).toBe('Tp2');
+    expect(main.outputs['exclude-published']).toBe('--exclude tp-io');
+    // The index first (its config.json and two files, in parallel), then the exchange.
+    expect(proxy.connects.slice(0, 3)).toEqual([
+      'index.crates.io:443',
+      'index.crates.io:443',
+      'index.crates.io:443',
+    ]);
+    expect(proxy.connects.slice(3)).toEqual(['crates.io:443']);
+    // Upper case in a name, lower case in the path; a crate for another registry is not asked.
+    expect([...world.registry.indexRequests].sort()).toEqual([
+      '3/t/tp2',
+      'config.json',
+      'tp/-i/tp-io',
+    ]);
+    expect(main.log.join('\n')).toContain('auth-action: the workspace against crates.io:');
+  } finally {
+    await ws.remove();
+  }
 });

@@ -1,4 +1,4 @@
-import { expectGaveUp, theError } from '../expect-step.js';
+import { theError } from '../expect-step.js';
 import { World } from '../../rig/world.js';
 import type { WorkflowRun } from '../../rig/oidc-service.js';
 import type { TrustedPublisher } from '../../rig/registry.js';
@@ -113,40 +113,7 @@ test.each(cases)('$name: the registry’s words, the status, and no retry', asyn
   expect(world.leaks(main)).toEqual([]);
 });
 
-test.each([
-  ['Invalid JWT key ID', { kid: 'a-key-github-never-had' }],
-  ['Missing JWT key ID', { kid: undefined }],
-])('%s', async (detail, header) => {
-  world.oidc.headerOverride = header;
-
-  const main = await world.runMain();
-
-  expect(theError(main)).toContain(`failed: HTTP 400: ${detail}.`);
-  expect(world.count('exchange')).toBe(1);
-});
-
-test('JWT has already been used: explained, though a fresh JWT per attempt avoids it', async () => {
-  world.oidc.replay = true;
-  world.registry.faults.add('exchange', { dropAfterWork: true });
-
-  const main = await world.runMain();
-
-  expect(theError(main)).toContain('failed: HTTP 400: JWT has already been used.');
-  expect(main.log.join('\n')).toContain('an earlier exchange succeeded but its answer was lost');
-  expect(world.count('exchange')).toBe(2);
-});
-
-test('Failed to load OIDC key set (500) is retried, then reported', async () => {
-  await world.stop();
-  world = await World.start({ discovery: {} });
-
-  const main = await world.runMain();
-
-  expectGaveUp(main, theError(main), world.count('exchange'));
-  expect(theError(main)).toContain(
-    `failed (after ${world.count('exchange')} attempts): HTTP 500: Failed to load OIDC key set. The registry may be down`,
-  );
-});
+// The key IDs, the key set, a replayed JWT and every other recorded answer: crates-io-answers.test.ts.
 
 test('the registry sees a User-Agent that names the action, and JSON', async () => {
   const main = await world.runMain();

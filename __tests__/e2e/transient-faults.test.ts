@@ -28,7 +28,7 @@ const transient: [string, Fault][] = [
   ['a hang (ended by the timeout)', { hang: true }],
 ];
 
-const lineFor: Record<Exclude<Endpoint, 'publish'>, RegExp> = {
+const lineFor: Record<Exclude<Endpoint, 'publish' | 'index'>, RegExp> = {
   'id-token':
     /^Requesting the GitHub OIDC ID token failed: .* \(attempt 1 of 5\); next try in \d+\.\d s\.$/,
   exchange: /^The token exchange failed: .* \(attempt 1 of 5\); next try in \d+\.\d s\.$/,

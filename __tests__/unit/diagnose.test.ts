@@ -61,7 +61,7 @@ test('the old crates.io message points at every config field', () => {
 
 test('a replayed JWT gets a note', () => {
   const d = diagnoseRefusal(['JWT has already been used'], readClaims(jwt(base))!, context);
-  expect(d.notes[0]).toContain('an earlier exchange succeeded but its answer was lost');
+  expect(d.notes[0]).toContain('the request was replayed on the way');
 });
 
 test('a token from the future is the likely cause', () => {

@@ -305,7 +305,7 @@ describe('the main step, any answers', () => {
         // Most ID token answers are good ones, so that the exchange is reached.
         const idToken = s.idToken.map((a) => a ?? jwtAnswer(jwts.shift() ?? ''));
         const wire = scriptedWire(
-          { 'id-token': idToken, exchange: [...s.exchange], revoke: [] },
+          { 'id-token': idToken, exchange: [...s.exchange], revoke: [], index: [] },
           (r) =>
             r.call === 'id-token'
               ? jwtAnswer(jwts.shift() ?? s.jwts[0]!)
@@ -323,6 +323,8 @@ describe('the main step, any answers', () => {
           event: { name: 'push', fromFork: false },
           timeScale: 1,
           runnerTemp: undefined,
+          githubWorkspace: undefined,
+          cargo: { home: undefined, registryIndexes: {} },
         };
 
         await runMain({
@@ -409,10 +411,13 @@ describe('the post step, any state and answers', () => {
   test('a bearer token only over https, a revocation only on 204, a warning at most', async () => {
     await fc.assert(
       fc.asyncProperty(state, async (s) => {
-        const wire = scriptedWire({ 'id-token': [], exchange: [], revoke: [...s.answers] }, () => ({
-          ok: false,
-          error: { kind: 'network', code: 'ECONNREFUSED' },
-        }));
+        const wire = scriptedWire(
+          { 'id-token': [], exchange: [], revoke: [...s.answers], index: [] },
+          () => ({
+            ok: false,
+            error: { kind: 'network', code: 'ECONNREFUSED' },
+          }),
+        );
         const runner = runnerCore(
           {},
           { registryUrl: s.registryUrl, revoke: s.revoke, token: s.token },
@@ -422,6 +427,8 @@ describe('the post step, any state and answers', () => {
           event: { name: 'push', fromFork: false },
           timeScale: 1,
           runnerTemp: undefined,
+          githubWorkspace: undefined,
+          cargo: { home: undefined, registryIndexes: {} },
         };
 
         await runPost({

@@ -96,6 +96,7 @@ const inputs = fc.record({
     fc.constantFrom('', 'local', 'my-registry', 'crates-io'),
     outsideText(),
   ),
+  workspace: fc.oneof(fc.constantFrom('', '.', 'crates/a b', '/abs/ws', 'a\nb'), outsideText()),
 });
 
 describe('inputs', () => {
@@ -120,7 +121,7 @@ describe('inputs', () => {
         const message = describeError(read.error);
         expectReadable(message);
         expect(message).toMatch(
-          /^The `(url|audience|revoke|credential-provider|registry-name)` input /,
+          /^The `(url|audience|revoke|credential-provider|registry-name|workspace)` input /,
         );
       }),
     );

@@ -22,7 +22,9 @@ import {
   urlWithPassword,
 } from '../hostile.js';
 
-const call = fc.constantFrom<Call>('id-token', 'exchange', 'revoke');
+/** cargo's names for registries, as the `registry-name` input accepts them. */
+const registryName = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
+const call = fc.constantFrom<Call>('id-token', 'exchange', 'revoke', 'index');
 const ms = fc.integer({ min: 0, max: 10_000_000 });
 const status = fc.integer({ min: 0, max: 999 });
 
@@ -86,6 +88,27 @@ function failures(secret: string, pass: string, url: string): fc.Arbitrary<Failu
       reason: text,
     }),
     fc.record({ kind: fc.constant('no-id-token' as const), fromFork: fc.boolean() }),
+    // The check of a workspace: directories, cargo's words, crate names and index URLs from outside.
+    fc.record({ kind: fc.constant('no-manifest' as const), dir: urlish }),
+    fc.record({ kind: fc.constant('no-cargo' as const), dir: urlish, code: text }),
+    fc.record({
+      kind: fc.constant('cargo-metadata' as const),
+      dir: urlish,
+      problem: text,
+      said: text,
+    }),
+    fc.record({
+      kind: fc.constant('new-crates' as const),
+      crates: fc.array(fc.record({ name: text, version: text }), { minLength: 1, maxLength: 30 }),
+      index: urlish,
+      registry: fc.oneof(fc.constant('crates-io'), registryName),
+    }),
+    fc.record({
+      kind: fc.constant('index-unknown' as const),
+      registry: registryName,
+      reason: fc.constantFrom('git' as const, 'unknown' as const),
+      index: urlish,
+    }),
     fc.record({ kind: fc.constant('network' as const), call, target: urlish, code: text }),
     fc.record({ kind: fc.constant('unsendable' as const), call, target: urlish, problem: text }),
     fc.record({ kind: fc.constant('unknown-host' as const), call, target: urlish }),
@@ -130,6 +153,18 @@ function failures(secret: string, pass: string, url: string): fc.Arbitrary<Failu
         target: urlish,
         budgetMs: ms,
         last: fc.option(leaf, { nil: undefined }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('index-unreadable' as const),
+        index: urlish,
+        crate: fc.option(text, { nil: undefined }),
+        last: leaf,
+        attempts: fc.option(fc.record({ made: fc.nat(5), max: fc.constant(3) }), {
+          nil: undefined,
+        }),
       }),
     },
   );
@@ -238,6 +273,25 @@ describe('the one redaction step', () => {
         const text = `${before} https://user:${pass}@host.example/x ${after}`;
         expect(redactUrls(text)).not.toContain(pass);
       }),
+    );
+  });
+
+  test('a password after a scheme without its slashes, or with no scheme, is cut in free text too', () => {
+    // The counterexample that found it: `https::Pw9__defineGetter____@[::1/` in a crate's version.
+    expect(shown('https::Pw9__defineGetter____@[::1/')).toBe('https:***@[::1/');
+    const tame = password.map((p) => p.replace(/[\s`'"<>]/g, 'x'));
+    fc.assert(
+      fc.property(
+        anyText(),
+        fc.constantFrom('https:', 'https:/', 'http:', ''),
+        fc.constantFrom('', 'user', 'ferris'),
+        tame,
+        anyText(),
+        (before, scheme, user, pass, after) => {
+          const text = `${before} ${scheme}${user}:${pass}@crates.io/x ${after}`;
+          expect(shown(text, 100_000)).not.toContain(pass);
+        },
+      ),
     );
   });
 

@@ -158,10 +158,10 @@ test('Retry-After as seconds or as an HTTP date', () => {
 });
 
 test('time scaling shrinks every wait and keeps the counts', () => {
-  const scaled = mainTiming(0.01);
-  expect(scaled.budgetMs).toBe(1_800);
-  expect(scaled.policy.attemptTimeoutMs).toBe(300);
-  expect(scaled.policy.backoffCapsMs).toEqual([30, 900, 1_500]);
+  const scaled = mainTiming(0.05);
+  expect(scaled.budgetMs).toBe(9_000);
+  expect(scaled.policy.attemptTimeoutMs).toBe(1_500);
+  expect(scaled.policy.backoffCapsMs).toEqual([150, 4_500, 7_500]);
   expect(scaled.policy.maxAttempts).toBe(5);
 });
 

@@ -1,3 +1,5 @@
+import { shown } from '../redact/redact.js';
+
 /** The claims of a GitHub ID token that a registry compares, read without the signature. */
 export interface RunClaims {
   repository: string | undefined;
@@ -26,8 +28,12 @@ export function workflowFileOf(workflowRef: string): string | undefined {
   return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
 }
 
+/**
+ * A claim's text is outside data: it goes through the one rule (shown()) as it is read, so
+ * that no rendering of the claims (log, cargo's step log, summary) can print it raw.
+ */
 const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
+  typeof value === 'string' && value !== '' ? shown(value) : undefined;
 const seconds = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
@@ -48,7 +54,7 @@ export function readClaims(jwt: string): RunClaims | undefined {
   }
   const workflowRef = text(claims.workflow_ref);
   const jobWorkflowRef = text(claims.job_workflow_ref);
-  const audience = Array.isArray(claims.aud) ? claims.aud.join(', ') : text(claims.aud);
+  const audience = text(Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud);
   return {
     repository: text(claims.repository),
     repositoryOwnerId: text(claims.repository_owner_id),

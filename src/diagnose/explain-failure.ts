@@ -1,5 +1,6 @@
-import { describeError } from '../errors/describe.js';
+import { describeError, MAX_SAID } from '../errors/describe.js';
 import { ActionFailure, type Failure } from '../errors/failure.js';
+import { shown } from '../redact/redact.js';
 import type { LogCore as Core } from '../runner/core.js';
 import { readClaims } from './claims.js';
 import { diagnoseRefusal, type RefusalContext } from './explain-refusal.js';
@@ -42,7 +43,7 @@ export function explainFailure(
   if (claims === undefined) return false;
   const diagnosis = diagnoseRefusal(failure.details, claims, context);
   core.info(diagnosisForLog(diagnosis));
-  const said = `HTTP ${failure.status}: ${failure.details.join(' ') || 'no explanation'}`;
+  const said = `HTTP ${failure.status}: ${shown(failure.details.join(' '), MAX_SAID) || 'no explanation'}`;
   core.appendSummary(
     diagnosisForSummary(
       `auth-action: ${context.baseUrl} refused the token exchange`,

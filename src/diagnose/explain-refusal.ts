@@ -1,4 +1,5 @@
 import { defaultAudience, DEFAULT_REGISTRY_URL } from '../inputs/registry-url.js';
+import { readRefusalDetail, type Refusal, type RefusalKind } from '../exchange/refusal.js';
 import { GITHUB_ISSUER, type RunClaims } from './claims.js';
 
 export type RowKey =
@@ -44,23 +45,34 @@ export interface RefusalContext {
   nowSeconds: number;
 }
 
-/** Which rows each crates.io refusal is about, by its text. */
-const FLAGS: [RegExp, RowKey[]][] = [
-  [/^Unsupported JWT issuer/, ['issuer']],
-  [/event trigger due to security concerns/, ['event']],
-  [/^Unexpected `repository` value/, ['repository']],
-  [/^Unexpected `workflow_ref` value/, ['workflow']],
-  [/^Unexpected `repository_owner_id` value/, ['owner-id']],
-  [/^No Trusted Publishing config found for repository/, ['repository']],
-  [/does not match the repository owner ID/, ['owner-id']],
-  [/does not match the workflow filename/, ['workflow']],
-  [/environment/, ['environment']],
+/** Which rows each of crates.io's refusals is about. */
+const FLAGS: Partial<Record<RefusalKind, RowKey[]>> = {
+  'unsupported-issuer': ['issuer'],
+  'refused-trigger': ['event'],
+  'no-config': ['repository'],
+  'owner-id-mismatch': ['owner-id'],
+  'workflow-mismatch': ['workflow'],
+  'environment-required': ['environment'],
+  'environment-mismatch': ['environment'],
   // crates.io before July 2025 said only this, for any mismatch.
-  [
-    /^No matching Trusted Publishing config found/,
-    ['repository', 'owner-id', 'workflow', 'environment'],
-  ],
-];
+  'no-matching-config': ['repository', 'owner-id', 'workflow', 'environment'],
+};
+
+/** `Unexpected `<claim>` value`: the row of that claim. */
+const CLAIM_ROWS: Record<string, RowKey> = {
+  repository: 'repository',
+  workflow_ref: 'workflow',
+  repository_owner_id: 'owner-id',
+};
+
+function flagsOf(refusal: Refusal | undefined): RowKey[] {
+  if (refusal === undefined) return [];
+  if (refusal.kind === 'unexpected-claim') {
+    const row = CLAIM_ROWS[refusal.claim];
+    return row === undefined ? [] : [row];
+  }
+  return FLAGS[refusal.kind] ?? [];
+}
 
 const LEEWAY_SECONDS = 60;
 
@@ -205,16 +217,13 @@ export function diagnoseRefusal(
   claims: RunClaims,
   context: RefusalContext,
 ): Diagnosis {
-  const flagged = new Set<RowKey>();
-  for (const detail of details) {
-    const match = FLAGS.find(([pattern]) => pattern.test(detail));
-    match?.[1].forEach((key) => flagged.add(key));
-  }
-  const decodeFailure = details.some((d) => d.startsWith('Failed to decode JWT'));
+  const refusals = details.map(readRefusalDetail);
+  const flagged = new Set<RowKey>(refusals.flatMap(flagsOf));
+  const decodeFailure = refusals.some((r) => r?.kind === 'undecodable');
   const notes: string[] = [];
-  if (details.some((d) => d.startsWith('JWT has already been used'))) {
+  if (refusals.some((r) => r?.kind === 'replayed')) {
     notes.push(
-      'The registry had already accepted this ID token once: an earlier exchange succeeded but its answer was lost. Re-run the job.',
+      'The registry had already seen this ID token: the request was replayed on the way, by a proxy that retried it most likely. The action tries once more with a fresh ID token after a replay.',
     );
   }
   const causes = decodeFailure ? hiddenCauses(claims, context) : [];

@@ -16,14 +16,15 @@ export function triggerWarning(event: RunEvent, baseUrl: string): string | undef
 
 /** Inputs that are valid but most likely not what was meant. */
 export function inputWarnings(inputs: Inputs): string[] {
-  const { registryName, provider, registry } = inputs;
+  const { registryName, provider, registry, workspace } = inputs;
   if (registryName === '') return [];
-  if (provider === undefined) {
+  // The check of a workspace uses the name too: to find the index, and to read `publish`.
+  if (provider === undefined && workspace === '') {
     return [
-      'The `registry-name` input does nothing without `credential-provider: true`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
+      'The `registry-name` input does nothing without `credential-provider: true` or `workspace`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
     ];
   }
-  if (registry.baseUrl === DEFAULT_REGISTRY_URL) {
+  if (provider !== undefined && registry.baseUrl === DEFAULT_REGISTRY_URL) {
     return [
       `With \`registry-name: ${registryName}\` the provider serves \`cargo publish --registry ${registryName}\` only, and \`url\` is crates.io: to publish to crates.io itself (\`cargo publish\`), leave \`registry-name\` empty.`,
     ];

@@ -22,7 +22,7 @@ export function diagnosisForLog(diagnosis: Diagnosis): string {
 }
 
 /** Table cells: no pipe or line break may break the table. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 }
 

@@ -1,16 +1,22 @@
+import { GITHUB_ISSUER } from '../diagnose/claims.js';
+import { readRefusal, type Refusal } from '../exchange/refusal.js';
 import { shown, shownUrl } from '../redact/redact.js';
 import {
   ActionFailure,
   type Attempts,
   type BodyDescription,
   type Call,
+  type CrateVersion,
   type Failure,
 } from './failure.js';
 
 /** The server's own words are shown up to this long in all. */
-const MAX_SAID = 1500;
+export const MAX_SAID = 1500;
 /** A problem is our own words, but may quote what it is about (a port, a suggested URL). */
 const MAX_PROBLEM = 500;
+/** A name the registry's answer gives (a repository, an environment), and how many are listed. */
+const MAX_NAME = 80;
+const MAX_NAMES = 4;
 
 function what(call: Call, target: string): string {
   const at = shownUrl(target);
@@ -21,6 +27,8 @@ function what(call: Call, target: string): string {
       return `Exchanging the OIDC ID token for a publish token at ${at}`;
     case 'revoke':
       return `Revoking the publish token at ${at}`;
+    case 'index':
+      return `Reading the registry's index at ${at}`;
   }
 }
 
@@ -60,11 +68,16 @@ function whenUnavailable(call: Call): string {
       );
     case 'revoke':
       return 'The registry may be down or unreachable.';
+    case 'index':
+      return 'The index may be down or unreachable; on a self-hosted runner behind a proxy, check HTTPS_PROXY and NO_PROXY.';
   }
 }
 
 /** A request that never left: which settings it was built from, and that waiting cannot help. */
 function whenUnsendable(call: Call): string {
+  if (call === 'index') {
+    return "Nothing was sent: check the index URL in cargo's configuration and the proxy variables (HTTPS_PROXY, NO_PROXY).";
+  }
   return call === 'id-token'
     ? 'Nothing was sent, and waiting will not fix it: the request is built from ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, which the runner sets; if a step before this one changed them (through GITHUB_ENV), remove that.'
     : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
@@ -84,6 +97,121 @@ function whenBadEnvironment(variable: string, cargoPath: boolean): string {
   return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
 }
 
+/** A name from the registry's answer (a repository, an environment), as code: flat and short. */
+function code(value: string): string {
+  return `\`${shown(value, MAX_NAME).replace(/`/g, "'")}\``;
+}
+
+/** The registry's list of expected values, as code, `a`, `b` or `c`; long lists cut. */
+function names(values: readonly string[], joiner: 'or' | 'and' = 'or'): string {
+  const listed = values.slice(0, MAX_NAMES).map(code);
+  if (values.length > MAX_NAMES) listed.push(`${values.length - MAX_NAMES} more`);
+  if (listed.length < 2) return listed.join('');
+  return `${listed.slice(0, -1).join(', ')} ${joiner} ${listed[listed.length - 1] ?? ''}`;
+}
+
+const CONFIG_PAGE = "on the crate's settings page on the registry (Trusted Publishing)";
+
+/** The exact fix for each of crates.io's refusals of the exchange, from its own words. */
+function whenExchangeRefused(refusal: Refusal): string {
+  switch (refusal.kind) {
+    case 'undecodable':
+      return (
+        'The registry could not accept the ID token itself: most often its audience is not the ' +
+        "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one."
+      );
+    case 'unsupported-issuer':
+      // A registry that does not trust GitHub's own issuer takes no GitHub ID token at all.
+      return refusal.issuer === GITHUB_ISSUER
+        ? 'This registry does not accept ID tokens from GitHub Actions at all: check that `url` is the registry you mean and that it supports trusted publishing from GitHub.'
+        : "Publish from a repository whose ID tokens use GitHub's default issuer.";
+    case 'missing-key-id':
+      return (
+        'The ID token names no signing key (`kid`), and GitHub’s always do: it did not come from GitHub Actions’ token service. ' +
+        'If a step before this one changed ACTIONS_ID_TOKEN_REQUEST_URL (through GITHUB_ENV), remove that; on a self-hosted runner, check that no proxy answers for GitHub.'
+      );
+    case 'unknown-key-id':
+      return (
+        'The registry does not know the key that signed the ID token. Most likely GitHub has just rotated its signing keys and the registry’s copy of them lags ' +
+        '(crates.io fetches them again at most once a minute): re-run the job in a few minutes. ' +
+        'If it persists, the ID token was not signed by GitHub Actions’ token service: check ACTIONS_ID_TOKEN_REQUEST_URL and, on a self-hosted runner, the proxy settings.'
+      );
+    case 'key-set-unavailable':
+      // A 500: only reached when a registry answers it with a status the action does not retry.
+      return KEY_SET_UNAVAILABLE;
+    case 'replayed':
+      return (
+        'The registry had already seen this ID token: the request was replayed on the way (by a proxy that retries POST requests, most likely). ' +
+        'ID tokens are single-use, and the action sends a fresh one with every attempt and tries once more after a replay. ' +
+        'If a proxy is on the way (HTTPS_PROXY), stop it from retrying requests to the registry; then re-run the job.'
+      );
+    case 'refused-trigger':
+      return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
+    case 'unexpected-claim':
+      return (
+        `The registry could not read this run’s ${code(refusal.claim)} claim, which GitHub Actions’ ID tokens always carry in a shape it reads: ` +
+        'compare the claims listed with what GitHub sends, and if the ID token came from GitHub, ask the registry.'
+      );
+    case 'no-config':
+      return (
+        `The registry has no trusted publisher for the repository ${code(refusal.repository)}: add one ${CONFIG_PAGE} with this repository’s owner, name and workflow file ` +
+        '(case does not count in the names); if the repository was renamed or moved to another owner, update the trusted publisher to match.'
+      );
+    case 'owner-id-mismatch':
+      return (
+        `The owner ID in this run (${code(refusal.ownerId)}) is not the one the trusted publisher stored (${names(refusal.expected)}). ` +
+        'An owner ID changes when the account or organisation was deleted and recreated under the same name, or when the repository moved to a new owner, ' +
+        `so the registry no longer takes it for the same owner: delete the trusted publisher ${CONFIG_PAGE} and create it again (it then stores the new ID).`
+      );
+    case 'workflow-mismatch':
+      return (
+        `This run’s workflow file is ${code(refusal.workflow)}, and the trusted publisher expects ${names(refusal.expected)}: ` +
+        `publish from that workflow file, or change the trusted publisher’s workflow file to ${code(refusal.workflow)} ` +
+        '(only the file name; case counts, and `.yml` is not `.yaml`; for a reusable workflow, the calling one).'
+      );
+    case 'environment-required':
+      return refusal.expected.length > 1
+        ? `The trusted publisher requires an environment and this job runs in none: add one of ${names(
+            refusal.expected.map((name) => `environment: ${name}`),
+          )} to the job that runs this action.`
+        : `The trusted publisher requires an environment and this job runs in none: add ${code(
+            `environment: ${refusal.expected[0] ?? ''}`,
+          )} to the job that runs this action.`;
+    case 'environment-mismatch':
+      return (
+        `This job runs in the environment ${code(refusal.environment)}, and the trusted publisher expects ${names(refusal.expected)}: ` +
+        `run the job in ${refusal.expected.length > 1 ? 'one of them' : 'that one'} (${names(
+          refusal.expected.map((name) => `environment: ${name}`),
+        )}), or add a trusted publisher for ${code(refusal.environment)} ${CONFIG_PAGE}.`
+      );
+    case 'no-matching-config':
+      return (
+        'This registry runs crates.io code from before July 2025, which does not say what differs: ' +
+        "compare the registry's trusted publisher settings for your crate (repository owner and " +
+        'name, owner ID, workflow file name, environment) with this run, and fix whichever differs.'
+      );
+    case 'missing-authorization':
+    case 'invalid-authorization':
+      return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
+  }
+}
+
+/** Why the registry refused a revocation (post adds that the token lives until it expires). */
+function whenRevocationRefused(refusal: Refusal | undefined): string {
+  switch (refusal?.kind) {
+    case 'missing-authorization':
+      return 'The request reached the registry without its Authorization header: on a self-hosted runner, a proxy on the way (HTTPS_PROXY) most likely removed it.';
+    case 'invalid-authorization':
+      return 'The registry did not take what was sent for one of its tokens: the token the action kept for revocation was changed after it was written, or the registry gave a token of another kind.';
+    default:
+      return 'The registry did not accept the token for revocation.';
+  }
+}
+
+const KEY_SET_UNAVAILABLE =
+  'The registry could not load GitHub’s signing keys to check the ID token: that is on the registry’s side (or GitHub’s key endpoint), not in this workflow. ' +
+  "Check the registry's status page and re-run the job later.";
+
 const noEndpoint = (status: number): boolean => status === 404 || status === 405;
 
 /** What to do about a refusal, from the registry's own words where they say enough. */
@@ -99,6 +227,12 @@ function whenRefused(call: Call, status: number, details: string[], page: boolea
       ? "GitHub refused the job's request token: re-run the job; if it persists, check the job's `permissions: id-token: write`."
       : 'Re-run the job; if it persists, check https://www.githubstatus.com.';
   }
+  if (call === 'index') {
+    if (status === 401 || status === 403) {
+      return "The check reads an index without credentials, as crates.io's is read; an index that wants them is not checked.";
+    }
+    return "No sparse index answers at this address (each has a config.json at its root): check the index URL in cargo's configuration.";
+  }
   if (noEndpoint(status)) {
     return (
       'The registry has no trusted-publishing endpoint at this address: check that `url` is ' +
@@ -112,37 +246,19 @@ function whenRefused(call: Call, status: number, details: string[], page: boolea
       'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.'
     );
   }
-  if (call === 'revoke') return 'The registry did not accept the token for revocation.';
-  const said = details.join(' ');
-  if (said.includes('Failed to decode JWT')) {
-    return (
-      'The registry could not accept the ID token itself: most often its audience is not the ' +
-      "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one."
-    );
-  }
-  if (said.includes('event trigger')) {
-    return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
-  }
-  if (said.startsWith('Unsupported JWT issuer')) {
-    return "Publish from a repository whose ID tokens use GitHub's default issuer.";
-  }
-  if (said.includes('JWT has already been used')) {
-    return 'The registry had already accepted this ID token: an earlier attempt succeeded but its answer was lost. Re-run the job.';
-  }
-  if (said.includes('JWT key ID')) {
-    return (
-      'The registry does not know the key that signed the ID token (GitHub may have just changed its keys): ' +
-      "re-run the job; if it persists, ask the registry's maintainers."
-    );
-  }
-  // Only a refusal about the trusted publisher config is fixed in the config.
-  if (/Trusted Publishing config|^Unexpected `/.test(said)) {
-    return (
-      "Compare the registry's trusted publisher settings for your crate (repository owner and " +
-      'name, workflow file name, environment) with this workflow run, and fix whichever differs.'
-    );
-  }
-  return 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.';
+  const refusal = readRefusal(details);
+  if (call === 'revoke') return whenRevocationRefused(refusal);
+  return refusal === undefined
+    ? 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.'
+    : whenExchangeRefused(refusal);
+}
+
+/** A server error (5xx, 408, 429), retried: where the registry says why, its reason. */
+function whenServerFailed(failure: Extract<Failure, { kind: 'http-status' }>): string {
+  const refusal = failure.call === 'exchange' ? readRefusal(failure.details) : undefined;
+  return refusal?.kind === 'key-set-unavailable'
+    ? KEY_SET_UNAVAILABLE
+    : whenUnavailable(failure.call);
 }
 
 /** A body that is not the server's JSON, in words that hold for any size and type. */
@@ -180,6 +296,8 @@ function whenUnknownHost(call: Call): string {
       return 'Check the `url` input for a typo.';
     case 'revoke':
       return 'The main step reached the registry at this address, so this is most likely a passing DNS failure.';
+    case 'index':
+      return "Check the index URL in cargo's configuration (or CARGO_REGISTRIES_<NAME>_INDEX) for a typo.";
   }
 }
 
@@ -188,6 +306,21 @@ function timeoutText(failure: Extract<Failure, { kind: 'timeout' }>): string {
     return `no complete answer within ${seconds(failure.timeoutMs)}`;
   }
   return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
+}
+
+/** Why the credential provider's tokens were not all revoked. */
+function tokenRecordText(failure: Extract<Failure, { kind: 'token-record' }>): string {
+  const unrevoked =
+    'the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.';
+  if (failure.problem !== undefined) {
+    return `The credential provider's token record was not read (${problemClause(failure.problem)}): ${unrevoked}`;
+  }
+  if (failure.code === 'ENOENT') {
+    return "The credential provider's token record could not be found: any token the provider minted for cargo may still be alive, and expires on its own 30 minutes after it was issued.";
+  }
+  return failure.code === ''
+    ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
+    : `The credential provider's token record could not be read (${shown(failure.code, 40)}): ${unrevoked}`;
 }
 
 /** The one paragraph a user reads: what happened, the server's words, what to do next. */
@@ -209,9 +342,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     case 'cargo-request':
       return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
     case 'token-record':
-      return failure.code === ''
-        ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
-        : `The credential provider's token record could not be read (${shown(failure.code, 40)}): the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.`;
+      return tokenRecordText(failure);
     case 'invalid-state':
       return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
     case 'no-id-token':
@@ -239,6 +370,12 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     case 'redirect': {
       const to =
         failure.location === undefined ? 'no Location' : `\`${shownUrl(failure.location)}\``;
+      if (failure.call === 'index') {
+        return (
+          `${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
+          "Redirects are not followed: the check reads the index only at the address cargo's configuration gives."
+        );
+      }
       const secret = {
         'id-token': "the job's request token",
         exchange: 'the ID token',
@@ -257,7 +394,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
       const page = failure.unexpectedBody !== undefined;
       const next = server
-        ? whenUnavailable(failure.call)
+        ? whenServerFailed(failure)
         : whenRefused(failure.call, failure.status, failure.details, page);
       const said = statusText(failure, server);
       return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
@@ -274,12 +411,105 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
         `${what(failure.call, failure.target)} failed: the answer (HTTP ${failure.status}) is malformed: ${problemSentence(failure.problem)} ` +
         (failure.call === 'id-token'
           ? "This is GitHub's side: re-run the job."
-          : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.')
+          : failure.call === 'index'
+            ? "Check that cargo's configuration names the registry's sparse index."
+            : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.')
       );
+    case 'no-manifest':
+      return (
+        `The \`workspace\` input names ${shownPath(failure.dir)}, which has no Cargo.toml, so there is no workspace to check; no token was requested. ` +
+        'Set `workspace` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.'
+      );
+    case 'no-cargo':
+      return (
+        `The \`workspace\` input asks for a check of ${shownPath(failure.dir)}, which reads it through cargo, but cargo could not be started (${shown(failure.code, 40)}${failure.code === 'ENOENT' ? ': it is not on PATH' : ''}); no token was requested. ` +
+        'Install Rust in a step before this one (rustup, or an action such as dtolnay/rust-toolchain), or leave `workspace` empty.'
+      );
+    case 'cargo-metadata': {
+      const said =
+        failure.said.trim() === '' ? '' : ` cargo said: ${sentence(shown(failure.said, MAX_SAID))}`;
+      return (
+        `cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem) || 'failed'}.${said} ` +
+        'No token was requested. Fix what cargo names, usually the manifest or the Rust toolchain (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.'
+      );
+    }
+    case 'new-crates':
+      return newCratesText(failure.crates, failure.registry, failure.index);
+    case 'index-unreadable':
+      return (
+        `${describeFailure(failure.last, failure.attempts)} ` +
+        `So the check of the workspace cannot tell which crates the index at ${shownUrl(failure.index)} has: ${AS_IF_NOTHING_OUT}`
+      );
+    case 'index-unknown':
+      return failure.reason === 'git'
+        ? `The registry \`${shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
+        : `cargo's configuration for this workspace names no index for the registry \`${shown(failure.registry, 64)}\` (\`[registries.${shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${shown(failure.registry, 64)}\` needs that setting too.`;
     case 'out-of-time': {
       const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
       return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
     }
+  }
+}
+
+/** What the outputs say when the check of a workspace could not read the index. */
+const AS_IF_NOTHING_OUT =
+  '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
+
+/**
+ * A directory from the workspace input, as a message shows it: redacted as a value meant as a
+ * URL is (a segment's `user:pass@` hidden), whatever it is.
+ */
+function shownPath(dir: string): string {
+  return `\`${shownUrl(dir, 200).replace(/`/g, "'")}\``;
+}
+
+/** A crate and its version from the workspace or the index, as a message shows it. */
+export function shownCrate(crate: CrateVersion): string {
+  return `\`${shown(crate.name, 64).replace(/`/g, "'")}\` ${shown(crate.version, 64).replace(/`/g, "'")}`;
+}
+
+/** crates.io's words when trusted publishing is asked to create a crate. */
+export const NEW_CRATE_REFUSAL =
+  'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first';
+
+/** Crates the registry does not have at all, and the one-time fix for each. */
+function newCratesText(crates: CrateVersion[], registry: string, index: string): string {
+  const shownList = crates.slice(0, 20).map(shownCrate).join(', ');
+  const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
+  const one = crates.length === 1;
+  const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${shown(registry, 64)}\``;
+  const name =
+    one && crates[0] !== undefined ? shown(crates[0].name, 64).replace(/`/g, "'") : 'NAME';
+  const first =
+    registry === 'crates-io'
+      ? `publish its first version by hand with an API token (\`cargo publish -p ${name}\` with a token from https://crates.io/settings/tokens)`
+      : `publish its first version by hand with a token of that registry (\`cargo publish -p ${name} --registry ${shown(registry, 64)}\`)`;
+  return (
+    `${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
+    `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
+    'Nothing was published and no token was requested. ' +
+    `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
+    'A crate that is not to be published: set `publish = false` in its Cargo.toml.'
+  );
+}
+
+/** Why an attempt failed, for the log line that announces the next try. */
+export function retryReason(failure: Failure): string {
+  switch (failure.kind) {
+    case 'timeout':
+      return `no answer within ${seconds(failure.timeoutMs)}`;
+    case 'network':
+      return `connection failed (${shown(failure.code, 40)})`;
+    case 'http-status':
+      if (failure.call === 'exchange' && readRefusal(failure.details)?.kind === 'replayed') {
+        return (
+          `HTTP ${failure.status} "JWT has already been used": the registry had seen this ID token before, so the request was replayed on the way ` +
+          '(by a proxy that retried it, most likely); the next try sends a fresh ID token, once'
+        );
+      }
+      return `HTTP ${failure.status}`;
+    default:
+      return failure.kind;
   }
 }
 

@@ -1,5 +1,14 @@
-/** The three network calls the action makes; each failure names the one it came from. */
-export type Call = 'id-token' | 'exchange' | 'revoke';
+/**
+ * The network calls the action makes; each failure names the one it came from. `index`: the
+ * check of a workspace reading the registry's sparse index (no credentials go there).
+ */
+export type Call = 'id-token' | 'exchange' | 'revoke' | 'index';
+
+/** A crate of the workspace, as the check of a workspace names it. */
+export interface CrateVersion {
+  name: string;
+  version: string;
+}
 
 /**
  * Every expected way the action can fail, as data. They become words in one place,
@@ -20,10 +29,37 @@ export type Failure =
   | { kind: 'runner-file'; variable: string; code: string }
   /** cargo's request to the credential provider could not be read. */
   | { kind: 'cargo-request'; problem: string }
-  /** The credential provider's token record could not be read (`code`), or some of its lines. */
-  | { kind: 'token-record'; code: string; skippedLines: number }
+  /**
+   * The credential provider's token record could not be read (`code`), or was refused as
+   * tampered with (`problem`, such as "it is a symbolic link"), or some of its lines could not.
+   */
+  | { kind: 'token-record'; code: string; skippedLines: number; problem?: string }
   /** What main left for post that post refuses to use, such as a URL it would not send a token to. */
   | { kind: 'invalid-state'; name: string; where: string; value: string; problem: string }
+  /** The `workspace` input names a directory without a Cargo.toml (`dir` as resolved). */
+  | { kind: 'no-manifest'; dir: string }
+  /** cargo could not be started to read the workspace (`code`: ENOENT when it is not on PATH). */
+  | { kind: 'no-cargo'; dir: string; code: string }
+  /**
+   * `cargo metadata` refused the workspace or gave no answer that reads: `problem` says which
+   * (an exit code, a timeout, output that is not its JSON), `said` is cargo's own stderr.
+   */
+  | { kind: 'cargo-metadata'; dir: string; problem: string; said: string }
+  /** Crates to be released that the registry does not have at all: trusted publishing cannot create them. */
+  | { kind: 'new-crates'; crates: CrateVersion[]; index: string; registry: string }
+  /**
+   * The registry's sparse index could not be read (after its retries): the check advises only,
+   * so this is a warning. `crate` is the one whose file failed, `last` why.
+   */
+  | {
+      kind: 'index-unreadable';
+      index: string;
+      crate: string | undefined;
+      last: Failure;
+      attempts?: Attempts;
+    }
+  /** No sparse index to check: `git` (an index cargo reads with git) or `unknown` (none configured). */
+  | { kind: 'index-unknown'; registry: string; reason: 'git' | 'unknown'; index: string }
   /** No ACTIONS_ID_TOKEN_REQUEST_* variables; `fromFork` when a fork's pull request is why. */
   | { kind: 'no-id-token'; fromFork: boolean }
   | { kind: 'network'; call: Call; target: string; code: string }

@@ -10,8 +10,18 @@ export type TokenParse =
   | { ok: false; problem: string; candidate?: string };
 
 /**
+ * What registry tokens are made of: crates.io's are `cio_tp_` and letters and digits; `-`, `_`
+ * and `.` leave room for base64url and JWT-like tokens of other registries. Nothing a shell
+ * reads specially (a workflow may paste the `token` output into a `run:` line), no quote, no
+ * space, no `$`, `;`, backtick, `~` or `/`.
+ */
+const TOKEN_CHARACTERS = /^[A-Za-z0-9._-]+$/;
+
+/**
  * Why a registry token cannot be used as it is, if it cannot: it goes into a header, an
- * output and state, where whitespace or a control character could end an entry early.
+ * output and state, where whitespace or a control character could end an entry early, and
+ * a workflow may paste it into a shell command. The one rule for main, the provider and the
+ * provider's token record.
  */
 export function tokenProblem(token: string): string | undefined {
   if (token === '') return 'its `token` is empty';
@@ -22,10 +32,13 @@ export function tokenProblem(token: string): string | undefined {
   if (/[\s\u0000-\u001f\u007f]/.test(token)) {
     return 'its `token` contains whitespace or control characters';
   }
+  if (!TOKEN_CHARACTERS.test(token)) {
+    return 'its `token` holds a character other than ASCII letters, digits, `-`, `_` and `.`, which no registry token is made of';
+  }
   return undefined;
 }
 
-/** The schema of a successful exchange: `{"token": "<no spaces, no control characters>"}`. */
+/** The schema of a successful exchange: `{"token": "<letters, digits, - _ .>"}`. */
 export function parseTokenResponse(response: HttpResponse): TokenParse {
   const json = parseJson(response.body);
   if (json === undefined) {

@@ -1,8 +1,7 @@
-import { seconds } from '../errors/describe.js';
+import { retryReason } from '../errors/describe.js';
 import type { Call, Failure } from '../errors/failure.js';
-import { shown } from '../redact/redact.js';
 import type { Core } from '../runner/core.js';
-import { noAnswer, oversized, unsuccessful } from './outcome.js';
+import { noAnswer, oversized, retryable, unsuccessful } from './outcome.js';
 import type { Timing } from './policies.js';
 import { withRetries, type Clock, type Outcome, type RetryPolicy } from './retry.js';
 import type { HttpRequest, HttpResponse, Transport } from './transport.js';
@@ -37,24 +36,13 @@ const CALL_NAMES: Record<Call, string> = {
   'id-token': 'Requesting the GitHub OIDC ID token',
   exchange: 'The token exchange',
   revoke: 'The revocation',
+  index: 'Reading the index',
 };
-
-function retryLine(failure: Failure): string {
-  switch (failure.kind) {
-    case 'timeout':
-      return `no answer within ${seconds(failure.timeoutMs)}`;
-    case 'network':
-      return `connection failed (${shown(failure.code, 40)})`;
-    case 'http-status':
-      return `HTTP ${failure.status}`;
-    default:
-      return failure.kind;
-  }
-}
 
 /**
  * One logical call with the retry policy: `prepare` builds each attempt's request (the
- * exchange needs a fresh JWT every time), `accept` reads a 2xx answer.
+ * exchange needs a fresh JWT every time), `accept` reads a 2xx answer. `retryRefusal` may
+ * turn a refusal the policy would not retry into one more attempt (asked at each refusal).
  */
 export async function callWithRetries<T>(
   deps: NetDeps,
@@ -62,6 +50,7 @@ export async function callWithRetries<T>(
   target: string,
   prepare: () => Promise<HttpRequest>,
   accept: (response: HttpResponse) => Outcome<T>,
+  retryRefusal: (failure: Failure) => boolean = () => false,
 ): Promise<T> {
   return withRetries<T>({
     policy: deps.policy,
@@ -70,7 +59,7 @@ export async function callWithRetries<T>(
     outOfTime: (last) => ({ kind: 'out-of-time', call, target, budgetMs: deps.budgetMs, last }),
     onRetry: ({ failure, attempt, maxAttempts, delayMs }) => {
       deps.core.info(
-        `${CALL_NAMES[call]} failed: ${retryLine(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
+        `${CALL_NAMES[call]} failed: ${retryReason(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
           `next try in ${(delayMs / 1000).toFixed(1)} s.`,
       );
     },
@@ -83,10 +72,12 @@ export async function callWithRetries<T>(
       }
       const { response } = sent;
       if (response.status < 200 || response.status >= 300) {
-        return unsuccessful(call, target, response, deps.clock.now());
+        const outcome = unsuccessful(call, target, response, deps.clock.now());
+        if (outcome.done || outcome.retryable || !retryRefusal(outcome.failure)) return outcome;
+        return retryable(outcome.failure);
       }
       // Judged here, for every call: `accept` only ever sees a whole body.
-      if (response.truncated) return oversized(call, target, response.status);
+      if (response.truncated) return oversized(call, target, response.status, request.maxBodyBytes);
       return accept(response);
     },
   });

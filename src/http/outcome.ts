@@ -29,13 +29,18 @@ export function noAnswer(
 }
 
 /** Any call's 2xx answer cut at MAX_BODY_BYTES: larger than any answer it expects. */
-export function oversized(call: Call, target: string, status: number): Outcome<never> {
+export function oversized(
+  call: Call,
+  target: string,
+  status: number,
+  maxBytes = MAX_BODY_BYTES,
+): Outcome<never> {
   return final({
     kind: 'malformed-response',
     call,
     target,
     status,
-    problem: `its body is larger than ${MAX_BODY_BYTES / 1024} KiB, more than any answer to this call should be`,
+    problem: `its body is larger than ${maxBytes / 1024} KiB, more than any answer to this call should be`,
   });
 }
 

@@ -6,16 +6,44 @@ export interface Timing {
   policy: RetryPolicy;
 }
 
+/**
+ * The least a try may be given, whatever AUTH_ACTION_TIME_SCALE says: crates.io and GitHub's
+ * token service answer these calls in a few hundred milliseconds, TLS set-up included, so 1 s
+ * is room for a real registry; shorter would turn a working one into an outage. The rig's
+ * main step (0.05: 1.5 s a try) is above it; its post step (0.75 s) is raised to it.
+ */
+export const MIN_ATTEMPT_MS = 1_000;
+/**
+ * The least a phase (main's exchange, post's revocations) may be given: three tries at the
+ * floor, so a scale can never make a revocation impossible. The rig's main (9 s) is above
+ * it; its post (2.25 s) is raised to it, which costs a test of a hanging registry under 1 s.
+ */
+export const MIN_BUDGET_MS = 3_000;
+
 const scaled = (timing: Timing, scale: number): Timing => ({
-  budgetMs: timing.budgetMs * scale,
+  budgetMs: Math.max(timing.budgetMs * scale, MIN_BUDGET_MS),
   policy: {
     ...timing.policy,
     backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
     retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
-    attemptTimeoutMs: timing.policy.attemptTimeoutMs * scale,
+    attemptTimeoutMs: Math.max(timing.policy.attemptTimeoutMs * scale, MIN_ATTEMPT_MS),
     minAttemptMs: timing.policy.minAttemptMs * scale,
   },
 });
+
+/**
+ * The one log line that says a time scale is in effect (main, post and the provider each say
+ * it once, before they use it): it is a knob for the tests, and in a real job it most likely
+ * came from an `env:` or GITHUB_ENV line that should not be there.
+ */
+export function timeScaleNote(scale: number, asked?: number): string | undefined {
+  if (scale === 1) return undefined;
+  const clamped = asked === undefined ? '' : ` (${asked} asked; ${scale} is the least)`;
+  return (
+    `AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by ${scale}${clamped}. ` +
+    `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s, a step at least ${MIN_BUDGET_MS / 1000} s.`
+  );
+}
 
 /**
  * main: up to 3 minutes in all, 30 s a request. The waits are drawn uniformly (full jitter)
@@ -53,6 +81,26 @@ export const postTiming = (scale = 1): Timing =>
         attemptTimeoutMs: 15_000,
         minAttemptMs: 1_000,
         // Revocation is best effort: the job should not wait half a minute for it.
+        lastTryLate: false,
+      },
+    },
+    scale,
+  );
+
+/**
+ * The check of a workspace (`workspace`): it only advises, so it must not hold a release for
+ * minutes. 20 s in all for every index file together, 8 s a request, three tries each.
+ */
+export const preflightTiming = (scale = 1): Timing =>
+  scaled(
+    {
+      budgetMs: 20_000,
+      policy: {
+        maxAttempts: 3,
+        backoffCapsMs: [1_000, 3_000],
+        retryAfterCapMs: 5_000,
+        attemptTimeoutMs: 8_000,
+        minAttemptMs: 1_000,
         lastTryLate: false,
       },
     },

@@ -20,6 +20,8 @@ export interface HttpRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** A larger bound than MAX_BODY_BYTES, for an answer that is larger by nature (an index file). */
+  maxBodyBytes?: number;
 }
 
 export interface HttpResponse {
@@ -52,15 +54,18 @@ function abortWith(signal: AbortSignal): RequestHandler {
   };
 }
 
-function readBounded(message: IncomingMessage): Promise<{ body: string; truncated: boolean }> {
+function readBounded(
+  message: IncomingMessage,
+  maxBytes: number,
+): Promise<{ body: string; truncated: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     message.on('data', (chunk: Buffer) => {
-      const room = MAX_BODY_BYTES - size;
+      const room = maxBytes - size;
       chunks.push(chunk.subarray(0, Math.max(room, 0)));
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         // Settle before destroying: destroy() emits 'aborted' at once.
         resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
         message.destroy();
@@ -149,7 +154,10 @@ export const httpClientTransport: Transport = async (request, timeoutMs) => {
       request.body ?? null,
       request.headers,
     );
-    const { body, truncated } = await readBounded(response.message);
+    const { body, truncated } = await readBounded(
+      response.message,
+      request.maxBodyBytes ?? MAX_BODY_BYTES,
+    );
     return {
       ok: true,
       response: {

@@ -18,6 +18,8 @@ export interface Inputs {
   provider: CargoRegistry | undefined;
   /** cargo's name for the registry, as given (empty for crates.io). */
   registryName: string;
+  /** The `workspace` input as given: the directory to check before the release; '' for none. */
+  workspace: string;
 }
 
 /**
@@ -32,6 +34,8 @@ const MAX_LENGTH = {
   'credential-provider': 100,
   // cargo's registry names are identifiers; 64 is more than any in use.
   'registry-name': 64,
+  // A directory: room for any path a runner has, not for a pasted file.
+  workspace: 4096,
 } as const;
 
 type InputName = keyof typeof MAX_LENGTH;
@@ -64,12 +68,35 @@ export function readInputs(core: Pick<Core, 'getInput'>): Inputs {
     false,
   );
   const registryName = parseRegistryName(readInput(core, 'registry-name'));
+  const workspace = parseWorkspace(readInput(core, 'workspace'));
+  if (workspace !== '' && registryName === '' && baseUrl !== DEFAULT_REGISTRY_URL) {
+    throw new ActionFailure({
+      kind: 'missing-input',
+      input: 'registry-name',
+      reason:
+        `\`workspace\` is set and \`url\` (${baseUrl}) is not crates.io, so the check of the workspace needs cargo's ` +
+        'name for that registry, to find its index and the crates whose `publish` names it: the NAME of `[registries.NAME]` in its configuration.',
+    });
+  }
   return {
     registry: { baseUrl, audience, audienceFromInput: audienceInput !== '' },
     revoke,
     provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
     registryName,
+    workspace,
   };
+}
+
+/** A directory path: any characters a file system allows, none that no path can hold. */
+export function parseWorkspace(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[\u0000-\u001f]/.test(raw)) return raw;
+  throw new ActionFailure({
+    kind: 'invalid-input',
+    input: 'workspace',
+    value: raw,
+    problem: 'it holds a line break or another control character, which no directory name has.',
+  });
 }
 
 /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts; empty means the default. */

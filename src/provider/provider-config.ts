@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { ActionFailure } from '../errors/failure.js';
 import { registryNameProblem, type CargoRegistry } from '../inputs/read-inputs.js';
 import { checkRegistryUrl, type Registry } from '../inputs/registry-url.js';
+import { readUntrustedFile, UntrustedFileError } from '../runner/untrusted-file.js';
 
 /** What main tells the provider, in a file only this job can read (mode 0600, RUNNER_TEMP). */
 export interface ProviderConfig {
@@ -15,6 +16,8 @@ export interface ProviderConfig {
 }
 
 const FORMAT = 1;
+/** main writes a few hundred bytes. */
+const MAX_CONFIG_BYTES = 64 * 1024;
 
 export function writeProviderConfig(path: string, config: ProviderConfig): void {
   writeFileSync(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
@@ -41,8 +44,10 @@ function invalid(path: string, problem: string): ActionFailure {
 export function readProviderConfig(path: string): ProviderConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // A later step may have replaced it: opened as untrusted, like the token record.
+    text = readUntrustedFile(path, MAX_CONFIG_BYTES);
   } catch (error) {
+    if (error instanceof UntrustedFileError) throw invalid(path, `${error.problem}.`);
     const gone = (error as { code?: unknown }).code === 'ENOENT';
     throw invalid(
       path,

@@ -24,9 +24,26 @@ function redactUrlish(urlish: string): string {
   return urlish.slice(0, start) + rest;
 }
 
+/**
+ * Credentials without a `//` before them (`user:pass@host`, `https::pass@host`): in a run of
+ * text up to a blank, a quote or a backtick that holds no `//`, what stands between its first
+ * `:` and its last `@` is hidden. Found by a property test: a scheme written without its
+ * slashes showed the password.
+ */
+const RUN = /[^\s`'"<>]+/g;
+
+// A plain scan of each run: a pattern for the same thing backtracks over every start of a long
+// run (quadratic in a 64 KiB body of letters).
+function redactBareCredentials(run: string): string {
+  const colon = run.indexOf(':');
+  const at = run.lastIndexOf('@');
+  if (colon === -1 || at < colon || run.includes('//')) return run;
+  return `${run.slice(0, colon + 1)}***${run.slice(at)}`;
+}
+
 /** Credentials, queries and fragments of anything URL-like, whether or not it parses. */
 export function redactUrls(text: string): string {
-  return text.replace(URLISH, redactUrlish);
+  return text.replace(URLISH, redactUrlish).replace(RUN, redactBareCredentials);
 }
 
 /**
@@ -47,12 +64,34 @@ export function redactUrlValue(value: string): string {
 }
 
 /**
- * A value from outside (a variable, a server's answer, an error's text), as a message shows
- * it: redacted, on one line, and short.
+ * What cannot be shown on a line: control characters (line breaks among them), Unicode's line
+ * and paragraph separators, and the bidirectional controls that make a line read otherwise
+ * than it is written.
+ */
+const UNSHOWABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+
+/**
+ * Text that the runner cannot read as a workflow command: it takes a line for one when it
+ * starts with `::` after blanks, or holds the legacy `##[name]` anywhere (actions/runner,
+ * ActionCommand.TryParseV2 and TryParse). A space breaks either form; nothing else changes.
+ */
+export function noWorkflowCommand(line: string): string {
+  // .NET's TrimStart also takes U+0085 (NEL), which JavaScript's \s does not.
+  return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
+}
+
+/**
+ * THE rule for a value from outside (an ID token's claim, a registry's or a server's words, a
+ * name, a variable, an error's text, a file's content) before it goes into any log line,
+ * annotation, summary or answer to cargo: URL credentials and queries redacted, every run of
+ * control characters one space (so it stays on its line), no workflow command, and at most
+ * `max` characters (a cut is marked with `…`). Everything the action prints about what came
+ * from outside goes through here.
  */
 export function shown(value: string, max = MAX_SHOWN): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = redactUrls(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
@@ -65,26 +104,49 @@ export function shownUrl(value: string, max = MAX_SHOWN): string {
 const MIN_CUT = 4;
 
 /**
+ * KMP's table for `secret`: at i, the length of the longest proper prefix of secret[0..i] that
+ * also ends it. It lets the search below read each character once.
+ */
+function prefixTable(secret: string): Int32Array {
+  const table = new Int32Array(secret.length);
+  for (let i = 1, k = 0; i < secret.length; i++) {
+    while (k > 0 && secret.charCodeAt(i) !== secret.charCodeAt(k)) k = table[k - 1] ?? 0;
+    if (secret.charCodeAt(i) === secret.charCodeAt(k)) k++;
+    table[i] = k;
+  }
+  return table;
+}
+
+/**
+ * The length of the longest start of `secret` (shorter than all of it) that `text` ends with
+ * just before `end`: one pass over at most secret.length characters, however repetitive both
+ * are (a search from each candidate start took about 0.7 s for long repetitive tokens).
+ */
+function cutSecretLength(text: string, end: number, secret: string, table: Int32Array): number {
+  // A secret without `…` cannot run across an earlier cut: each character of a text is then
+  // read once for all its cuts, however many `…` it holds.
+  const after = secret.includes('…') ? 0 : text.lastIndexOf('…', end - 1) + 1;
+  let k = 0;
+  for (let i = Math.max(0, end - secret.length + 1, after); i < end; i++) {
+    const c = text.charCodeAt(i);
+    while (k > 0 && c !== secret.charCodeAt(k)) k = table[k - 1] ?? 0;
+    if (c === secret.charCodeAt(k)) k++;
+    if (k === secret.length) k = table[k - 1] ?? 0;
+  }
+  return k;
+}
+
+/**
  * Where a message cut a value short (shown() and the error body's cap mark every cut with
  * `…`) in the middle of `secret`: the start of the secret before the mark is replaced too.
  */
-function hideCut(text: string, secret: string): string {
-  const head = secret.slice(0, MIN_CUT);
+function hideCut(text: string, secret: string, table: Int32Array): string {
   let out = text;
   for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
-    // The earliest start of the secret that runs up to the mark: each earlier occurrence of
-    // its head, back as far as the secret is long.
-    let start = -1;
-    for (
-      let j = out.lastIndexOf(head, cut - MIN_CUT);
-      j !== -1 && cut - j < secret.length;
-      j = j === 0 ? -1 : out.lastIndexOf(head, j - 1)
-    ) {
-      if (secret.startsWith(out.slice(j, cut))) start = j;
-    }
-    if (start !== -1) {
-      out = `${out.slice(0, start)}***${out.slice(cut)}`;
-      cut = start + 3;
+    const length = cutSecretLength(out, cut, secret, table);
+    if (length >= MIN_CUT) {
+      out = `${out.slice(0, cut - length)}***${out.slice(cut)}`;
+      cut = cut - length + 3;
     }
   }
   return out;
@@ -97,14 +159,25 @@ function hideCut(text: string, secret: string): string {
  */
 export class Redactor {
   private readonly secrets = new Set<string>();
+  /** Each secret's KMP table, made the first time a cut is looked for. */
+  private readonly tables = new Map<string, Int32Array>();
 
   add(secret: string): void {
     // A very short value would turn ordinary words into ***; no real secret is that short.
     if (secret.length < 8) return;
     this.secrets.add(secret);
-    // eslint-disable-next-line no-control-regex
-    const flat = secret.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+    // As shown() would show it, without cutting it or reading URLs in it.
+    const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
     if (flat !== secret && flat.trim().length >= 8) this.secrets.add(flat);
+  }
+
+  private table(secret: string): Int32Array {
+    let table = this.tables.get(secret);
+    if (table === undefined) {
+      table = prefixTable(secret);
+      this.tables.set(secret, table);
+    }
+    return table;
   }
 
   /** `text` with every known secret, and every URL's credentials and query, replaced. */
@@ -113,7 +186,8 @@ export class Redactor {
     // Longest first, so a secret that contains another is replaced whole.
     const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
     for (const secret of secrets) out = out.split(secret).join('***');
-    if (out.includes('…')) for (const secret of secrets) out = hideCut(out, secret);
+    if (out.includes('…'))
+      for (const secret of secrets) out = hideCut(out, secret, this.table(secret));
     return redactUrls(out);
   }
 }

@@ -1,12 +1,15 @@
 import type { LogCore } from '../runner/core.js';
-import { Redactor } from './redact.js';
+import { noWorkflowCommand, Redactor } from './redact.js';
 
 /**
  * The runner's core with every human-readable write (log, annotations, step summary) passed
  * through one Redactor, which learns each secret as it is masked. Outputs and state carry the
- * token on purpose and are left as they are.
+ * token on purpose and are left as they are. No line of the log can be a workflow command,
+ * even one whose outside value missed shown(): the runner reads the log for them.
  */
 export function withRedaction<C extends LogCore>(core: C, redactor = new Redactor()): C {
+  const forLog = (message: string) =>
+    redactor.apply(message).split('\n').map(noWorkflowCommand).join('\n');
   return {
     ...core,
     setSecret: (secret) => {
@@ -14,16 +17,16 @@ export function withRedaction<C extends LogCore>(core: C, redactor = new Redacto
       core.setSecret(secret);
     },
     debug: (message) => {
-      core.debug(redactor.apply(message));
+      core.debug(forLog(message));
     },
     info: (message) => {
-      core.info(redactor.apply(message));
+      core.info(forLog(message));
     },
     warning: (message) => {
-      core.warning(redactor.apply(message));
+      core.warning(forLog(message));
     },
     setFailed: (message) => {
-      core.setFailed(redactor.apply(message));
+      core.setFailed(forLog(message));
     },
     appendSummary: (markdown) => {
       core.appendSummary(redactor.apply(markdown));

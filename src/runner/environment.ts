@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OidcAccess } from '../id-token/request-id-token.js';
 import { isLoopbackHost } from '../inputs/registry-url.js';
 
@@ -23,12 +24,44 @@ export interface RunnerEnvironment {
   oidc: OidcSetting;
   event: RunEvent;
   /**
-   * Multiplies every timeout and backoff delay. Only the test rig sets it (to turn a 30 s
-   * timeout into a fraction of a second); it can shorten waits, never lengthen them.
+   * Multiplies every timeout and backoff delay, and the token life the provider assumes. Only
+   * the test rig should set it (to turn a 30 s timeout into a fraction of a second); it can
+   * shorten waits, never lengthen them, never below MIN_TIME_SCALE, and the timings keep
+   * floors of their own (http/policies.ts).
    */
   timeScale: number;
+  /** What AUTH_ACTION_TIME_SCALE asked for, if more than timeScale allows: for the log line. */
+  timeScaleAsked?: number;
   /** The job's temporary folder (RUNNER_TEMP), where the credential provider lives. */
   runnerTemp: string | undefined;
+  /** GITHUB_WORKSPACE: where a relative `workspace` input starts. */
+  githubWorkspace: string | undefined;
+  /** What cargo itself reads to find a registry's index, for the check of a workspace. */
+  cargo: CargoEnvironment;
+}
+
+/** cargo's own settings in the environment, as far as finding a registry's index goes. */
+export interface CargoEnvironment {
+  /** CARGO_HOME, or cargo's default `$HOME/.cargo`; undefined when neither is known. */
+  home: string | undefined;
+  /** CARGO_REGISTRIES_<NAME>_INDEX values, by the variable's NAME part (upper case, `_`). */
+  registryIndexes: Record<string, string>;
+}
+
+const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_(.+)_INDEX$/;
+
+function readCargoEnvironment(env: NodeJS.ProcessEnv): CargoEnvironment {
+  const registryIndexes: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const match = REGISTRY_INDEX_VARIABLE.exec(name);
+    if (match?.[1] !== undefined && value !== undefined && value !== '') {
+      registryIndexes[match[1]] = value;
+    }
+  }
+  // cargo's default: the user's home (USERPROFILE on Windows), `.cargo` in it.
+  const user = env.HOME ?? env.USERPROFILE;
+  const home = env.CARGO_HOME || (user ? join(user, '.cargo') : undefined);
+  return { home, registryIndexes };
 }
 
 function isForkPullRequest(eventPath: string | undefined): boolean {
@@ -87,9 +120,17 @@ function readOidc(env: NodeJS.ProcessEnv): OidcSetting {
   return { kind: 'ready', access: { requestUrl, requestToken } };
 }
 
+/**
+ * The least time scale: what the demo's long release uses (tokens of 9 s, handed out for 6 s;
+ * the long-release tests use 0.01). Below it the provider would mint a token for nearly every
+ * cargo request.
+ */
+export const MIN_TIME_SCALE = 0.005;
+
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RunnerEnvironment {
   const oidc = readOidc(env);
   const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
+  const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
   return {
     oidc,
     // The event file is read only when it can explain a missing ID token.
@@ -97,7 +138,10 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RunnerEnv
       name: env.GITHUB_EVENT_NAME ?? '',
       fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
     },
-    timeScale: Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : 1,
+    timeScale: valid ? Math.max(scale, MIN_TIME_SCALE) : 1,
+    ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
     runnerTemp: env.RUNNER_TEMP,
+    githubWorkspace: env.GITHUB_WORKSPACE,
+    cargo: readCargoEnvironment(env),
   };
 }

@@ -49,3 +49,52 @@ export function readHandover(core: Pick<Core, 'getState'>): Handover {
   }
   return { kind: 'revoke', baseUrl: checked.baseUrl, token, ...providerDir };
 }
+
+/** What the check of a workspace found, for post's release report. */
+export interface PreflightHandover {
+  /** The sparse index it read ('' when none was read). */
+  index: string;
+  /** The crates it found to publish, as `name@version`. */
+  unpublished: string[];
+}
+
+const PREFLIGHT = 'preflight';
+const MAX_PREFLIGHT_CRATES = 1000;
+const CRATE_AT_VERSION = /^[A-Za-z0-9_-]{1,64}@[0-9A-Za-z.+-]{1,100}$/;
+
+export function savePreflight(core: Pick<Core, 'saveState'>, preflight: PreflightHandover): void {
+  core.saveState(
+    PREFLIGHT,
+    JSON.stringify({
+      index: preflight.index,
+      unpublished: preflight.unpublished.slice(0, MAX_PREFLIGHT_CRATES),
+    }),
+  );
+}
+
+/**
+ * What main's check of a workspace left, read as a file a later step may have changed: an
+ * index that is not an http(s) URL is dropped, and so is every entry that is not `name@version`.
+ * Undefined when there is none.
+ */
+export function readPreflight(core: Pick<Core, 'getState'>): PreflightHandover | undefined {
+  const text = core.getState(PREFLIGHT);
+  if (text === '' || text.length > 256 * 1024) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+  if (typeof json !== 'object' || json === null) return undefined;
+  const { index, unpublished } = json as { index?: unknown; unpublished?: unknown };
+  const url = typeof index === 'string' && /^https?:\/\/[^\s@?#]+\/$/.test(index) ? index : '';
+  const crates = Array.isArray(unpublished)
+    ? unpublished
+        .filter(
+          (entry): entry is string => typeof entry === 'string' && CRATE_AT_VERSION.test(entry),
+        )
+        .slice(0, MAX_PREFLIGHT_CRATES)
+    : [];
+  return { index: url, unpublished: crates };
+}

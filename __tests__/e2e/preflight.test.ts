@@ -1,0 +1,387 @@
+// The check of a workspace (`workspace`), end to end: the bundled main step, real cargo reading
+// a real workspace, the registry's sparse index on loopback, and a real `cargo publish
+// --workspace` where a release is involved.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  makeWorkspace,
+  PUBLISH_WORKSPACE,
+  type Workspace,
+  type WorkspaceCrate,
+} from '../../rig/cargo.js';
+import type { StepResult } from '../../rig/runner.js';
+import { World } from '../../rig/world.js';
+import { output, withCargo } from './long-release.js';
+
+const CRATES: WorkspaceCrate[] = [
+  { name: 'tp-a', version: '0.2.0' },
+  { name: 'tp-b', version: '0.2.0', dependsOn: ['tp-a'] },
+  { name: 'tp-c', version: '0.2.0', dependsOn: ['tp-b'] },
+];
+
+/** Where rustup keeps the toolchains: a step's HOME is a directory of its own. */
+const cargoEnvironment = {
+  RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '', '.rustup'),
+};
+
+const PREFLIGHT_SCALE = '0.25';
+
+let world: World;
+let workspace: Workspace | undefined;
+
+beforeEach(async () => {
+  world = await World.start();
+});
+
+afterEach(async () => {
+  await workspace?.remove();
+  workspace = undefined;
+  await world.stopAndCheckLeaks();
+});
+
+async function useWorkspace(crates: WorkspaceCrate[]): Promise<Workspace> {
+  workspace = await makeWorkspace(`${world.registry.url}/index/`, crates);
+  return workspace;
+}
+
+/** The main step with `workspace` and the provider for the registry `local`, as the README's recipe. */
+function mainWith(ws: Workspace, extra: Record<string, string> = {}) {
+  return {
+    with: { 'credential-provider': 'true', 'registry-name': 'local', workspace: ws.dir, ...extra },
+    // cargo's configuration for `local` is in the workspace's own CARGO_HOME.
+    env: {
+      CARGO_HOME: ws.env.CARGO_HOME ?? '',
+      RUSTUP_HOME: ws.env.RUSTUP_HOME ?? '',
+      // The check's 20 s budget becomes 5 s, 8 s a request 2 s: a loaded machine's slow
+      // loopback answer is no retry, and a 503 throughout still ends in a second or two.
+      AUTH_ACTION_TIME_SCALE: PREFLIGHT_SCALE,
+    },
+  };
+}
+
+const noIdToken = () => {
+  expect(world.oidc.minted).toEqual([]);
+  expect(world.count('exchange')).toBe(0);
+};
+
+withCargo(
+  'a release cut off half-way: the re-run publishes the rest with exclude-published, and cargo finishes',
+  async () => {
+    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
+    // tp-c's trusted publisher names another workflow: crates.io refuses its upload.
+    world.registry.publishers.splice(
+      world.registry.publishers.findIndex((p) => p.crate === 'tp-c'),
+      1,
+    );
+    const ws = await useWorkspace(CRATES);
+
+    let firstRelease: StepResult | undefined;
+    const first = await world.runJob({
+      ...mainWith(ws),
+      between: async (main, job) => {
+        expect(main.exitCode).toBe(0);
+        expect(main.outputs.unpublished).toBe('tp-a tp-b tp-c');
+        expect(main.outputs['exclude-published']).toBe('');
+        firstRelease = await world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
+          cwd: ws.dir,
+          env: ws.env,
+        });
+      },
+    });
+    expect(first.main.exitCode).toBe(0);
+    expect(firstRelease?.exitCode).not.toBe(0);
+    // Post's release report: what cargo asked a token for, and what the index has now.
+    const tokens = world.registry.issued.size;
+    expect(first.post.summary).toContain(
+      [
+        '### auth-action: release report',
+        '',
+        '| crate | version | in the index now |',
+        '| --- | --- | --- |',
+        '| `tp-a` | `0.2.0` | yes |',
+        '| `tp-b` | `0.2.0` | yes |',
+        '| `tp-c` | `0.2.0` | not yet |',
+        '',
+        'A version marked "not yet" was asked for but is not in the index: its upload was refused (cargo\'s output says why) or has not reached the index yet. Once the cause is fixed, a re-run with `workspace` set publishes what is left.',
+        '',
+        'cargo asked to upload every crate the check of the workspace found to publish.',
+        '',
+        `Index: ${world.registry.url}/index/`,
+        '',
+        `Tokens: ${tokens} minted in this job, ${tokens} revoked as it ended.`,
+      ].join('\n'),
+    );
+    expect(first.post.log).toContain(
+      'Release report: cargo asked for 3 uploads, 2 in the index now; 0 found to publish never asked for.',
+    );
+    expect(output(firstRelease)).toContain(
+      'The provided access token is not valid for crate `tp-c`',
+    );
+    expect(world.registry.versions('tp-a')).toEqual(['0.1.0', '0.2.0']);
+    expect(world.registry.versions('tp-c')).toEqual(['0.1.0']);
+
+    // The fix: tp-c's trusted publisher names this workflow. Then the job is re-run.
+    world.registry.addPublisher({
+      crate: 'tp-c',
+      repositoryOwner: 'rust-lang-demo',
+      repositoryName: 'hello-tp',
+      repositoryOwnerId: '4242',
+      workflowFilename: 'release.yml',
+    });
+    let rerun: StepResult | undefined;
+    const second = await world.runJob({
+      ...mainWith(ws),
+      between: async (main, job) => {
+        expect(main.outputs.unpublished).toBe('tp-c');
+        expect(main.outputs['exclude-published']).toBe('--exclude tp-a --exclude tp-b');
+        // Without the outputs, cargo refuses at once: it checks every member first.
+        const plain = await world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
+          cwd: ws.dir,
+          env: ws.env,
+        });
+        expect(plain.exitCode).not.toBe(0);
+        expect(output(plain)).toContain('error: crate tp-a@0.2.0 already exists on `local` index');
+        rerun = await world.runCommand(
+          job,
+          'cargo',
+          [...PUBLISH_WORKSPACE, ...(main.outputs['exclude-published'] ?? '').split(' ')],
+          { cwd: ws.dir, env: ws.env },
+        );
+      },
+    });
+    expect(second.main.exitCode).toBe(0);
+    expect(rerun?.exitCode).toBe(0);
+    expect(world.registry.versions('tp-c')).toEqual(['0.1.0', '0.2.0']);
+    expect(world.registry.uploads.map((u) => [u.crate, u.status])).toEqual([
+      ['tp-a', 200],
+      ['tp-b', 200],
+      ['tp-c', 403],
+      ['tp-c', 200],
+    ]);
+    const log = second.main.log.join('\n');
+    expect(log).toMatch(/tp-a +0\.2\.0 +this version +skipped: --exclude tp-a/);
+    expect(log).toMatch(/tp-c +0\.2\.0 +1 other version, latest 0\.1\.0 +to publish/);
+    expect(second.main.summary).toContain(
+      '| `tp-c` | `0.2.0` | 1 other version, latest 0.1.0 | to publish |',
+    );
+    expect(second.main.summary).toContain('1 crate to publish; 2 already out');
+    expect(second.post.exitCode).toBe(0);
+  },
+);
+
+withCargo(
+  'a crate the registry does not have fails main before any ID token; nothing is published',
+  async () => {
+    world.trust('tp-a', '0.1.0').trust('tp-b', '0.1.0');
+    const ws = await useWorkspace(CRATES);
+
+    const main = await world.runMain(mainWith(ws));
+
+    expect(main.exitCode).toBe(1);
+    noIdToken();
+    expect(world.registry.uploads).toEqual([]);
+    expect(main.outputs).toEqual({});
+    expect(main.annotations).toEqual([
+      {
+        level: 'error',
+        message: expect.stringContaining(
+          'The registry `local` does not have the crate `tp-c` 0.2.0 at all',
+        ) as unknown,
+      },
+    ]);
+    const message = main.annotations[0]?.message ?? '';
+    expect(message).toContain('Trusted Publishing tokens do not support creating new crates');
+    expect(message).toContain('Nothing was published and no token was requested.');
+    expect(message).toContain('publish its first version by hand');
+    expect(message).toContain('set `publish = false`');
+    expect(main.summary).toContain(
+      '| `tp-c` | `0.2.0` | no such crate (HTTP 404) | refused: a new crate',
+    );
+    expect(world.registry.indexRequests).toEqual(
+      expect.arrayContaining(['config.json', 'tp/-a/tp-a', 'tp/-b/tp-b', 'tp/-c/tp-c']),
+    );
+  },
+);
+
+withCargo(
+  'everything out already: empty `unpublished`, every crate excluded, "nothing to publish"',
+  async () => {
+    for (const crate of CRATES)
+      world.trust(crate.name, '0.1.0').registry.addVersion(crate.name, '0.2.0');
+    // A yanked version counts as out: it cannot be published again.
+    world.registry.yank('tp-b', '0.2.0');
+    const ws = await useWorkspace([
+      ...CRATES,
+      { name: 'tp-tools', version: '0.9.0', publish: 'false' },
+    ]);
+
+    const { main, post } = await world.runJob(mainWith(ws));
+
+    expect(main.exitCode).toBe(0);
+    expect(main.annotations).toEqual([]);
+    expect(main.outputs.unpublished).toBe('');
+    expect(main.outputs['exclude-published']).toBe('--exclude tp-a --exclude tp-b --exclude tp-c');
+    const log = main.log.join('\n');
+    expect(log).toContain(
+      'Nothing to publish: the version of each of the 3 crates to release is in the registry already.',
+    );
+    expect(log).toMatch(/tp-b +0\.2\.0 +this version, yanked +skipped/);
+    expect(log).toMatch(/tp-tools +0\.9\.0 +— +not released here \(publish = false\)/);
+    // tp-tools is not asked for: it is not released.
+    expect(world.registry.indexRequests).not.toContain('tp/-t/tp-tools');
+    expect(post.exitCode).toBe(0);
+  },
+);
+
+withCargo(
+  'an index that answers 503 throughout: a warning naming it, outputs as if nothing were out, the token still comes',
+  async () => {
+    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
+    world.registry.faults.always('index', {
+      status: 503,
+      headers: { 'content-type': 'text/html' },
+      body: '<h1>Service Unavailable</h1>',
+    });
+    const ws = await useWorkspace(CRATES);
+
+    const { main } = await world.runJob(mainWith(ws));
+
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs.unpublished).toBe('tp-a tp-b tp-c');
+    expect(main.outputs['exclude-published']).toBe('');
+    expect(main.outputs.token).toBeDefined();
+    expect(main.annotations).toEqual([
+      {
+        level: 'warning',
+        message: expect.stringMatching(
+          new RegExp(
+            `^Reading the registry's index at ${world.registry.url}/index/[^ ]+ failed \\(after 3 attempts\\): HTTP 503 .*So the check of the workspace cannot tell which crates the index at ${world.registry.url}/index/ has: \`unpublished\` lists every crate to be released and \`exclude-published\` is empty\\. Nothing is blocked`,
+          ),
+        ) as unknown,
+      },
+    ]);
+    // The first file that cannot be read stops the others: no storm on a failing index.
+    expect(world.registry.indexRequests.length).toBeLessThanOrEqual(3 * 9);
+    expect(main.log.join('\n')).toMatch(
+      /tp-a +0\.2\.0 +unknown: the index was not read +to publish \(cargo checks it\)/,
+    );
+  },
+);
+
+test('a `workspace` without a Cargo.toml fails main before any ID token, naming the input', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'auth-action-no-manifest-'));
+  try {
+    const main = await world.runMain({ with: { workspace: dir, 'registry-name': 'local' } });
+    expect(main.exitCode).toBe(1);
+    noIdToken();
+    expect(main.annotations).toEqual([
+      {
+        level: 'error',
+        message: `The \`workspace\` input names \`${dir}\`, which has no Cargo.toml, so there is no workspace to check; no token was requested. Set \`workspace\` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.`,
+      },
+    ]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+withCargo(
+  "post's release report names the crates found to publish that cargo never asked for",
+  async () => {
+    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
+    const ws = await useWorkspace(CRATES);
+
+    const { post } = await world.runJob({
+      ...mainWith(ws),
+      between: async (_main, job) => {
+        // Only the first crate goes out: the job ends before the rest.
+        const step = await world.runCommand(
+          job,
+          'cargo',
+          [...PUBLISH_WORKSPACE, '-p', 'tp-a'].filter((a) => a !== '--workspace'),
+          {
+            cwd: ws.dir,
+            env: ws.env,
+          },
+        );
+        expect(step.exitCode).toBe(0);
+      },
+    });
+
+    expect(post.exitCode).toBe(0);
+    expect(post.summary).toContain('| `tp-a` | `0.2.0` | yes |');
+    expect(post.summary).toContain(
+      'Never asked for by cargo (the check of the workspace found them to publish): `tp-b@0.2.0`, `tp-c@0.2.0`.',
+    );
+    expect(post.log).toContain(
+      'Release report: cargo asked for 1 upload, 1 in the index now; 2 found to publish never asked for.',
+    );
+  },
+);
+
+withCargo(
+  'without the credential provider, post adds no release report: it cannot see what cargo uploaded',
+  async () => {
+    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
+    const ws = await useWorkspace(CRATES);
+
+    const { main, post } = await world.runJob({
+      ...mainWith(ws, { 'credential-provider': 'false' }),
+      between: async (started, job) => {
+        const release = await world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
+          cwd: ws.dir,
+          env: { ...ws.env, CARGO_REGISTRIES_LOCAL_TOKEN: started.outputs.token ?? '' },
+        });
+        expect(release.exitCode).toBe(0);
+      },
+    });
+
+    expect(main.outputs.unpublished).toBe('tp-a tp-b tp-c');
+    expect(post.exitCode).toBe(0);
+    const log = post.log.join('\n');
+    expect(log).toContain('Revoked the publish token');
+    expect(log).not.toContain('Release report');
+    expect(post.summary).not.toContain('release report');
+  },
+);
+
+describe('a workspace cargo cannot read fails main before any ID token, with what cargo said', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'auth-action-bad-manifest-'));
+    await writeFile(join(dir, 'Cargo.toml'), '[package]\nname = "tp-a"\nversion = "zz"\n');
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  withCargo('a manifest cargo rejects', async () => {
+    const main = await world.runMain({
+      with: { workspace: dir, 'registry-name': 'local' },
+      env: { RUSTUP_HOME: cargoEnvironment.RUSTUP_HOME },
+    });
+    expect(main.exitCode).toBe(1);
+    noIdToken();
+    expect(main.annotations).toEqual([
+      {
+        level: 'error',
+        message: expect.stringMatching(
+          /^cargo could not read the workspace that the `workspace` input names \(`[^`]+`\): `cargo metadata` failed \(exit code 101\)\. cargo said: error: unexpected character 'z' while parsing major version number .* No token was requested\./,
+        ) as unknown,
+      },
+    ]);
+  });
+
+  test('no cargo on PATH', async () => {
+    const main = await world.runMain({
+      with: { workspace: dir, 'registry-name': 'local' },
+      env: { PATH: '/nonexistent' },
+    });
+    expect(main.exitCode).toBe(1);
+    noIdToken();
+    expect(main.annotations[0]?.message).toMatch(
+      /^The `workspace` input asks for a check of `[^`]+`, which reads it through cargo, but cargo could not be started \(ENOENT: it is not on PATH\); no token was requested\. Install Rust/,
+    );
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * What the release report reads: the provider's record lines with what cargo published (and
+ * the lines written before they carried it), and main's check as post finds it in state,
+ * read as a file a later step may have changed.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { NetDeps } from '../../src/http/call.js';
+import { releaseReport, uploadsOf } from '../../src/preflight/release-report.js';
+import { readRecord, recordToken } from '../../src/provider/token-record.js';
+import { readPreflight, savePreflight } from '../../src/state/state.js';
+import { anyText } from '../hostile.js';
+
+const TOKEN = 'cio_tp_gGK6jurSwKyl9V3Az19z7YEFQI9aoOOd';
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'auth-action-record-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a line with an upload keeps the old fields; old lines still read; uploads once each, in order', () => {
+  const path = join(dir, 'tokens.jsonl');
+  // A line as main and earlier versions write it.
+  writeFileSync(path, `${JSON.stringify({ token: TOKEN, mintedAt: 1 })}\n`);
+  recordToken(path, { token: TOKEN, mintedAt: 1 }, { crate: 'tp-a', version: '0.2.0' });
+  recordToken(path, { token: TOKEN, mintedAt: 1 }, { crate: 'tp-a', version: '0.2.0' });
+  recordToken(path, { token: TOKEN, mintedAt: 1 }, { crate: 'Tp-B', version: '1.0.0-rc.1+x' });
+  expect(readFileSync(path, 'utf8').split('\n')[1]).toBe(
+    `{"token":"${TOKEN}","mintedAt":1,"crate":"tp-a","version":"0.2.0"}`,
+  );
+  const { tokens, skipped } = readRecord(path);
+  expect(skipped).toBe(0);
+  expect(tokens.map((entry) => entry.token)).toEqual([TOKEN, TOKEN, TOKEN, TOKEN]);
+  expect(uploadsOf(tokens)).toEqual([
+    { crate: 'tp-a', version: '0.2.0' },
+    { crate: 'Tp-B', version: '1.0.0-rc.1+x' },
+  ]);
+});
+
+test('an upload that is not a crate name and a version is left out; the token is kept', () => {
+  const path = join(dir, 'tokens.jsonl');
+  writeFileSync(
+    path,
+    `${JSON.stringify({ token: TOKEN, mintedAt: 1, crate: '::error::x', version: '1\n2' })}\n`,
+  );
+  expect(readRecord(path)).toEqual({ tokens: [{ token: TOKEN, mintedAt: 1 }], skipped: 0 });
+});
+
+describe("main's check, as post reads it back", () => {
+  const state = (value: string) => ({
+    getState: (name: string) => (name === 'preflight' ? value : ''),
+  });
+
+  test('what main saved comes back', () => {
+    let saved = '';
+    savePreflight(
+      { saveState: (_name, value) => (saved = value) },
+      { index: 'https://index.crates.io/', unpublished: ['tp-a@0.2.0', 'Dd@1.0.0'] },
+    );
+    expect(readPreflight(state(saved))).toEqual({
+      index: 'https://index.crates.io/',
+      unpublished: ['tp-a@0.2.0', 'Dd@1.0.0'],
+    });
+    expect(readPreflight(state(''))).toBeUndefined();
+  });
+
+  test('anything in state: an http(s) index or none, and only name@version entries', () => {
+    const value = fc.oneof(
+      anyText(200),
+      fc.json(),
+      fc
+        .record({
+          index: fc.oneof(anyText(), fc.webUrl(), fc.constant('https://u:p@x/')),
+          unpublished: fc.array(
+            fc.oneof(anyText(), fc.constant('a@1.0.0'), fc.constant('::warning::x@1')),
+          ),
+        })
+        .map((o) => JSON.stringify(o)),
+    );
+    fc.assert(
+      fc.property(value, (text) => {
+        const read = readPreflight(state(text));
+        if (read === undefined) return;
+        expect(read.index === '' || /^https?:\/\/[^\s@?#]+\/$/.test(read.index)).toBe(true);
+        for (const entry of read.unpublished)
+          expect(entry).toMatch(/^[A-Za-z0-9_-]+@[0-9A-Za-z.+-]+$/);
+      }),
+    );
+  });
+});
+
+test('uploads whose index was not asked are counted as not checked, never as missing', async () => {
+  // No index known (another registry, no check of the workspace): nothing is sent.
+  const unused = {} as NetDeps;
+  const recorded = [
+    { token: TOKEN, mintedAt: 1, upload: { crate: 'tp-a', version: '0.2.0' } },
+    { token: TOKEN, mintedAt: 1, upload: { crate: 'tp-b', version: '0.2.0' } },
+  ];
+  const report = await releaseReport(unused, {
+    recorded,
+    preflight: undefined,
+    index: undefined,
+    revoked: Promise.resolve(1),
+  });
+  expect(report.line).toBe('Release report: cargo asked for 2 uploads, the index not checked.');
+  expect(report.summary).toContain('| `tp-a` | `0.2.0` | not checked |');
+  expect(report.summary).not.toContain('not yet');
+});

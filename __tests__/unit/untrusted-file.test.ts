@@ -1,0 +1,114 @@
+/**
+ * The reader of files a later step may have tampered with, on what such a step can leave: a
+ * link (to /dev/zero, say), a FIFO, a device, a file too long. Each is refused at once.
+ */
+import { testExceptOn } from '../skip.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readProviderConfig } from '../../src/provider/provider-config.js';
+import {
+  appendUntrustedFile,
+  readUntrustedFile,
+  UntrustedFileError,
+} from '../../src/runner/untrusted-file.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'auth-action-untrusted-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const refusal = (read: () => unknown): string => {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof UntrustedFileError) return `${error.code}: ${error.problem}`;
+    return `other: ${(error as { code?: string }).code ?? String(error)}`;
+  }
+  return 'read';
+};
+
+const posix = testExceptOn(
+  ['win32'],
+  'no FIFO in a folder, no /dev/zero, and symbolic links need a privilege; there the lstat before the open and the fstat after it stand in for O_NOFOLLOW and O_NONBLOCK',
+);
+
+test('a regular file is read whole, up to the cap', () => {
+  const path = join(dir, 'f');
+  writeFileSync(path, 'abc\n');
+  expect(readUntrustedFile(path, 4)).toBe('abc\n');
+  expect(refusal(() => readUntrustedFile(path, 3))).toBe('EFBIG: it is larger than 3 bytes');
+});
+
+posix('a link to /dev/zero is not followed', () => {
+  const path = join(dir, 'tokens.jsonl');
+  symlinkSync('/dev/zero', path);
+  expect(refusal(() => readUntrustedFile(path, 1 << 20))).toBe('ELOOP: it is a symbolic link');
+  expect(
+    refusal(() => {
+      appendUntrustedFile(path, 'x\n');
+    }),
+  ).toBe('ELOOP: it is a symbolic link');
+});
+
+posix('a link to a regular file is not followed either', () => {
+  const target = join(dir, 'target');
+  writeFileSync(target, 'secret\n');
+  const path = join(dir, 'tokens.jsonl');
+  symlinkSync(target, path);
+  expect(refusal(() => readUntrustedFile(path, 1 << 20))).toBe('ELOOP: it is a symbolic link');
+  expect(
+    refusal(() => {
+      appendUntrustedFile(path, 'x\n');
+    }),
+  ).toBe('ELOOP: it is a symbolic link');
+  expect(readFileSync(target, 'utf8')).toBe('secret\n');
+});
+
+posix('a FIFO without a writer is refused at once, for reading and appending', () => {
+  const path = join(dir, 'tokens.jsonl');
+  execFileSync('mkfifo', [path]);
+  expect(refusal(() => readUntrustedFile(path, 1 << 20))).toBe('ENOTREG: it is not a regular file');
+  expect(
+    refusal(() => {
+      appendUntrustedFile(path, 'x\n');
+    }),
+  ).toBe('ENOTREG: it is not a regular file');
+});
+
+posix('a device is not a regular file', () => {
+  expect(refusal(() => readUntrustedFile('/dev/zero', 1 << 20))).toBe(
+    'ENOTREG: it is not a regular file',
+  );
+});
+
+test('a folder is not a regular file; a missing file is ENOENT', () => {
+  expect(refusal(() => readUntrustedFile(dir, 10))).toBe('ENOTREG: it is not a regular file');
+  expect(refusal(() => readUntrustedFile(join(dir, 'none'), 10))).toBe('other: ENOENT');
+});
+
+test('an append creates the file 0600, and appends to it after', () => {
+  const path = join(dir, 'tokens.jsonl');
+  appendUntrustedFile(path, 'a\n');
+  appendUntrustedFile(path, 'b\n');
+  expect(readUntrustedFile(path, 100)).toBe('a\nb\n');
+  if (process.platform !== 'win32') {
+    expect(execFileSync('stat', ['-c', '%a', path], { encoding: 'utf8' }).trim()).toBe('600');
+  }
+});
+
+posix('the provider’s configuration in a FIFO is refused at once, as invalid', () => {
+  const path = join(dir, 'config.json');
+  execFileSync('mkfifo', [path]);
+  let failure: unknown;
+  try {
+    readProviderConfig(path);
+  } catch (error) {
+    failure = (error as { failure?: unknown }).failure;
+  }
+  expect(failure).toMatchObject({ kind: 'invalid-state', problem: 'it is not a regular file.' });
+});

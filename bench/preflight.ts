@@ -1,0 +1,96 @@
+// `npm run bench:preflight`: what the check of a workspace (`workspace`) adds to the main step,
+// on loopback: main + post without it, with a workspace of 3 crates, and of 50 (all in the
+// registry, half of them at the version being released), launched as the runner launches the
+// action. `BENCH_BASELINE=<dir>` adds another build's dist/ without `workspace` (say, main's),
+// to show that start-up without it has not moved. Runs are interleaved; prints a table.
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { makeWorkspace, type Workspace } from '../rig/cargo.js';
+import { cargoVersion } from '../rig/cargo.js';
+import { World } from '../rig/world.js';
+import { ACTION, job, type Pair } from './launch.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? '20');
+const WARMUP = 2;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = (sorted.length - 1) / 2;
+  return ((sorted[Math.floor(mid)] ?? 0) + (sorted[Math.ceil(mid)] ?? 0)) / 2;
+};
+const quartiles = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.round((sorted.length - 1) * q)] ?? 0;
+  return `${at(0.25).toFixed(0)}–${at(0.75).toFixed(0)}`;
+};
+
+if (cargoVersion() === undefined) throw new Error('the check of a workspace needs cargo');
+const world = await World.start();
+const spaces: Workspace[] = [];
+try {
+  const crates = (n: number, prefix: string) =>
+    Array.from({ length: n }, (_, i) => ({ name: `${prefix}-${i}`, version: '0.2.0' }));
+  const space = async (n: number, prefix: string) => {
+    for (const [i, crate] of crates(n, prefix).entries()) {
+      world.trust(crate.name, '0.1.0');
+      if (i % 2 === 0) world.registry.addVersion(crate.name, '0.2.0');
+    }
+    const ws = await makeWorkspace(`${world.registry.url}/index/`, crates(n, prefix));
+    spaces.push(ws);
+    return ws;
+  };
+  const three = await space(3, 'three');
+  const fifty = await space(50, 'fifty');
+  const withWorkspace = (ws: Workspace) => ({
+    INPUT_WORKSPACE: ws.dir,
+    'INPUT_REGISTRY-NAME': 'local',
+    CARGO_HOME: ws.env.CARGO_HOME ?? '',
+    RUSTUP_HOME: ws.env.RUSTUP_HOME ?? '',
+  });
+  const baseline = process.env.BENCH_BASELINE;
+  const cases: { name: string; pair: Pair; env: Record<string, string> }[] = [
+    ...(baseline
+      ? [
+          {
+            name: `baseline (${baseline}), no workspace`,
+            pair: { main: join(baseline, 'main.js'), post: join(baseline, 'post.js') },
+            env: {},
+          },
+        ]
+      : []),
+    { name: 'no workspace', pair: ACTION, env: {} },
+    { name: 'workspace of 3 crates', pair: ACTION, env: withWorkspace(three) },
+    { name: 'workspace of 50 crates', pair: ACTION, env: withWorkspace(fifty) },
+  ];
+  const times = cases.map(() => ({ main: [] as number[], post: [] as number[] }));
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    // Rotate the order, so that no case always runs on a warmer machine.
+    for (let k = 0; k < cases.length; k++) {
+      const at = (i + k) % cases.length;
+      const c = cases[at];
+      if (c === undefined) continue;
+      const result = await job(world, c.pair, { env: c.env });
+      if (i >= WARMUP) {
+        times[at]?.main.push(result.main.ms);
+        times[at]?.post.push(result.post.ms);
+      }
+    }
+  }
+  const base = median(times[baseline ? 1 : 0]?.main ?? []);
+  console.log(
+    `auth-action pre-flight benchmark: ${RUNS} interleaved runs after ${WARMUP} warm-ups, ${cargoVersion() ?? ''}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.log('');
+  console.log('| main step, ms: median (p25–p75) | main | added to main | post |');
+  console.log('| --- | --- | --- | --- |');
+  cases.forEach((c, i) => {
+    const t = times[i] ?? { main: [], post: [] };
+    const added = median(t.main) - base;
+    console.log(
+      `| ${c.name} | ${median(t.main).toFixed(1)} (${quartiles(t.main)}) | ${added >= 0 ? '+' : ''}${added.toFixed(1)} | ${median(t.post).toFixed(1)} |`,
+    );
+  });
+} finally {
+  for (const ws of spaces) await ws.remove();
+  await world.stop();
+}

@@ -1,0 +1,126 @@
+import { callWithRetries, type NetDeps } from '../http/call.js';
+import { ActionFailure, type Attempts, type Failure } from '../errors/failure.js';
+import { indexFileUrl } from './index-path.js';
+import { parseIndexFile, type IndexVersions } from './index-file.js';
+
+/** A crate's index file can be large (every version, its dependencies and features). */
+export const MAX_INDEX_FILE_BYTES = 8 * 1024 * 1024;
+/** How many index files are asked for at once. */
+export const INDEX_CONCURRENCY = 8;
+/** What cargo takes as "no such crate" from a sparse index (cargo ≤ 1.96: 404, 410, 451). */
+const NOT_FOUND = [404, 410, 451];
+
+/** What the index says of one crate. */
+export type IndexAnswer =
+  | { kind: 'listed'; file: IndexVersions }
+  | { kind: 'absent'; status: number }
+  /** The file could not be read: `failure` says why. */
+  | { kind: 'unreadable'; failure: Failure; attempts: Attempts | undefined };
+
+/** One GET of the index, through the action's HTTP stack; no credentials go to an index. */
+function get(url: string, maxBodyBytes: number) {
+  return () =>
+    Promise.resolve({
+      call: 'index' as const,
+      method: 'GET' as const,
+      url,
+      // What cargo sends a sparse index.
+      headers: { accept: 'text/plain', 'cargo-protocol': 'version=1' },
+      maxBodyBytes,
+    });
+}
+
+function asUnreadable(error: unknown): IndexAnswer {
+  if (error instanceof ActionFailure) {
+    return { kind: 'unreadable', failure: error.failure, attempts: error.attempts };
+  }
+  throw error;
+}
+
+/** A crate's index file: its versions, "no such crate", or why it could not be read. */
+export async function readIndexFile(
+  net: NetDeps,
+  indexUrl: string,
+  name: string,
+): Promise<IndexAnswer> {
+  const url = indexFileUrl(indexUrl, name);
+  try {
+    const file = await callWithRetries(
+      net,
+      'index',
+      url,
+      get(url, MAX_INDEX_FILE_BYTES),
+      (response) => {
+        const parsed = parseIndexFile(response.body, name);
+        return parsed.ok
+          ? { done: true, value: parsed.file }
+          : {
+              done: false,
+              retryable: false,
+              failure: {
+                kind: 'malformed-response',
+                call: 'index',
+                target: url,
+                status: response.status,
+                problem: parsed.problem,
+              },
+            };
+      },
+    );
+    return { kind: 'listed', file };
+  } catch (error) {
+    if (
+      error instanceof ActionFailure &&
+      error.failure.kind === 'http-status' &&
+      NOT_FOUND.includes(error.failure.status)
+    ) {
+      return { kind: 'absent', status: error.failure.status };
+    }
+    return asUnreadable(error);
+  }
+}
+
+/**
+ * The index's `config.json`, which every sparse index has: without it the URL is no index,
+ * and a 404 for a crate would mean nothing. Resolves to undefined when it is there.
+ */
+export async function checkIndexConfig(
+  net: NetDeps,
+  indexUrl: string,
+): Promise<IndexAnswer | undefined> {
+  const url = `${indexUrl}config.json`;
+  try {
+    await callWithRetries(net, 'index', url, get(url, 64 * 1024), () => ({
+      done: true,
+      value: undefined,
+    }));
+    return undefined;
+  } catch (error) {
+    return asUnreadable(error);
+  }
+}
+
+/**
+ * Runs `work` over `items`, at most `limit` at once, in order of start. Once `stop()` says so,
+ * nothing more is started; the results of what was not started are undefined.
+ */
+export async function boundedAll<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+  stop: (result: R) => boolean,
+): Promise<(R | undefined)[]> {
+  const results: (R | undefined)[] = items.map(() => undefined);
+  let next = 0;
+  let stopped = false;
+  const worker = async () => {
+    while (!stopped && next < items.length) {
+      const i = next++;
+      const result = await work(items[i] as T);
+      results[i] = result;
+      if (stop(result)) stopped = true;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

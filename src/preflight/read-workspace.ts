@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ActionFailure } from '../errors/failure.js';
+import { parseMetadata, type WorkspaceCrate } from './workspace-metadata.js';
+
+/** cargo reads a workspace in a fraction of a second; a toolchain rustup installs first takes longer. */
+const METADATA_TIMEOUT_MS = 120_000;
+const MAX_METADATA_BYTES = 64 * 1024 * 1024;
+
+/** What cargo printed on stderr, from its first error line on when there is one. */
+function cargoSaid(stderr: string): string {
+  const at = stderr.search(/^error/m);
+  return (at === -1 ? stderr : stderr.slice(at)).slice(0, 4000).trim();
+}
+
+/**
+ * The members of the workspace whose Cargo.toml is in `dir`, read by cargo itself
+ * (`cargo metadata --no-deps`: no network, no registry). The manifest is named, so cargo does
+ * not look for one in a parent directory. Throws ActionFailure.
+ */
+export async function readWorkspace(dir: string): Promise<WorkspaceCrate[]> {
+  const manifest = join(dir, 'Cargo.toml');
+  if (!existsSync(manifest)) throw new ActionFailure({ kind: 'no-manifest', dir });
+  const args = ['metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifest];
+  const { error, stdout, stderr } = await new Promise<{
+    error: (Error & { code?: unknown; killed?: boolean }) | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve) => {
+    execFile(
+      'cargo',
+      args,
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: MAX_METADATA_BYTES,
+        timeout: METADATA_TIMEOUT_MS,
+        windowsHide: true,
+      },
+      (failure, out, err) => {
+        resolve({ error: failure, stdout: out, stderr: err });
+      },
+    );
+  });
+  if (error !== null) {
+    const code = error.code;
+    if (typeof code === 'string' && code !== 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+      throw new ActionFailure({ kind: 'no-cargo', dir, code });
+    }
+    const problem =
+      error.killed === true
+        ? `did not finish within ${METADATA_TIMEOUT_MS / 1000} s`
+        : code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'
+          ? `printed more than ${MAX_METADATA_BYTES / 1024 / 1024} MiB`
+          : `failed (exit code ${typeof code === 'number' ? code : 'unknown'})`;
+    throw new ActionFailure({ kind: 'cargo-metadata', dir, problem, said: cargoSaid(stderr) });
+  }
+  const parsed = parseMetadata(stdout);
+  if (!parsed.ok) {
+    throw new ActionFailure({
+      kind: 'cargo-metadata',
+      dir,
+      problem: parsed.problem,
+      said: '',
+    });
+  }
+  return parsed.crates;
+}
