@@ -32,6 +32,7 @@ function inputs(revoke: boolean, provider: Inputs['provider']): Inputs {
     revoke,
     provider,
     registryName: '',
+    workspace: '',
   };
 }
 
