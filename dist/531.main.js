@@ -141,14 +141,31 @@ async function readIndexFile(net, indexUrl, name) {
         return asUnreadable(error);
     }
 }
+function requiresAuth(body) {
+    try {
+        const config = JSON.parse(body);
+        return typeof config === 'object' && config !== null && 'auth-required' in config
+            ? config['auth-required'] === true
+            : false;
+    }
+    catch {
+        return false;
+    }
+}
 async function checkIndexConfig(net, indexUrl) {
     const url = `${indexUrl}config.json`;
     try {
-        await (0,call/* callWithRetries */.z)(net, 'index', url, get(url, 64 * 1024), () => ({
+        const authRequired = await (0,call/* callWithRetries */.z)(net, 'index', url, get(url, 64 * 1024), (r) => ({
             done: true,
-            value: undefined,
+            value: requiresAuth(r.body),
         }));
-        return undefined;
+        if (!authRequired)
+            return undefined;
+        return {
+            kind: 'unreadable',
+            failure: { kind: 'index-auth-required', index: indexUrl },
+            attempts: undefined,
+        };
     }
     catch (error) {
         return asUnreadable(error);

@@ -786,7 +786,9 @@ function describeFailure(failure, attempts) {
             return newCratesText(failure.crates, failure.registry, failure.index);
         case 'index-unreadable':
             return (`${describeFailure(failure.last, failure.attempts)} ` +
-                `So the check of the workspace cannot tell which crates the index at ${(0,redact/* shownUrl */.zA)(failure.index)} has: ${AS_IF_NOTHING_OUT}`);
+                `So the check of the workspace cannot tell which crates the index at ${(0,redact/* shownUrl */.zA)(failure.index)} has${failure.crate === undefined ? '' : ` (it stopped at ${shownCrateName(failure.crate)})`}: ${AS_IF_NOTHING_OUT}`);
+        case 'index-auth-required':
+            return `The registry's index at ${(0,redact/* shownUrl */.zA)(failure.index)} requires credentials (\`auth-required\` in its config.json), and the check of the workspace sends none to an index, so a crate missing from its answers proves nothing.`;
         case 'index-unknown':
             return failure.reason === 'git'
                 ? `The registry \`${(0,redact/* shown */.SP)(failure.registry, 64)}\` has a git index (${(0,redact/* shownUrl */.zA)(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
@@ -801,8 +803,11 @@ const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `e
 function shownPath(dir) {
     return `\`${(0,redact/* shownUrl */.zA)(dir, 200).replace(/`/g, "'")}\``;
 }
+function shownCrateName(name) {
+    return `\`${(0,redact/* shown */.SP)(name, 64).replace(/`/g, "'")}\``;
+}
 function shownCrate(crate) {
-    return `\`${(0,redact/* shown */.SP)(crate.name, 64).replace(/`/g, "'")}\` ${(0,redact/* shown */.SP)(crate.version, 64).replace(/`/g, "'")}`;
+    return `${shownCrateName(crate.name)} ${(0,redact/* shown */.SP)(crate.version, 64).replace(/`/g, "'")}`;
 }
 const NEW_CRATE_REFUSAL = 'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first';
 function newCratesText(crates, registry, index) {
@@ -1592,7 +1597,11 @@ var redact = __nccwpck_require__(940);
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
 
 function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
-    const forLog = (message) => redactor.apply(message).split('\n').map(redact/* noWorkflowCommand */.oV).join('\n');
+    const forLog = (message) => redactor
+        .apply(message)
+        .split(/\r\n|\r|\n/)
+        .map(redact/* noWorkflowCommand */.oV)
+        .join('\n');
     return {
         ...core,
         setSecret: (secret) => {

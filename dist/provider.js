@@ -1931,7 +1931,9 @@ function describeFailure(failure, attempts) {
             return newCratesText(failure.crates, failure.registry, failure.index);
         case 'index-unreadable':
             return (`${describeFailure(failure.last, failure.attempts)} ` +
-                `So the check of the workspace cannot tell which crates the index at ${shownUrl(failure.index)} has: ${AS_IF_NOTHING_OUT}`);
+                `So the check of the workspace cannot tell which crates the index at ${shownUrl(failure.index)} has${failure.crate === undefined ? '' : ` (it stopped at ${shownCrateName(failure.crate)})`}: ${AS_IF_NOTHING_OUT}`);
+        case 'index-auth-required':
+            return `The registry's index at ${shownUrl(failure.index)} requires credentials (\`auth-required\` in its config.json), and the check of the workspace sends none to an index, so a crate missing from its answers proves nothing.`;
         case 'index-unknown':
             return failure.reason === 'git'
                 ? `The registry \`${redact_shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
@@ -1946,8 +1948,11 @@ const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `e
 function shownPath(dir) {
     return `\`${shownUrl(dir, 200).replace(/`/g, "'")}\``;
 }
+function shownCrateName(name) {
+    return `\`${redact_shown(name, 64).replace(/`/g, "'")}\``;
+}
 function shownCrate(crate) {
-    return `\`${redact_shown(crate.name, 64).replace(/`/g, "'")}\` ${redact_shown(crate.version, 64).replace(/`/g, "'")}`;
+    return `${shownCrateName(crate.name)} ${redact_shown(crate.version, 64).replace(/`/g, "'")}`;
 }
 const NEW_CRATE_REFUSAL = 'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first';
 function newCratesText(crates, registry, index) {
@@ -3303,7 +3308,11 @@ function revokeToken(deps, baseUrl, token) {
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
 
 function withRedaction(core, redactor = new Redactor()) {
-    const forLog = (message) => redactor.apply(message).split('\n').map(noWorkflowCommand).join('\n');
+    const forLog = (message) => redactor
+        .apply(message)
+        .split(/\r\n|\r|\n/)
+        .map(noWorkflowCommand)
+        .join('\n');
     return {
         ...core,
         setSecret: (secret) => {

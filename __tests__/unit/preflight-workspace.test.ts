@@ -11,7 +11,7 @@ import { keyPath, registryIndexInToml } from '../../src/preflight/config-toml.js
 import { startPhase } from '../../src/http/call.js';
 import { preflightTiming } from '../../src/http/policies.js';
 import type { HttpRequest, Sent, Transport } from '../../src/http/transport.js';
-import { boundedAll, readIndexFile } from '../../src/preflight/check-index.js';
+import { boundedAll, checkIndexConfig, readIndexFile } from '../../src/preflight/check-index.js';
 import { parseIndexFile } from '../../src/preflight/index-file.js';
 import {
   configFiles,
@@ -486,6 +486,29 @@ describe("the index's answers, through the action's retry policy (virtual clock,
     );
     return { result: await readIndexFile(net, 'https://index.example/', 'Tp-A'), asked };
   };
+
+  test.each([
+    ['{"dl":"https://dl.example/","api":"https://api.example"}', undefined],
+    ['{"dl":"x","auth-required":false}', undefined],
+    ['not json: still an index that answers', undefined],
+    ['{"dl":"x","auth-required":true}', 'index-auth-required'],
+  ])(
+    'config.json %s: an index that requires credentials is not read as one',
+    async (body, kind) => {
+      const transport: Transport = () => Promise.resolve(answer(200, body));
+      const net = startPhase(
+        {
+          core: { info: () => undefined, debug: () => undefined, setSecret: () => undefined },
+          transport,
+          clock: clock(),
+        },
+        preflightTiming(),
+      );
+      const result = await checkIndexConfig(net, 'https://index.example/');
+      if (kind === undefined) expect(result).toBeUndefined();
+      else expect(result).toMatchObject({ kind: 'unreadable', failure: { kind } });
+    },
+  );
 
   test.each([404, 410, 451])('HTTP %i: no such crate, at once', async (status) => {
     const { result, asked } = await ask([answer(status)]);

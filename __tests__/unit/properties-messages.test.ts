@@ -109,6 +109,7 @@ function failures(secret: string, pass: string, url: string): fc.Arbitrary<Failu
       reason: fc.constantFrom('git' as const, 'unknown' as const),
       index: urlish,
     }),
+    fc.record({ kind: fc.constant('index-auth-required' as const), index: urlish }),
     fc.record({ kind: fc.constant('network' as const), call, target: urlish, code: text }),
     fc.record({ kind: fc.constant('unsendable' as const), call, target: urlish, problem: text }),
     fc.record({ kind: fc.constant('unknown-host' as const), call, target: urlish }),

@@ -83,3 +83,15 @@ describe('a URL value, redacted as a value before the text around it is', () => 
     expect(shownUrl(value)).toBe(expected);
   });
 });
+
+test('no piece of a log line can become a workflow command, whatever ends the line before it', () => {
+  const { core, written } = recordingCore();
+  const log = withRedaction(core);
+  for (const end of ['\n', '\r\n', '\r']) log.info(`before${end}::error::smuggled`);
+  for (const entry of written) {
+    for (const line of entry.replace(/^info /, '').split(/\r\n|\r|\n/)) {
+      expect(line).not.toMatch(/^\s*::/);
+    }
+  }
+  expect(written).toHaveLength(3);
+});

@@ -438,8 +438,10 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     case 'index-unreadable':
       return (
         `${describeFailure(failure.last, failure.attempts)} ` +
-        `So the check of the workspace cannot tell which crates the index at ${shownUrl(failure.index)} has: ${AS_IF_NOTHING_OUT}`
+        `So the check of the workspace cannot tell which crates the index at ${shownUrl(failure.index)} has${failure.crate === undefined ? '' : ` (it stopped at ${shownCrateName(failure.crate)})`}: ${AS_IF_NOTHING_OUT}`
       );
+    case 'index-auth-required':
+      return `The registry's index at ${shownUrl(failure.index)} requires credentials (\`auth-required\` in its config.json), and the check of the workspace sends none to an index, so a crate missing from its answers proves nothing.`;
     case 'index-unknown':
       return failure.reason === 'git'
         ? `The registry \`${shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
@@ -463,9 +465,14 @@ function shownPath(dir: string): string {
   return `\`${shownUrl(dir, 200).replace(/`/g, "'")}\``;
 }
 
+/** A crate's name from the workspace, as a message shows it. */
+function shownCrateName(name: string): string {
+  return `\`${shown(name, 64).replace(/`/g, "'")}\``;
+}
+
 /** A crate and its version from the workspace or the index, as a message shows it. */
 export function shownCrate(crate: CrateVersion): string {
-  return `\`${shown(crate.name, 64).replace(/`/g, "'")}\` ${shown(crate.version, 64).replace(/`/g, "'")}`;
+  return `${shownCrateName(crate.name)} ${shown(crate.version, 64).replace(/`/g, "'")}`;
 }
 
 /** crates.io's words when trusted publishing is asked to create a crate. */

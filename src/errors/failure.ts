@@ -60,6 +60,8 @@ export type Failure =
     }
   /** No sparse index to check: `git` (an index cargo reads with git) or `unknown` (none configured). */
   | { kind: 'index-unknown'; registry: string; reason: 'git' | 'unknown'; index: string }
+  /** The index's config.json says `auth-required`: the check sends no credentials to an index. */
+  | { kind: 'index-auth-required'; index: string }
   /** No ACTIONS_ID_TOKEN_REQUEST_* variables; `fromFork` when a fork's pull request is why. */
   | { kind: 'no-id-token'; fromFork: boolean }
   | { kind: 'network'; call: Call; target: string; code: string }

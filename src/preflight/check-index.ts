@@ -80,9 +80,23 @@ export async function readIndexFile(
   }
 }
 
+/** Whether a `config.json` says its index answers only requests with credentials. */
+function requiresAuth(body: string): boolean {
+  try {
+    const config: unknown = JSON.parse(body);
+    return typeof config === 'object' && config !== null && 'auth-required' in config
+      ? config['auth-required'] === true
+      : false;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The index's `config.json`, which every sparse index has: without it the URL is no index,
- * and a 404 for a crate would mean nothing. Resolves to undefined when it is there.
+ * and a 404 for a crate would mean nothing. An index that requires credentials
+ * (`auth-required`, RFC 3139) may answer 404 for a crate it has to a request without them, so
+ * it counts as unreadable: the check sends none. Resolves to undefined when it can be read.
  */
 export async function checkIndexConfig(
   net: NetDeps,
@@ -90,11 +104,16 @@ export async function checkIndexConfig(
 ): Promise<IndexAnswer | undefined> {
   const url = `${indexUrl}config.json`;
   try {
-    await callWithRetries(net, 'index', url, get(url, 64 * 1024), () => ({
+    const authRequired = await callWithRetries(net, 'index', url, get(url, 64 * 1024), (r) => ({
       done: true,
-      value: undefined,
+      value: requiresAuth(r.body),
     }));
-    return undefined;
+    if (!authRequired) return undefined;
+    return {
+      kind: 'unreadable',
+      failure: { kind: 'index-auth-required', index: indexUrl },
+      attempts: undefined,
+    };
   } catch (error) {
     return asUnreadable(error);
   }

@@ -9,7 +9,12 @@ import { noWorkflowCommand, Redactor } from './redact.js';
  */
 export function withRedaction<C extends LogCore>(core: C, redactor = new Redactor()): C {
   const forLog = (message: string) =>
-    redactor.apply(message).split('\n').map(noWorkflowCommand).join('\n');
+    // The runner ends a line at a lone \r too (ReadLineAsync), so each such piece is a line.
+    redactor
+      .apply(message)
+      .split(/\r\n|\r|\n/)
+      .map(noWorkflowCommand)
+      .join('\n');
   return {
     ...core,
     setSecret: (secret) => {
