@@ -43,8 +43,10 @@ function indexFileUrl(indexUrl, name) {
     return `${indexUrl}${indexPath(name)}`;
 }
 
+// EXTERNAL MODULE: ./src/inputs/cargo-names.ts
+var cargo_names = __webpack_require__(200);
 ;// CONCATENATED MODULE: ./src/preflight/index-file.ts
-const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
+
 function comparable(version) {
     const plus = version.indexOf('+');
     return plus === -1 ? version : version.slice(0, plus);
@@ -60,7 +62,7 @@ function parseLine(line) {
     if (typeof json !== 'object' || json === null || Array.isArray(json))
         return undefined;
     const { name, vers, yanked } = json;
-    if (typeof vers !== 'string' || !VERSION.test(vers))
+    if (typeof vers !== 'string' || !cargo_names/* VERSION */.xv.test(vers))
         return undefined;
     return { name, vers, yanked: yanked === true };
 }
@@ -343,7 +345,6 @@ var render = __webpack_require__(389);
 ;// CONCATENATED MODULE: ./src/preflight/preflight-report.ts
 
 
-const code = (text) => `\`${(0,render/* cell */.Hn)((0,redact/* shown */.SP)(text, 100).replace(/`/g, "'"))}\``;
 function registryHas(row) {
     const { finding } = row;
     switch (finding.kind) {
@@ -433,7 +434,7 @@ function reportForSummary(title, rows) {
     ];
     for (const row of rows) {
         const [name = '', version = '', has = '', happens = ''] = columns(row);
-        out.push(`| ${code(name)} | ${code(version)} | ${(0,render/* cell */.Hn)(has)} | ${(0,render/* cell */.Hn)(happens)} |`);
+        out.push(`| ${(0,render/* codeCell */.MZ)(name)} | ${(0,render/* codeCell */.MZ)(version)} | ${(0,render/* cell */.Hn)(has)} | ${(0,render/* cell */.Hn)(happens)} |`);
     }
     out.push('', (0,render/* cell */.Hn)(verdict(rows)), '');
     return out.join('\n');
@@ -445,18 +446,16 @@ var external_node_child_process_ = __webpack_require__(421);
 var error_body = __webpack_require__(995);
 ;// CONCATENATED MODULE: ./src/preflight/workspace-metadata.ts
 
-const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const workspace_metadata_VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
-const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 function parsePackage(value) {
     if (!isObject(value))
         return 'a package that is not an object';
     const { name, version, publish } = value;
-    if (typeof name !== 'string' || !CRATE_NAME.test(name)) {
+    if (typeof name !== 'string' || !cargo_names/* CRATE_NAME */.Q4.test(name)) {
         return 'a package without a name cargo publishes';
     }
-    if (typeof version !== 'string' || !workspace_metadata_VERSION.test(version)) {
+    if (typeof version !== 'string' || !cargo_names/* VERSION */.xv.test(version)) {
         return 'a package without a version that reads';
     }
     if (publish === null || publish === undefined)
@@ -465,7 +464,7 @@ function parsePackage(value) {
         return 'a `publish` that is not a list';
     const names = [];
     for (const entry of publish) {
-        if (typeof entry !== 'string' || !REGISTRY_NAME.test(entry)) {
+        if (typeof entry !== 'string' || !cargo_names/* REGISTRY_NAME */.iW.test(entry)) {
             return 'a `publish` list with something that is not a registry name';
         }
         names.push(entry);

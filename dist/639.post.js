@@ -13,7 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: uploadsOf
 
+// EXTERNAL MODULE: ./src/redact/redact.ts
+var redact = __webpack_require__(940);
 ;// CONCATENATED MODULE: ./src/diagnose/render.ts
+
 const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
 function diagnosisForLog(diagnosis) {
     const lines = ['What the registry compared, as this run’s ID token states it:'];
@@ -34,6 +37,9 @@ function diagnosisForLog(diagnosis) {
 }
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+function codeCell(text) {
+    return `\`${cell((0,redact/* shown */.SP)(text, 100).replace(/`/g, "'"))}\``;
 }
 function value(text) {
     return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
@@ -60,8 +66,6 @@ function diagnosisForSummary(heading, said, diagnosis) {
     return out.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/redact/redact.ts
-var redact = __webpack_require__(940);
 // EXTERNAL MODULE: ./src/http/call.ts
 var call = __webpack_require__(6);
 // EXTERNAL MODULE: ./src/errors/failure.ts
@@ -84,8 +88,10 @@ function indexFileUrl(indexUrl, name) {
     return `${indexUrl}${indexPath(name)}`;
 }
 
+// EXTERNAL MODULE: ./src/inputs/cargo-names.ts
+var cargo_names = __webpack_require__(200);
 ;// CONCATENATED MODULE: ./src/preflight/index-file.ts
-const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
+
 function comparable(version) {
     const plus = version.indexOf('+');
     return plus === -1 ? version : version.slice(0, plus);
@@ -101,7 +107,7 @@ function parseLine(line) {
     if (typeof json !== 'object' || json === null || Array.isArray(json))
         return undefined;
     const { name, vers, yanked } = json;
-    if (typeof vers !== 'string' || !VERSION.test(vers))
+    if (typeof vers !== 'string' || !cargo_names/* VERSION */.xv.test(vers))
         return undefined;
     return { name, vers, yanked: yanked === true };
 }
@@ -261,7 +267,6 @@ async function inIndexNow(net, index, uploads) {
         return answer.file.versions.has(comparable(version)) ? 'yes' : 'not yet';
     });
 }
-const code = (text) => `\`${cell((0,redact/* shown */.SP)(text, 100).replace(/`/g, "'"))}\``;
 async function releaseReport(net, facts) {
     const uploads = uploadsOf(facts.recorded);
     const [now, revoked] = await Promise.all([inIndexNow(net, facts.index, uploads), facts.revoked]);
@@ -275,7 +280,7 @@ async function releaseReport(net, facts) {
     else {
         out.push('| crate | version | in the index now |', '| --- | --- | --- |');
         uploads.forEach((upload, i) => {
-            out.push(`| ${code(upload.crate)} | ${code(upload.version)} | ${now[i] ?? 'not checked'} |`);
+            out.push(`| ${codeCell(upload.crate)} | ${codeCell(upload.version)} | ${now[i] ?? 'not checked'} |`);
         });
         out.push('');
         if (now.includes('not yet')) {
@@ -285,7 +290,7 @@ async function releaseReport(net, facts) {
     if (facts.preflight !== undefined) {
         out.push(never.length === 0
             ? 'cargo asked to upload every crate the check of the workspace found to publish.'
-            : `Never asked for by cargo (the check of the workspace found them to publish): ${never.map(code).join(', ')}.`, '');
+            : `Never asked for by cargo (the check of the workspace found them to publish): ${never.map(codeCell).join(', ')}.`, '');
     }
     if (facts.index !== undefined && uploads.length > 0) {
         out.push(`Index: ${cell((0,redact/* shownUrl */.zA)(facts.index))}`, '');

@@ -376,9 +376,12 @@ function readClaims(jwt) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   MZ: () => (/* binding */ codeCell),
 /* harmony export */   ti: () => (/* binding */ diagnosisForLog),
 /* harmony export */   v_: () => (/* binding */ diagnosisForSummary)
 /* harmony export */ });
+/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(940);
+
 const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
 function diagnosisForLog(diagnosis) {
     const lines = ['What the registry compared, as this run’s ID token states it:'];
@@ -399,6 +402,9 @@ function diagnosisForLog(diagnosis) {
 }
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+function codeCell(text) {
+    return `\`${cell((0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .SP)(text, 100).replace(/`/g, "'"))}\``;
 }
 function value(text) {
     return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
@@ -1473,6 +1479,26 @@ const httpClientTransport = async (request, timeoutMs) => {
 
 /***/ }),
 
+/***/ 200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q4: () => (/* binding */ CRATE_NAME),
+/* harmony export */   iW: () => (/* binding */ REGISTRY_NAME),
+/* harmony export */   xv: () => (/* binding */ VERSION)
+/* harmony export */ });
+/* unused harmony export isCrateAtVersion */
+const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
+const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+function isCrateAtVersion(entry) {
+    const at = entry.indexOf('@');
+    return at !== -1 && CRATE_NAME.test(entry.slice(0, at)) && VERSION.test(entry.slice(at + 1));
+}
+
+
+/***/ }),
+
 /***/ 166:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -2051,7 +2077,10 @@ function oidcAccess(environment) {
     }
 }
 
+// EXTERNAL MODULE: ./src/inputs/cargo-names.ts
+var cargo_names = __nccwpck_require__(200);
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
+
 
 
 const MAX_LENGTH = {
@@ -2131,7 +2160,7 @@ function parseRegistryName(raw) {
     throw new failure/* ActionFailure */.d({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
 }
 function read_inputs_registryNameProblem(name) {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
+    if (!cargo_names/* REGISTRY_NAME */.iW.test(name)) {
         return 'it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.';
     }
     if (name.toLowerCase().replace(/_/g, '-') === 'crates-io') {
@@ -2321,6 +2350,7 @@ function readProviderConfig(path) {
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
 
 
+
 const MAX_RECORD_BYTES = (/* unused pure expression or super */ null && (1 << 20));
 function recordToken(path, minted, upload) {
     const line = {
@@ -2344,8 +2374,6 @@ function readRecord(path) {
     }
     return { tokens, skipped };
 }
-const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
 function parseUpload(crate, version) {
     if (typeof crate !== 'string' || typeof version !== 'string')
         return undefined;
@@ -2452,6 +2480,7 @@ function installProvider(core, settings) {
 ;// CONCATENATED MODULE: ./src/state/state.ts
 
 
+
 const TOKEN = 'token';
 const REGISTRY_URL = 'registryUrl';
 const REVOKE = 'revoke';
@@ -2491,7 +2520,6 @@ function readHandover(core) {
 }
 const PREFLIGHT = 'preflight';
 const MAX_PREFLIGHT_CRATES = 1000;
-const CRATE_AT_VERSION = /^[A-Za-z0-9_-]{1,64}@[0-9A-Za-z.+-]{1,100}$/;
 function savePreflight(core, preflight) {
     core.saveState(PREFLIGHT, JSON.stringify({
         index: preflight.index,
@@ -2515,7 +2543,7 @@ function readPreflight(core) {
     const url = typeof index === 'string' && /^https?:\/\/[^\s@?#]+\/$/.test(index) ? index : '';
     const crates = Array.isArray(unpublished)
         ? unpublished
-            .filter((entry) => typeof entry === 'string' && CRATE_AT_VERSION.test(entry))
+            .filter((entry) => typeof entry === 'string' && isCrateAtVersion(entry))
             .slice(0, MAX_PREFLIGHT_CRATES)
         : [];
     return { index: url, unpublished: crates };

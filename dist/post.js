@@ -1330,6 +1330,26 @@ const httpClientTransport = async (request, timeoutMs) => {
 
 /***/ }),
 
+/***/ 200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q4: () => (/* binding */ CRATE_NAME),
+/* harmony export */   f4: () => (/* binding */ isCrateAtVersion),
+/* harmony export */   xv: () => (/* binding */ VERSION)
+/* harmony export */ });
+/* unused harmony export REGISTRY_NAME */
+const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
+const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+function isCrateAtVersion(entry) {
+    const at = entry.indexOf('@');
+    return at !== -1 && CRATE_NAME.test(entry.slice(0, at)) && VERSION.test(entry.slice(at + 1));
+}
+
+
+/***/ }),
+
 /***/ 297:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -1541,7 +1561,10 @@ function untrusted_file_appendUntrustedFile(path, text) {
     });
 }
 
+// EXTERNAL MODULE: ./src/inputs/cargo-names.ts
+var cargo_names = __nccwpck_require__(200);
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
+
 
 
 const MAX_RECORD_BYTES = 1 << 20;
@@ -1567,12 +1590,10 @@ function readRecord(path) {
     }
     return { tokens, skipped };
 }
-const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
 function parseUpload(crate, version) {
     if (typeof crate !== 'string' || typeof version !== 'string')
         return undefined;
-    return CRATE_NAME.test(crate) && VERSION.test(version) ? { crate, version } : undefined;
+    return cargo_names/* CRATE_NAME */.Q4.test(crate) && cargo_names/* VERSION */.xv.test(version) ? { crate, version } : undefined;
 }
 function parseEntry(line) {
     try {
@@ -1805,6 +1826,7 @@ function revokeToken(deps, baseUrl, token) {
 ;// CONCATENATED MODULE: ./src/state/state.ts
 
 
+
 const TOKEN = 'token';
 const REGISTRY_URL = 'registryUrl';
 const REVOKE = 'revoke';
@@ -1844,7 +1866,6 @@ function readHandover(core) {
 }
 const PREFLIGHT = 'preflight';
 const MAX_PREFLIGHT_CRATES = 1000;
-const CRATE_AT_VERSION = /^[A-Za-z0-9_-]{1,64}@[0-9A-Za-z.+-]{1,100}$/;
 function savePreflight(core, preflight) {
     core.saveState(PREFLIGHT, JSON.stringify({
         index: preflight.index,
@@ -1868,7 +1889,7 @@ function readPreflight(core) {
     const url = typeof index === 'string' && /^https?:\/\/[^\s@?#]+\/$/.test(index) ? index : '';
     const crates = Array.isArray(unpublished)
         ? unpublished
-            .filter((entry) => typeof entry === 'string' && CRATE_AT_VERSION.test(entry))
+            .filter((entry) => typeof entry === 'string' && (0,cargo_names/* isCrateAtVersion */.f4)(entry))
             .slice(0, MAX_PREFLIGHT_CRATES)
         : [];
     return { index: url, unpublished: crates };

@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(303);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9);
 
 await (0,_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -331,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 303:
+/***/ 9:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2350,6 +2350,7 @@ const PERMISSIONS_SNIPPET = [
 ].join('\n');
 
 ;// CONCATENATED MODULE: ./src/diagnose/render.ts
+
 const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
 function diagnosisForLog(diagnosis) {
     const lines = ['What the registry compared, as this run’s ID token states it:'];
@@ -2370,6 +2371,9 @@ function diagnosisForLog(diagnosis) {
 }
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+function codeCell(text) {
+    return `\`${cell(shown(text, 100).replace(/`/g, "'"))}\``;
 }
 function value(text) {
     return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
@@ -2866,7 +2870,17 @@ function errorAnswer(kind, message) {
 const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __lazyBuiltin("node:path");
+;// CONCATENATED MODULE: ./src/inputs/cargo-names.ts
+const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const cargo_names_VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
+const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+function isCrateAtVersion(entry) {
+    const at = entry.indexOf('@');
+    return at !== -1 && CRATE_NAME.test(entry.slice(0, at)) && cargo_names_VERSION.test(entry.slice(at + 1));
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
+
 
 
 const MAX_LENGTH = {
@@ -2946,7 +2960,7 @@ function parseRegistryName(raw) {
     throw new ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
 }
 function registryNameProblem(name) {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
+    if (!REGISTRY_NAME.test(name)) {
         return 'it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.';
     }
     if (name.toLowerCase().replace(/_/g, '-') === 'crates-io') {
@@ -3141,6 +3155,7 @@ function handOutUntil(life, mintedAt) {
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
 
 
+
 const MAX_RECORD_BYTES = 1 << 20;
 function token_record_recordToken(path, minted, upload) {
     const line = {
@@ -3164,12 +3179,10 @@ function readRecord(path) {
     }
     return { tokens, skipped };
 }
-const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const token_record_VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
 function parseUpload(crate, version) {
     if (typeof crate !== 'string' || typeof version !== 'string')
         return undefined;
-    return CRATE_NAME.test(crate) && token_record_VERSION.test(version) ? { crate, version } : undefined;
+    return CRATE_NAME.test(crate) && cargo_names_VERSION.test(version) ? { crate, version } : undefined;
 }
 function parseEntry(line) {
     try {

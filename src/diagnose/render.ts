@@ -1,4 +1,5 @@
 import type { Diagnosis } from './explain-refusal.js';
+import { shown } from '../redact/redact.js';
 
 const AID =
   'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
@@ -24,6 +25,11 @@ export function diagnosisForLog(diagnosis: Diagnosis): string {
 /** Table cells: no pipe or line break may break the table. */
 export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+
+/** A value from outside as code in a Markdown table cell: shown, bounded, no backtick inside. */
+export function codeCell(text: string): string {
+  return `\`${cell(shown(text, 100).replace(/`/g, "'"))}\``;
 }
 
 /** A claim's value as code; notes such as "(missing)" stay prose. */

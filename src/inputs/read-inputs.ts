@@ -7,6 +7,7 @@ import {
   parseRegistryUrl,
   type Registry,
 } from './registry-url.js';
+import { REGISTRY_NAME } from './cargo-names.js';
 
 /** The registry as cargo knows it: crates.io, or one named in `[registries.NAME]`. */
 export type CargoRegistry = { kind: 'crates-io' } | { kind: 'named'; name: string };
@@ -121,7 +122,7 @@ export function parseRegistryName(raw: string): string {
 
 /** Why a name cannot be cargo's name for a registry other than crates.io, if it cannot. */
 export function registryNameProblem(name: string): string | undefined {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
+  if (!REGISTRY_NAME.test(name)) {
     return 'it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.';
   }
   if (name.toLowerCase().replace(/_/g, '-') === 'crates-io') {

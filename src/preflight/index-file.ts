@@ -1,3 +1,5 @@
+import { VERSION } from '../inputs/cargo-names.js';
+
 /** A crate's versions as its index file lists them (one JSON object per line). */
 export interface IndexVersions {
   /** Each version without build metadata (`1.0.0+a` and `1.0.0+b` are one version to a registry), with whether it is yanked. */
@@ -9,7 +11,6 @@ export interface IndexVersions {
 export type IndexFileParse = { ok: true; file: IndexVersions } | { ok: false; problem: string };
 
 /** Versions shown in the log are checked first: an index answer is data, never a command. */
-const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
 
 /** A version as the registry compares it: without build metadata. */
 export function comparable(version: string): string {

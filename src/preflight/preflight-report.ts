@@ -1,4 +1,4 @@
-import { cell } from '../diagnose/render.js';
+import { cell, codeCell } from '../diagnose/render.js';
 import type { CrateVersion } from '../errors/failure.js';
 import { shown } from '../redact/redact.js';
 
@@ -19,9 +19,6 @@ export interface Row {
   crate: CrateVersion;
   finding: Finding;
 }
-
-/** Names and versions as the log and the summary show them: the one rule, then code spans. */
-const code = (text: string) => `\`${cell(shown(text, 100).replace(/`/g, "'"))}\``;
 
 function registryHas(row: Row): string {
   const { finding } = row;
@@ -127,7 +124,7 @@ export function reportForSummary(title: string, rows: Row[]): string {
   ];
   for (const row of rows) {
     const [name = '', version = '', has = '', happens = ''] = columns(row);
-    out.push(`| ${code(name)} | ${code(version)} | ${cell(has)} | ${cell(happens)} |`);
+    out.push(`| ${codeCell(name)} | ${codeCell(version)} | ${cell(has)} | ${cell(happens)} |`);
   }
   out.push('', cell(verdict(rows)), '');
   return out.join('\n');

@@ -1,7 +1,7 @@
-import { cell } from '../diagnose/render.js';
+import { cell, codeCell } from '../diagnose/render.js';
 import type { NetDeps } from '../http/call.js';
 import type { RecordEntry, Upload } from '../provider/token-record.js';
-import { shown, shownUrl } from '../redact/redact.js';
+import { shownUrl } from '../redact/redact.js';
 import type { PreflightHandover } from '../state/state.js';
 import { boundedAll, INDEX_CONCURRENCY, readIndexFile } from './check-index.js';
 import { comparable } from './index-file.js';
@@ -55,8 +55,6 @@ async function inIndexNow(
   });
 }
 
-const code = (text: string) => `\`${cell(shown(text, 100).replace(/`/g, "'"))}\``;
-
 /**
  * The release report for the step summary: each crate and version cargo asked a token for and
  * whether it is in the index now, the crates main's check found to publish that cargo never
@@ -77,7 +75,9 @@ export async function releaseReport(
   } else {
     out.push('| crate | version | in the index now |', '| --- | --- | --- |');
     uploads.forEach((upload, i) => {
-      out.push(`| ${code(upload.crate)} | ${code(upload.version)} | ${now[i] ?? 'not checked'} |`);
+      out.push(
+        `| ${codeCell(upload.crate)} | ${codeCell(upload.version)} | ${now[i] ?? 'not checked'} |`,
+      );
     });
     out.push('');
     if (now.includes('not yet')) {
@@ -91,7 +91,7 @@ export async function releaseReport(
     out.push(
       never.length === 0
         ? 'cargo asked to upload every crate the check of the workspace found to publish.'
-        : `Never asked for by cargo (the check of the workspace found them to publish): ${never.map(code).join(', ')}.`,
+        : `Never asked for by cargo (the check of the workspace found them to publish): ${never.map(codeCell).join(', ')}.`,
       '',
     );
   }

@@ -1,4 +1,5 @@
 import { parseJson } from '../http/error-body.js';
+import { CRATE_NAME, REGISTRY_NAME, VERSION } from '../inputs/cargo-names.js';
 
 /** A member of the workspace, as `cargo metadata` describes it. */
 export interface WorkspaceCrate {
@@ -9,13 +10,6 @@ export interface WorkspaceCrate {
 }
 
 export type MetadataParse = { ok: true; crates: WorkspaceCrate[] } | { ok: false; problem: string };
-
-/** The names cargo accepts for a package (ASCII since 1.x; crates.io: at most 64 characters). */
-const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-/** A semver version, pre-release and build parts included, bounded. */
-const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
-/** A registry name in `publish` (cargo's names are identifiers; `crates-io` included). */
-const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

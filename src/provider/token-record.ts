@@ -1,6 +1,7 @@
 import type { MintedToken } from '../exchange/mint-token.js';
 import { tokenProblem } from '../exchange/token-response.js';
 import { appendUntrustedFile, readUntrustedFile } from '../runner/untrusted-file.js';
+import { CRATE_NAME, VERSION } from '../inputs/cargo-names.js';
 
 /**
  * The most a record may hold: a job mints one token per 20 minutes, each line under 100 bytes
@@ -52,10 +53,6 @@ export function readRecord(path: string): { tokens: RecordEntry[]; skipped: numb
   }
   return { tokens, skipped };
 }
-
-/** cargo's names and versions, as the record may hold them (anything else is not shown). */
-const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
 
 function parseUpload(crate: unknown, version: unknown): Upload | undefined {
   if (typeof crate !== 'string' || typeof version !== 'string') return undefined;

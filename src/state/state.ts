@@ -1,6 +1,7 @@
 import { ActionFailure } from '../errors/failure.js';
 import { checkRegistryUrl } from '../inputs/registry-url.js';
 import type { Core } from '../runner/core.js';
+import { isCrateAtVersion } from '../inputs/cargo-names.js';
 
 /** What main leaves for post, through the runner's state file. */
 export type Handover =
@@ -60,7 +61,6 @@ export interface PreflightHandover {
 
 const PREFLIGHT = 'preflight';
 const MAX_PREFLIGHT_CRATES = 1000;
-const CRATE_AT_VERSION = /^[A-Za-z0-9_-]{1,64}@[0-9A-Za-z.+-]{1,100}$/;
 
 export function savePreflight(core: Pick<Core, 'saveState'>, preflight: PreflightHandover): void {
   core.saveState(
@@ -91,9 +91,7 @@ export function readPreflight(core: Pick<Core, 'getState'>): PreflightHandover |
   const url = typeof index === 'string' && /^https?:\/\/[^\s@?#]+\/$/.test(index) ? index : '';
   const crates = Array.isArray(unpublished)
     ? unpublished
-        .filter(
-          (entry): entry is string => typeof entry === 'string' && CRATE_AT_VERSION.test(entry),
-        )
+        .filter((entry): entry is string => typeof entry === 'string' && isCrateAtVersion(entry))
         .slice(0, MAX_PREFLIGHT_CRATES)
     : [];
   return { index: url, unpublished: crates };

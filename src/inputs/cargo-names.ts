@@ -1,0 +1,20 @@
+/**
+ * cargo's names and versions as the action accepts them from the workspace, the index, the
+ * provider's record and state: anything else is refused before it is shown or handed on, so an
+ * output built from them is safe in a `run:` line.
+ */
+
+/** A package's name (ASCII letters, digits, `-`, `_`; crates.io: at most 64 characters). */
+export const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A semver version, pre-release and build parts included, bounded. */
+export const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
+
+/** A registry's name in cargo's configuration (`[registries.NAME]`, `publish = ["NAME"]`). */
+export const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** `name@version`, as main hands the crates of its check to post. */
+export function isCrateAtVersion(entry: string): boolean {
+  const at = entry.indexOf('@');
+  return at !== -1 && CRATE_NAME.test(entry.slice(0, at)) && VERSION.test(entry.slice(at + 1));
+}
