@@ -3890,6 +3890,8 @@ function redactUrlish(urlish) {
     const at = rest.lastIndexOf('@');
     if (at !== -1)
         rest = `***${rest.slice(at)}`;
+    else if (/^[^/?#]*:[^/?#]*…$/.test(rest))
+        rest = '***…';
     const cut = rest.search(/[?#]/);
     if (cut !== -1)
         rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;

@@ -95,3 +95,13 @@ test('no piece of a log line can become a workflow command, whatever ends the li
   }
   expect(written).toHaveLength(3);
 });
+
+test('a URL cut by a cap before its `@` shows nothing of its credentials', () => {
+  // The shape a property test found: a registry detail capped inside `user:pass`.
+  expect(redactUrls('at https://u:Pw9xxxxS:éx:4(]%%x;xxx,… and more')).toBe(
+    'at https://***… and more',
+  );
+  // A cut host, with no `:`, stays readable; a whole URL is redacted as before.
+  expect(redactUrls('at https://crates.i… and more')).toBe('at https://crates.i… and more');
+  expect(redactUrls('https://u:p@crates.io/x')).toBe('https://***@crates.io/x');
+});

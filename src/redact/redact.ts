@@ -19,6 +19,9 @@ function redactUrlish(urlish: string): string {
   let rest = urlish.slice(start);
   const at = rest.lastIndexOf('@');
   if (at !== -1) rest = `***${rest.slice(at)}`;
+  // A cap that cut the stretch inside `user:pass` left no `@` to find: a cut authority with a
+  // `:` in it shows nothing of itself.
+  else if (/^[^/?#]*:[^/?#]*…$/.test(rest)) rest = '***…';
   const cut = rest.search(/[?#]/);
   if (cut !== -1) rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
   return urlish.slice(0, start) + rest;
