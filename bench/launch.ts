@@ -1,12 +1,13 @@
 // Launching the action and the floor as the runner launches a node24 action, for the bench
 // scripts: a fresh runner directory per job, main's state handed to post.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NODE24 } from '../rig/node24.js';
 import { inputEnv, parseFileCommands, ROOT } from '../rig/runner.js';
 import type { World } from '../rig/world.js';
+import { removeTree } from '../rig/remove-tree.js';
 
 export const GNU_TIME = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 
@@ -98,6 +99,6 @@ export async function job(
     const post = await launch(pair.post, { ...base, ...stateEnv }, options);
     return { main, post };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTree(dir);
   }
 }

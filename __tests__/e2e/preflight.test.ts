@@ -1,7 +1,7 @@
 // The check of a workspace (`workspace`), end to end: the bundled main step, real cargo reading
 // a real workspace, the registry's sparse index on loopback, and a real `cargo publish
 // --workspace` where a release is involved.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -13,6 +13,7 @@ import {
 import type { StepResult } from '../../rig/runner.js';
 import { World } from '../../rig/world.js';
 import { output, withCargo } from './long-release.js';
+import { removeTree } from '../../rig/remove-tree.js';
 
 const CRATES: WorkspaceCrate[] = [
   { name: 'tp-a', version: '0.2.0' },
@@ -282,7 +283,7 @@ test('a `workspace` without a Cargo.toml fails main before any ID token, naming 
       },
     ]);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTree(dir);
   }
 });
 
@@ -353,7 +354,7 @@ describe('a workspace cargo cannot read fails main before any ID token, with wha
     await writeFile(join(dir, 'Cargo.toml'), '[package]\nname = "tp-a"\nversion = "zz"\n');
   });
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await removeTree(dir);
   });
 
   withCargo('a manifest cargo rejects', async () => {

@@ -1,11 +1,12 @@
 // `npm run lint:links`: remark-validate-links, offline, over the project's Markdown. Here on
 // files of its own, to see that a broken relative link or #anchor fails the lint.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acceptable } from '../../scripts/licenses.mjs';
+import { removeTreeSync } from '../../rig/remove-tree.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const remark = join(root, 'node_modules', 'remark-cli', 'cli.js');
@@ -35,7 +36,7 @@ function checkLinks(files: Record<string, string>): { status: number | null; out
     );
     return { status: run.status, output: run.stderr };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTreeSync(dir);
   }
 }
 

@@ -1,10 +1,11 @@
 // Which node the rig launches the action with: the Node 24 package npm installed for this
 // platform, else the running node if it is 24 or later, else a sentence saying what to do.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findNode24, NODE24, NODE24_PACKAGES, thisHost, type Host } from '../../rig/node24.js';
+import { removeTreeSync } from '../../rig/remove-tree.js';
 
 const root = new URL('../../', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
@@ -37,7 +38,7 @@ describe('findNode24', () => {
     empty = mkdtempSync(join(tmpdir(), 'auth-action-node24-'));
   });
   afterAll(() => {
-    rmSync(empty, { recursive: true, force: true });
+    removeTreeSync(empty);
   });
   const host = (overrides: Partial<Host>): Host => ({
     platform: 'linux',

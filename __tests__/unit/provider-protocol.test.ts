@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnable } from '../../rig/platform.js';
@@ -13,6 +13,7 @@ import {
 import { errorAnswer, HELLO, parseRequest, tokenAnswer } from '../../src/provider/protocol.js';
 import { handOutUntil, tokenLife } from '../../src/provider/token-life.js';
 import { ActionFailure } from '../../src/errors/failure.js';
+import { removeTreeSync } from '../../rig/remove-tree.js';
 
 test('the hello and the answers, as cargo 1.74+ reads them', () => {
   expect(HELLO).toBe('{"v":[1]}\n');
@@ -118,7 +119,7 @@ testExceptOn(
       `${join(dir, 'p $HOME.js')}|${join(dir, 'c`x`.json')}|--cargo-plugin|two words|*|$HOME|`,
     );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTreeSync(dir);
   }
 });
 
@@ -141,7 +142,7 @@ testExceptOn(
     });
     expect([ran.status, ran.stdout]).toEqual([0, `${config}|--cargo-plugin|`]);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTreeSync(dir);
   }
 });
 

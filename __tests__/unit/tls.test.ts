@@ -2,11 +2,12 @@
 // certificate and a server certificate Node accepts for the names asked, with nothing of that
 // openssl's own configuration read.
 import { X509Certificate } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect, createServer } from 'node:tls';
 import { makePki, opensslConfig, opensslVersion, type TestPki } from '../../rig/tls.js';
 import { testWithTool } from '../skip.js';
+import { removeTreeSync } from '../../rig/remove-tree.js';
 
 const withOpenssl = testWithTool(
   'openssl',
@@ -16,7 +17,7 @@ const withOpenssl = testWithTool(
 
 const made: TestPki[] = [];
 afterAll(() => {
-  for (const pki of made) rmSync(pki.dir, { recursive: true, force: true });
+  for (const pki of made) removeTreeSync(pki.dir);
 });
 
 /** makePki with OPENSSL_CONF set as a machine might have it, for openssl to ignore. */

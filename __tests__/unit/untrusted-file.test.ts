@@ -4,7 +4,7 @@
  */
 import { testExceptOn } from '../skip.js';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readProviderConfig } from '../../src/provider/provider-config.js';
@@ -13,13 +13,14 @@ import {
   readUntrustedFile,
   UntrustedFileError,
 } from '../../src/runner/untrusted-file.js';
+import { removeTreeSync } from '../../rig/remove-tree.js';
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'auth-action-untrusted-'));
 });
 afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
+  removeTreeSync(dir);
 });
 
 const refusal = (read: () => unknown): string => {
