@@ -10,6 +10,7 @@ import {
   type Workspace,
   type WorkspaceCrate,
 } from '../../rig/cargo.js';
+import { rustupHome } from '../../rig/platform.js';
 import type { StepResult } from '../../rig/runner.js';
 import { World } from '../../rig/world.js';
 import { output, withCargo } from './long-release.js';
@@ -21,10 +22,8 @@ const CRATES: WorkspaceCrate[] = [
   { name: 'tp-c', version: '0.2.0', dependsOn: ['tp-b'] },
 ];
 
-/** Where rustup keeps the toolchains: a step's HOME is a directory of its own. */
-const cargoEnvironment = {
-  RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '', '.rustup'),
-};
+/** Where rustup keeps the toolchains (a step's HOME is a directory of its own): from the OS, not HOME, which Windows does not set. */
+const cargoEnvironment = { RUSTUP_HOME: rustupHome(process.platform, process.env) };
 
 const PREFLIGHT_SCALE = '0.25';
 
