@@ -9,6 +9,7 @@ import { inputEnv, parseFileCommands, ROOT } from '../rig/runner.js';
 import type { World } from '../rig/world.js';
 import { removeTree } from '../rig/remove-tree.js';
 
+// portable: a probe; where GNU time is missing (macOS, Windows) the bench reports no memory.
 export const GNU_TIME = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 
 export interface Sample {
@@ -45,7 +46,8 @@ async function launch(
 ): Promise<Sample> {
   const rssFile = join(env.RUNNER_TEMP ?? tmpdir(), 'rss');
   const [command, args] = measureRss
-    ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, NODE24, ...nodeArgs, script]]
+    ? // portable: only where the GNU_TIME probe found GNU time.
+      ['/usr/bin/time', ['-f', '%M', '-o', rssFile, NODE24, ...nodeArgs, script]]
     : [NODE24, [...nodeArgs, script]];
   const started = process.hrtime.bigint();
   const code = await new Promise<number | null>((resolve, reject) => {

@@ -44,6 +44,7 @@ async function dryRun(name, manifest, lockfile, platform) {
   await writeFile(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
   await writeFile(join(project, 'package-lock.json'), JSON.stringify(lockfile, null, 2));
   const [os, cpu] = platform.split('-');
+  // portable: .ci/run runs this check on Linux only (on Windows npm is npm.cmd).
   const run = spawnSync(
     'npm',
     ['ci', '--dry-run', '--no-audit', '--no-fund', `--os=${os}`, `--cpu=${cpu}`],

@@ -120,7 +120,7 @@ test('registry-name without credential-provider: a warning, and the token as bef
 
 test('a RUNNER_TEMP with a space is refused before any token is minted', async () => {
   // An absolute path on this system: a drive letter on Windows.
-  const spaced = onWindows ? 'C:\\a\\with space' : '/tmp/with space';
+  const spaced = onWindows ? 'C:\\a\\with space' : '/runner/with space';
   const main = await world.runMain({ with: provider, env: { RUNNER_TEMP: spaced } });
 
   expect(main.exitCode).toBe(1);

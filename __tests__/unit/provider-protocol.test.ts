@@ -176,7 +176,7 @@ test('RUNNER_TEMP: where cargo can split the wrapper’s path, or refused', () =
   expect(providerHome('/home/runner/work/_temp', linux)).toBe('/home/runner/work/_temp');
   // The shell reads UTF-8: on Linux and macOS only spaces matter.
   expect(providerHome('/home/rünner/_temp', linux)).toBe('/home/rünner/_temp');
-  for (const bad of [undefined, '', 'relative/temp', '/home/my runner/_temp', '/tmp/tab\there']) {
+  for (const bad of [undefined, '', 'relative/temp', '/home/my runner/_temp', '/home/tab\there']) {
     expect(refusal(() => providerHome(bad, linux))).toMatchObject({
       kind: 'bad-environment',
       variable: 'RUNNER_TEMP',
