@@ -67,9 +67,15 @@ const TEXT_RULES = [
     why: 'Windows has no sh for Node to spawn: run the program itself',
   },
   {
+    id: 'spawn-builtin',
+    pattern:
+      /\b(spawn|spawnSync|execFile|execFileSync|runCommand)\((\s*\w+,)?\s*['"`](echo|true|false|cd|type|set|export|exit|test|pwd)['"`]/,
+    why: 'a shell built-in is no program on Windows (cmd.exe has its own): run node with a script, or the real program',
+  },
+  {
     id: 'spawn-cmd',
     pattern:
-      /\b(spawn|spawnSync|execFile|execFileSync)\(\s*['"`]([^'"`]*\.(cmd|bat)|npm|npx|pnpm|yarn)['"`]/i,
+      /\b(spawn|spawnSync|execFile|execFileSync|runCommand)\((\s*\w+,)?\s*['"`]([^'"`]*\.(cmd|bat)|npm|npx|pnpm|yarn)['"`]/i,
     why: 'on Windows that is a .cmd, which Node spawns only through cmd.exe (EINVAL since CVE-2024-27980): use rig/platform.ts spawnable, or process.execPath with the tool’s script',
   },
   {

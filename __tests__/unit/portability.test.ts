@@ -100,6 +100,9 @@ describe('what Windows runs otherwise', () => {
     ["spawn('npm', ['ci'])", '1 spawn-cmd'],
     ["spawnSync(\n  'npx',\n  ['tsx'],\n)", '1 spawn-cmd'],
     ["spawn('C:\\\\t\\\\cargo-credential.CMD', [])", '1 spawn-cmd'],
+    ["world.runCommand(job, 'npx', ['tsx'])", '1 spawn-cmd'],
+    ["spawnSync('true')", '1 spawn-builtin'],
+    ["job.runCommand('echo', ['hello'], {})", '1 spawn-builtin'],
     ['spawn(command, args, { shell: true })', '1 spawn-with-shell'],
     ["execSync('ls')", '1 exec-with-shell'],
     ["spawn('sh', ['-c', 'echo'])", '1 sh-c'],
@@ -114,6 +117,7 @@ describe('what Windows runs otherwise', () => {
   test.each([
     ['/^x/.exec(line)', 'RegExp exec'],
     ['spawn(process.execPath, [script])', 'node itself'],
+    ["world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {})", 'cargo.exe on Windows'],
     ["join(tmpdir(), 'x')", 'the OS temp folder'],
     ['await removeTree(dir);', 'the retrying removal'],
     ['rm(file)', 'a file, not a tree'],
