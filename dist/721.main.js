@@ -188,6 +188,8 @@ async function boundedAll(items, limit, work, stop) {
     return results;
 }
 
+// EXTERNAL MODULE: ./src/runner/environment.ts
+var environment = __webpack_require__(47);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(24);
 // EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
@@ -417,11 +419,12 @@ function takeIncludes(table) {
         return { path: path.value, optional: optional?.value === true };
     });
     for (const { path } of includes) {
+        const target = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), path);
         if ((0,external_node_path_.extname)(path) !== '.toml') {
-            throw includeRefused(file, `\`${path}\` does not end in \`.toml\` (cargo refuses it)`);
+            throw includeRefused(file, `${target} does not end in \`.toml\` (cargo refuses it)`);
         }
         if (/[*?[\]{}]/.test(path)) {
-            throw includeRefused(file, `\`${path}\` is a pattern (cargo refuses globs and braces)`);
+            throw includeRefused(file, `${target} is a pattern (cargo refuses globs and braces)`);
         }
     }
     return includes;
@@ -490,6 +493,7 @@ function lookup(config, parts) {
 }
 
 ;// CONCATENATED MODULE: ./src/preflight/index-location.ts
+
 
 
 
@@ -562,7 +566,7 @@ function replacement(config, cargo) {
     if (table.kind === 'absent')
         return { kind: 'absent' };
     const parts = ['source', 'crates-io', 'replace-with'];
-    const found = setting(config, cargo, parts, 'CARGO_SOURCE_CRATES_IO_REPLACE_WITH');
+    const found = setting(config, cargo, parts, environment/* REPLACE_WITH_VARIABLE */.Lf);
     if (found.kind !== 'absent' || table.kind !== 'found')
         return found;
     const { value } = table;

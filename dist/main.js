@@ -1549,45 +1549,20 @@ function registryVariable(name, key) {
 
 /***/ }),
 
-/***/ 166:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(702);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 702:
+/***/ 270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __lazyBuiltin("node:url");
-// EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
-// EXTERNAL MODULE: ./src/http/transport.ts + 3 modules
-var transport = __nccwpck_require__(257);
-// EXTERNAL MODULE: ./src/errors/describe.ts
-var describe = __nccwpck_require__(206);
-// EXTERNAL MODULE: ./src/errors/failure.ts
-var failure = __nccwpck_require__(685);
-// EXTERNAL MODULE: ./src/redact/redact.ts
-var redact = __nccwpck_require__(940);
-// EXTERNAL MODULE: ./src/diagnose/claims.ts
-var diagnose_claims = __nccwpck_require__(727);
-;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I7: () => (/* binding */ parseRegistryUrl),
+/* harmony export */   Iy: () => (/* binding */ tokensEndpoint),
+/* harmony export */   QA: () => (/* binding */ parseAudience),
+/* harmony export */   Qs: () => (/* binding */ DEFAULT_REGISTRY_URL),
+/* harmony export */   Yl: () => (/* binding */ defaultAudience),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   m2: () => (/* binding */ MAX_URL_LENGTH)
+/* harmony export */ });
+/* unused harmony export checkRegistryUrl */
+/* harmony import */ var _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(685);
 
 const DEFAULT_REGISTRY_URL = 'https://crates.io';
 const MAX_URL_LENGTH = 2048;
@@ -1613,7 +1588,7 @@ function suggestion(value) {
     const host = authority.split(':')[0] ?? '';
     if (!host.includes('.') && host.toLowerCase() !== 'localhost')
         return '';
-    return registry_url_checkRegistryUrl(`https://${value}`).ok ? ` Did you mean \`https://${value}\`?` : '';
+    return checkRegistryUrl(`https://${value}`).ok ? ` Did you mean \`https://${value}\`?` : '';
 }
 function unparsable(value) {
     const authority = AUTHORITY.exec(value)?.[1] ?? '';
@@ -1637,7 +1612,7 @@ function hostProblem(hostname) {
     }
     return undefined;
 }
-function registry_url_checkRegistryUrl(value) {
+function checkRegistryUrl(value) {
     if (value.length > MAX_URL_LENGTH) {
         return {
             ok: false,
@@ -1692,10 +1667,10 @@ function registry_url_checkRegistryUrl(value) {
 }
 function parseRegistryUrl(raw) {
     const value = raw === '' ? DEFAULT_REGISTRY_URL : raw;
-    const checked = registry_url_checkRegistryUrl(value);
+    const checked = checkRegistryUrl(value);
     if (checked.ok)
         return checked.baseUrl;
-    throw new failure/* ActionFailure */.d({
+    throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d({
         kind: 'invalid-input',
         input: 'url',
         value,
@@ -1710,7 +1685,7 @@ function parseAudience(raw, baseUrl) {
     if (raw === '')
         return defaultAudience(baseUrl);
     if (/[\s\u0000-\u001f\u007f-\u009f]/.test(raw)) {
-        throw new failure/* ActionFailure */.d({
+        throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d({
             kind: 'invalid-input',
             input: 'audience',
             value: raw,
@@ -1723,6 +1698,49 @@ function tokensEndpoint(baseUrl) {
     return `${baseUrl}/api/v1/trusted_publishing/tokens`;
 }
 
+
+/***/ }),
+
+/***/ 166:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(928);
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 928:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __lazyBuiltin("node:url");
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __nccwpck_require__(902);
+// EXTERNAL MODULE: ./src/http/transport.ts + 3 modules
+var transport = __nccwpck_require__(257);
+// EXTERNAL MODULE: ./src/errors/describe.ts
+var describe = __nccwpck_require__(206);
+// EXTERNAL MODULE: ./src/errors/failure.ts
+var failure = __nccwpck_require__(685);
+// EXTERNAL MODULE: ./src/redact/redact.ts
+var redact = __nccwpck_require__(940);
+// EXTERNAL MODULE: ./src/diagnose/claims.ts
+var diagnose_claims = __nccwpck_require__(727);
+// EXTERNAL MODULE: ./src/inputs/registry-url.ts
+var registry_url = __nccwpck_require__(270);
 // EXTERNAL MODULE: ./src/exchange/refusal.ts
 var refusal = __nccwpck_require__(369);
 ;// CONCATENATED MODULE: ./src/diagnose/explain-refusal.ts
@@ -1765,7 +1783,7 @@ function lifetime(claims, now) {
     return left >= 0 ? `expires in ${duration(left)}` : `expired ${duration(left)} ago`;
 }
 function expectedAudience(baseUrl) {
-    return baseUrl === DEFAULT_REGISTRY_URL ? 'crates.io' : defaultAudience(baseUrl);
+    return baseUrl === registry_url/* DEFAULT_REGISTRY_URL */.Qs ? 'crates.io' : (0,registry_url/* defaultAudience */.Yl)(baseUrl);
 }
 function rowsFor(claims, context) {
     const none = (what) => `(${what})`;
@@ -1893,7 +1911,7 @@ function diagnoseRefusal(details, claims, context) {
 
 const REFUSED_TRIGGERS = ['pull_request_target', 'workflow_run'];
 function triggerWarning(event, baseUrl) {
-    if (baseUrl !== DEFAULT_REGISTRY_URL || !REFUSED_TRIGGERS.includes(event.name))
+    if (baseUrl !== registry_url/* DEFAULT_REGISTRY_URL */.Qs || !REFUSED_TRIGGERS.includes(event.name))
         return undefined;
     return (`This run was triggered by \`${event.name}\`, and crates.io refuses trusted publishing from it ` +
         '(it can run with code or data from outside the repository). The exchange will most likely be ' +
@@ -1908,7 +1926,7 @@ function inputWarnings(inputs) {
             'The `registry-name` input does nothing without `credential-provider: true` or `workspace`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
         ];
     }
-    if (provider !== undefined && registry.baseUrl === DEFAULT_REGISTRY_URL) {
+    if (provider !== undefined && registry.baseUrl === registry_url/* DEFAULT_REGISTRY_URL */.Qs) {
         return [
             `With \`registry-name: ${registryName}\` the provider serves \`cargo publish --registry ${registryName}\` only, and \`url\` is crates.io: to publish to crates.io itself (\`cargo publish\`), leave \`registry-name\` empty.`,
         ];
@@ -2067,7 +2085,7 @@ function parseTokenResponse(response) {
 
 
 function exchangeForToken(deps, baseUrl, freshJwt) {
-    const url = tokensEndpoint(baseUrl);
+    const url = (0,registry_url/* tokensEndpoint */.Iy)(baseUrl);
     let replays = 0;
     const accept = (response) => {
         const parsed = parseTokenResponse(response);
@@ -2134,7 +2152,7 @@ var cargo_names = __nccwpck_require__(200);
 
 
 const MAX_LENGTH = {
-    url: MAX_URL_LENGTH,
+    url: registry_url/* MAX_URL_LENGTH */.m2,
     audience: 255,
     revoke: 100,
     'credential-provider': 100,
@@ -2156,14 +2174,14 @@ function readInput(core, name) {
     return value;
 }
 function readInputs(core) {
-    const baseUrl = parseRegistryUrl(readInput(core, 'url'));
+    const baseUrl = (0,registry_url/* parseRegistryUrl */.I7)(readInput(core, 'url'));
     const audienceInput = readInput(core, 'audience');
-    const audience = parseAudience(audienceInput, baseUrl);
+    const audience = (0,registry_url/* parseAudience */.QA)(audienceInput, baseUrl);
     const revoke = parseBoolean('revoke', readInput(core, 'revoke'), true);
     const providerOn = parseBoolean('credential-provider', readInput(core, 'credential-provider'), false);
     const registryName = parseRegistryName(readInput(core, 'registry-name'));
     const workspace = parseWorkspace(readInput(core, 'workspace'));
-    if (workspace !== '' && registryName === '' && baseUrl !== DEFAULT_REGISTRY_URL) {
+    if (workspace !== '' && registryName === '' && baseUrl !== registry_url/* DEFAULT_REGISTRY_URL */.Qs) {
         throw new failure/* ActionFailure */.d({
             kind: 'missing-input',
             input: 'registry-name',
@@ -2221,7 +2239,7 @@ function read_inputs_registryNameProblem(name) {
 function cargoRegistry(name, baseUrl) {
     if (name !== '')
         return { kind: 'named', name };
-    if (baseUrl === DEFAULT_REGISTRY_URL)
+    if (baseUrl === registry_url/* DEFAULT_REGISTRY_URL */.Qs)
         return { kind: 'crates-io' };
     throw new failure/* ActionFailure */.d({
         kind: 'missing-input',
@@ -3806,102 +3824,8 @@ const actionsCore = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/runner/environment.ts
-
-
-
-const CARGO_SETTINGS = [
-    'CARGO_REGISTRY_DEFAULT',
-    'CARGO_REGISTRY_INDEX',
-    'CARGO_REGISTRIES_CRATES_IO_PROTOCOL',
-    'CARGO_SOURCE_CRATES_IO_REPLACE_WITH',
-];
-const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_.+_INDEX$/;
-function readCargoEnvironment(env, platform) {
-    const variables = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value === undefined)
-            continue;
-        if (REGISTRY_INDEX_VARIABLE.test(name) || CARGO_SETTINGS.includes(name)) {
-            variables[name] = value;
-        }
-    }
-    const user = platform === 'win32' ? env.USERPROFILE : env.HOME;
-    const home = env.CARGO_HOME || (user ? (0,external_node_path_.join)(user, '.cargo') : undefined);
-    return { home, variables };
-}
-function isForkPullRequest(eventPath) {
-    if (eventPath === undefined || eventPath === '')
-        return false;
-    try {
-        const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-        return event.pull_request?.head?.repo?.fork === true;
-    }
-    catch {
-        return false;
-    }
-}
-const MAX_REQUEST_URL = 4096;
-const MAX_REQUEST_TOKEN = 16384;
-function requestUrlProblem(value) {
-    if (value.length > MAX_REQUEST_URL)
-        return `is longer than ${MAX_REQUEST_URL} characters`;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return 'is not a URL (it does not parse)';
-    }
-    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-    if (!secure)
-        return 'is not an https URL';
-    if (url.port === '0')
-        return 'has port 0, where nothing listens';
-    return undefined;
-}
-function requestTokenProblem(value) {
-    if (value.length > MAX_REQUEST_TOKEN)
-        return `is longer than ${MAX_REQUEST_TOKEN} characters`;
-    if (!/^[\x21-\x7e]+$/.test(value)) {
-        return 'contains a space, a line break or another character that cannot go in an HTTP header';
-    }
-    return undefined;
-}
-function readOidc(env) {
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-    if (requestUrl === '' || requestToken === '')
-        return { kind: 'absent' };
-    const urlProblem = requestUrlProblem(requestUrl);
-    if (urlProblem !== undefined) {
-        return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_URL', problem: urlProblem };
-    }
-    const tokenProblem = requestTokenProblem(requestToken);
-    if (tokenProblem !== undefined) {
-        return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', problem: tokenProblem };
-    }
-    return { kind: 'ready', access: { requestUrl, requestToken } };
-}
-const MIN_TIME_SCALE = 0.005;
-function readEnvironment(env = process.env, platform = process.platform) {
-    const oidc = readOidc(env);
-    const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
-    const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
-    return {
-        oidc,
-        event: {
-            name: env.GITHUB_EVENT_NAME ?? '',
-            fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
-        },
-        timeScale: valid ? Math.max(scale, MIN_TIME_SCALE) : 1,
-        ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
-        runnerTemp: env.RUNNER_TEMP,
-        githubWorkspace: env.GITHUB_WORKSPACE,
-        cargo: readCargoEnvironment(env, platform),
-    };
-}
-
+// EXTERNAL MODULE: ./src/runner/environment.ts
+var environment = __nccwpck_require__(47);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -3913,7 +3837,7 @@ function readEnvironment(env = process.env, platform = process.platform) {
 function run() {
     return runMain({
         core: actionsCore,
-        environment: readEnvironment(),
+        environment: (0,environment/* readEnvironment */.Qo)(),
         transport: transport/* httpClientTransport */.zm,
         clock: retry/* systemClock */.ml,
         providerProgram: () => ({
@@ -4049,6 +3973,118 @@ class Redactor {
                 out = hideCut(out, secret, this.table(secret));
         return redactUrls(out);
     }
+}
+
+
+/***/ }),
+
+/***/ 47:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lf: () => (/* binding */ REPLACE_WITH_VARIABLE),
+/* harmony export */   Qo: () => (/* binding */ readEnvironment)
+/* harmony export */ });
+/* unused harmony exports CARGO_SETTINGS, MIN_TIME_SCALE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _inputs_registry_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(270);
+
+
+
+const REPLACE_WITH_VARIABLE = 'CARGO_SOURCE_crates-io_REPLACE_WITH';
+const CARGO_SETTINGS = [
+    'CARGO_REGISTRY_DEFAULT',
+    'CARGO_REGISTRY_INDEX',
+    'CARGO_REGISTRIES_CRATES_IO_PROTOCOL',
+    REPLACE_WITH_VARIABLE,
+];
+const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_.+_INDEX$/;
+function readCargoEnvironment(env, platform) {
+    const variables = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        if (REGISTRY_INDEX_VARIABLE.test(name) || CARGO_SETTINGS.includes(name)) {
+            variables[name] = value;
+        }
+    }
+    const user = platform === 'win32' ? env.USERPROFILE : env.HOME;
+    const home = env.CARGO_HOME || (user ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(user, '.cargo') : undefined);
+    return { home, variables };
+}
+function isForkPullRequest(eventPath) {
+    if (eventPath === undefined || eventPath === '')
+        return false;
+    try {
+        const event = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(eventPath, 'utf8'));
+        return event.pull_request?.head?.repo?.fork === true;
+    }
+    catch {
+        return false;
+    }
+}
+const MAX_REQUEST_URL = 4096;
+const MAX_REQUEST_TOKEN = 16384;
+function requestUrlProblem(value) {
+    if (value.length > MAX_REQUEST_URL)
+        return `is longer than ${MAX_REQUEST_URL} characters`;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'is not a URL (it does not parse)';
+    }
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && (0,_inputs_registry_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.hostname));
+    if (!secure)
+        return 'is not an https URL';
+    if (url.port === '0')
+        return 'has port 0, where nothing listens';
+    return undefined;
+}
+function requestTokenProblem(value) {
+    if (value.length > MAX_REQUEST_TOKEN)
+        return `is longer than ${MAX_REQUEST_TOKEN} characters`;
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+        return 'contains a space, a line break or another character that cannot go in an HTTP header';
+    }
+    return undefined;
+}
+function readOidc(env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    if (requestUrl === '' || requestToken === '')
+        return { kind: 'absent' };
+    const urlProblem = requestUrlProblem(requestUrl);
+    if (urlProblem !== undefined) {
+        return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_URL', problem: urlProblem };
+    }
+    const tokenProblem = requestTokenProblem(requestToken);
+    if (tokenProblem !== undefined) {
+        return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', problem: tokenProblem };
+    }
+    return { kind: 'ready', access: { requestUrl, requestToken } };
+}
+const MIN_TIME_SCALE = 0.005;
+function readEnvironment(env = process.env, platform = process.platform) {
+    const oidc = readOidc(env);
+    const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
+    const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
+    return {
+        oidc,
+        event: {
+            name: env.GITHUB_EVENT_NAME ?? '',
+            fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
+        },
+        timeScale: valid ? Math.max(scale, MIN_TIME_SCALE) : 1,
+        ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
+        runnerTemp: env.RUNNER_TEMP,
+        githubWorkspace: env.GITHUB_WORKSPACE,
+        cargo: readCargoEnvironment(env, platform),
+    };
 }
 
 
@@ -5057,6 +5093,18 @@ class DecodedURL extends URL {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -421,6 +421,22 @@ const CASES: Case[] = [
     expected: 'same',
   },
   {
+    name: 'crates.io, an empty [source.crates-io] and CARGO_SOURCE_CRATES_IO_REPLACE_WITH: ignored',
+    registry: 'crates.io',
+    files: { [WS]: `${reg('replacement')}[source.crates-io]\n` },
+    env: { CARGO_SOURCE_CRATES_IO_REPLACE_WITH: 'local' },
+    expected: 'same',
+  },
+  {
+    name: 'crates.io, [source.crates-io] and CARGO_SOURCE_crates-io_REPLACE_WITH (as written): replaced',
+    registry: 'crates.io',
+    files: { [WS]: `${reg('replacement')}[source.crates-io]\n` },
+    env: { 'CARGO_SOURCE_crates-io_REPLACE_WITH': 'local' },
+    expected: 'doubt',
+    cargo: /crates-io is replaced with remote registry local/,
+  },
+
+  {
     name: "crates.io over git (registries.crates-io.protocol): cargo reads crates.io's git index",
     registry: 'crates.io',
     files: { [WS]: 'registries.crates-io.protocol = "git"\n' },

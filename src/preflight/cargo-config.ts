@@ -210,11 +210,13 @@ function takeIncludes(table: ConfigTable): Include[] {
     return { path: path.value, optional: optional?.value === true };
   });
   for (const { path } of includes) {
+    // Shown resolved: where cargo would look, without `..` in a message.
+    const target = resolve(dirname(file), path);
     if (extname(path) !== '.toml') {
-      throw includeRefused(file, `\`${path}\` does not end in \`.toml\` (cargo refuses it)`);
+      throw includeRefused(file, `${target} does not end in \`.toml\` (cargo refuses it)`);
     }
     if (/[*?[\]{}]/.test(path)) {
-      throw includeRefused(file, `\`${path}\` is a pattern (cargo refuses globs and braces)`);
+      throw includeRefused(file, `${target} is a pattern (cargo refuses globs and braces)`);
     }
   }
   return includes;

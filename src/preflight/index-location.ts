@@ -1,7 +1,7 @@
 import type { ConfigDoubt, Origin } from '../errors/failure.js';
 import { registryVariable } from '../inputs/cargo-names.js';
 import { shownPath } from '../errors/describe.js';
-import type { CargoEnvironment } from '../runner/environment.js';
+import { REPLACE_WITH_VARIABLE, type CargoEnvironment } from '../runner/environment.js';
 import { configFs, loadCargoConfig, lookup, type ConfigFs } from './cargo-config.js';
 import type { ConfigTable } from './config-toml.js';
 import type { ReleaseTarget } from './publishable-crates.js';
@@ -108,15 +108,16 @@ function classify(text: string, key: string, from: Origin, files: string[]): Ind
 }
 
 /**
- * Source replacement of crates.io. cargo reads `[source]` names from the files only (a variable
- * alone is ignored), then `replace-with` from either; any other key there (`registry`, a
- * directory...) redefines crates.io, and cargo refuses to publish to it.
+ * Source replacement of crates.io. cargo takes `[source]` names from the files only, then
+ * `replace-with` from the files or from a variable with the name as written
+ * (`CARGO_SOURCE_crates-io_REPLACE_WITH`: map keys are case-sensitive in cargo's variables);
+ * another key there (`registry`, `directory`...) may redefine crates.io too: a doubt.
  */
 function replacement(config: ConfigTable, cargo: CargoEnvironment): Setting {
   const table = lookup(config, ['source', 'crates-io']);
   if (table.kind === 'absent') return { kind: 'absent' };
   const parts = ['source', 'crates-io', 'replace-with'];
-  const found = setting(config, cargo, parts, 'CARGO_SOURCE_CRATES_IO_REPLACE_WITH');
+  const found = setting(config, cargo, parts, REPLACE_WITH_VARIABLE);
   if (found.kind !== 'absent' || table.kind !== 'found') return found;
   const { value } = table;
   return value.kind === 'table' && value.entries.size === 0

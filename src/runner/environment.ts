@@ -55,12 +55,15 @@ export interface CargoEnvironment {
   variables: Record<string, string>;
 }
 
+/** `[source.crates-io] replace-with`: cargo keeps a `[source]` name's case and `-` here. */
+export const REPLACE_WITH_VARIABLE = 'CARGO_SOURCE_crates-io_REPLACE_WITH';
+
 /** The settings besides CARGO_REGISTRIES_<NAME>_INDEX that change where `cargo publish` goes. */
 export const CARGO_SETTINGS = [
   'CARGO_REGISTRY_DEFAULT',
   'CARGO_REGISTRY_INDEX',
   'CARGO_REGISTRIES_CRATES_IO_PROTOCOL',
-  'CARGO_SOURCE_CRATES_IO_REPLACE_WITH',
+  REPLACE_WITH_VARIABLE,
 ];
 
 const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_.+_INDEX$/;
