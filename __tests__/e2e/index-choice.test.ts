@@ -135,7 +135,7 @@ withCargo(
     expect(main.outputs['exclude-published']).toBe('');
     const log = main.log.join('\n');
     expect(log).toContain(
-      `cargo's configuration, as cargo reads it when run in \`${ws.dir}\`: \`${ws.dir}/.cargo/config.toml\`, \`${ws.dir}/.cargo/registries.toml\`, \`${ws.home}/config.toml\`. The index is set in \`${ws.dir}/.cargo/registries.toml\`.`,
+      `cargo's configuration, as cargo reads it when run in \`${ws.dir}\`: \`${join(ws.dir, '.cargo', 'config.toml')}\`, \`${join(ws.dir, '.cargo', 'registries.toml')}\`, \`${join(ws.home, 'config.toml')}\`. The index is set in \`${join(ws.dir, '.cargo', 'registries.toml')}\`.`,
     );
     expect(log).toContain(
       `Checking 2 crates of the workspace against the registry's index at ${world.registry.url}/index/.`,
@@ -166,7 +166,7 @@ withCargo(
     expect(main.annotations).toEqual([
       {
         level: 'warning',
-        message: `The check of the workspace cannot be sure which index \`cargo publish --registry ${REGISTRY}\` uses: cargo's configuration file \`${ws.dir}/.cargo/config.toml\` cannot be read (it is larger than 1 MiB, more than the check reads). \`unpublished\` lists every crate to be released and \`exclude-published\` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads. \`cargo publish --dry-run --registry ${REGISTRY}\`, run where the release runs, shows what cargo makes of its configuration.`,
+        message: `The check of the workspace cannot be sure which index \`cargo publish --registry ${REGISTRY}\` uses: cargo's configuration file \`${join(ws.dir, '.cargo', 'config.toml')}\` cannot be read (it is larger than 1 MiB, more than the check reads). \`unpublished\` lists every crate to be released and \`exclude-published\` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads. \`cargo publish --dry-run --registry ${REGISTRY}\`, run where the release runs, shows what cargo makes of its configuration.`,
       },
     ]);
     expect(main.log.join('\n')).toMatch(

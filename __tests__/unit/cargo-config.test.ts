@@ -57,8 +57,11 @@ function tree(files: Record<string, string | Buffer>): void {
 }
 
 const ws = () => join(root, 'ws');
-const cargo = (variables: Record<string, string> = {}, home = join(root, 'home')) =>
-  ({ home, variables }) satisfies CargoEnvironment;
+/** cargo's environment: `home` null when neither CARGO_HOME nor the user's home is known. */
+const cargo = (
+  variables: Record<string, string> = {},
+  home: string | null = join(root, 'home'),
+): CargoEnvironment => ({ home: home ?? undefined, variables });
 const locate = (target: ReleaseTarget = local, env = cargo()) => locateIndex(target, ws(), env);
 const WS = 'ws/.cargo/config.toml';
 const HOME = 'home/config.toml';
@@ -195,11 +198,10 @@ describe('the files cargo discovers, nearest first', () => {
     expect(found(locate(local, cargo({}, 'h2')))).toBe('https://r.example/relative/');
   });
 
-  test('no CARGO_HOME known: only the tree', () => {
-    tree({ [WS]: index('tree') });
-    expect(found(locate(local, cargo({}, undefined as unknown as string)))).toBe(
-      'https://r.example/tree/',
-    );
+  test('no CARGO_HOME known: only the tree is read', () => {
+    tree({ [WS]: index('tree'), [HOME]: 'x = ' });
+    expect(found(locate(local, cargo({}, null)))).toBe('https://r.example/tree/');
+    expect(found(locate(local, cargo()))).toBe('doubt');
   });
 });
 
@@ -213,9 +215,9 @@ describe('include', () => {
     const location = locate();
     expect(found(location)).toBe('https://r.example/nested/');
     expect(location.files.map((file) => file.slice(configFs.canonical(root).length))).toEqual([
-      '/ws/.cargo/config.toml',
-      '/ws/.cargo/sub/a.toml',
-      '/ws/b.toml',
+      join('/ws', '.cargo', 'config.toml'),
+      join('/ws', '.cargo', 'sub', 'a.toml'),
+      join('/ws', 'b.toml'),
     ]);
   });
 
@@ -533,7 +535,7 @@ describe('what the log and the warning say', () => {
     const location = locate();
     const real = configFs.canonical(root);
     expect(configReadLine(ws(), location)).toBe(
-      `cargo's configuration, as cargo reads it when run in \`${ws()}\`: \`${real}/ws/.cargo/config.toml\`, \`${real}/ws/.cargo/r.toml\`. The index is set in \`${real}/ws/.cargo/r.toml\`.`,
+      `cargo's configuration, as cargo reads it when run in \`${ws()}\`: \`${join(real, 'ws', '.cargo', 'config.toml')}\`, \`${join(real, 'ws', '.cargo', 'r.toml')}\`. The index is set in \`${join(real, 'ws', '.cargo', 'r.toml')}\`.`,
     );
     rmSync(join(ws(), '.cargo'), { recursive: true });
     expect(configReadLine(ws(), locate(cratesIo))).toBe(
@@ -553,7 +555,7 @@ describe('what the log and the warning say', () => {
     expect(
       describeFailure({ kind: 'index-doubt', registry: 'local', doubt: doubtOf(locate()) }),
     ).toBe(
-      `The check of the workspace cannot be sure which index \`cargo publish --registry local\` uses: \`registries.local.index\` (in \`${real}/ws/.cargo/config.toml\`) is a sparse index URL that does not end in \`/\` (cargo refuses that). \`unpublished\` lists every crate to be released and \`exclude-published\` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads. \`cargo publish --dry-run --registry local\`, run where the release runs, shows what cargo makes of its configuration.`,
+      `The check of the workspace cannot be sure which index \`cargo publish --registry local\` uses: \`registries.local.index\` (in \`${join(real, 'ws', '.cargo', 'config.toml')}\`) is a sparse index URL that does not end in \`/\` (cargo refuses that). \`unpublished\` lists every crate to be released and \`exclude-published\` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads. \`cargo publish --dry-run --registry local\`, run where the release runs, shows what cargo makes of its configuration.`,
     );
     tree({ [WS]: 'registry.default = "local"' });
     expect(
@@ -563,7 +565,7 @@ describe('what the log and the warning say', () => {
         doubt: doubtOf(locate(cratesIo)),
       }),
     ).toBe(
-      `The check of the workspace cannot be sure which index \`cargo publish\` uses: \`registry.default\` (in \`${real}/ws/.cargo/config.toml\`) is \`local\`: \`cargo publish\` without \`--registry\` publishes to that registry, not to crates.io. \`unpublished\` lists every crate to be released and \`exclude-published\` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads. If the release is meant for another registry, give the action its \`url\` and \`registry-name\`; otherwise remove that setting.`,
+      `The check of the workspace cannot be sure which index \`cargo publish\` uses: \`registry.default\` (in \`${join(real, 'ws', '.cargo', 'config.toml')}\`) is \`local\`: \`cargo publish\` without \`--registry\` publishes to that registry, not to crates.io. \`unpublished\` lists every crate to be released and \`exclude-published\` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads. If the release is meant for another registry, give the action its \`url\` and \`registry-name\`; otherwise remove that setting.`,
     );
   });
 });
