@@ -187,7 +187,6 @@ describe('the files cargo discovers, nearest first', () => {
       tree({ 'real/ws/Cargo.toml': '', 'real/.cargo/config.toml': index('real-parent') });
       mkdirSync(join(root, 'elsewhere'));
       symlinkSync(join(root, 'real', 'ws'), join(root, 'elsewhere', 'ws'));
-      writeFileSync(join(root, '.cargo-unused'), '');
       const location = locateIndex(local, join(root, 'elsewhere', 'ws'), cargo());
       expect(found(location)).toBe('https://r.example/real-parent/');
     },
