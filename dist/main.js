@@ -1977,6 +1977,7 @@ function requestIdToken(deps, access, audience) {
 ;// CONCATENATED MODULE: ./src/exchange/token-response.ts
 
 const MAX_TOKEN_LENGTH = 4096;
+const MIN_TOKEN_LENGTH = 16;
 const TOKEN_CHARACTERS = /^[A-Za-z0-9._-]+$/;
 function token_response_tokenProblem(token) {
     if (token === '')
@@ -1989,6 +1990,9 @@ function token_response_tokenProblem(token) {
     }
     if (!TOKEN_CHARACTERS.test(token)) {
         return 'its `token` holds a character other than ASCII letters, digits, `-`, `_` and `.`, which no registry token is made of';
+    }
+    if (token.length < MIN_TOKEN_LENGTH) {
+        return `its \`token\` is ${token.length} characters long, shorter than any registry token (${MIN_TOKEN_LENGTH} at the least)`;
     }
     return undefined;
 }
@@ -2005,7 +2009,7 @@ function parseTokenResponse(response) {
     const problem = token_response_tokenProblem(token);
     if (problem === undefined)
         return { ok: true, token };
-    return token === '' || token.length > MAX_TOKEN_LENGTH
+    return token.length < MIN_TOKEN_LENGTH || token.length > MAX_TOKEN_LENGTH
         ? { ok: false, problem }
         : { ok: false, problem, candidate: token };
 }
@@ -3881,7 +3885,7 @@ function run() {
 /* harmony export */   pO: () => (/* binding */ Redactor),
 /* harmony export */   zA: () => (/* binding */ shownUrl)
 /* harmony export */ });
-/* unused harmony exports MAX_SHOWN, redactUrls, redactUrlValue */
+/* unused harmony exports MAX_SHOWN, redactUrls, redactUrlValue, MIN_SECRET_LENGTH */
 const MAX_SHOWN = 300;
 const URLISH = /\/\/[^\s`'"<>]*/g;
 function redactUrlish(urlish) {
@@ -3965,15 +3969,16 @@ function hideCut(text, secret, table) {
     }
     return out;
 }
+const MIN_SECRET_LENGTH = 8;
 class Redactor {
     secrets = new Set();
     tables = new Map();
     add(secret) {
-        if (secret.length < 8)
+        if (secret.length < MIN_SECRET_LENGTH)
             return;
         this.secrets.add(secret);
         const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
-        if (flat !== secret && flat.trim().length >= 8)
+        if (flat !== secret && flat.trim().length >= MIN_SECRET_LENGTH)
             this.secrets.add(flat);
     }
     table(secret) {

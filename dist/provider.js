@@ -1451,15 +1451,16 @@ function hideCut(text, secret, table) {
     }
     return out;
 }
+const MIN_SECRET_LENGTH = 8;
 class Redactor {
     secrets = new Set();
     tables = new Map();
     add(secret) {
-        if (secret.length < 8)
+        if (secret.length < MIN_SECRET_LENGTH)
             return;
         this.secrets.add(secret);
         const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
-        if (flat !== secret && flat.trim().length >= 8)
+        if (flat !== secret && flat.trim().length >= MIN_SECRET_LENGTH)
             this.secrets.add(flat);
     }
     table(secret) {
@@ -2659,6 +2660,7 @@ function requestIdToken(deps, access, audience) {
 ;// CONCATENATED MODULE: ./src/exchange/token-response.ts
 
 const MAX_TOKEN_LENGTH = 4096;
+const MIN_TOKEN_LENGTH = 16;
 const TOKEN_CHARACTERS = /^[A-Za-z0-9._-]+$/;
 function tokenProblem(token) {
     if (token === '')
@@ -2671,6 +2673,9 @@ function tokenProblem(token) {
     }
     if (!TOKEN_CHARACTERS.test(token)) {
         return 'its `token` holds a character other than ASCII letters, digits, `-`, `_` and `.`, which no registry token is made of';
+    }
+    if (token.length < MIN_TOKEN_LENGTH) {
+        return `its \`token\` is ${token.length} characters long, shorter than any registry token (${MIN_TOKEN_LENGTH} at the least)`;
     }
     return undefined;
 }
@@ -2687,7 +2692,7 @@ function parseTokenResponse(response) {
     const problem = tokenProblem(token);
     if (problem === undefined)
         return { ok: true, token };
-    return token === '' || token.length > MAX_TOKEN_LENGTH
+    return token.length < MIN_TOKEN_LENGTH || token.length > MAX_TOKEN_LENGTH
         ? { ok: false, problem }
         : { ok: false, problem, candidate: token };
 }

@@ -114,30 +114,43 @@ test('with no token yet, it mints one, records it, and hands it out for 20 minut
 });
 
 test('a token with more than 10 minutes to live is handed out again, without an exchange', async () => {
-  recordToken(join(dir, 'tokens.jsonl'), { token: 'cio_tp_recorded', mintedAt: now - 19 * MINUTE });
+  recordToken(join(dir, 'tokens.jsonl'), {
+    token: 'cio_tp_recorded_0000',
+    mintedAt: now - 19 * MINUTE,
+  });
 
   const { answer, log } = await ask(request());
 
   expect(answer.Ok).toEqual({
     kind: 'get',
-    token: 'cio_tp_recorded',
+    token: 'cio_tp_recorded_0000',
     cache: 'expires',
     expiration: (now + MINUTE) / 1000,
     operation_independent: true,
   });
   expect(world.registry.requests).toEqual([]);
-  expect(log[0]).toBe('::add-mask::cio_tp_recorded');
+  expect(log[0]).toBe('::add-mask::cio_tp_recorded_0000');
 });
 
 test('a token with 10 minutes or less to live is not: a new one is minted beside it', async () => {
-  recordToken(join(dir, 'tokens.jsonl'), { token: 'cio_tp_older', mintedAt: now - 21 * MINUTE });
-  recordToken(join(dir, 'tokens.jsonl'), { token: 'cio_tp_old', mintedAt: now - 20 * MINUTE });
+  recordToken(join(dir, 'tokens.jsonl'), {
+    token: 'cio_tp_older_000000',
+    mintedAt: now - 21 * MINUTE,
+  });
+  recordToken(join(dir, 'tokens.jsonl'), {
+    token: 'cio_tp_old_00000000',
+    mintedAt: now - 20 * MINUTE,
+  });
 
   const { answer } = await ask(request());
 
   const token = answer.Ok?.token ?? '';
   expect(world.registry.issued.has(token)).toBe(true);
-  expect(record().map((entry) => entry.token)).toEqual(['cio_tp_older', 'cio_tp_old', token]);
+  expect(record().map((entry) => entry.token)).toEqual([
+    'cio_tp_older_000000',
+    'cio_tp_old_00000000',
+    token,
+  ]);
 });
 
 test('another registry, or an operation a publish token cannot do: cargo’s error kinds, no exchange', async () => {
@@ -184,9 +197,9 @@ test('once post has removed it, the provider says so', async () => {
 });
 
 test('registry names are compared as cargo reads them; a request without one is not served', async () => {
-  recordToken(join(dir, 'tokens.jsonl'), { token: 'cio_tp_recorded', mintedAt: now });
+  recordToken(join(dir, 'tokens.jsonl'), { token: 'cio_tp_recorded_0000', mintedAt: now });
 
-  expect((await ask(request('publish', 'LOCAL'))).answer.Ok?.token).toBe('cio_tp_recorded');
+  expect((await ask(request('publish', 'LOCAL'))).answer.Ok?.token).toBe('cio_tp_recorded_0000');
   const nameless = JSON.stringify({
     v: 1,
     registry: { 'index-url': 'sparse+https://index.crates.io/' },
