@@ -381,6 +381,8 @@ function backoffDelay(policy, attempt, random) {
     const cap = caps[Math.min(attempt, caps.length) - 1] ?? 0;
     return Math.floor(random * cap);
 }
+class OutOfTime extends Error {
+}
 async function withRetries(options) {
     const { policy, clock, deadline } = options;
     let last;
@@ -389,7 +391,24 @@ async function withRetries(options) {
         if (left < policy.minAttemptMs) {
             throw new failure_ActionFailure(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
         }
-        const outcome = await options.attempt(Math.min(policy.attemptTimeoutMs, left), n);
+        const outOfTime = new OutOfTime();
+        const time = {
+            timeoutMs: () => {
+                const remaining = deadline - clock.now();
+                if (remaining < policy.minAttemptMs)
+                    throw outOfTime;
+                return Math.min(policy.attemptTimeoutMs, remaining);
+            },
+        };
+        let outcome;
+        try {
+            outcome = await options.attempt(time, n);
+        }
+        catch (error) {
+            if (error !== outOfTime)
+                throw error;
+            throw new failure_ActionFailure(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
+        }
         if (outcome.done)
             return outcome.value;
         last = outcome.failure;
@@ -2587,8 +2606,9 @@ async function callWithRetries(deps, call, target, prepare, accept, retryRefusal
             deps.core.info(`${CALL_NAMES[call]} failed: ${retryReason(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
                 `next try in ${(delayMs / 1000).toFixed(1)} s.`);
         },
-        attempt: async (timeoutMs) => {
+        attempt: async (time) => {
             const request = await prepare();
+            const timeoutMs = time.timeoutMs();
             const sent = await deps.transport(request, timeoutMs);
             if (!sent.ok) {
                 const time = { timeoutMs, limitMs: deps.policy.attemptTimeoutMs };
@@ -2754,7 +2774,7 @@ const scaled = (timing, scale) => ({
         backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
         retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
         attemptTimeoutMs: Math.max(timing.policy.attemptTimeoutMs * scale, MIN_ATTEMPT_MS),
-        minAttemptMs: timing.policy.minAttemptMs * scale,
+        minAttemptMs: Math.max(timing.policy.minAttemptMs * scale, MIN_ATTEMPT_MS),
     },
 });
 function timeScaleNote(scale, asked) {
@@ -2762,7 +2782,7 @@ function timeScaleNote(scale, asked) {
         return undefined;
     const clamped = asked === undefined ? '' : ` (${asked} asked; ${scale} is the least)`;
     return (`AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by ${scale}${clamped}. ` +
-        `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s, a step at least ${MIN_BUDGET_MS / 1000} s.`);
+        `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s (none starts with less of its step’s budget left), a step at least ${MIN_BUDGET_MS / 1000} s.`);
 }
 const mainTiming = (scale = 1) => scaled({
     budgetMs: 180_000,
