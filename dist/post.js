@@ -2464,6 +2464,69 @@ function removeFolder(core, folder) {
         core.debug('The credential provider folder could not be removed; the runner empties it.');
     }
 }
+async function keepTokens(deps, handover, folder, budget) {
+    const { core, clock } = deps;
+    const recorded = folder === undefined ? [] : await readForReport(core, folder, budget, clock);
+    await reportRelease(deps, handover.baseUrl, recorded, Promise.resolve(0), budget);
+    core.info(handover.providerDir === undefined
+        ? 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.'
+        : 'Not revoking the tokens (`revoke: false`): each expires on its own 30 minutes after it was issued.');
+}
+function revokeMainToken(deps, baseUrl, token, budget, label) {
+    const { core } = deps;
+    const log = {
+        ...core,
+        info: (message) => {
+            core.info(`${label}${message}`);
+        },
+    };
+    return revokeToken(postNet(deps, log, budget), baseUrl, token).then(() => true, (error) => {
+        core.warning(`${label}${(0,describe/* describeError */.Uc)(error)} ${UNREVOKED}`);
+        return false;
+    });
+}
+async function revokeTokens(deps, handover, folder, budget) {
+    const { core, redactor, clock } = deps;
+    const { baseUrl, token } = handover;
+    const label = folder === undefined ? '' : "The main step's token: ";
+    const mainRevoked = revokeMainToken(deps, baseUrl, token, budget, label);
+    if (folder === undefined) {
+        if (await mainRevoked)
+            core.info(`Revoked the publish token at ${baseUrl}.`);
+        return;
+    }
+    const recorded = revokeRecorded({
+        net: (log) => postNet(deps, { ...core, ...log }, budget),
+        core,
+        hide: (secret) => {
+            redactor.add(secret);
+        },
+        baseUrl,
+        mainToken: token,
+    }, recordFiles(folder), {
+        deadline: budget.deadline,
+        budgetMs: budget.timing.budgetMs,
+        minAttemptMs: budget.timing.policy.minAttemptMs,
+        now: () => clock.now(),
+    });
+    const revokedCount = Promise.all([mainRevoked, recorded.done]).then(([main, result]) => Number(main) + result.oursRevoked);
+    const report = recorded.entries.then((entries) => reportRelease(deps, baseUrl, [{ token, mintedAt: 0, n: 1 }, ...entries], revokedCount, budget));
+    const [main, result] = await Promise.all([mainRevoked, recorded.done]);
+    for (const warning of result.warnings)
+        core.warning((0,describe/* describeFailure */.Ic)(warning));
+    for (const { reason, count } of failedReasons(result.failed)) {
+        core.warning((0,describe/* unrevokedText */.Zz)(count, reason));
+    }
+    const minted = Math.max(1 + result.ours, result.counted ?? 0);
+    const revoked = Number(main) + result.oursRevoked;
+    if (minted > 1) {
+        core.info(`Revoked ${revoked} of the ${minted} publish tokens this job minted at ${baseUrl} (for this step and for cargo).`);
+    }
+    else if (revoked === 1) {
+        core.info(`Revoked the publish token at ${baseUrl}.`);
+    }
+    await report;
+}
 async function runPost(deps) {
     const { environment, clock } = deps;
     const redactor = new redact/* Redactor */.pO();
@@ -2477,74 +2540,18 @@ async function runPost(deps) {
             core.info('No token to revoke: the main step did not get one.');
             return;
         }
-        const { baseUrl } = handover;
-        const withProvider = handover.providerDir !== undefined;
-        if (handover.kind === 'keep') {
-            const folder = checkedFolder(core, handover.providerDir);
-            removable = removableFolder(folder, environment.runnerTemp);
-            const recorded = folder === undefined ? [] : await readForReport(core, folder, budget, clock);
-            await reportRelease({ ...deps, core }, baseUrl, recorded, Promise.resolve(0), budget);
-            core.info(withProvider
-                ? 'Not revoking the tokens (`revoke: false`): each expires on its own 30 minutes after it was issued.'
-                : 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.');
-            return;
+        if (handover.kind === 'revoke') {
+            core.setSecret(handover.token);
+            const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
+            if (note !== undefined)
+                core.info(note);
         }
-        core.setSecret(handover.token);
-        const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
-        if (note !== undefined)
-            core.info(note);
-        const mainLog = {
-            ...core,
-            info: (message) => {
-                core.info(withProvider ? `The main step's token: ${message}` : message);
-            },
-        };
-        const mainRevoked = revokeToken(postNet(deps, mainLog, budget), baseUrl, handover.token).then(() => true, (error) => {
-            const which = withProvider ? "The main step's token: " : '';
-            core.warning(`${which}${(0,describe/* describeError */.Uc)(error)} ${UNREVOKED}`);
-            return false;
-        });
         const folder = checkedFolder(core, handover.providerDir);
         removable = removableFolder(folder, environment.runnerTemp);
-        if (!withProvider) {
-            if (await mainRevoked)
-                core.info(`Revoked the publish token at ${baseUrl}.`);
-            return;
-        }
-        const recorded = folder === undefined
-            ? undefined
-            : revokeRecorded({
-                net: (log) => postNet(deps, { ...core, ...log }, budget),
-                core,
-                hide: (token) => {
-                    redactor.add(token);
-                },
-                baseUrl,
-                mainToken: handover.token,
-            }, recordFiles(folder), {
-                deadline: budget.deadline,
-                budgetMs: timing.budgetMs,
-                minAttemptMs: timing.policy.minAttemptMs,
-                now: () => clock.now(),
-            });
-        const done = recorded?.done;
-        const revokedCount = Promise.all([mainRevoked, done]).then(([main, result]) => Number(main) + (result?.oursRevoked ?? 0));
-        const report = recorded?.entries.then((entries) => reportRelease({ ...deps, core }, baseUrl, [{ token: handover.token, mintedAt: 0, n: 1 }, ...entries], revokedCount, budget));
-        const [main, result] = await Promise.all([mainRevoked, done]);
-        for (const warning of result?.warnings ?? [])
-            core.warning((0,describe/* describeFailure */.Ic)(warning));
-        for (const { reason, count } of failedReasons(result?.failed ?? new Map())) {
-            core.warning((0,describe/* unrevokedText */.Zz)(count, reason));
-        }
-        const minted = Math.max(1 + (result?.ours ?? 0), result?.counted ?? 0);
-        const revoked = Number(main) + (result?.oursRevoked ?? 0);
-        if (minted > 1) {
-            core.info(`Revoked ${revoked} of the ${minted} publish tokens this job minted at ${baseUrl} (for this step and for cargo).`);
-        }
-        else if (revoked === 1) {
-            core.info(`Revoked the publish token at ${baseUrl}.`);
-        }
-        await report;
+        if (handover.kind === 'keep')
+            await keepTokens({ ...deps, core }, handover, folder, budget);
+        else
+            await revokeTokens({ ...deps, core, redactor }, handover, folder, budget);
     }
     catch (error) {
         core.warning(`${(0,describe/* describeError */.Uc)(error)} ${UNREVOKED}`);

@@ -135,11 +135,117 @@ function removeFolder(core: Core, folder: string): void {
   }
 }
 
+/** `revoke: false`: nothing is sent but the release report's questions to the index. */
+async function keepTokens(
+  deps: PostDeps & { core: Core },
+  handover: { baseUrl: string; providerDir?: ProviderFolder },
+  folder: string | undefined,
+  budget: PostBudget,
+): Promise<void> {
+  const { core, clock } = deps;
+  const recorded = folder === undefined ? [] : await readForReport(core, folder, budget, clock);
+  await reportRelease(deps, handover.baseUrl, recorded, Promise.resolve(0), budget);
+  core.info(
+    handover.providerDir === undefined
+      ? 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.'
+      : 'Not revoking the tokens (`revoke: false`): each expires on its own 30 minutes after it was issued.',
+  );
+}
+
 /**
- * state → revoke every token the job minted. main's token first, on a lane of its own with the
- * whole budget, sent before anything of the record is read: nothing a later step does to the
- * record can delay or crowd it out. Then the record's (revoke-recorded.ts). Best effort: a
- * failure is a warning, never a failed job.
+ * main's token, on a lane of its own with the whole budget, sent before anything of the record
+ * is read: nothing a later step does to the record can delay or crowd it out. True when it
+ * was revoked; otherwise a warning says why.
+ */
+function revokeMainToken(
+  deps: PostDeps & { core: Core },
+  baseUrl: string,
+  token: string,
+  budget: PostBudget,
+  label: string,
+): Promise<boolean> {
+  const { core } = deps;
+  const log = {
+    ...core,
+    info: (message: string) => {
+      core.info(`${label}${message}`);
+    },
+  };
+  return revokeToken(postNet(deps, log, budget), baseUrl, token).then(
+    () => true,
+    (error: unknown) => {
+      core.warning(`${label}${describeError(error)} ${UNREVOKED}`);
+      return false;
+    },
+  );
+}
+
+/**
+ * main's token, then every token of the provider's record (revoke-recorded.ts), all by the
+ * post step's deadline; the release report beside them, once the record is read. What could
+ * not be done is a warning each, then one line says how many of the job's tokens were revoked.
+ */
+async function revokeTokens(
+  deps: PostDeps & { core: Core; redactor: Redactor },
+  handover: { baseUrl: string; token: string },
+  folder: string | undefined,
+  budget: PostBudget,
+): Promise<void> {
+  const { core, redactor, clock } = deps;
+  const { baseUrl, token } = handover;
+  const label = folder === undefined ? '' : "The main step's token: ";
+  const mainRevoked = revokeMainToken(deps, baseUrl, token, budget, label);
+  if (folder === undefined) {
+    if (await mainRevoked) core.info(`Revoked the publish token at ${baseUrl}.`);
+    return;
+  }
+  const recorded = revokeRecorded(
+    {
+      net: (log) => postNet(deps, { ...core, ...log }, budget),
+      core,
+      hide: (secret) => {
+        redactor.add(secret);
+      },
+      baseUrl,
+      mainToken: token,
+    },
+    recordFiles(folder),
+    {
+      deadline: budget.deadline,
+      budgetMs: budget.timing.budgetMs,
+      minAttemptMs: budget.timing.policy.minAttemptMs,
+      now: () => clock.now(),
+    },
+  );
+  const revokedCount = Promise.all([mainRevoked, recorded.done]).then(
+    ([main, result]) => Number(main) + result.oursRevoked,
+  );
+  // The report starts once the record is read; the revocations never wait for it.
+  const report = recorded.entries.then((entries) =>
+    reportRelease(deps, baseUrl, [{ token, mintedAt: 0, n: 1 }, ...entries], revokedCount, budget),
+  );
+  const [main, result] = await Promise.all([mainRevoked, recorded.done]);
+  for (const warning of result.warnings) core.warning(describeFailure(warning));
+  for (const { reason, count } of failedReasons(result.failed)) {
+    core.warning(unrevokedText(count, reason));
+  }
+  // What the count says was minted, when it can be read: a token a step removed from the
+  // record counts too (and has its warning above).
+  const minted = Math.max(1 + result.ours, result.counted ?? 0);
+  const revoked = Number(main) + result.oursRevoked;
+  if (minted > 1) {
+    core.info(
+      `Revoked ${revoked} of the ${minted} publish tokens this job minted at ${baseUrl} (for this step and for cargo).`,
+    );
+  } else if (revoked === 1) {
+    core.info(`Revoked the publish token at ${baseUrl}.`);
+  }
+  await report;
+}
+
+/**
+ * state → revoke every token the job minted, main's first. Best effort: a failure is a
+ * warning, never a failed job.
  */
 export async function runPost(deps: PostDeps): Promise<void> {
   const { environment, clock } = deps;
@@ -154,96 +260,16 @@ export async function runPost(deps: PostDeps): Promise<void> {
       core.info('No token to revoke: the main step did not get one.');
       return;
     }
-    const { baseUrl } = handover;
-    const withProvider = handover.providerDir !== undefined;
-    if (handover.kind === 'keep') {
-      const folder = checkedFolder(core, handover.providerDir);
-      removable = removableFolder(folder, environment.runnerTemp);
-      const recorded = folder === undefined ? [] : await readForReport(core, folder, budget, clock);
-      await reportRelease({ ...deps, core }, baseUrl, recorded, Promise.resolve(0), budget);
-      core.info(
-        withProvider
-          ? 'Not revoking the tokens (`revoke: false`): each expires on its own 30 minutes after it was issued.'
-          : 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.',
-      );
-      return;
+    if (handover.kind === 'revoke') {
+      // main's token: masked before anything else is written.
+      core.setSecret(handover.token);
+      const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
+      if (note !== undefined) core.info(note);
     }
-    // main's token: masked before anything else is written.
-    core.setSecret(handover.token);
-    const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
-    if (note !== undefined) core.info(note);
-    const mainLog = {
-      ...core,
-      info: (message: string) => {
-        core.info(withProvider ? `The main step's token: ${message}` : message);
-      },
-    };
-    const mainRevoked = revokeToken(postNet(deps, mainLog, budget), baseUrl, handover.token).then(
-      () => true,
-      (error: unknown) => {
-        const which = withProvider ? "The main step's token: " : '';
-        core.warning(`${which}${describeError(error)} ${UNREVOKED}`);
-        return false;
-      },
-    );
     const folder = checkedFolder(core, handover.providerDir);
     removable = removableFolder(folder, environment.runnerTemp);
-    if (!withProvider) {
-      if (await mainRevoked) core.info(`Revoked the publish token at ${baseUrl}.`);
-      return;
-    }
-    const recorded =
-      folder === undefined
-        ? undefined
-        : revokeRecorded(
-            {
-              net: (log) => postNet(deps, { ...core, ...log }, budget),
-              core,
-              hide: (token) => {
-                redactor.add(token);
-              },
-              baseUrl,
-              mainToken: handover.token,
-            },
-            recordFiles(folder),
-            {
-              deadline: budget.deadline,
-              budgetMs: timing.budgetMs,
-              minAttemptMs: timing.policy.minAttemptMs,
-              now: () => clock.now(),
-            },
-          );
-    const done = recorded?.done;
-    const revokedCount = Promise.all([mainRevoked, done]).then(
-      ([main, result]) => Number(main) + (result?.oursRevoked ?? 0),
-    );
-    // The report starts once the record is read, beside the revocations, which never wait for it.
-    const report = recorded?.entries.then((entries) =>
-      reportRelease(
-        { ...deps, core },
-        baseUrl,
-        [{ token: handover.token, mintedAt: 0, n: 1 }, ...entries],
-        revokedCount,
-        budget,
-      ),
-    );
-    const [main, result] = await Promise.all([mainRevoked, done]);
-    for (const warning of result?.warnings ?? []) core.warning(describeFailure(warning));
-    for (const { reason, count } of failedReasons(result?.failed ?? new Map<string, number>())) {
-      core.warning(unrevokedText(count, reason));
-    }
-    // What the count says was minted, when it can be read: a token a step removed from the
-    // record counts too (and has its warning above).
-    const minted = Math.max(1 + (result?.ours ?? 0), result?.counted ?? 0);
-    const revoked = Number(main) + (result?.oursRevoked ?? 0);
-    if (minted > 1) {
-      core.info(
-        `Revoked ${revoked} of the ${minted} publish tokens this job minted at ${baseUrl} (for this step and for cargo).`,
-      );
-    } else if (revoked === 1) {
-      core.info(`Revoked the publish token at ${baseUrl}.`);
-    }
-    await report;
+    if (handover.kind === 'keep') await keepTokens({ ...deps, core }, handover, folder, budget);
+    else await revokeTokens({ ...deps, core, redactor }, handover, folder, budget);
   } catch (error) {
     core.warning(`${describeError(error)} ${UNREVOKED}`);
   } finally {
