@@ -15,7 +15,7 @@ import {
   truncate,
   writeFile,
 } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Job, type StepResult } from '../../rig/runner.js';
 import { World } from '../../rig/world.js';
 import { fingerprint } from '../../src/provider/token-record.js';
@@ -369,4 +369,28 @@ describe('a step puts something else in place of the provider’s folder', () =>
       });
     },
   );
+});
+
+test('the count deleted: the provider and post say the record can no longer be checked, and every recorded token is revoked', async () => {
+  let asked: { step: StepResult; token: string } | undefined;
+  const { main, post } = await world.runJob({
+    with: provider,
+    killAfterMs: KILL_AFTER_MS,
+    between: async (step, job) => {
+      const record = await recordPath(job);
+      await ageMainToken(record);
+      await rm(join(dirname(record), 'minted'));
+      asked = await askProvider(job, step);
+    },
+  });
+
+  expect(asked?.token).not.toBe('');
+  expect(asked?.step.annotations.map((a) => a.message)).toEqual([
+    "auth-action: the credential provider's count of the tokens it minted (`minted`, beside its record) cannot be relied on: it is gone. A step of the job changed it, so tokens removed from the record can no longer be seen missing; post will warn too. The provider goes on.",
+  ]);
+  expect(post.annotations.map((a) => a.message)).toEqual([
+    "The credential provider's count of the tokens it minted (`minted`, beside its record) cannot be relied on: it holds lines the provider did not write. So post cannot tell whether a step of the job removed tokens from the record: any it removed were not revoked, and may be alive until they expire, 30 minutes after they were issued.",
+  ]);
+  expect(world.registry.isRevoked(main.outputs.token ?? '')).toBe(true);
+  expect(world.registry.isRevoked(asked?.token ?? '')).toBe(true);
 });

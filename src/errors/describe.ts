@@ -356,9 +356,9 @@ function recordLostText(failure: Extract<Failure, { kind: 'record-lost' }>): str
 
 /** The count of minted tokens cannot be relied on. */
 function recordCountText(failure: Extract<Failure, { kind: 'record-count' }>): string {
-  const what = `the credential provider's count of the tokens it minted (\`minted\`, beside its record) cannot be relied on: ${problemClause(failure.problem)}`;
+  const what = `credential provider's count of the tokens it minted (\`minted\`, beside its record) cannot be relied on: ${problemClause(failure.problem)}`;
   return failure.seenBy === 'provider'
-    ? `auth-action: ${what}. A step of the job changed it, so tokens removed from the record can no longer be seen missing; post will warn too. The provider goes on.`
+    ? `auth-action: the ${what}. A step of the job changed it, so tokens removed from the record can no longer be seen missing; post will warn too. The provider goes on.`
     : `The ${what}. So post cannot tell whether a step of the job removed tokens from the record: any it removed were not revoked, and may be alive until they expire, 30 minutes after they were issued.`;
 }
 
