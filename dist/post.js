@@ -2256,8 +2256,6 @@ function revokeRecorded(deps, files, budget) {
                 info: (message) => {
                     if (ours)
                         deps.core.info(`Token ${n ?? '?'} of the record: ${message}`);
-                    else
-                        deps.core.debug(message);
                 },
             };
             try {

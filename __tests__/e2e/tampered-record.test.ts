@@ -111,7 +111,7 @@ test('a record padded with 2 MiB of NULs is read through: the junk is counted, m
 });
 
 posix('the provider refuses a FIFO record at once, and mints nothing', async () => {
-  let asked: StepResult | undefined;
+  let asked: Awaited<ReturnType<typeof askProvider>> | undefined;
   await world.runJob({
     with: provider,
     killAfterMs: KILL_AFTER_MS,
@@ -119,22 +119,12 @@ posix('the provider refuses a FIFO record at once, and mints nothing', async () 
       const record = await recordPath(job);
       await rm(record);
       execFileSync('mkfifo', [record]);
-      asked = await world.runCommand(
-        job,
-        main.exported.CARGO_REGISTRIES_LOCAL_CREDENTIAL_PROVIDER ?? '',
-        ['--cargo-plugin'],
-        {
-          input: `${JSON.stringify(publishRequest())}\n`,
-          stdoutToCaller: true,
-          killAfterMs: KILL_AFTER_MS,
-        },
-      );
+      asked = await askProvider(job, main);
     },
   });
 
-  expect(asked?.exitCode).toBe(0);
-  const answer = JSON.parse(asked?.stdout.trim().split('\n')[1] ?? 'null') as unknown;
-  expect(answer).toEqual({
+  expect(asked?.step.exitCode).toBe(0);
+  expect(asked?.reply).toEqual({
     Err: {
       kind: 'other',
       message: expect.stringMatching(
@@ -232,7 +222,7 @@ async function askProvider(job: Job, main: StepResult) {
   const reply = JSON.parse(step.stdout.trim().split('\n')[1] ?? 'null') as {
     Ok?: { token: string };
   } | null;
-  return { step, token: reply?.Ok?.token ?? '' };
+  return { step, reply, token: reply?.Ok?.token ?? '' };
 }
 
 /** main's line as it reads 20 minutes later: the provider mints rather than hand it out. */

@@ -203,11 +203,11 @@ export function revokeRecorded(
       if (ours) deps.core.setSecret(token);
       else deps.hide(token);
       // Retries of the provider's tokens are in the log, each line saying which token; those of
-      // the rest only in the debug log.
+      // the rest nowhere (their failures are summed up in the end): thousands of lines, each
+      // redacted against thousands of tokens, would cost a flood's worth of time.
       const log = {
         info: (message: string) => {
           if (ours) deps.core.info(`Token ${n ?? '?'} of the record: ${message}`);
-          else deps.core.debug(message);
         },
       };
       try {
