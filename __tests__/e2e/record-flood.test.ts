@@ -126,3 +126,46 @@ test('20 MB of junk before and after the real lines: every real token revoked, t
     `Revoked 2 of the 2 publish tokens this job minted at ${world.registry.url} (for this step and for cargo).`,
   );
 });
+
+test('a registry that never answers, and 100 lines a step added: post ends within its budget, a few warnings', async () => {
+  world.registry.faults.always('revoke', { hang: true });
+  const { main, post } = await world.runJob({
+    with: provider,
+    between: async (_main, job) => {
+      const files = await filesOf(job);
+      const lines = Array.from({ length: 100 }, () =>
+        JSON.stringify({ token: newTrustedToken(), mintedAt: Date.now() }),
+      );
+      await writeFile(files.record, `${lines.join('\n')}\n`, { flag: 'a' });
+    },
+  });
+
+  expect(post.exitCode).toBe(0);
+  expect(world.registry.isAlive(main.outputs.token ?? '')).toBe(true);
+  const seen = revocations();
+  expect(seen.firstToken).toBe(main.outputs.token);
+  // 3 s at the rig's scale: every try the action gave up on was closed by then.
+  expect(seen.lastEnd - seen.first).toBeLessThanOrEqual(3_000 + 250);
+  // main's warning, one per reason for the record's (8 at a time, each as far as the budget
+  // let it go), what the budget left untried, and the lines a step added: not one per token.
+  const warnings = post.annotations.map((a) => a.message);
+  expect(warnings.length).toBeLessThanOrEqual(6);
+  expect(warnings[0]).toMatch(/^The main step's token: Revoking the publish token at /);
+  // Every line is accounted for: tried and failed (summed up by reason), or left untried.
+  const failed = warnings
+    .map((w) =>
+      /^(\d+|A) tokens? of the credential provider's record (were|was) not revoked: /.exec(w),
+    )
+    .reduce(
+      (sum, match) => sum + (match === null ? 0 : match[1] === 'A' ? 1 : Number(match[1])),
+      0,
+    );
+  const untried = Number(
+    /^Post's 3 s budget ran out before it could try (\d+) tokens of /
+      .exec(warnings.find((w) => w.startsWith("Post's")) ?? '')
+      ?.at(1) ?? 0,
+  );
+  expect(failed).toBeGreaterThanOrEqual(8);
+  expect(failed + untried).toBe(100);
+  expect(post.log).not.toContainEqual(expect.stringContaining('Revoked'));
+});
