@@ -678,9 +678,6 @@ function tokenRecordText(failure) {
     if (failure.problem !== undefined) {
         return `The credential provider's token record was not read (${problemClause(failure.problem)}): ${unrevoked}`;
     }
-    if (failure.code === 'ENOENT') {
-        return "The credential provider's token record could not be found: any token the provider minted for cargo may still be alive, and expires on its own 30 minutes after it was issued.";
-    }
     return failure.code === ''
         ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
         : `The credential provider's token record could not be read (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)}): ${unrevoked}`;

@@ -315,9 +315,6 @@ function tokenRecordText(failure: Extract<Failure, { kind: 'token-record' }>): s
   if (failure.problem !== undefined) {
     return `The credential provider's token record was not read (${problemClause(failure.problem)}): ${unrevoked}`;
   }
-  if (failure.code === 'ENOENT') {
-    return "The credential provider's token record could not be found: any token the provider minted for cargo may still be alive, and expires on its own 30 minutes after it was issued.";
-  }
   return failure.code === ''
     ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
     : `The credential provider's token record could not be read (${shown(failure.code, 40)}): ${unrevoked}`;

@@ -30,8 +30,9 @@ export type Failure =
   /** cargo's request to the credential provider could not be read. */
   | { kind: 'cargo-request'; problem: string }
   /**
-   * The credential provider's token record could not be read (`code`), or was refused as
-   * tampered with (`problem`, such as "it is a symbolic link"), or some of its lines could not.
+   * The credential provider's token record could not be read (`code`; one that is gone is a
+   * `record-lost`), or was refused as tampered with (`problem`, such as "it is a symbolic
+   * link"), or some of its lines could not.
    */
   | { kind: 'token-record'; code: string; skippedLines: number; problem?: string }
   /**
