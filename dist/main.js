@@ -2263,9 +2263,9 @@ var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
 
 function folderIdentity(path) {
-    const stats = (0,external_node_fs_.lstatSync)(path, { bigint: true });
-    return `${stats.dev}:${stats.ino}`;
+    return identityOf((0,external_node_fs_.lstatSync)(path, { bigint: true }));
 }
+const identityOf = (stats) => `${stats.dev}:${stats.ino}:${stats.birthtimeNs}`;
 function folderProblem(path, identity) {
     let stats;
     try {
@@ -2278,7 +2278,7 @@ function folderProblem(path, identity) {
         return 'it is a symbolic link';
     if (!stats.isDirectory())
         return 'it is not a folder';
-    if (`${stats.dev}:${stats.ino}` !== identity)
+    if (identityOf(stats) !== identity)
         return 'it is another folder put in its place';
     return undefined;
 }

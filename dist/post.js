@@ -1562,9 +1562,9 @@ var cargo_names = __nccwpck_require__(200);
 ;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
 
 function folderIdentity(path) {
-    const stats = lstatSync(path, { bigint: true });
-    return `${stats.dev}:${stats.ino}`;
+    return identityOf(lstatSync(path, { bigint: true }));
 }
+const identityOf = (stats) => `${stats.dev}:${stats.ino}:${stats.birthtimeNs}`;
 function folderProblem(path, identity) {
     let stats;
     try {
@@ -1577,7 +1577,7 @@ function folderProblem(path, identity) {
         return 'it is a symbolic link';
     if (!stats.isDirectory())
         return 'it is not a folder';
-    if (`${stats.dev}:${stats.ino}` !== identity)
+    if (identityOf(stats) !== identity)
         return 'it is another folder put in its place';
     return undefined;
 }

@@ -3064,9 +3064,9 @@ function cargoRegistry(name, baseUrl) {
 ;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
 
 function untrusted_file_folderIdentity(path) {
-    const stats = lstatSync(path, { bigint: true });
-    return `${stats.dev}:${stats.ino}`;
+    return identityOf(lstatSync(path, { bigint: true }));
 }
+const identityOf = (stats) => `${stats.dev}:${stats.ino}:${stats.birthtimeNs}`;
 function folderProblem(path, identity) {
     let stats;
     try {
@@ -3079,7 +3079,7 @@ function folderProblem(path, identity) {
         return 'it is a symbolic link';
     if (!stats.isDirectory())
         return 'it is not a folder';
-    if (`${stats.dev}:${stats.ino}` !== identity)
+    if (identityOf(stats) !== identity)
         return 'it is another folder put in its place';
     return undefined;
 }

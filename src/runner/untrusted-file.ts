@@ -7,6 +7,7 @@ import {
   read,
   readSync,
   writeSync,
+  type BigIntStats,
   type Stats,
 } from 'node:fs';
 
@@ -19,13 +20,15 @@ import {
 
 /**
  * A folder's identity on its file system (device and inode, or on Windows the volume and file
- * ID): the same folder whatever path leads to it, and another one if it was replaced, even by
- * one of the same name.
+ * ID, with its creation time, since a file system may give a deleted folder's inode to the next
+ * one made): the same folder whatever path leads to it, and another one if it was replaced, even
+ * by one of the same name.
  */
 export function folderIdentity(path: string): string {
-  const stats = lstatSync(path, { bigint: true });
-  return `${stats.dev}:${stats.ino}`;
+  return identityOf(lstatSync(path, { bigint: true }));
 }
+
+const identityOf = (stats: BigIntStats): string => `${stats.dev}:${stats.ino}:${stats.birthtimeNs}`;
 
 /**
  * Why the folder at `path` is not the one whose identity was `identity` when it was made
@@ -42,7 +45,7 @@ export function folderProblem(path: string, identity: string): string | undefine
   }
   if (stats.isSymbolicLink()) return 'it is a symbolic link';
   if (!stats.isDirectory()) return 'it is not a folder';
-  if (`${stats.dev}:${stats.ino}` !== identity) return 'it is another folder put in its place';
+  if (identityOf(stats) !== identity) return 'it is another folder put in its place';
   return undefined;
 }
 
