@@ -109,15 +109,13 @@ test('the least length is no more than the shortest registry token, 16 character
 
 test('the redactor and the token rule agree: every token accepted is hidden in what the action prints', () => {
   // The shortest tokens accepted, which random strings seldom hit, and then any.
-  const shortest = fc
-    .integer({ min: 16, max: 24 })
-    .chain((length) =>
-      fc.string({
-        unit: fc.constantFrom(...'aZ09-_.'.split('')),
-        minLength: length,
-        maxLength: length,
-      }),
-    );
+  const shortest = fc.integer({ min: 16, max: 24 }).chain((length) =>
+    fc.string({
+      unit: fc.constantFrom(...'aZ09-_.'.split('')),
+      minLength: length,
+      maxLength: length,
+    }),
+  );
   fc.assert(
     fc.property(fc.oneof(shortest, tokenLike), fc.string({ maxLength: 20 }), (token, around) => {
       const parsed = parseTokenResponse(answer(token));
