@@ -1,7 +1,8 @@
 import { callWithRetries, type NetDeps } from '../http/call.js';
+import type { Clock } from '../http/retry.js';
 import { ActionFailure, type Attempts, type Failure } from '../errors/failure.js';
 import { indexFileUrl } from './index-path.js';
-import { parseIndexFile, type IndexVersions } from './index-file.js';
+import { parseIndexFile, type IndexQuestion, type IndexVersions } from './index-file.js';
 
 /** A crate's index file can be large (every version, its dependencies and features). */
 export const MAX_INDEX_FILE_BYTES = 8 * 1024 * 1024;
@@ -13,7 +14,8 @@ const NOT_FOUND = [404, 410, 451];
 /** What the index says of one crate. */
 export type IndexAnswer =
   | { kind: 'listed'; file: IndexVersions }
-  | { kind: 'absent'; status: number }
+  /** `knownAs`: the index has the crate under another spelling (`-` for `_`), asked afterwards. */
+  | { kind: 'absent'; status: number; knownAs?: string }
   /** The file could not be read: `failure` says why. */
   | { kind: 'unreadable'; failure: Failure; attempts: Attempts | undefined };
 
@@ -37,37 +39,47 @@ function asUnreadable(error: unknown): IndexAnswer {
   throw error;
 }
 
-/** A crate's index file: its versions, "no such crate", or why it could not be read. */
+/**
+ * A clock for a phase that reads index files: the time the action spends reading them itself
+ * (`busy`) does not count, so the phase's budget and its messages measure the index, not a
+ * slow runner parsing a large file.
+ */
+export function withoutOwnTime(clock: Clock): {
+  clock: Clock;
+  busy: (ms: number) => void;
+  ownMs: () => number;
+} {
+  let own = 0;
+  return {
+    clock: { ...clock, now: () => clock.now() - own },
+    busy: (ms) => {
+      own += Math.max(0, ms);
+    },
+    ownMs: () => own,
+  };
+}
+
+/**
+ * A crate's index file: the answers to `question`, "no such crate", or why it could not be
+ * read. The body is read line by line once it is in: only the answers are kept. `busy` hears
+ * how long the reading took (see `withoutOwnTime`).
+ */
 export async function readIndexFile(
   net: NetDeps,
   indexUrl: string,
-  name: string,
+  question: IndexQuestion,
+  busy: (ms: number) => void = () => undefined,
 ): Promise<IndexAnswer> {
-  const url = indexFileUrl(indexUrl, name);
+  const url = indexFileUrl(indexUrl, question.name);
+  let response: { status: number; body: string };
   try {
-    const file = await callWithRetries(
+    response = await callWithRetries(
       net,
       'index',
       url,
       get(url, MAX_INDEX_FILE_BYTES),
-      (response) => {
-        const parsed = parseIndexFile(response.body, name);
-        return parsed.ok
-          ? { done: true, value: parsed.file }
-          : {
-              done: false,
-              retryable: false,
-              failure: {
-                kind: 'malformed-response',
-                call: 'index',
-                target: url,
-                status: response.status,
-                problem: parsed.problem,
-              },
-            };
-      },
+      ({ status, body }) => ({ done: true, value: { status, body } }),
     );
-    return { kind: 'listed', file };
   } catch (error) {
     if (
       error instanceof ActionFailure &&
@@ -78,6 +90,22 @@ export async function readIndexFile(
     }
     return asUnreadable(error);
   }
+  const parsed = await parseIndexFile(response.body, question, {
+    now: () => net.clock.now(),
+    busy,
+  });
+  if (parsed.ok) return { kind: 'listed', file: parsed.file };
+  return {
+    kind: 'unreadable',
+    failure: {
+      kind: 'malformed-response',
+      call: 'index',
+      target: url,
+      status: response.status,
+      problem: parsed.problem,
+    },
+    attempts: undefined,
+  };
 }
 
 /** Whether a `config.json` says its index answers only requests with credentials. */
