@@ -30,8 +30,13 @@ const dep = (fields: Record<string, unknown>) => ({
   ...fields,
 });
 
-/** `[name, cargo takes it as alpha 1.0.0, the line]`. */
-export const CARGO_LINES: [string, boolean, string][] = [
+/**
+ * `[name, cargo says "already exists" over it, the line, the check leaves the crate out]`; the
+ * last only where it differs from cargo's answer: a yanked version is out (crates.io refuses it
+ * again, cargo only finds out at the upload), and a line cargo reads that the check doubts is
+ * not (when in doubt, publish: cargo then says "already exists" itself).
+ */
+export const CARGO_LINES: [string, boolean, string, boolean?][] = [
   ['as crates.io writes it', true, line()],
   [
     'with pubtime and rust_version, as crates.io writes them',
@@ -45,7 +50,7 @@ export const CARGO_LINES: [string, boolean, string][] = [
   ],
   ['the name in another case', false, line({ name: 'Alpha' })],
   ['`"yanked": "true"`', false, line({ yanked: 'true' })],
-  ['yanked', false, line({ yanked: true })],
+  ['yanked', false, line({ yanked: true }), true],
   ['`"yanked": null`', true, line({ yanked: null })],
   [
     'no yanked',

@@ -317,12 +317,26 @@ function keysIn(value) {
         n += 1 + keysIn(value[key]);
     return n;
 }
-const STRINGS = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
 function keysWritten(line) {
     let n = 0;
-    for (const match of line.matchAll(STRINGS))
-        if (match[1] !== undefined)
+    for (let open = line.indexOf('"'); open !== -1;) {
+        let close = line.indexOf('"', open + 1);
+        for (;;) {
+            let slashes = 0;
+            while (line.charCodeAt(close - 1 - slashes) === 0x5c)
+                slashes++;
+            if (slashes % 2 === 0)
+                break;
+            close = line.indexOf('"', close + 1);
+        }
+        let next = close + 1;
+        for (let c = line.charCodeAt(next); c === 32 || c === 9 || c === 10 || c === 13;) {
+            c = line.charCodeAt(++next);
+        }
+        if (line.charCodeAt(next) === 0x3a)
             n++;
+        open = line.indexOf('"', next);
+    }
     return n;
 }
 const TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")(\s*:)?|([{}[\],])|([^\s{}[\],:"]+))/y;
@@ -361,24 +375,37 @@ function structure(line) {
     }
     return { repeated: undefined, v };
 }
+const PUBTIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 function isPubtime(value) {
-    if (!isText(value) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value))
+    const m = isText(value) ? PUBTIME.exec(value) : null;
+    if (m === null)
         return false;
-    const parts = value.split(/[-T:Z]/).map(Number);
-    const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = parts;
-    const date = new Date(0);
-    date.setUTCFullYear(year, month - 1, day);
-    date.setUTCHours(hour, minute, second);
-    return date.toISOString() === `${value.slice(0, -1)}.000Z`;
+    const [year = 0, month = 0, day = 0, hour = 24, minute = 60, second = 60] = m
+        .slice(1)
+        .map(Number);
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+    return day >= 1 && day <= days && hour < 24 && minute < 60 && second < 60;
 }
 const isRustVersion = (value) => isText(value) && /^(0|[1-9]\d{0,18})(\.(0|[1-9]\d{0,18})){0,2}$/.test(value);
+const REQUIREMENTS_SEEN = new Map();
+function readsAsRequirement(req) {
+    let reads = REQUIREMENTS_SEEN.get(req);
+    if (reads === undefined) {
+        reads = parseCargoReq(req) !== undefined;
+        if (REQUIREMENTS_SEEN.size >= 4096)
+            REQUIREMENTS_SEEN.clear();
+        REQUIREMENTS_SEEN.set(req, reads);
+    }
+    return reads;
+}
 function dependencyProblem(dep) {
     if (!isObject(dep))
         return 'a dependency is not an object';
     const { name, req, features, optional, default_features, target, kind } = dep;
     if (!isText(name) || name === '')
         return 'a dependency has no name';
-    if (!isText(req) || parseCargoReq(req) === undefined) {
+    if (!isText(req) || !readsAsRequirement(req)) {
         return "a dependency's `req` is not a version requirement cargo reads";
     }
     if (!(features === undefined || isTextList(features)))
@@ -409,6 +436,8 @@ function dependencyProblem(dep) {
 }
 const FEATURE_NAME = /^[\p{XID_Start}_0-9][\p{XID_Continue}+.-]*$/u;
 function featuresProblem(features, deps) {
+    if (features.size === 0 && !deps.some((dep) => dep.optional === true))
+        return undefined;
     const optional = new Map();
     for (const dep of deps) {
         const name = dep.name;
@@ -532,7 +561,7 @@ var cargo_names = __webpack_require__(200);
 
 
 
-const SLICE_CHARS = 256 * 1024;
+const SLICE_CHARS = 64 * 1024;
 const MAX_YANKED_SHOWN = 5;
 const turn = () => new Promise((resolve) => {
     setImmediate(resolve);
@@ -673,7 +702,16 @@ function withoutOwnTime(clock) {
         ownMs: () => own,
     };
 }
-async function readIndexFile(net, indexUrl, question, busy = () => undefined) {
+function oneAtATime() {
+    let last = Promise.resolve();
+    return (work) => {
+        const next = last.then(work, work);
+        last = next.catch(() => undefined);
+        return next;
+    };
+}
+const AT_ONCE = { busy: () => undefined, inTurn: (work) => work() };
+async function readIndexFile(net, indexUrl, question, reading = AT_ONCE) {
     const url = indexFileUrl(indexUrl, question.name);
     let response;
     try {
@@ -687,10 +725,8 @@ async function readIndexFile(net, indexUrl, question, busy = () => undefined) {
         }
         return asUnreadable(error);
     }
-    const parsed = await parseIndexFile(response.body, question, {
-        now: () => net.clock.now(),
-        busy,
-    });
+    const { body } = response;
+    const parsed = await reading.inTurn(() => parseIndexFile(body, question, { now: () => net.clock.now(), busy: reading.busy }));
     if (parsed.ok)
         return { kind: 'listed', file: parsed.file };
     return {

@@ -1973,7 +1973,7 @@ const NEW_CRATE_REFUSAL = 'Trusted Publishing tokens do not support creating new
 function registryWhere(registry) {
     return registry === 'crates-io' ? 'crates.io' : `the registry \`${redact_shown(registry, 64)}\``;
 }
-function crateList(crates, max = 20) {
+function crateList(crates, max = 10) {
     const more = crates.length > max ? ` and ${crates.length - max} more` : '';
     return crates.slice(0, max).map(shownCrate).join(', ') + more;
 }
@@ -1987,21 +1987,22 @@ function freshCratesText(crates, registry, index) {
     const one = crates.length === 1;
     const where = registryWhere(registry);
     const first = firstPublish(one && crates[0] !== undefined ? crates[0].name : 'NAME', registry);
-    return (`${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${crateList(crates)} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
+    const start = where.startsWith('the ') ? `T${where.slice(1)}` : where;
+    return (`${start} does not have ${one ? 'the crate' : 'these crates'} ${crateList(crates)} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
         `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
         'Nothing was published and no token was requested. ' +
         `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
         'A crate that is not to be published: set `publish = false` in its Cargo.toml. ' +
         'To release the other crates now and this one later, set `new-crates: skip`.');
 }
-function renamedCratesText(crates) {
+function renamedCratesText(crates, alone) {
     const each = crates
-        .slice(0, 20)
+        .slice(0, 4)
         .map((crate) => `${shownCrate(crate)} as ${shownCrateName(crate.knownAs ?? '')}`)
-        .join(', ');
+        .join(', ') + (crates.length > 4 ? ` and ${crates.length - 4} more` : '');
     return (`The registry's index lists ${crates.length === 1 ? 'a crate' : 'crates'} of this release only under another spelling of ${crates.length === 1 ? 'its' : 'their'} name: ${each}. ` +
         'crates.io takes names that differ only in case, or in `-` and `_`, for one crate, and refuses an upload under another spelling ("crate was previously named …"), half-way through the release. ' +
-        'Nothing was published and no token was requested. ' +
+        (alone ? 'Nothing was published and no token was requested. ' : '') +
         'Give the package the name the registry has (`name` in its Cargo.toml), or, for a crate of its own, a name no crate has.');
 }
 function newCratesText(crates, registry, index) {
@@ -2009,7 +2010,7 @@ function newCratesText(crates, registry, index) {
     const renamed = crates.filter((crate) => crate.knownAs !== undefined);
     return [
         fresh.length > 0 ? freshCratesText(fresh, registry, index) : '',
-        renamed.length > 0 ? renamedCratesText(renamed) : '',
+        renamed.length > 0 ? renamedCratesText(renamed, fresh.length === 0) : '',
     ]
         .filter((text) => text !== '')
         .join(' ');
@@ -2027,14 +2028,20 @@ function dependencyProblemText(problem, index) {
             `cargo would stop at ${shownCrateName(problem.crate.name)} ("failed to select a version for the requirement"). ` +
             `Bump ${dep}'s version so that this release publishes it, or change the requirement.`);
     }
-    const yanked = problem.yanked.map((v) => redact_shown(v, 100)).join(', ');
+    const yanked = problem.yanked
+        .slice(0, 3)
+        .map((v) => redact_shown(v, 64))
+        .join(', ') + (problem.yanked.length > 3 ? ', …' : '');
     return (`${crate} needs ${dep} ${req} from the registry (this release does not publish ${dep}), and every version of ${dep} there that matches it is yanked (${yanked}): ` +
         `cargo would stop at ${shownCrateName(problem.crate.name)} ("failed to select a version for the requirement … is yanked"), after publishing the crates before it. ` +
         `Bump ${dep}'s version so that this release publishes a new one, and the requirement on it with it (or depend on a version that is not yanked).`);
 }
 function dependencyProblemsText(problems, index) {
-    const listed = problems.slice(0, 10).map((problem) => dependencyProblemText(problem, index));
-    const more = problems.length > 10 ? ` And ${problems.length - 10} more like these.` : '';
+    const listed = problems.slice(0, 2).map((problem) => dependencyProblemText(problem, index));
+    const rest = problems.slice(2);
+    const more = rest.length === 0
+        ? ''
+        : ` ${rest.length} more like ${rest.length === 1 ? 'it' : 'these'}: ${crateList(rest.map((p) => p.crate), 5)}.`;
     return `${listed.join(' ')}${more} Nothing was published and no token was requested; once that is fixed, re-run this job.`;
 }
 function registryRulesText(crates, registry) {
@@ -2045,10 +2052,10 @@ function registryRulesText(crates, registry) {
 }
 function indexLinesText(crates, index) {
     const each = crates
-        .slice(0, 10)
-        .map(({ crate, lines, why }) => `${shownCrateName(crate.name)} (${lines} line${lines === 1 ? '' : 's'}${why === '' ? '' : `; the first: ${problemClause(why)}`})`)
+        .slice(0, 5)
+        .map(({ crate, lines, why }) => `${shownCrateName(crate.name)} (${lines} line${lines === 1 ? '' : 's'}${why === '' ? '' : `; the first: ${redact_shown(why, 120).trim().replace(/\.+$/, '')}`})`)
         .join(', ');
-    const more = crates.length > 10 ? ` and ${crates.length - 10} more` : '';
+    const more = crates.length > 5 ? ` and ${crates.length - 5} more` : '';
     return (`The registry's index at ${shownUrl(index)} has lines that cargo does not read as versions of ${each}${more}, and no line that it reads lists the version to release. ` +
         'Those lines count for nothing, as for cargo: when in doubt, the check publishes. The crates are in `unpublished`; if a version is out after all, cargo stops at it ("already exists") and nothing is left out by mistake.');
 }
@@ -2059,12 +2066,15 @@ function cratesSkippedText(failure) {
     const dependents = held.length === 0
         ? ''
         : `, with the crates that depend on ${one ? 'it' : 'them'}, which cargo could not resolve without ${one ? 'it' : 'them'}: ${held
-            .slice(0, 20)
+            .slice(0, 5)
             .map(({ crate, on }) => `${shownCrate(crate)} (needs ${shownCrateName(on)})`)
-            .join(', ')}${held.length > 20 ? ` and ${held.length - 20} more` : ''}`;
+            .join(', ')}${held.length > 5 ? ` and ${held.length - 5} more` : ''}`;
     const renamed = known.length === 0
         ? ''
-        : ` The registry knows ${known.map((crate) => `${shownCrateName(crate.name)} as ${shownCrateName(crate.knownAs ?? '')}`).join(', ')}: rename the package to the registry's spelling.`;
+        : ` The registry knows ${known
+            .slice(0, 3)
+            .map((crate) => `${shownCrateName(crate.name)} as ${shownCrateName(crate.knownAs ?? '')}`)
+            .join(', ')}${known.length > 3 ? ' (and more)' : ''}: rename the package to the registry's spelling.`;
     return (`\`new-crates: skip\`: ${registryWhere(registry)} does not have ${crateList(skipped)} under ${one ? 'its' : 'their'} name, and trusted publishing cannot create a crate, so this release leaves ${one ? 'it' : 'them'} out${dependents}. ` +
         `All of them are in \`exclude-published\`.${renamed} Once for each new crate: ${firstPublish(one && skipped[0] !== undefined ? skipped[0].name : 'NAME', registry)} and add this workflow as its trusted publisher; a later run releases it and what depends on it.`);
 }

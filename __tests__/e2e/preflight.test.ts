@@ -13,6 +13,7 @@ import {
 import type { StepResult } from '../../rig/runner.js';
 import { World } from '../../rig/world.js';
 import { output, withCargo } from './long-release.js';
+import { expectNoIdToken, mainWith } from './workspace-step.js';
 
 const CRATES: WorkspaceCrate[] = [
   { name: 'tp-a', version: '0.2.0' },
@@ -24,8 +25,6 @@ const CRATES: WorkspaceCrate[] = [
 const cargoEnvironment = {
   RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '', '.rustup'),
 };
-
-const PREFLIGHT_SCALE = '0.25';
 
 let world: World;
 let workspace: Workspace | undefined;
@@ -45,24 +44,8 @@ async function useWorkspace(crates: WorkspaceCrate[]): Promise<Workspace> {
   return workspace;
 }
 
-/** The main step with `workspace` and the provider for the registry `local`, as the README's recipe. */
-function mainWith(ws: Workspace, extra: Record<string, string> = {}) {
-  return {
-    with: { 'credential-provider': 'true', 'registry-name': 'local', workspace: ws.dir, ...extra },
-    // cargo's configuration for `local` is in the workspace's own CARGO_HOME.
-    env: {
-      CARGO_HOME: ws.env.CARGO_HOME ?? '',
-      RUSTUP_HOME: ws.env.RUSTUP_HOME ?? '',
-      // The check's 20 s budget becomes 5 s, 8 s a request 2 s: a loaded machine's slow
-      // loopback answer is no retry, and a 503 throughout still ends in a second or two.
-      AUTH_ACTION_TIME_SCALE: PREFLIGHT_SCALE,
-    },
-  };
-}
-
 const noIdToken = () => {
-  expect(world.oidc.minted).toEqual([]);
-  expect(world.count('exchange')).toBe(0);
+  expectNoIdToken(world);
 };
 
 withCargo(
@@ -205,7 +188,7 @@ withCargo(
 );
 
 withCargo(
-  'everything out already: empty `unpublished`, every crate excluded, "nothing to publish"',
+  'everything out already: nothing to publish, so no ID token, no token, no provider; empty `unpublished` and `token`, every crate excluded',
   async () => {
     for (const crate of CRATES)
       world.trust(crate.name, '0.1.0').registry.addVersion(crate.name, '0.2.0');
@@ -220,17 +203,32 @@ withCargo(
 
     expect(main.exitCode).toBe(0);
     expect(main.annotations).toEqual([]);
-    expect(main.outputs.unpublished).toBe('');
-    expect(main.outputs['exclude-published']).toBe('--exclude tp-a --exclude tp-b --exclude tp-c');
+    noIdToken();
+    expect(main.outputs).toEqual({
+      unpublished: '',
+      'exclude-published': '--exclude tp-a --exclude tp-b --exclude tp-c',
+      token: '',
+    });
+    // No credential provider for cargo: nothing in GITHUB_ENV, no folder in RUNNER_TEMP.
+    expect(main.exported).toEqual({});
     const log = main.log.join('\n');
     expect(log).toContain(
       'Nothing to publish: the version of each of the 3 crates to release is in the registry already.',
+    );
+    expect(log).toContain(
+      'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed',
+    );
+    expect(main.summary).toContain(
+      'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
     );
     expect(log).toMatch(/tp-b +0\.2\.0 +this version, yanked +skipped/);
     expect(log).toMatch(/tp-tools +0\.9\.0 +— +not released here \(publish = false\)/);
     // tp-tools is not asked for: it is not released.
     expect(world.registry.indexRequests).not.toContain('tp/-t/tp-tools');
     expect(post.exitCode).toBe(0);
+    expect(post.log).toContain(
+      'No token to revoke: the main step minted none, as there was nothing to publish.',
+    );
   },
 );
 
@@ -372,6 +370,21 @@ describe('a workspace cargo cannot read fails main before any ID token, with wha
       },
     ]);
   });
+
+  withCargo(
+    "CARGO_TERM_COLOR=always (GitHub's Rust starter workflow): no escape sequence in the message",
+    async () => {
+      const main = await world.runMain({
+        with: { workspace: dir, 'registry-name': 'local' },
+        env: { RUSTUP_HOME: cargoEnvironment.RUSTUP_HOME, CARGO_TERM_COLOR: 'always' },
+      });
+      expect(main.exitCode).toBe(1);
+      const message = main.annotations[0]?.message ?? '';
+      expect(message).toContain("cargo said: error: unexpected character 'z'");
+      // eslint-disable-next-line no-control-regex
+      expect(message).not.toMatch(/\u001b|\[[0-9;]*m/);
+    },
+  );
 
   test('no cargo on PATH', async () => {
     const main = await world.runMain({

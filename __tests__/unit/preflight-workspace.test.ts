@@ -28,6 +28,7 @@ import {
   type Row,
 } from '../../src/preflight/preflight-report.js';
 import { notReleasedWhy, releasedTo } from '../../src/preflight/publishable-crates.js';
+import { cargoSaid } from '../../src/preflight/read-workspace.js';
 import { parseMetadata, type WorkspaceCrate } from '../../src/preflight/workspace-metadata.js';
 import { anyText, outsideText } from '../hostile.js';
 
@@ -217,6 +218,12 @@ describe("cargo's configuration: where the index of a named registry is", () => 
       expect(configFiles(ws(), home, files.exists)).toEqual([join(home, 'config.toml')]);
     });
   });
+});
+
+test("cargo's words without its colours, from its first error line on (CARGO_TERM_COLOR=always)", () => {
+  const coloured =
+    "\u001b[1m\u001b[92m  Downloaded\u001b[0m x\n\u001b[1m\u001b[91merror\u001b[0m\u001b[1m: unexpected character 'z'\u001b[0m\n \u001b[1m\u001b[94m--> \u001b[0mCargo.toml:3:11\n\u001b]8;;https://doc.rust-lang.org/\u0007link\u001b]8;;\u0007";
+  expect(cargoSaid(coloured)).toBe("error: unexpected character 'z'\n --> Cargo.toml:3:11\nlink");
 });
 
 describe("cargo metadata's output", () => {

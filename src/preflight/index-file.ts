@@ -41,7 +41,7 @@ export interface IndexVersions {
 export type IndexFileParse = { ok: true; file: IndexVersions } | { ok: false; problem: string };
 
 /** How many characters are read between two looks at the event loop. */
-const SLICE_CHARS = 256 * 1024;
+const SLICE_CHARS = 64 * 1024;
 const MAX_YANKED_SHOWN = 5;
 
 /** Gives the event loop a turn: the answers of other requests are read while a large file is. */

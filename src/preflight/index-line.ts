@@ -77,12 +77,29 @@ function keysIn(value: unknown): number {
   return n;
 }
 
-/** Every string of the line, and whether it is a key: valid JSON, so each `"` opens or closes one. */
-const STRINGS = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
-
+/**
+ * How many keys the line writes: strings followed by `:` (the line is JSON, so each `"` outside
+ * a string opens one). A scan with indexOf: the regex engine costs several times more.
+ */
 function keysWritten(line: string): number {
   let n = 0;
-  for (const match of line.matchAll(STRINGS)) if (match[1] !== undefined) n++;
+  for (let open = line.indexOf('"'); open !== -1;) {
+    let close = line.indexOf('"', open + 1);
+    // A quote after an odd number of backslashes is inside the string.
+    for (;;) {
+      let slashes = 0;
+      while (line.charCodeAt(close - 1 - slashes) === 0x5c) slashes++;
+      if (slashes % 2 === 0) break;
+      close = line.indexOf('"', close + 1);
+    }
+    let next = close + 1;
+    // JSON's white space: space, tab, line feed, carriage return.
+    for (let c = line.charCodeAt(next); c === 32 || c === 9 || c === 10 || c === 13;) {
+      c = line.charCodeAt(++next);
+    }
+    if (line.charCodeAt(next) === 0x3a) n++;
+    open = line.indexOf('"', next);
+  }
   return n;
 }
 
@@ -132,28 +149,43 @@ function structure(line: string): { repeated: string | undefined; v: string | un
   return { repeated: undefined, v };
 }
 
+const PUBTIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
+
 /** `pubtime` as cargo 1.95 reads it: `yyyy-mm-ddThh:mm:ssZ`, a real moment, zero-padded. */
 function isPubtime(value: unknown): boolean {
-  if (!isText(value) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value)) return false;
-  const parts = value.split(/[-T:Z]/).map(Number);
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = parts;
-  // A moment that is not real (30 February, 24:00) comes back as another one.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second);
-  return date.toISOString() === `${value.slice(0, -1)}.000Z`;
+  const m = isText(value) ? PUBTIME.exec(value) : null;
+  if (m === null) return false;
+  const [year = 0, month = 0, day = 0, hour = 24, minute = 60, second = 60] = m
+    .slice(1)
+    .map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day >= 1 && day <= days && hour < 24 && minute < 60 && second < 60;
 }
 
 /** `rust_version` as cargo reads it (`RustVersion`): `1`, `1.70` or `1.70.0`, no pre-release. */
 const isRustVersion = (value: unknown) =>
   isText(value) && /^(0|[1-9]\d{0,18})(\.(0|[1-9]\d{0,18})){0,2}$/.test(value);
 
+/** The requirements seen, and whether cargo reads each: an index repeats a few hundred of them. */
+const REQUIREMENTS_SEEN = new Map<string, boolean>();
+
+function readsAsRequirement(req: string): boolean {
+  let reads = REQUIREMENTS_SEEN.get(req);
+  if (reads === undefined) {
+    reads = parseCargoReq(req) !== undefined;
+    if (REQUIREMENTS_SEEN.size >= 4096) REQUIREMENTS_SEEN.clear();
+    REQUIREMENTS_SEEN.set(req, reads);
+  }
+  return reads;
+}
+
 /** Why a dependency cannot be cargo's (`RegistryDependency`, `registry_dependency_into_dep`). */
 function dependencyProblem(dep: unknown): string | undefined {
   if (!isObject(dep)) return 'a dependency is not an object';
   const { name, req, features, optional, default_features, target, kind } = dep;
   if (!isText(name) || name === '') return 'a dependency has no name';
-  if (!isText(req) || parseCargoReq(req) === undefined) {
+  if (!isText(req) || !readsAsRequirement(req)) {
     return "a dependency's `req` is not a version requirement cargo reads";
   }
   if (!(features === undefined || isTextList(features)))
@@ -191,6 +223,8 @@ const FEATURE_NAME = /^[\p{XID_Start}_0-9][\p{XID_Continue}+.-]*$/u;
 
 /** Why cargo's `build_feature_map` refuses the features of a version with these dependencies. */
 function featuresProblem(features: Map<string, string[]>, deps: Json[]): string | undefined {
+  // Most versions: no features, no optional dependency, nothing to check.
+  if (features.size === 0 && !deps.some((dep) => dep.optional === true)) return undefined;
   // Whether each dependency (by its name in Cargo.toml) is optional under any of its entries.
   const optional = new Map<string, boolean>();
   for (const dep of deps) {

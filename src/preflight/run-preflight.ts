@@ -20,6 +20,7 @@ import {
   boundedAll,
   checkIndexConfig,
   INDEX_CONCURRENCY,
+  oneAtATime,
   readIndexFile,
   withoutOwnTime,
   type IndexAnswer,
@@ -186,8 +187,9 @@ async function askIndex(
       },
     },
   });
+  const reading = { busy: own.busy, inTurn: oneAtATime() };
   const read = (question: IndexQuestion) =>
-    readIndexFile(labelled(question.name), index, question, own.busy);
+    readIndexFile(labelled(question.name), index, question, reading);
   const [config, answers] = await Promise.all([
     checkIndexConfig(labelled('config.json'), index),
     boundedAll(questions, INDEX_CONCURRENCY, read, (answer) => answer.kind === 'unreadable'),

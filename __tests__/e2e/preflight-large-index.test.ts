@@ -1,0 +1,63 @@
+// A hostile index: a dozen files just under the 8 MiB bound, each some 150 000 short lines.
+// The main step reads them with its heap capped at 64 MB (the check before this one kept every
+// version of every file and ran out of memory here), and with the check's budget at 5 s
+// (AUTH_ACTION_TIME_SCALE 0.25), which the step's own reading would overrun: that time is the
+// step's, not the index's, so no warning blames the index.
+import { makeWorkspace, type Workspace } from '../../rig/cargo.js';
+import { World } from '../../rig/world.js';
+import { MAX_INDEX_FILE_BYTES } from '../../src/preflight/check-index.js';
+import { withCargo } from './long-release.js';
+import { mainWith } from './workspace-step.js';
+
+const FILES = 16;
+
+let world: World;
+let workspace: Workspace | undefined;
+
+beforeEach(async () => {
+  world = await World.start();
+});
+
+afterEach(async () => {
+  await workspace?.remove();
+  workspace = undefined;
+  await world.stopAndCheckLeaks();
+});
+
+/** As many short lines as fit under the bound: the most versions a file can make the check hold. */
+function hugeFile(name: string): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 0; ; i++) {
+    const text = `{"name":"${name}","vers":"${Math.floor(i / 1000)}.${i % 1000}.0","deps":[],"cksum":""}\n`;
+    if (size + text.length > MAX_INDEX_FILE_BYTES - 64) break;
+    lines.push(text);
+    size += text.length;
+  }
+  return lines.join('');
+}
+
+withCargo(
+  `${FILES} index files of nearly 8 MiB: read in a 64 MB heap, and the step's own reading time not blamed on the index`,
+  async () => {
+    const names = Array.from({ length: FILES }, (_, i) => `big-${i}`);
+    for (const name of names) world.registry.serveIndexFile(name, hugeFile(name));
+    const ws = (workspace = await makeWorkspace(
+      `${world.registry.url}/index/`,
+      names.map((name) => ({ name, version: '0.5.0' })),
+    ));
+    const step = mainWith(ws, { 'credential-provider': 'false' });
+
+    const main = await world.runMain({
+      ...step,
+      env: { ...step.env, NODE_OPTIONS: '--max-old-space-size=64' },
+      killAfterMs: 120_000,
+    });
+
+    expect(main.exitCode).toBe(0);
+    expect(main.annotations).toEqual([]);
+    expect(main.outputs.unpublished).toBe('');
+    expect(main.outputs['exclude-published']).toBe(names.map((n) => `--exclude ${n}`).join(' '));
+    expect(main.log.join('\n')).toMatch(/big-0 +0\.5\.0 +this version +skipped/);
+  },
+);
