@@ -163,7 +163,7 @@ export class Registry {
   private readonly issuerKeys = new Map<string, IssuerKeys>();
   private readonly usedJtis = new Set<string>();
   private readonly crates = new Map<string, (IndexEntry & { visibleAt?: number })[]>();
-  private readonly rawFiles = new Map<string, string>();
+  private readonly rawFiles = new Map<string, string | (() => string)>();
   private readonly server: Server;
   private port = 0;
 
@@ -208,10 +208,11 @@ export class Registry {
 
   /**
    * A crate whose index file is exactly `text`, whatever its lines say (a registry that serves
-   * lines cargo does not read, say). The crate exists for uploads; the lines are not versions
-   * for the rig, only for whoever reads the index.
+   * lines cargo does not read, say), or what `text()` makes at each request (a large file need
+   * not stay in memory). The crate exists for uploads; the lines are not versions for the rig,
+   * only for whoever reads the index.
    */
-  serveIndexFile(name: string, text: string): this {
+  serveIndexFile(name: string, text: string | (() => string)): this {
     if (!this.crates.has(name)) this.crates.set(name, []);
     this.rawFiles.set(name, text);
     return this;
@@ -614,7 +615,7 @@ export class Registry {
     const now = Date.now();
     const raw = [...this.rawFiles].find(([crate]) => crate.toLowerCase() === name)?.[1];
     const text =
-      raw ??
+      (typeof raw === 'function' ? raw() : raw) ??
       entries
         .filter((e) => (e.visibleAt ?? 0) <= now)
         .map((e) => JSON.stringify({ ...e, visibleAt: undefined }) + '\n')
@@ -680,6 +681,23 @@ function entry(name: string, vers: string): IndexEntry {
     yanked: false,
     pubtime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
   };
+}
+
+/**
+ * An index file of as many short lines as fit in `bytes` (versions 0.0.0, 0.1.0, ...): the most
+ * versions a file of that size can make a reader hold. For the tests and the benchmark of a
+ * hostile index.
+ */
+export function shortLinesFile(name: string, bytes: number): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 0; ; i++) {
+    const text = `{"name":"${name}","vers":"${Math.floor(i / 1000)}.${i % 1000}.0","deps":[],"cksum":""}\n`;
+    if (size + text.length > bytes) break;
+    lines.push(text);
+    size += text.length;
+  }
+  return lines.join('');
 }
 
 /** crates.io's canonical crate name (`canon_crate_name`): lower case, `-` as `_`. */

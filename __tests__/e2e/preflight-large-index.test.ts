@@ -4,6 +4,7 @@
 // (AUTH_ACTION_TIME_SCALE 0.25), which the step's own reading would overrun: that time is the
 // step's, not the index's, so no warning blames the index.
 import { makeWorkspace, type Workspace } from '../../rig/cargo.js';
+import { shortLinesFile } from '../../rig/registry.js';
 import { World } from '../../rig/world.js';
 import { MAX_INDEX_FILE_BYTES } from '../../src/preflight/check-index.js';
 import { withCargo } from './long-release.js';
@@ -24,24 +25,13 @@ afterEach(async () => {
   await world.stopAndCheckLeaks();
 });
 
-/** As many short lines as fit under the bound: the most versions a file can make the check hold. */
-function hugeFile(name: string): string {
-  const lines: string[] = [];
-  let size = 0;
-  for (let i = 0; ; i++) {
-    const text = `{"name":"${name}","vers":"${Math.floor(i / 1000)}.${i % 1000}.0","deps":[],"cksum":""}\n`;
-    if (size + text.length > MAX_INDEX_FILE_BYTES - 64) break;
-    lines.push(text);
-    size += text.length;
-  }
-  return lines.join('');
-}
-
 withCargo(
   `${FILES} index files of nearly 8 MiB: read in a 64 MB heap, and the step's own reading time not blamed on the index`,
   async () => {
     const names = Array.from({ length: FILES }, (_, i) => `big-${i}`);
-    for (const name of names) world.registry.serveIndexFile(name, hugeFile(name));
+    for (const name of names) {
+      world.registry.serveIndexFile(name, shortLinesFile(name, MAX_INDEX_FILE_BYTES - 64));
+    }
     const ws = (workspace = await makeWorkspace(
       `${world.registry.url}/index/`,
       names.map((name) => ({ name, version: '0.5.0' })),
