@@ -518,7 +518,7 @@ function readIndexLine(line) {
 
 
 
-const SLICE_CHARS = 64 * 1024;
+const CHUNK_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
 const MAX_YANKED_SHOWN = 5;
 const turn = () => new Promise((resolve) => {
     setImmediate(resolve);
@@ -556,7 +556,7 @@ function count(tally, line, name) {
             tally.own.plain = true;
     }
     else {
-        tally.seen.add(version);
+        file.others++;
     }
     file.latest = reading.vers;
     for (const { req, range } of tally.ranges) {
@@ -575,7 +575,8 @@ function count(tally, line, name) {
         }
     }
 }
-async function parseIndexFile(body, question, time = { now: () => 0, busy: () => undefined }) {
+const NO_TIME = { now: () => 0, busy: () => undefined };
+function indexFileReader(question, time = NO_TIME) {
     const ranges = [...new Set(question.requirements)].map((req) => {
         const parsed = parseCargoReq(req);
         return { req, range: parsed === undefined ? undefined : npmRange(parsed) };
@@ -592,38 +593,58 @@ async function parseIndexFile(body, question, time = { now: () => 0, busy: () =>
                 { usable: false, yanked: [], judged: range !== undefined },
             ])),
         },
-        seen: new Set(),
         jsonLines: 0,
         asked: question.version === undefined ? undefined : withoutBuild(question.version),
         ranges,
         own: { plain: false, yanked: false },
     };
     let lines = 0;
-    let at = 0;
-    while (at < body.length) {
-        const started = time.now();
-        const stop = Math.min(body.length, at + SLICE_CHARS);
-        while (at < body.length && at < stop) {
-            const end = body.indexOf('\n', at);
-            const next = end === -1 ? body.length : end;
-            const line = body.slice(at, next);
-            at = next + 1;
-            if (line.trim() === '')
-                continue;
-            lines++;
-            count(tally, line, question.name);
-        }
-        time.busy(time.now() - started);
-        if (at < body.length)
+    let partial = [];
+    const line = (bytes) => {
+        const text = bytes.toString('utf8');
+        if (text.trim() === '')
+            return;
+        lines++;
+        count(tally, text, question.name);
+    };
+    return {
+        write(chunk) {
+            const started = time.now();
+            let at = 0;
+            for (let end = chunk.indexOf(0x0a); end !== -1; end = chunk.indexOf(0x0a, at)) {
+                const piece = chunk.subarray(at, end);
+                line(partial.length === 0 ? piece : Buffer.concat([...partial, piece]));
+                partial = [];
+                at = end + 1;
+            }
+            if (at < chunk.length)
+                partial.push(chunk.subarray(at));
+            time.busy(time.now() - started);
+        },
+        finish() {
+            if (partial.length > 0)
+                line(Buffer.concat(partial));
+            partial = [];
+            if (lines > 0 && tally.jsonLines === 0) {
+                return { ok: false, problem: 'no line of it is JSON: it is not an index file' };
+            }
+            const { file, own } = tally;
+            file.version = { listed: own.plain || own.yanked, yanked: own.yanked && !own.plain };
+            return { ok: true, file };
+        },
+    };
+}
+async function parseIndexFile(body, question, time = NO_TIME) {
+    const reader = indexFileReader(question, time);
+    const bytes = typeof body === 'string'
+        ? Buffer.from(body, 'utf8')
+        : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+        if (at > 0)
             await turn();
+        reader.write(bytes.subarray(at, at + CHUNK_BYTES));
     }
-    if (lines > 0 && tally.jsonLines === 0) {
-        return { ok: false, problem: 'no line of it is JSON: it is not an index file' };
-    }
-    const { file, own, seen } = tally;
-    file.version = { listed: own.plain || own.yanked, yanked: own.yanked && !own.plain };
-    file.others = seen.size;
-    return { ok: true, file };
+    return reader.finish();
 }
 
 ;// CONCATENATED MODULE: ./src/preflight/check-index.ts
@@ -659,20 +680,35 @@ function withoutOwnTime(clock) {
         ownMs: () => own,
     };
 }
-function oneAtATime() {
-    let last = Promise.resolve();
-    return (work) => {
-        const next = last.then(work, work);
-        last = next.catch(() => undefined);
-        return next;
-    };
-}
-const AT_ONCE = { busy: () => undefined, inTurn: (work) => work() };
-async function readIndexFile(net, indexUrl, question, reading = AT_ONCE) {
+const NO_OWN_TIME = { busy: () => undefined, ownMs: () => 0 };
+async function readIndexFile(net, indexUrl, question, own = NO_OWN_TIME) {
     const url = indexFileUrl(indexUrl, question.name);
-    let response;
+    let reader;
+    const request = get(url, MAX_INDEX_FILE_BYTES);
+    const prepare = async () => {
+        reader = indexFileReader(question, { now: () => net.clock.now(), busy: own.busy });
+        return { ...(await request()), sink: reader, ownTime: own.ownMs };
+    };
     try {
-        response = await (0,call/* callWithRetries */.z)(net, 'index', url, get(url, MAX_INDEX_FILE_BYTES), ({ status, body }) => ({ done: true, value: { status, body } }));
+        const file = await (0,call/* callWithRetries */.z)(net, 'index', url, prepare, (response) => {
+            if (response.body !== '')
+                reader?.write(Buffer.from(response.body, 'utf8'));
+            const parsed = reader?.finish() ?? { ok: false, problem: 'nothing was read' };
+            return parsed.ok
+                ? { done: true, value: parsed.file }
+                : {
+                    done: false,
+                    retryable: false,
+                    failure: {
+                        kind: 'malformed-response',
+                        call: 'index',
+                        target: url,
+                        status: response.status,
+                        problem: parsed.problem,
+                    },
+                };
+        });
+        return { kind: 'listed', file };
     }
     catch (error) {
         if (error instanceof failure/* ActionFailure */.d &&
@@ -682,21 +718,6 @@ async function readIndexFile(net, indexUrl, question, reading = AT_ONCE) {
         }
         return asUnreadable(error);
     }
-    const { body } = response;
-    const parsed = await reading.inTurn(() => parseIndexFile(body, question, { now: () => net.clock.now(), busy: reading.busy }));
-    if (parsed.ok)
-        return { kind: 'listed', file: parsed.file };
-    return {
-        kind: 'unreadable',
-        failure: {
-            kind: 'malformed-response',
-            call: 'index',
-            target: url,
-            status: response.status,
-            problem: parsed.problem,
-        },
-        attempts: undefined,
-    };
 }
 function requiresAuth(body) {
     try {
@@ -1282,8 +1303,7 @@ async function askIndex(deps, index, questions) {
             },
         },
     });
-    const reading = { busy: own.busy, inTurn: oneAtATime() };
-    const read = (question) => readIndexFile(labelled(question.name), index, question, reading);
+    const read = (question) => readIndexFile(labelled(question.name), index, question, own);
     const [config, answers] = await Promise.all([
         checkIndexConfig(labelled('config.json'), index),
         boundedAll(questions, INDEX_CONCURRENCY, read, (answer) => answer.kind === 'unreadable'),

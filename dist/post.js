@@ -1323,21 +1323,25 @@ function abortWith(signal) {
         handleAuthentication: () => Promise.reject(new Error('not supported')),
     };
 }
-function readBounded(message, maxBytes) {
+function readBounded(message, maxBytes, sink) {
     return new Promise((resolve, reject) => {
         const chunks = [];
+        const keep = sink ?? { write: (chunk) => chunks.push(chunk) };
+        const body = () => Buffer.concat(chunks).toString('utf8');
         let size = 0;
         message.on('data', (chunk) => {
             const room = maxBytes - size;
-            chunks.push(chunk.subarray(0, Math.max(room, 0)));
             size += chunk.length;
             if (size > maxBytes) {
-                resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
+                keep.write(chunk.subarray(0, Math.max(room, 0)));
+                resolve({ body: body(), truncated: true });
                 message.destroy();
+                return;
             }
+            keep.write(chunk);
         });
         message.on('end', () => {
-            resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: false });
+            resolve({ body: body(), truncated: false });
         });
         message.on('error', reject);
         message.on('aborted', () => {
@@ -1391,23 +1395,34 @@ const httpClientTransport = async (request, timeoutMs) => {
     if (problem !== undefined)
         return { ok: false, error: { kind: 'unsendable', problem } };
     const controller = new AbortController();
-    const timer = setTimeout(() => {
-        controller.abort();
-    }, timeoutMs);
+    const ownAtStart = request.ownTime?.() ?? 0;
+    let allowed = 0;
+    const arm = (ms) => setTimeout(() => {
+        const own = (request.ownTime?.() ?? ownAtStart) - ownAtStart;
+        if (own <= allowed) {
+            controller.abort();
+            return;
+        }
+        const more = own - allowed;
+        allowed = own;
+        timer = arm(more);
+    }, ms);
+    let timer = arm(timeoutMs);
     const client = new lib/* HttpClient */.Qq(USER_AGENT, [abortWith(controller.signal)], {
         allowRedirects: false,
         allowRetries: false,
         maxRetries: 0,
         keepAlive: false,
-        socketTimeout: timeoutMs,
+        socketTimeout: request.ownTime === undefined ? timeoutMs : timeoutMs * 10,
     });
     try {
         const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
-        const { body, truncated } = await readBounded(response.message, request.maxBodyBytes ?? MAX_BODY_BYTES);
+        const status = response.message.statusCode ?? 0;
+        const { body, truncated } = await readBounded(response.message, request.maxBodyBytes ?? MAX_BODY_BYTES, status >= 200 && status < 300 ? request.sink : undefined);
         return {
             ok: true,
             response: {
-                status: response.message.statusCode ?? 0,
+                status,
                 headers: response.message.headers,
                 body,
                 truncated,

@@ -14,7 +14,6 @@ import type { HttpRequest, Sent, Transport } from '../../src/http/transport.js';
 import {
   boundedAll,
   checkIndexConfig,
-  oneAtATime,
   readIndexFile,
   withoutOwnTime,
 } from '../../src/preflight/check-index.js';
@@ -475,27 +474,6 @@ test("withoutOwnTime: the step's own reading time is taken out of the phase's cl
   own.busy(-5);
   expect(own.clock.now()).toBe(1200);
   expect(own.ownMs()).toBe(300);
-});
-
-test('oneAtATime: readings run one after another, in the order asked, a failure stopping none', async () => {
-  const inTurn = oneAtATime();
-  const events: string[] = [];
-  const work =
-    (name: string, fail = false) =>
-    async () => {
-      events.push(`start ${name}`);
-      await new Promise((resolve) => setImmediate(resolve));
-      events.push(`end ${name}`);
-      if (fail) throw new Error(name);
-      return name;
-    };
-  const results = await Promise.allSettled([
-    inTurn(work('a')),
-    inTurn(work('b', true)),
-    inTurn(work('c')),
-  ]);
-  expect(events).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
-  expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
 });
 
 test('boundedAll: never more than the bound at once, and nothing new after a stop', async () => {

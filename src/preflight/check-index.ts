@@ -2,7 +2,12 @@ import { callWithRetries, type NetDeps } from '../http/call.js';
 import type { Clock } from '../http/retry.js';
 import { ActionFailure, type Attempts, type Failure } from '../errors/failure.js';
 import { indexFileUrl } from './index-path.js';
-import { parseIndexFile, type IndexQuestion, type IndexVersions } from './index-file.js';
+import {
+  indexFileReader,
+  type IndexFileReader,
+  type IndexQuestion,
+  type IndexVersions,
+} from './index-file.js';
 
 /** A crate's index file can be large (every version, its dependencies and features). */
 export const MAX_INDEX_FILE_BYTES = 8 * 1024 * 1024;
@@ -59,49 +64,53 @@ export function withoutOwnTime(clock: Clock): {
   };
 }
 
-/** How the files of one phase are read once they are in. */
-export interface Reading {
-  /** Hears how long each stretch of reading took (see `withoutOwnTime`). */
+/** The step's own time, as `withoutOwnTime` keeps it: told by the readers, asked by the transport. */
+export interface OwnTime {
   busy: (ms: number) => void;
-  /**
-   * Runs one file's reading after the others': files download side by side, but are read one
-   * at a time, so that the event loop turns often and the downloads in flight keep up.
-   */
-  inTurn: <T>(work: () => Promise<T>) => Promise<T>;
+  ownMs: () => number;
 }
 
-/** One file read at a time, in the order asked. */
-export function oneAtATime(): Reading['inTurn'] {
-  let last: Promise<unknown> = Promise.resolve();
-  return <T>(work: () => Promise<T>) => {
-    const next = last.then(work, work);
-    last = next.catch(() => undefined);
-    return next;
-  };
-}
-
-const AT_ONCE: Reading = { busy: () => undefined, inTurn: (work) => work() };
+const NO_OWN_TIME: OwnTime = { busy: () => undefined, ownMs: () => 0 };
 
 /**
  * A crate's index file: the answers to `question`, "no such crate", or why it could not be
- * read. The body is read line by line once it is in: only the answers are kept.
+ * read. The body is read line by line as it arrives (each attempt with a reader of its own):
+ * only the answers are kept, never the file. The time the reading takes is the step's own:
+ * neither the phase's budget nor the attempt's deadline counts it.
  */
 export async function readIndexFile(
   net: NetDeps,
   indexUrl: string,
   question: IndexQuestion,
-  reading: Reading = AT_ONCE,
+  own: OwnTime = NO_OWN_TIME,
 ): Promise<IndexAnswer> {
   const url = indexFileUrl(indexUrl, question.name);
-  let response: { status: number; body: string };
+  let reader: IndexFileReader | undefined;
+  const request = get(url, MAX_INDEX_FILE_BYTES);
+  const prepare = async () => {
+    reader = indexFileReader(question, { now: () => net.clock.now(), busy: own.busy });
+    return { ...(await request()), sink: reader, ownTime: own.ownMs };
+  };
   try {
-    response = await callWithRetries(
-      net,
-      'index',
-      url,
-      get(url, MAX_INDEX_FILE_BYTES),
-      ({ status, body }) => ({ done: true, value: { status, body } }),
-    );
+    const file = await callWithRetries(net, 'index', url, prepare, (response) => {
+      // A transport that does not take a sink gives the body whole: read it the same way.
+      if (response.body !== '') reader?.write(Buffer.from(response.body, 'utf8'));
+      const parsed = reader?.finish() ?? { ok: false, problem: 'nothing was read' };
+      return parsed.ok
+        ? { done: true, value: parsed.file }
+        : {
+            done: false,
+            retryable: false,
+            failure: {
+              kind: 'malformed-response',
+              call: 'index',
+              target: url,
+              status: response.status,
+              problem: parsed.problem,
+            },
+          };
+    });
+    return { kind: 'listed', file };
   } catch (error) {
     if (
       error instanceof ActionFailure &&
@@ -112,22 +121,6 @@ export async function readIndexFile(
     }
     return asUnreadable(error);
   }
-  const { body } = response;
-  const parsed = await reading.inTurn(() =>
-    parseIndexFile(body, question, { now: () => net.clock.now(), busy: reading.busy }),
-  );
-  if (parsed.ok) return { kind: 'listed', file: parsed.file };
-  return {
-    kind: 'unreadable',
-    failure: {
-      kind: 'malformed-response',
-      call: 'index',
-      target: url,
-      status: response.status,
-      problem: parsed.problem,
-    },
-    attempts: undefined,
-  };
 }
 
 /** Whether a `config.json` says its index answers only requests with credentials. */

@@ -26,7 +26,11 @@ export interface RequirementAnswer {
 export interface IndexVersions {
   /** The version asked for: listed by a line cargo reads, and yanked when every such line says so. */
   version: { listed: boolean; yanked: boolean };
-  /** How many other versions are listed. */
+  /**
+   * How many other versions are listed: lines, not kept to tell two lines of one version apart
+   * (crates.io writes one line per version; a set of every version of a large file is what
+   * made memory grow).
+   */
   others: number;
   /** The version on the last line that reads: the one published last. */
   latest: string | undefined;
@@ -40,8 +44,8 @@ export interface IndexVersions {
 
 export type IndexFileParse = { ok: true; file: IndexVersions } | { ok: false; problem: string };
 
-/** How many characters are read between two looks at the event loop. */
-const SLICE_CHARS = 64 * 1024;
+/** How many bytes `parseIndexFile` reads between two looks at the event loop. */
+const CHUNK_BYTES = 64 * 1024;
 const MAX_YANKED_SHOWN = 5;
 
 /** Gives the event loop a turn: the answers of other requests are read while a large file is. */
@@ -52,7 +56,6 @@ const turn = () =>
 
 interface Tally {
   file: IndexVersions;
-  seen: Set<string>;
   jsonLines: number;
   asked: string | undefined;
   ranges: { req: string; range: ReturnType<typeof npmRange> }[];
@@ -89,7 +92,7 @@ function count(tally: Tally, line: string, name: string): void {
     if (reading.yanked) tally.own.yanked = true;
     else tally.own.plain = true;
   } else {
-    tally.seen.add(version);
+    file.others++;
   }
   file.latest = reading.vers;
   for (const { req, range } of tally.ranges) {
@@ -108,17 +111,31 @@ function count(tally: Tally, line: string, name: string): void {
   }
 }
 
+/** The time a reader spends, told as it goes: the check's own, not the index's. */
+export interface ReadingTime {
+  now: () => number;
+  busy: (ms: number) => void;
+}
+
+const NO_TIME: ReadingTime = { now: () => 0, busy: () => undefined };
+
+/** A sparse index file read as it arrives: chunks in, the answers out. */
+export interface IndexFileReader {
+  write(chunk: Buffer): void;
+  finish(): IndexFileParse;
+}
+
 /**
- * Reads a sparse index file for one crate, line by line, and keeps only the answers to
- * `question`. A body none of whose lines is JSON (an HTML page from a proxy, say) is no index
- * file. `time.busy` is told how long each stretch of reading took (by `time.now`): the check's
- * own time, which the index is not to be blamed for. Never throws.
+ * Reads a sparse index file for one crate, line by line as its bytes arrive, and keeps only the
+ * answers to `question`: no line is held once read, and the file is never held whole (only a
+ * line cut by a chunk's end, until its rest comes). A body none of whose lines is JSON (an HTML
+ * page from a proxy, say) is no index file. `time.busy` is told how long each chunk took. Never
+ * throws.
  */
-export async function parseIndexFile(
-  body: string,
+export function indexFileReader(
   question: IndexQuestion,
-  time: { now: () => number; busy: (ms: number) => void } = { now: () => 0, busy: () => undefined },
-): Promise<IndexFileParse> {
+  time: ReadingTime = NO_TIME,
+): IndexFileReader {
   const ranges = [...new Set(question.requirements)].map((req) => {
     const parsed = parseCargoReq(req);
     return { req, range: parsed === undefined ? undefined : npmRange(parsed) };
@@ -137,35 +154,64 @@ export async function parseIndexFile(
         ]),
       ),
     },
-    seen: new Set(),
     jsonLines: 0,
     asked: question.version === undefined ? undefined : withoutBuild(question.version),
     ranges,
     own: { plain: false, yanked: false },
   };
   let lines = 0;
-  let at = 0;
-  while (at < body.length) {
-    const started = time.now();
-    const stop = Math.min(body.length, at + SLICE_CHARS);
-    while (at < body.length && at < stop) {
-      const end = body.indexOf('\n', at);
-      const next = end === -1 ? body.length : end;
-      const line = body.slice(at, next);
-      at = next + 1;
-      // cargo splits on `\n` and reads a `\r` before it as JSON's white space.
-      if (line.trim() === '') continue;
-      lines++;
-      count(tally, line, question.name);
-    }
-    time.busy(time.now() - started);
-    if (at < body.length) await turn();
+  // The start of a line cut by a chunk's end, in pieces: joined once its end comes.
+  let partial: Buffer[] = [];
+  const line = (bytes: Buffer) => {
+    // cargo splits on `\n` and reads a `\r` before it as JSON's white space.
+    const text = bytes.toString('utf8');
+    if (text.trim() === '') return;
+    lines++;
+    count(tally, text, question.name);
+  };
+  return {
+    write(chunk) {
+      const started = time.now();
+      let at = 0;
+      for (let end = chunk.indexOf(0x0a); end !== -1; end = chunk.indexOf(0x0a, at)) {
+        const piece = chunk.subarray(at, end);
+        line(partial.length === 0 ? piece : Buffer.concat([...partial, piece]));
+        partial = [];
+        at = end + 1;
+      }
+      if (at < chunk.length) partial.push(chunk.subarray(at));
+      time.busy(time.now() - started);
+    },
+    finish() {
+      if (partial.length > 0) line(Buffer.concat(partial));
+      partial = [];
+      if (lines > 0 && tally.jsonLines === 0) {
+        return { ok: false, problem: 'no line of it is JSON: it is not an index file' };
+      }
+      const { file, own } = tally;
+      file.version = { listed: own.plain || own.yanked, yanked: own.yanked && !own.plain };
+      return { ok: true, file };
+    },
+  };
+}
+
+/**
+ * Reads a whole body with `indexFileReader`, in chunks of 64 KiB, giving the event loop a turn
+ * between them. Never throws.
+ */
+export async function parseIndexFile(
+  body: Uint8Array | string,
+  question: IndexQuestion,
+  time: ReadingTime = NO_TIME,
+): Promise<IndexFileParse> {
+  const reader = indexFileReader(question, time);
+  const bytes =
+    typeof body === 'string'
+      ? Buffer.from(body, 'utf8')
+      : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+    if (at > 0) await turn();
+    reader.write(bytes.subarray(at, at + CHUNK_BYTES));
   }
-  if (lines > 0 && tally.jsonLines === 0) {
-    return { ok: false, problem: 'no line of it is JSON: it is not an index file' };
-  }
-  const { file, own, seen } = tally;
-  file.version = { listed: own.plain || own.yanked, yanked: own.yanked && !own.plain };
-  file.others = seen.size;
-  return { ok: true, file };
+  return reader.finish();
 }

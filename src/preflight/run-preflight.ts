@@ -20,7 +20,6 @@ import {
   boundedAll,
   checkIndexConfig,
   INDEX_CONCURRENCY,
-  oneAtATime,
   readIndexFile,
   withoutOwnTime,
   type IndexAnswer,
@@ -187,9 +186,8 @@ async function askIndex(
       },
     },
   });
-  const reading = { busy: own.busy, inTurn: oneAtATime() };
   const read = (question: IndexQuestion) =>
-    readIndexFile(labelled(question.name), index, question, reading);
+    readIndexFile(labelled(question.name), index, question, own);
   const [config, answers] = await Promise.all([
     checkIndexConfig(labelled('config.json'), index),
     boundedAll(questions, INDEX_CONCURRENCY, read, (answer) => answer.kind === 'unreadable'),
