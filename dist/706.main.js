@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   runPreflight: () => (/* binding */ runPreflight)
 });
 
-// UNUSED EXPORTS: findingOf, selectMembers
+// UNUSED EXPORTS: askIndex, findingOf, selectMembers
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(24);

@@ -33,6 +33,9 @@ import {
   type Row,
 } from '../../src/preflight/preflight-report.js';
 import { notReleasedWhy, releasedTo } from '../../src/preflight/publishable-crates.js';
+import { askIndex } from '../../src/preflight/run-preflight.js';
+import type { Core } from '../../src/runner/core.js';
+import type { RunnerEnvironment } from '../../src/runner/environment.js';
 import { cargoSaid } from '../../src/preflight/read-workspace.js';
 import { parseMetadata, type WorkspaceCrate } from '../../src/preflight/workspace-metadata.js';
 import { anyText, outsideText } from '../hostile.js';
@@ -585,6 +588,59 @@ describe("the index's answers, through the action's retry policy (virtual clock,
     const moved = await ask([answer(301, '', { location: 'https://elsewhere/' })]);
     expect(moved.asked).toHaveLength(1);
     expect(moved.result).toMatchObject({ kind: 'unreadable', failure: { kind: 'redirect' } });
+  });
+
+  test("the step's own reading time does not spend the index's budget: twelve files of 40 s of reading each, all read", async () => {
+    // Time passes only while a reader reads: 100 ms a chunk, 400 chunks a file, so each file
+    // takes 40 s of the step's own time, twice the check's whole budget.
+    let t = 0;
+    let looks = 0;
+    const slow = {
+      now: () => {
+        if (looks === 0) return t;
+        // A reader looks at the clock as it starts a chunk and as it ends it.
+        if (looks++ === 1) return t;
+        return (t += 100);
+      },
+      sleep: (ms: number) => {
+        t += ms;
+        return Promise.resolve();
+      },
+      random: () => 0.5,
+    };
+    const transport: Transport = (request) => {
+      if (request.url.endsWith('config.json')) return Promise.resolve(answer(200, '{}'));
+      const name = request.url.split('/').at(-1) ?? '';
+      for (let i = 0; i < 400; i++) {
+        looks = 1;
+        request.sink?.write(
+          Buffer.from(`{"name":"${name}","vers":"0.${i}.0","deps":[],"cksum":""}\n`),
+        );
+        looks = 0;
+      }
+      return Promise.resolve(answer(200));
+    };
+    const core = {
+      info: () => undefined,
+      debug: () => undefined,
+      setSecret: () => undefined,
+    } as unknown as Core;
+    const environment = { timeScale: 1 } as RunnerEnvironment;
+    // More than are asked at once: the last ones start after the first are read.
+    const questions = Array.from({ length: 12 }, (_, i) => ({
+      name: `crate-${i}`,
+      version: '0.399.0',
+      requirements: [],
+    }));
+    const asked = await askIndex(
+      { core, environment, transport, clock: slow },
+      'https://i.example/',
+      questions,
+    );
+    expect(asked.unreadable).toBeUndefined();
+    expect(asked.answers.map((a) => a?.kind === 'listed' && a.file.version.listed)).toEqual(
+      questions.map(() => true),
+    );
   });
 
   test('a 200 that is no index file is unreadable, not an empty crate', async () => {

@@ -162,7 +162,7 @@ const spellings = (name: string) =>
  * Asks the index about every crate; the first file that cannot be read stops the rest. A crate
  * the index does not have is looked up again with `-` and `_` swapped.
  */
-async function askIndex(
+export async function askIndex(
   deps: PreflightDeps,
   index: string,
   questions: IndexQuestion[],
