@@ -302,6 +302,8 @@ const TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")(\s*:)?|([{}[\],])|([^\s{}[\],:"]+))/y;
 function structure(line) {
     const stack = [];
     let v;
+    let repeated;
+    let identityRepeated = false;
     TOKEN.lastIndex = 0;
     for (let match = TOKEN.exec(line); match !== null; match = TOKEN.exec(line)) {
         const top = stack.at(-1);
@@ -309,8 +311,10 @@ function structure(line) {
         if (text !== undefined && colon !== undefined && top?.keys !== undefined) {
             const key = JSON.parse(text);
             const fields = top.role === 'package' ? PACKAGE_FIELDS : DEPENDENCY_FIELDS;
-            if (fields.has(key) && top.keys.has(key))
-                return { repeated: key, v };
+            if (fields.has(key) && top.keys.has(key)) {
+                repeated ??= key;
+                identityRepeated ||= top.role === 'package' && (key === 'name' || key === 'vers');
+            }
             top.keys.add(key);
             top.key = key;
         }
@@ -332,7 +336,7 @@ function structure(line) {
             v = bare;
         }
     }
-    return { repeated: undefined, v };
+    return { repeated, identityRepeated, v };
 }
 const PUBTIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 function isPubtime(value) {
@@ -500,12 +504,17 @@ function readIndexLine(line) {
     const numericV = typeof json.v === 'number';
     const shape = numericV || keysIn(json) !== keysWritten(line)
         ? structure(line)
-        : { repeated: undefined, v: undefined };
-    if (shape.repeated !== undefined)
-        return { kind: 'skipped', why: `it gives the field \`${shape.repeated}\` twice` };
+        : { repeated: undefined, identityRepeated: false, v: undefined };
+    const { name, vers } = json;
+    const claims = !shape.identityRepeated && isText(name) && isText(vers) && isCargoVersion(vers)
+        ? { claims: { name, vers } }
+        : {};
+    if (shape.repeated !== undefined) {
+        return { kind: 'skipped', why: `it gives the field \`${shape.repeated}\` twice`, ...claims };
+    }
     const problem = packageProblem(json, numericV ? shape.v : undefined);
     if (problem !== undefined)
-        return { kind: 'skipped', why: problem };
+        return { kind: 'skipped', why: problem, ...claims };
     return {
         kind: 'entry',
         name: json.name,
@@ -523,6 +532,13 @@ const MAX_YANKED_SHOWN = 5;
 const turn = () => new Promise((resolve) => {
     setImmediate(resolve);
 });
+function keep(tally, vers, kept) {
+    if (withoutBuild(vers) === tally.asked)
+        tally.own.set(vers, kept);
+    const relevant = tally.ranges.some(({ range }) => range !== undefined && matches(range, vers) !== false);
+    if (relevant)
+        tally.matching.set(vers, kept);
+}
 function count(tally, line, name) {
     const reading = readIndexLine(line);
     const { file } = tally;
@@ -531,9 +547,13 @@ function count(tally, line, name) {
             tally.jsonLines++;
         file.skipped.lines++;
         file.skipped.why ??= reading.why;
+        if (reading.claims !== undefined) {
+            keep(tally, reading.claims.vers, { name: reading.claims.name, state: 'invalid' });
+        }
         return;
     }
     tally.jsonLines++;
+    keep(tally, reading.vers, { name: reading.name, state: reading.yanked ? 'yanked' : 'candidate' });
     if (reading.name !== name) {
         if (reading.name.toLowerCase() === name.toLowerCase())
             file.knownAs ??= reading.name;
@@ -543,37 +563,28 @@ function count(tally, line, name) {
         }
         return;
     }
-    if (!cargo_names/* VERSION */.xv.test(reading.vers)) {
-        file.skipped.lines++;
-        file.skipped.why ??= 'its version is longer than 100 characters';
-        return;
-    }
-    const version = withoutBuild(reading.vers);
-    if (version === tally.asked) {
-        if (reading.yanked)
-            tally.own.yanked = true;
-        else
-            tally.own.plain = true;
-    }
-    else {
+    if (withoutBuild(reading.vers) !== tally.asked)
         file.others++;
-    }
-    file.latest = reading.vers;
-    for (const { req, range } of tally.ranges) {
-        const answer = file.requirements.get(req);
-        if (answer === undefined || answer.usable)
+    if (cargo_names/* VERSION */.xv.test(reading.vers))
+        file.latest = reading.vers;
+}
+function answerFor(range, matching, name) {
+    const answer = { usable: false, yanked: [], judged: range !== undefined };
+    if (range === undefined)
+        return answer;
+    for (const [vers, kept] of matching) {
+        if (kept.name !== name)
             continue;
-        const matched = range === undefined ? undefined : matches(range, reading.vers);
+        const matched = matches(range, vers);
         if (matched === undefined)
             answer.judged = false;
-        else if (matched && !reading.yanked)
+        else if (matched && kept.state === 'candidate')
             answer.usable = true;
-        else if (matched &&
-            answer.yanked.length < MAX_YANKED_SHOWN &&
-            !answer.yanked.includes(reading.vers)) {
-            answer.yanked.push(reading.vers);
+        else if (matched && kept.state === 'yanked' && answer.yanked.length < MAX_YANKED_SHOWN) {
+            answer.yanked.push(vers);
         }
     }
+    return answer;
 }
 const NO_TIME = { now: () => 0, busy: () => undefined };
 function indexFileReader(question, time = NO_TIME) {
@@ -588,15 +599,13 @@ function indexFileReader(question, time = NO_TIME) {
             latest: undefined,
             skipped: { lines: 0, why: undefined },
             knownAs: undefined,
-            requirements: new Map(ranges.map(({ req, range }) => [
-                req,
-                { usable: false, yanked: [], judged: range !== undefined },
-            ])),
+            requirements: new Map(),
         },
         jsonLines: 0,
         asked: question.version === undefined ? undefined : withoutBuild(question.version),
         ranges,
-        own: { plain: false, yanked: false },
+        own: new Map(),
+        matching: new Map(),
     };
     let lines = 0;
     let partial = [];
@@ -628,8 +637,14 @@ function indexFileReader(question, time = NO_TIME) {
             if (lines > 0 && tally.jsonLines === 0) {
                 return { ok: false, problem: 'no line of it is JSON: it is not an index file' };
             }
-            const { file, own } = tally;
-            file.version = { listed: own.plain || own.yanked, yanked: own.yanked && !own.plain };
+            const { file } = tally;
+            const own = [...tally.own.values()].filter((kept) => kept.name === question.name);
+            const candidate = own.some((kept) => kept.state === 'candidate');
+            const yanked = own.some((kept) => kept.state === 'yanked');
+            file.version = { listed: candidate || yanked, yanked: yanked && !candidate };
+            for (const { req, range } of ranges) {
+                file.requirements.set(req, answerFor(range, tally.matching, question.name));
+            }
             return { ok: true, file };
         },
     };

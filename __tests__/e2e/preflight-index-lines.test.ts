@@ -70,3 +70,51 @@ withCargo(
     );
   },
 );
+
+withCargo(
+  'several lines for one version, against cargo (it keeps the last line of each spelling): build metadata on either side, yanked and not, a later line cargo does not read, a later line of another case',
+  async () => {
+    const at = (name: string, vers: string, fields: Record<string, unknown> = {}) =>
+      line({ name, vers, ...fields }) + '\n';
+    const files: [string, string, string][] = [
+      // [crate, its version in the workspace, its index file]
+      ['bm-a', '1.0.0+b2', at('bm-a', '1.0.0+b1')],
+      ['bm-b', '1.0.0', at('bm-b', '1.0.0+b1') + at('bm-b', '1.0.0+b2', { yanked: true })],
+      ['yy-a', '1.0.0', at('yy-a', '1.0.0', { yanked: true }) + at('yy-a', '1.0.0')],
+      ['yy-b', '1.0.0', at('yy-b', '1.0.0') + at('yy-b', '1.0.0', { yanked: true })],
+      ['iv-a', '1.0.0', at('iv-a', '1.0.0') + at('iv-a', '1.0.0', { yanked: 'true' })],
+      ['iv-b', '1.0.0', at('iv-b', '1.0.0', { yanked: 'true' }) + at('iv-b', '1.0.0')],
+      ['iv-c', '1.0.0', at('iv-c', '1.0.0') + at('iv-c', '1.0')],
+      ['ca-a', '1.0.0', at('ca-a', '1.0.0') + at('Ca-a', '1.0.0')],
+    ];
+    for (const [name, , file] of files) world.registry.serveIndexFile(name, file);
+    const ws = (workspace = await makeWorkspace(
+      `${world.registry.url}/index/`,
+      files.map(([name, version]) => ({ name, version })),
+    ));
+
+    const cargo = await runCargo(DRY_RUN_WORKSPACE, ws.dir, ws.env);
+    const main = await world.runMain({
+      with: { 'registry-name': 'local', workspace: ws.dir },
+      env: { CARGO_HOME: ws.env.CARGO_HOME ?? '', RUSTUP_HOME: ws.env.RUSTUP_HOME ?? '' },
+    });
+
+    expect(cargo.code).toBe(0);
+    expect([...cargo.output.matchAll(/crate (\S+)@\S+ already exists/g)].map((m) => m[1])).toEqual([
+      'bm-a',
+      'bm-b',
+      'yy-a',
+      'iv-b',
+      // iv-c's later line has no version cargo reads: cargo does not keep it.
+      'iv-c',
+    ]);
+    // And yy-b, whose last line says yanked: out, and crates.io refuses it again.
+    expect(main.outputs['exclude-published']).toBe(
+      '--exclude bm-a --exclude bm-b --exclude yy-a --exclude yy-b --exclude iv-b --exclude iv-c',
+    );
+    expect(main.outputs.unpublished).toBe('iv-a ca-a');
+    const log = main.log.join('\n');
+    expect(log).toMatch(/yy-a +1\.0\.0 +this version +skipped/);
+    expect(log).toMatch(/yy-b +1\.0\.0 +this version, yanked +skipped/);
+  },
+);

@@ -24,9 +24,11 @@ describe('one index line, as cargo reads it', () => {
   });
 
   test('a line that is not a version says why, in a few words of our own', () => {
+    // cargo still reads its name and version: it keeps the line, as an invalid entry.
     expect(readIndexLine(line({ yanked: 'true' }))).toEqual({
       kind: 'skipped',
       why: 'its `yanked` is not true, false or null',
+      claims: { name: 'alpha', vers: '1.0.0' },
     });
     expect(
       readIndexLine('{"name":"alpha","name":"alpha","vers":"1.0.0","deps":[],"cksum":"x"}'),
@@ -37,6 +39,11 @@ describe('one index line, as cargo reads it', () => {
     expect(readIndexLine(line({ v: 3 }))).toEqual({
       kind: 'skipped',
       why: 'its schema version `v` is newer than cargo 1.95 reads (2)',
+      claims: { name: 'alpha', vers: '1.0.0' },
+    });
+    expect(readIndexLine(line({ vers: '1.0' }))).toEqual({
+      kind: 'skipped',
+      why: 'its `vers` is not a version cargo reads',
     });
   });
 
@@ -234,10 +241,10 @@ describe('findingOf: what the answer means for the crate (the edge classes of is
 
   test.each([
     ['yanked, then not', [true, false], false],
-    ['not, then yanked', [false, true], false],
+    ['not, then yanked', [false, true], true],
     ['yanked twice', [true, true], true],
   ])(
-    'two lines for one version, %s: out, and yanked only if every line says so',
+    'two lines for one version, %s: out, yanked as the last line says (cargo keeps the last)',
     async (_name, yanked, expected) => {
       const body = yanked.map((y) => line({ yanked: y })).join('\n');
       expect(findingOf(await answerFor(body, question('1.0.0')))).toEqual({
@@ -289,7 +296,7 @@ describe('findingOf: what the answer means for the crate (the edge classes of is
     ).toEqual({ kind: 'unknown' });
   });
 
-  test('whatever the lines: out only when a line cargo reads lists the version (without build metadata)', async () => {
+  test('whatever the lines: out only when the last line cargo keeps for a spelling of the version is one it reads, of this crate', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(
@@ -303,16 +310,19 @@ describe('findingOf: what the answer means for the crate (the edge classes of is
         async (entries) => {
           const body = entries.map((e) => line(e)).join('\n');
           const finding = findingOf(await answerFor(body, question('1.0.0+z')));
-          const counted = entries.filter(
+          // cargo's map of versions: the last line for each spelling wins.
+          const last = new Map(entries.map((e) => [e.vers, e]));
+          const counted = [...last.values()].filter(
             (e) =>
-              e.name === 'alpha' &&
-              typeof e.yanked === 'boolean' &&
               e.vers.startsWith('1.0.0') &&
-              !e.vers.includes('-'),
+              !e.vers.includes('-') &&
+              e.name === 'alpha' &&
+              typeof e.yanked === 'boolean',
           );
           expect(finding.kind === 'out').toBe(counted.length > 0);
-          if (finding.kind === 'out')
+          if (finding.kind === 'out') {
             expect(finding.yanked).toBe(counted.every((e) => e.yanked === true));
+          }
         },
       ),
     );

@@ -14,7 +14,7 @@ export interface IndexQuestion {
 
 /** Whether the index has a version that a requirement can resolve to. */
 export interface RequirementAnswer {
-  /** A version cargo can select: listed, and not yanked by every line of it. */
+  /** A version cargo can select: the last line it keeps for it says not yanked. */
   usable: boolean;
   /** Yanked versions that match it (a few, for the message). */
   yanked: string[];
@@ -24,7 +24,10 @@ export interface RequirementAnswer {
 
 /** What a crate's index file says, kept small: no line is held once it is read. */
 export interface IndexVersions {
-  /** The version asked for: listed by a line cargo reads, and yanked when every such line says so. */
+  /**
+   * The version asked for (build metadata aside): listed when, for one of its spellings, the
+   * last line cargo keeps is an entry of this crate; yanked when no such line says otherwise.
+   */
   version: { listed: boolean; yanked: boolean };
   /**
    * How many other versions are listed: lines, not kept to tell two lines of one version apart
@@ -54,13 +57,35 @@ const turn = () =>
     setImmediate(resolve);
   });
 
+/**
+ * What cargo 1.95 keeps of a version (`Summaries::versions`, a map by `semver::Version`, build
+ * metadata and all): the last line that names it wins, whatever the lines before it said.
+ */
+interface Kept {
+  name: string;
+  /** A version cargo can select; yanked; or a line cargo keeps but does not offer (invalid, newer). */
+  state: 'candidate' | 'yanked' | 'invalid';
+}
+
 interface Tally {
   file: IndexVersions;
   jsonLines: number;
   asked: string | undefined;
   ranges: { req: string; range: ReturnType<typeof npmRange> }[];
-  /** Versions of the crate asked for, listed not yanked / yanked. */
-  own: { plain: boolean; yanked: boolean };
+  /** What cargo keeps for each spelling of the version asked (its build metadata aside). */
+  own: Map<string, Kept>;
+  /** What cargo keeps for each version that some requirement may match. */
+  matching: Map<string, Kept>;
+}
+
+/** A line's word on a version, in place of any before it, as cargo keeps it. */
+function keep(tally: Tally, vers: string, kept: Kept): void {
+  if (withoutBuild(vers) === tally.asked) tally.own.set(vers, kept);
+  // Only versions a requirement may match are kept (one npm cannot read may match).
+  const relevant = tally.ranges.some(
+    ({ range }) => range !== undefined && matches(range, vers) !== false,
+  );
+  if (relevant) tally.matching.set(vers, kept);
 }
 
 function count(tally: Tally, line: string, name: string): void {
@@ -70,9 +95,13 @@ function count(tally: Tally, line: string, name: string): void {
     if (reading.why !== 'it is not JSON') tally.jsonLines++;
     file.skipped.lines++;
     file.skipped.why ??= reading.why;
+    if (reading.claims !== undefined) {
+      keep(tally, reading.claims.vers, { name: reading.claims.name, state: 'invalid' });
+    }
     return;
   }
   tally.jsonLines++;
+  keep(tally, reading.vers, { name: reading.name, state: reading.yanked ? 'yanked' : 'candidate' });
   if (reading.name !== name) {
     if (reading.name.toLowerCase() === name.toLowerCase()) file.knownAs ??= reading.name;
     else {
@@ -81,34 +110,29 @@ function count(tally: Tally, line: string, name: string): void {
     }
     return;
   }
+  if (withoutBuild(reading.vers) !== tally.asked) file.others++;
   // Versions are checked before they are shown: an index answer is data, never a command.
-  if (!VERSION.test(reading.vers)) {
-    file.skipped.lines++;
-    file.skipped.why ??= 'its version is longer than 100 characters';
-    return;
-  }
-  const version = withoutBuild(reading.vers);
-  if (version === tally.asked) {
-    if (reading.yanked) tally.own.yanked = true;
-    else tally.own.plain = true;
-  } else {
-    file.others++;
-  }
-  file.latest = reading.vers;
-  for (const { req, range } of tally.ranges) {
-    const answer = file.requirements.get(req);
-    if (answer === undefined || answer.usable) continue;
-    const matched = range === undefined ? undefined : matches(range, reading.vers);
+  if (VERSION.test(reading.vers)) file.latest = reading.vers;
+}
+
+/** The answer for one requirement, from what cargo keeps of the versions of this crate. */
+function answerFor(
+  range: ReturnType<typeof npmRange>,
+  matching: ReadonlyMap<string, Kept>,
+  name: string,
+): RequirementAnswer {
+  const answer: RequirementAnswer = { usable: false, yanked: [], judged: range !== undefined };
+  if (range === undefined) return answer;
+  for (const [vers, kept] of matching) {
+    if (kept.name !== name) continue;
+    const matched = matches(range, vers);
     if (matched === undefined) answer.judged = false;
-    else if (matched && !reading.yanked) answer.usable = true;
-    else if (
-      matched &&
-      answer.yanked.length < MAX_YANKED_SHOWN &&
-      !answer.yanked.includes(reading.vers)
-    ) {
-      answer.yanked.push(reading.vers);
+    else if (matched && kept.state === 'candidate') answer.usable = true;
+    else if (matched && kept.state === 'yanked' && answer.yanked.length < MAX_YANKED_SHOWN) {
+      answer.yanked.push(vers);
     }
   }
+  return answer;
 }
 
 /** The time a reader spends, told as it goes: the check's own, not the index's. */
@@ -147,17 +171,13 @@ export function indexFileReader(
       latest: undefined,
       skipped: { lines: 0, why: undefined },
       knownAs: undefined,
-      requirements: new Map(
-        ranges.map(({ req, range }) => [
-          req,
-          { usable: false, yanked: [], judged: range !== undefined },
-        ]),
-      ),
+      requirements: new Map(),
     },
     jsonLines: 0,
     asked: question.version === undefined ? undefined : withoutBuild(question.version),
     ranges,
-    own: { plain: false, yanked: false },
+    own: new Map(),
+    matching: new Map(),
   };
   let lines = 0;
   // The start of a line cut by a chunk's end, in pieces: joined once its end comes.
@@ -188,8 +208,14 @@ export function indexFileReader(
       if (lines > 0 && tally.jsonLines === 0) {
         return { ok: false, problem: 'no line of it is JSON: it is not an index file' };
       }
-      const { file, own } = tally;
-      file.version = { listed: own.plain || own.yanked, yanked: own.yanked && !own.plain };
+      const { file } = tally;
+      const own = [...tally.own.values()].filter((kept) => kept.name === question.name);
+      const candidate = own.some((kept) => kept.state === 'candidate');
+      const yanked = own.some((kept) => kept.state === 'yanked');
+      file.version = { listed: candidate || yanked, yanked: yanked && !candidate };
+      for (const { req, range } of ranges) {
+        file.requirements.set(req, answerFor(range, tally.matching, question.name));
+      }
       return { ok: true, file };
     },
   };

@@ -12,8 +12,13 @@ import { isCargoVersion, parseCargoReq } from './cargo-semver.js';
 export type LineReading =
   /** A version cargo reads; `name` as the line spells it (the caller compares it). */
   | { kind: 'entry'; name: string; vers: string; yanked: boolean }
-  /** Not a version to cargo: `why` says which rule it breaks, in our own words. */
-  | { kind: 'skipped'; why: string };
+  /**
+   * Not a version to cargo: `why` says which rule it breaks, in our own words. `claims`: the
+   * name and version the line still gives, when cargo reads those alone (its
+   * `IndexPackageMinimum`): cargo then keeps the line as an invalid entry of that version, in
+   * place of any line for that version before it.
+   */
+  | { kind: 'skipped'; why: string; claims?: { name: string; vers: string } };
 
 /** The index schema versions cargo 1.95 reads (`INDEX_V_MAX`); a newer line is skipped. */
 const INDEX_V_MAX = 2;
@@ -116,9 +121,15 @@ interface Frame {
  * twice (serde: "duplicate field"; a repeated unknown key is ignored), and `v` as written (an
  * integer, or something `u32` refuses, such as `2.0`). Only called for a line that is JSON.
  */
-function structure(line: string): { repeated: string | undefined; v: string | undefined } {
+function structure(line: string): {
+  repeated: string | undefined;
+  identityRepeated: boolean;
+  v: string | undefined;
+} {
   const stack: Frame[] = [];
   let v: string | undefined;
+  let repeated: string | undefined;
+  let identityRepeated = false;
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(line); match !== null; match = TOKEN.exec(line)) {
     const top = stack.at(-1);
@@ -126,7 +137,10 @@ function structure(line: string): { repeated: string | undefined; v: string | un
     if (text !== undefined && colon !== undefined && top?.keys !== undefined) {
       const key = JSON.parse(text) as string;
       const fields = top.role === 'package' ? PACKAGE_FIELDS : DEPENDENCY_FIELDS;
-      if (fields.has(key) && top.keys.has(key)) return { repeated: key, v };
+      if (fields.has(key) && top.keys.has(key)) {
+        repeated ??= key;
+        identityRepeated ||= top.role === 'package' && (key === 'name' || key === 'vers');
+      }
       top.keys.add(key);
       top.key = key;
     } else if (mark === '{' || mark === '[') {
@@ -146,7 +160,7 @@ function structure(line: string): { repeated: string | undefined; v: string | un
       v = bare;
     }
   }
-  return { repeated: undefined, v };
+  return { repeated, identityRepeated, v };
 }
 
 const PUBTIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
@@ -324,11 +338,18 @@ export function readIndexLine(line: string): LineReading {
   const shape =
     numericV || keysIn(json) !== keysWritten(line)
       ? structure(line)
-      : { repeated: undefined, v: undefined };
-  if (shape.repeated !== undefined)
-    return { kind: 'skipped', why: `it gives the field \`${shape.repeated}\` twice` };
+      : { repeated: undefined, identityRepeated: false, v: undefined };
+  // What cargo falls back on when the line is not a full entry: its name and version alone.
+  const { name, vers } = json;
+  const claims =
+    !shape.identityRepeated && isText(name) && isText(vers) && isCargoVersion(vers)
+      ? { claims: { name, vers } }
+      : {};
+  if (shape.repeated !== undefined) {
+    return { kind: 'skipped', why: `it gives the field \`${shape.repeated}\` twice`, ...claims };
+  }
   const problem = packageProblem(json, numericV ? shape.v : undefined);
-  if (problem !== undefined) return { kind: 'skipped', why: problem };
+  if (problem !== undefined) return { kind: 'skipped', why: problem, ...claims };
   return {
     kind: 'entry',
     name: json.name as string,
