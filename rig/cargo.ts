@@ -71,26 +71,14 @@ export async function cargoPublish(options: {
       join(crateDir, 'src', 'lib.rs'),
       'pub fn hello() -> &\'static str { "hello" }\n',
     );
-    return await new Promise<CargoRun>((resolve, reject) => {
-      const child = spawn(
-        'cargo',
-        ['publish', '--registry', 'local', '--no-verify', '--allow-dirty'],
-        {
-          cwd: crateDir,
-          env: { ...env, CARGO_REGISTRIES_LOCAL_TOKEN: options.token },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-      const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(killer);
-        resolve({ code, output });
-      });
-    });
+    return await runCargo(
+      ['publish', '--registry', 'local', '--no-verify', '--allow-dirty'],
+      crateDir,
+      {
+        ...env,
+        CARGO_REGISTRIES_LOCAL_TOKEN: options.token,
+      },
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

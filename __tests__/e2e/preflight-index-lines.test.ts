@@ -3,23 +3,12 @@
 // `cargo publish --workspace --dry-run` says which versions "already exist" (a warning in a dry
 // run), and the bundled main step's `exclude-published` must leave out exactly those (and the
 // yanked one, which crates.io refuses again).
-import { DRY_RUN_WORKSPACE, makeWorkspace, runCargo, type Workspace } from '../../rig/cargo.js';
-import { World } from '../../rig/world.js';
+import { DRY_RUN_WORKSPACE, runCargo } from '../../rig/cargo.js';
 import { CARGO_LINES, line } from '../index-lines.js';
 import { withCargo } from './long-release.js';
+import { useWorkspaceWorld } from './workspace-step.js';
 
-let world: World;
-let workspace: Workspace | undefined;
-
-beforeEach(async () => {
-  world = await World.start();
-});
-
-afterEach(async () => {
-  await workspace?.remove();
-  workspace = undefined;
-  await world.stopAndCheckLeaks();
-});
+const context = useWorkspaceWorld();
 
 /** The corpus, each line made a line of its own crate (`ln-00`, its other case `Ln-00`). */
 const CASES = CARGO_LINES.map(([name, exists, text, out], i) => {
@@ -38,14 +27,11 @@ const CASES = CARGO_LINES.map(([name, exists, text, out], i) => {
 withCargo(
   'for every line of the corpus, the check leaves a crate out exactly when cargo says "already exists" (or the version is yanked)',
   async () => {
-    for (const c of CASES) world.registry.serveIndexFile(c.crate, c.file);
-    const ws = (workspace = await makeWorkspace(
-      `${world.registry.url}/index/`,
-      CASES.map((c) => ({ name: c.crate, version: '1.0.0' })),
-    ));
+    for (const c of CASES) context.world.registry.serveIndexFile(c.crate, c.file);
+    const ws = await context.useWorkspace(CASES.map((c) => ({ name: c.crate, version: '1.0.0' })));
 
     const cargo = await runCargo(DRY_RUN_WORKSPACE, ws.dir, ws.env);
-    const main = await world.runMain({
+    const main = await context.world.runMain({
       with: { 'registry-name': 'local', workspace: ws.dir },
       env: { CARGO_HOME: ws.env.CARGO_HOME ?? '', RUSTUP_HOME: ws.env.RUSTUP_HOME ?? '' },
     });
@@ -87,14 +73,11 @@ withCargo(
       ['iv-c', '1.0.0', at('iv-c', '1.0.0') + at('iv-c', '1.0')],
       ['ca-a', '1.0.0', at('ca-a', '1.0.0') + at('Ca-a', '1.0.0')],
     ];
-    for (const [name, , file] of files) world.registry.serveIndexFile(name, file);
-    const ws = (workspace = await makeWorkspace(
-      `${world.registry.url}/index/`,
-      files.map(([name, version]) => ({ name, version })),
-    ));
+    for (const [name, , file] of files) context.world.registry.serveIndexFile(name, file);
+    const ws = await context.useWorkspace(files.map(([name, version]) => ({ name, version })));
 
     const cargo = await runCargo(DRY_RUN_WORKSPACE, ws.dir, ws.env);
-    const main = await world.runMain({
+    const main = await context.world.runMain({
       with: { 'registry-name': 'local', workspace: ws.dir },
       env: { CARGO_HOME: ws.env.CARGO_HOME ?? '', RUSTUP_HOME: ws.env.RUSTUP_HOME ?? '' },
     });

@@ -4,42 +4,27 @@
 // (AUTH_ACTION_TIME_SCALE 0.25), and no warning blames the index. That the step's own reading
 // time is not charged to the index is proven on a virtual clock, where it does not depend on
 // this machine's speed (unit/preflight-workspace.test.ts, "the step's own reading time").
-import { makeWorkspace, type Workspace } from '../../rig/cargo.js';
+
 import { shortLinesFile } from '../../rig/registry.js';
-import { World } from '../../rig/world.js';
 import { MAX_INDEX_FILE_BYTES } from '../../src/preflight/check-index.js';
 import { withCargo } from './long-release.js';
-import { mainWith } from './workspace-step.js';
+import { mainWith, useWorkspaceWorld } from './workspace-step.js';
 
 const FILES = 12;
 
-let world: World;
-let workspace: Workspace | undefined;
-
-beforeEach(async () => {
-  world = await World.start();
-});
-
-afterEach(async () => {
-  await workspace?.remove();
-  workspace = undefined;
-  await world.stopAndCheckLeaks();
-});
+const context = useWorkspaceWorld();
 
 withCargo(
   `${FILES} index files of nearly 8 MiB: read in a 64 MB heap, and nothing blamed on the index`,
   async () => {
     const names = Array.from({ length: FILES }, (_, i) => `big-${i}`);
     for (const name of names) {
-      world.registry.serveIndexFile(name, shortLinesFile(name, MAX_INDEX_FILE_BYTES - 64));
+      context.world.registry.serveIndexFile(name, shortLinesFile(name, MAX_INDEX_FILE_BYTES - 64));
     }
-    const ws = (workspace = await makeWorkspace(
-      `${world.registry.url}/index/`,
-      names.map((name) => ({ name, version: '0.5.0' })),
-    ));
+    const ws = await context.useWorkspace(names.map((name) => ({ name, version: '0.5.0' })));
     const step = mainWith(ws, { 'credential-provider': 'false' });
 
-    const main = await world.runMain({
+    const main = await context.world.runMain({
       ...step,
       env: { ...step.env, NODE_OPTIONS: '--max-old-space-size=64' },
       killAfterMs: 120_000,

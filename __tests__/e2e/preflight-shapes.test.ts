@@ -6,34 +6,16 @@
 import { join } from 'node:path';
 import {
   DRY_RUN_WORKSPACE,
-  makeWorkspace,
   PUBLISH_WORKSPACE,
   runCargo,
   type Workspace,
   type WorkspaceCrate,
-  type WorkspaceOptions,
 } from '../../rig/cargo.js';
-import { World } from '../../rig/world.js';
+import type { StepResult } from '../../rig/runner.js';
 import { output, withCargo } from './long-release.js';
-import { expectNoIdToken, mainWith } from './workspace-step.js';
+import { expectNoIdToken, mainWith, useWorkspaceWorld } from './workspace-step.js';
 
-let world: World;
-let workspace: Workspace | undefined;
-
-beforeEach(async () => {
-  world = await World.start();
-});
-
-afterEach(async () => {
-  await workspace?.remove();
-  workspace = undefined;
-  await world.stopAndCheckLeaks();
-});
-
-async function useWorkspace(crates: WorkspaceCrate[], options?: WorkspaceOptions) {
-  workspace = await makeWorkspace(`${world.registry.url}/index/`, crates, options);
-  return workspace;
-}
+const context = useWorkspaceWorld();
 
 const cargo = (ws: Workspace, args: string[], dir = ws.dir) => runCargo(args, dir, ws.env);
 const words = (text: string | undefined) => (text ?? '').split(' ').filter((w) => w !== '');
@@ -41,8 +23,8 @@ const words = (text: string | undefined) => (text ?? '').split(' ').filter((w) =
 withCargo(
   'a virtual manifest with members for two registries: the one for `other` is excluded, and cargo runs with the outputs',
   async () => {
-    world.trust('two-a', '0.1.0').trust('two-b', '0.1.0');
-    const ws = await useWorkspace(
+    context.world.trust('two-a', '0.1.0').trust('two-b', '0.1.0');
+    const ws = await context.useWorkspace(
       [
         { name: 'two-a', version: '0.2.0' },
         { name: 'two-b', version: '0.2.0', dependsOn: ['two-a'] },
@@ -52,7 +34,7 @@ withCargo(
       { registries: { other: 'http://127.0.0.1:9/index/' } },
     );
 
-    const main = await world.runMain(mainWith(ws));
+    const main = await context.world.runMain(mainWith(ws));
     const plain = await cargo(ws, DRY_RUN_WORKSPACE);
     const exclude = words(main.outputs['exclude-published']);
     const withOutputs = await cargo(ws, [...DRY_RUN_WORKSPACE, ...exclude]);
@@ -77,19 +59,19 @@ withCargo(
 withCargo(
   'a package directory inside a larger workspace: only that package is checked, a new sibling does not stop it, and `cargo publish` there agrees',
   async () => {
-    world.trust('pk-a', '0.1.0');
-    const ws = await useWorkspace([
+    context.world.trust('pk-a', '0.1.0');
+    const ws = await context.useWorkspace([
       { name: 'pk-a', version: '0.2.0' },
       { name: 'pk-new', version: '0.1.0' },
     ]);
     const dir = join(ws.dir, 'pk-a');
 
-    const main = await world.runMain({
+    const main = await context.world.runMain({
       ...mainWith(ws),
       with: { ...mainWith(ws).with, workspace: dir },
     });
-    const asked = [...world.registry.indexRequests];
-    const atRoot = await world.runMain(mainWith(ws));
+    const asked = [...context.world.registry.indexRequests];
+    const atRoot = await context.world.runMain(mainWith(ws));
     const there = await cargo(
       ws,
       ['publish', '--registry', 'local', '--dry-run', '--no-verify', '--allow-dirty'],
@@ -117,9 +99,9 @@ withCargo(
 withCargo(
   'versions from `[workspace.package]` (version.workspace = true): the check and cargo see the same versions out',
   async () => {
-    world.trust('vw-a', '0.1.0').trust('vw-b', '0.1.0');
-    world.registry.addVersion('vw-a', '0.3.0');
-    const ws = await useWorkspace(
+    context.world.trust('vw-a', '0.1.0').trust('vw-b', '0.1.0');
+    context.world.registry.addVersion('vw-a', '0.3.0');
+    const ws = await context.useWorkspace(
       [
         { name: 'vw-a', version: 'workspace' },
         { name: 'vw-b', version: 'workspace', dependsOn: ['vw-a'] },
@@ -127,7 +109,7 @@ withCargo(
       { version: '0.3.0' },
     );
 
-    const main = await world.runMain(mainWith(ws));
+    const main = await context.world.runMain(mainWith(ws));
     const dry = await cargo(ws, DRY_RUN_WORKSPACE);
 
     expect(main.outputs.unpublished).toBe('vw-b');
@@ -141,16 +123,16 @@ withCargo(
 withCargo(
   'names that differ from the registry’s only by `-`/`_` or case: named before any ID token; cargo itself only finds out at the upload ("crate was previously named")',
   async () => {
-    world.trust('nm-x', '0.1.0').trust('nm-y', '0.1.0').trust('nm-z', '0.1.0');
-    const ws = await useWorkspace([
+    context.world.trust('nm-x', '0.1.0').trust('nm-y', '0.1.0').trust('nm-z', '0.1.0');
+    const ws = await context.useWorkspace([
       { name: 'nm_x', version: '0.2.0' },
       { name: 'Nm-y', version: '0.2.0' },
       { name: 'nm-z', version: '0.2.0' },
     ]);
 
-    const main = await world.runMain(mainWith(ws));
+    const main = await context.world.runMain(mainWith(ws));
     expect(main.exitCode).toBe(1);
-    expectNoIdToken(world);
+    expectNoIdToken(context.world);
     expect(main.annotations[0]?.message).toMatch(
       /^The registry's index lists crates of this release only under another spelling of their name: `nm_x` 0\.2\.0 as `nm-x`, `Nm-y` 0\.2\.0 as `nm-y`\. crates\.io takes names that differ only in case, or in `-` and `_`, for one crate, and refuses an upload under another spelling/,
     );
@@ -159,10 +141,10 @@ withCargo(
     );
 
     // Without the check: cargo sees no "already exists", uploads, and the registry refuses.
-    const { main: bare } = await world.runJob({
+    const { main: bare } = await context.world.runJob({
       with: { 'credential-provider': 'true', 'registry-name': 'local' },
       between: async (_main, job) => {
-        const release = await world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
+        const release = await context.world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
           cwd: ws.dir,
           env: ws.env,
         });
@@ -177,24 +159,25 @@ withCargo(
 withCargo(
   "members never published are not held to crates.io's rules (a 70-character name, a 120-character version); a member that is, is",
   async () => {
-    world.trust('rl-a', '0.1.0');
+    context.world.trust('rl-a', '0.1.0');
     const long = `rl-${'l'.repeat(67)}`;
     const crates: WorkspaceCrate[] = [
       { name: 'rl-a', version: '0.2.0' },
       { name: long, version: `0.1.0-${'p'.repeat(114)}`, publish: 'false' },
     ];
-    const ws = await useWorkspace(crates);
+    const ws = await context.useWorkspace(crates);
 
-    const main = await world.runMain(mainWith(ws, { 'credential-provider': 'false' }));
+    const main = await context.world.runMain(mainWith(ws, { 'credential-provider': 'false' }));
     const metadata = await cargo(ws, ['metadata', '--no-deps', '--format-version', '1']);
     expect(metadata.code).toBe(0);
     expect(main.exitCode).toBe(0);
     expect(main.outputs.unpublished).toBe('rl-a');
     expect(main.outputs['exclude-published']).toBe('');
 
-    await workspace?.remove();
-    const sent = await useWorkspace([{ ...crates[1]!, publish: '["local"]', version: '0.1.0' }]);
-    const refused = await world.runMain(mainWith(sent, { 'credential-provider': 'false' }));
+    const sent = await context.useWorkspace([
+      { ...crates[1]!, publish: '["local"]', version: '0.1.0' },
+    ]);
+    const refused = await context.world.runMain(mainWith(sent, { 'credential-provider': 'false' }));
     expect(refused.exitCode).toBe(1);
     expect(refused.annotations[0]?.message).toMatch(
       /^`rl-l+…?` 0\.1\.0 is released to the registry `local` \(its `publish` allows it\), with a name or version that crates\.io.s rules refuse/,
@@ -205,9 +188,9 @@ withCargo(
 withCargo(
   '`new-crates: skip`: the new crate and the members that need it are left out, named, and cargo publishes the rest with the outputs',
   async () => {
-    for (const name of ['sk-a', 'sk-c']) world.trust(name, '0.1.0');
-    world.trust('sk-dep', '0.1.0');
-    const ws = await useWorkspace([
+    for (const name of ['sk-a', 'sk-c']) context.world.trust(name, '0.1.0');
+    context.world.trust('sk-dep', '0.1.0');
+    const ws = await context.useWorkspace([
       { name: 'sk-a', version: '0.2.0' },
       { name: 'sk-new', version: '0.1.0' },
       // A dev-dependency counts: cargo resolves it when it packages the crate.
@@ -215,13 +198,13 @@ withCargo(
       { name: 'sk-c', version: '0.2.0', dependsOn: ['sk-a', 'sk-dep'] },
     ]);
 
-    let release: Awaited<ReturnType<World['runCommand']>> | undefined;
+    let release: StepResult | undefined;
     let onlyNew: Awaited<ReturnType<typeof cargo>> | undefined;
-    const { main } = await world.runJob({
+    const { main } = await context.world.runJob({
       ...mainWith(ws, { 'new-crates': 'skip' }),
       between: async (step, job) => {
         onlyNew = await cargo(ws, [...DRY_RUN_WORKSPACE, '--exclude', 'sk-new']);
-        release = await world.runCommand(
+        release = await context.world.runCommand(
           job,
           'cargo',
           [...PUBLISH_WORKSPACE, ...words(step.outputs['exclude-published'])],
@@ -250,6 +233,6 @@ withCargo(
     expect(onlyNew?.code).not.toBe(0);
     expect(onlyNew?.output).toContain('no matching package named `sk-new` found');
     expect(release?.exitCode).toBe(0);
-    expect(world.registry.uploads.map((u) => [u.crate, u.status])).toEqual([['sk-a', 200]]);
+    expect(context.world.registry.uploads.map((u) => [u.crate, u.status])).toEqual([['sk-a', 200]]);
   },
 );

@@ -4,24 +4,12 @@
 // npm's semver, selects what cargo's resolver selects.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DRY_RUN_WORKSPACE, makeWorkspace, runCargo, type Workspace } from '../../rig/cargo.js';
-import { World } from '../../rig/world.js';
+import { DRY_RUN_WORKSPACE, runCargo, type Workspace } from '../../rig/cargo.js';
 import { matches, npmRange, parseCargoReq } from '../../src/preflight/cargo-semver.js';
 import { withCargo } from './long-release.js';
-import { expectNoIdToken, mainWith } from './workspace-step.js';
+import { expectNoIdToken, mainWith, useWorkspaceWorld } from './workspace-step.js';
 
-let world: World;
-let workspace: Workspace | undefined;
-
-beforeEach(async () => {
-  world = await World.start();
-});
-
-afterEach(async () => {
-  await workspace?.remove();
-  workspace = undefined;
-  await world.stopAndCheckLeaks();
-});
+const context = useWorkspaceWorld();
 
 const CRATES = [
   { name: 'ya-a', version: '0.2.0' },
@@ -31,15 +19,15 @@ const CRATES = [
 withCargo(
   'a member to publish needs a yanked version of one that is out: main fails before any ID token with the fix, where cargo would fail at that member',
   async () => {
-    world.trust('ya-a', '0.1.0').trust('ya-b', '0.1.0');
-    world.registry.addVersion('ya-a', '0.2.0').yank('ya-a', '0.2.0');
-    const ws = (workspace = await makeWorkspace(`${world.registry.url}/index/`, CRATES));
+    context.world.trust('ya-a', '0.1.0').trust('ya-b', '0.1.0');
+    context.world.registry.addVersion('ya-a', '0.2.0').yank('ya-a', '0.2.0');
+    const ws = await context.useWorkspace(CRATES);
 
-    const main = await world.runMain(mainWith(ws));
+    const main = await context.world.runMain(mainWith(ws));
     const dry = await runCargo([...DRY_RUN_WORKSPACE, '--exclude', 'ya-a'], ws.dir, ws.env);
 
     expect(main.exitCode).toBe(1);
-    expectNoIdToken(world);
+    expectNoIdToken(context.world);
     expect(main.outputs).toEqual({});
     expect(main.annotations).toEqual([
       {
@@ -61,7 +49,7 @@ withCargo(
 withCargo(
   'two index lines for that version, one yanked and one not: cargo can select it, so the release goes on',
   async () => {
-    world.trust('ya-b', '0.1.0');
+    context.world.trust('ya-b', '0.1.0');
     const line = (yanked: boolean) =>
       JSON.stringify({
         name: 'ya-a',
@@ -71,10 +59,10 @@ withCargo(
         features: {},
         yanked,
       });
-    world.registry.serveIndexFile('ya-a', `${line(true)}\n${line(false)}\n`);
-    const ws = (workspace = await makeWorkspace(`${world.registry.url}/index/`, CRATES));
+    context.world.registry.serveIndexFile('ya-a', `${line(true)}\n${line(false)}\n`);
+    const ws = await context.useWorkspace(CRATES);
 
-    const main = await world.runMain(mainWith(ws, { 'credential-provider': 'false' }));
+    const main = await context.world.runMain(mainWith(ws, { 'credential-provider': 'false' }));
     const dry = await runCargo(
       [...DRY_RUN_WORKSPACE, ...(main.outputs['exclude-published'] ?? '').split(' ')],
       ws.dir,
@@ -163,13 +151,13 @@ withCargo(
   "cargo's requirement syntax, read with npm's semver, selects what cargo's resolver selects (caret by default, wildcards, comparators, pre-releases, yanked)",
   async () => {
     REQUIREMENTS.forEach((_, i) => {
-      world.registry.addCrate(`rq-${i}`, VERSIONS[0] ?? '');
-      for (const v of VERSIONS.slice(1)) world.registry.addVersion(`rq-${i}`, v);
-      world.registry.yank(`rq-${i}`, YANKED);
+      context.world.registry.addCrate(`rq-${i}`, VERSIONS[0] ?? '');
+      for (const v of VERSIONS.slice(1)) context.world.registry.addVersion(`rq-${i}`, v);
+      context.world.registry.yank(`rq-${i}`, YANKED);
     });
-    const ws = (workspace = await makeWorkspace(`${world.registry.url}/index/`, [
+    const ws = await context.useWorkspace([
       { name: 'rq-user', version: '0.1.0', publish: 'false' },
-    ]));
+    ]);
     const cases = REQUIREMENTS.map((req, i) => ({ i, req, expected: predicted(req) }));
     const selectable = cases.filter((c) => c.expected !== undefined);
 

@@ -4,16 +4,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  makeWorkspace,
-  PUBLISH_WORKSPACE,
-  type Workspace,
-  type WorkspaceCrate,
-} from '../../rig/cargo.js';
+import { PUBLISH_WORKSPACE, type WorkspaceCrate } from '../../rig/cargo.js';
 import type { StepResult } from '../../rig/runner.js';
-import { World } from '../../rig/world.js';
 import { output, withCargo } from './long-release.js';
-import { expectNoIdToken, mainWith } from './workspace-step.js';
+import { expectNoIdToken, mainWith, useWorkspaceWorld } from './workspace-step.js';
 
 const CRATES: WorkspaceCrate[] = [
   { name: 'tp-a', version: '0.2.0' },
@@ -26,47 +20,31 @@ const cargoEnvironment = {
   RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '', '.rustup'),
 };
 
-let world: World;
-let workspace: Workspace | undefined;
-
-beforeEach(async () => {
-  world = await World.start();
-});
-
-afterEach(async () => {
-  await workspace?.remove();
-  workspace = undefined;
-  await world.stopAndCheckLeaks();
-});
-
-async function useWorkspace(crates: WorkspaceCrate[]): Promise<Workspace> {
-  workspace = await makeWorkspace(`${world.registry.url}/index/`, crates);
-  return workspace;
-}
+const context = useWorkspaceWorld();
 
 const noIdToken = () => {
-  expectNoIdToken(world);
+  expectNoIdToken(context.world);
 };
 
 withCargo(
   'a release cut off half-way: the re-run publishes the rest with exclude-published, and cargo finishes',
   async () => {
-    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
+    for (const crate of CRATES) context.world.trust(crate.name, '0.1.0');
     // tp-c's trusted publisher names another workflow: crates.io refuses its upload.
-    world.registry.publishers.splice(
-      world.registry.publishers.findIndex((p) => p.crate === 'tp-c'),
+    context.world.registry.publishers.splice(
+      context.world.registry.publishers.findIndex((p) => p.crate === 'tp-c'),
       1,
     );
-    const ws = await useWorkspace(CRATES);
+    const ws = await context.useWorkspace(CRATES);
 
     let firstRelease: StepResult | undefined;
-    const first = await world.runJob({
+    const first = await context.world.runJob({
       ...mainWith(ws),
       between: async (main, job) => {
         expect(main.exitCode).toBe(0);
         expect(main.outputs.unpublished).toBe('tp-a tp-b tp-c');
         expect(main.outputs['exclude-published']).toBe('');
-        firstRelease = await world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
+        firstRelease = await context.world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
           cwd: ws.dir,
           env: ws.env,
         });
@@ -75,7 +53,7 @@ withCargo(
     expect(first.main.exitCode).toBe(0);
     expect(firstRelease?.exitCode).not.toBe(0);
     // Post's release report: what cargo asked a token for, and what the index has now.
-    const tokens = world.registry.issued.size;
+    const tokens = context.world.registry.issued.size;
     expect(first.post.summary).toContain(
       [
         '### auth-action: release report',
@@ -90,7 +68,7 @@ withCargo(
         '',
         'cargo asked to upload every crate the check of the workspace found to publish.',
         '',
-        `Index: ${world.registry.url}/index/`,
+        `Index: ${context.world.registry.url}/index/`,
         '',
         `Tokens: ${tokens} minted in this job, ${tokens} revoked as it ended.`,
       ].join('\n'),
@@ -101,11 +79,11 @@ withCargo(
     expect(output(firstRelease)).toContain(
       'The provided access token is not valid for crate `tp-c`',
     );
-    expect(world.registry.versions('tp-a')).toEqual(['0.1.0', '0.2.0']);
-    expect(world.registry.versions('tp-c')).toEqual(['0.1.0']);
+    expect(context.world.registry.versions('tp-a')).toEqual(['0.1.0', '0.2.0']);
+    expect(context.world.registry.versions('tp-c')).toEqual(['0.1.0']);
 
     // The fix: tp-c's trusted publisher names this workflow. Then the job is re-run.
-    world.registry.addPublisher({
+    context.world.registry.addPublisher({
       crate: 'tp-c',
       repositoryOwner: 'rust-lang-demo',
       repositoryName: 'hello-tp',
@@ -113,19 +91,19 @@ withCargo(
       workflowFilename: 'release.yml',
     });
     let rerun: StepResult | undefined;
-    const second = await world.runJob({
+    const second = await context.world.runJob({
       ...mainWith(ws),
       between: async (main, job) => {
         expect(main.outputs.unpublished).toBe('tp-c');
         expect(main.outputs['exclude-published']).toBe('--exclude tp-a --exclude tp-b');
         // Without the outputs, cargo refuses at once: it checks every member first.
-        const plain = await world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
+        const plain = await context.world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
           cwd: ws.dir,
           env: ws.env,
         });
         expect(plain.exitCode).not.toBe(0);
         expect(output(plain)).toContain('error: crate tp-a@0.2.0 already exists on `local` index');
-        rerun = await world.runCommand(
+        rerun = await context.world.runCommand(
           job,
           'cargo',
           [...PUBLISH_WORKSPACE, ...(main.outputs['exclude-published'] ?? '').split(' ')],
@@ -135,8 +113,8 @@ withCargo(
     });
     expect(second.main.exitCode).toBe(0);
     expect(rerun?.exitCode).toBe(0);
-    expect(world.registry.versions('tp-c')).toEqual(['0.1.0', '0.2.0']);
-    expect(world.registry.uploads.map((u) => [u.crate, u.status])).toEqual([
+    expect(context.world.registry.versions('tp-c')).toEqual(['0.1.0', '0.2.0']);
+    expect(context.world.registry.uploads.map((u) => [u.crate, u.status])).toEqual([
       ['tp-a', 200],
       ['tp-b', 200],
       ['tp-c', 403],
@@ -156,14 +134,14 @@ withCargo(
 withCargo(
   'a crate the registry does not have fails main before any ID token; nothing is published',
   async () => {
-    world.trust('tp-a', '0.1.0').trust('tp-b', '0.1.0');
-    const ws = await useWorkspace(CRATES);
+    context.world.trust('tp-a', '0.1.0').trust('tp-b', '0.1.0');
+    const ws = await context.useWorkspace(CRATES);
 
-    const main = await world.runMain(mainWith(ws));
+    const main = await context.world.runMain(mainWith(ws));
 
     expect(main.exitCode).toBe(1);
     noIdToken();
-    expect(world.registry.uploads).toEqual([]);
+    expect(context.world.registry.uploads).toEqual([]);
     expect(main.outputs).toEqual({});
     expect(main.annotations).toEqual([
       {
@@ -181,7 +159,7 @@ withCargo(
     expect(main.summary).toContain(
       '| `tp-c` | `0.2.0` | no such crate (HTTP 404) | refused: a new crate',
     );
-    expect(world.registry.indexRequests).toEqual(
+    expect(context.world.registry.indexRequests).toEqual(
       expect.arrayContaining(['config.json', 'tp/-a/tp-a', 'tp/-b/tp-b', 'tp/-c/tp-c']),
     );
   },
@@ -191,15 +169,15 @@ withCargo(
   'everything out already: nothing to publish, so no ID token, no token, no provider; empty `unpublished` and `token`, every crate excluded',
   async () => {
     for (const crate of CRATES)
-      world.trust(crate.name, '0.1.0').registry.addVersion(crate.name, '0.2.0');
+      context.world.trust(crate.name, '0.1.0').registry.addVersion(crate.name, '0.2.0');
     // A yanked version counts as out: it cannot be published again.
-    world.registry.yank('tp-b', '0.2.0');
-    const ws = await useWorkspace([
+    context.world.registry.yank('tp-b', '0.2.0');
+    const ws = await context.useWorkspace([
       ...CRATES,
       { name: 'tp-tools', version: '0.9.0', publish: 'false' },
     ]);
 
-    const { main, post } = await world.runJob(mainWith(ws));
+    const { main, post } = await context.world.runJob(mainWith(ws));
 
     expect(main.exitCode).toBe(0);
     expect(main.annotations).toEqual([]);
@@ -224,7 +202,7 @@ withCargo(
     expect(log).toMatch(/tp-b +0\.2\.0 +this version, yanked +skipped/);
     expect(log).toMatch(/tp-tools +0\.9\.0 +— +not released here \(publish = false\)/);
     // tp-tools is not asked for: it is not released.
-    expect(world.registry.indexRequests).not.toContain('tp/-t/tp-tools');
+    expect(context.world.registry.indexRequests).not.toContain('tp/-t/tp-tools');
     expect(post.exitCode).toBe(0);
     expect(post.log).toContain(
       'No token to revoke: the main step minted none, as there was nothing to publish.',
@@ -235,15 +213,15 @@ withCargo(
 withCargo(
   'an index that answers 503 throughout: a warning naming it, outputs as if nothing were out, the token still comes',
   async () => {
-    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
-    world.registry.faults.always('index', {
+    for (const crate of CRATES) context.world.trust(crate.name, '0.1.0');
+    context.world.registry.faults.always('index', {
       status: 503,
       headers: { 'content-type': 'text/html' },
       body: '<h1>Service Unavailable</h1>',
     });
-    const ws = await useWorkspace(CRATES);
+    const ws = await context.useWorkspace(CRATES);
 
-    const { main } = await world.runJob(mainWith(ws));
+    const { main } = await context.world.runJob(mainWith(ws));
 
     expect(main.exitCode).toBe(0);
     expect(main.outputs.unpublished).toBe('tp-a tp-b tp-c');
@@ -254,13 +232,13 @@ withCargo(
         level: 'warning',
         message: expect.stringMatching(
           new RegExp(
-            `^Reading the registry's index at ${world.registry.url}/index/[^ ]+ failed \\(after 3 attempts\\): HTTP 503 .*So the check of the workspace cannot tell which crates the index at ${world.registry.url}/index/ has: \`unpublished\` lists every crate to be released and \`exclude-published\` is empty\\. Nothing is blocked`,
+            `^Reading the registry's index at ${context.world.registry.url}/index/[^ ]+ failed \\(after 3 attempts\\): HTTP 503 .*So the check of the workspace cannot tell which crates the index at ${context.world.registry.url}/index/ has: \`unpublished\` lists every crate to be released and \`exclude-published\` is empty\\. Nothing is blocked`,
           ),
         ) as unknown,
       },
     ]);
     // The first file that cannot be read stops the others: no storm on a failing index.
-    expect(world.registry.indexRequests.length).toBeLessThanOrEqual(3 * 9);
+    expect(context.world.registry.indexRequests.length).toBeLessThanOrEqual(3 * 9);
     expect(main.log.join('\n')).toMatch(
       /tp-a +0\.2\.0 +unknown: the index was not read +to publish \(cargo checks it\)/,
     );
@@ -270,7 +248,9 @@ withCargo(
 test('a `workspace` without a Cargo.toml fails main before any ID token, naming the input', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'auth-action-no-manifest-'));
   try {
-    const main = await world.runMain({ with: { workspace: dir, 'registry-name': 'local' } });
+    const main = await context.world.runMain({
+      with: { workspace: dir, 'registry-name': 'local' },
+    });
     expect(main.exitCode).toBe(1);
     noIdToken();
     expect(main.annotations).toEqual([
@@ -287,14 +267,14 @@ test('a `workspace` without a Cargo.toml fails main before any ID token, naming 
 withCargo(
   "post's release report names the crates found to publish that cargo never asked for",
   async () => {
-    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
-    const ws = await useWorkspace(CRATES);
+    for (const crate of CRATES) context.world.trust(crate.name, '0.1.0');
+    const ws = await context.useWorkspace(CRATES);
 
-    const { post } = await world.runJob({
+    const { post } = await context.world.runJob({
       ...mainWith(ws),
       between: async (_main, job) => {
         // Only the first crate goes out: the job ends before the rest.
-        const step = await world.runCommand(
+        const step = await context.world.runCommand(
           job,
           'cargo',
           [...PUBLISH_WORKSPACE, '-p', 'tp-a'].filter((a) => a !== '--workspace'),
@@ -321,13 +301,13 @@ withCargo(
 withCargo(
   'without the credential provider, post adds no release report: it cannot see what cargo uploaded',
   async () => {
-    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
-    const ws = await useWorkspace(CRATES);
+    for (const crate of CRATES) context.world.trust(crate.name, '0.1.0');
+    const ws = await context.useWorkspace(CRATES);
 
-    const { main, post } = await world.runJob({
+    const { main, post } = await context.world.runJob({
       ...mainWith(ws, { 'credential-provider': 'false' }),
       between: async (started, job) => {
-        const release = await world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
+        const release = await context.world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
           cwd: ws.dir,
           env: { ...ws.env, CARGO_REGISTRIES_LOCAL_TOKEN: started.outputs.token ?? '' },
         });
@@ -355,7 +335,7 @@ describe('a workspace cargo cannot read fails main before any ID token, with wha
   });
 
   withCargo('a manifest cargo rejects', async () => {
-    const main = await world.runMain({
+    const main = await context.world.runMain({
       with: { workspace: dir, 'registry-name': 'local' },
       env: { RUSTUP_HOME: cargoEnvironment.RUSTUP_HOME },
     });
@@ -374,7 +354,7 @@ describe('a workspace cargo cannot read fails main before any ID token, with wha
   withCargo(
     "CARGO_TERM_COLOR=always (GitHub's Rust starter workflow): no escape sequence in the message",
     async () => {
-      const main = await world.runMain({
+      const main = await context.world.runMain({
         with: { workspace: dir, 'registry-name': 'local' },
         env: { RUSTUP_HOME: cargoEnvironment.RUSTUP_HOME, CARGO_TERM_COLOR: 'always' },
       });
@@ -387,7 +367,7 @@ describe('a workspace cargo cannot read fails main before any ID token, with wha
   );
 
   test('no cargo on PATH', async () => {
-    const main = await world.runMain({
+    const main = await context.world.runMain({
       with: { workspace: dir, 'registry-name': 'local' },
       env: { PATH: '/nonexistent' },
     });

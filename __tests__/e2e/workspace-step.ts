@@ -1,7 +1,12 @@
 // The main step with `workspace`, as the README's recipe runs it, for the tests of the check of
 // a workspace; and what "no ID token was requested" looks like from the rig.
-import type { Workspace } from '../../rig/cargo.js';
-import type { World } from '../../rig/world.js';
+import {
+  makeWorkspace,
+  type Workspace,
+  type WorkspaceCrate,
+  type WorkspaceOptions,
+} from '../../rig/cargo.js';
+import { World } from '../../rig/world.js';
 
 /**
  * The check's 20 s budget becomes 5 s, 8 s a request 2 s: a loaded machine's slow loopback
@@ -26,4 +31,34 @@ export function mainWith(ws: Workspace, extra: Record<string, string> = {}) {
 export function expectNoIdToken(world: World): void {
   expect(world.oidc.minted).toEqual([]);
   expect(world.count('exchange')).toBe(0);
+}
+
+/**
+ * A fresh world before each test, and a workspace its registry's index serves when the test
+ * makes one; after it, the workspace removed and the world's steps checked for leaks.
+ */
+export function useWorkspaceWorld() {
+  const context = {
+    world: undefined as unknown as World,
+    workspace: undefined as Workspace | undefined,
+    /** A workspace whose cargo knows the registry `local` (any earlier one is removed first). */
+    async useWorkspace(crates: WorkspaceCrate[], options?: WorkspaceOptions): Promise<Workspace> {
+      await context.workspace?.remove();
+      context.workspace = await makeWorkspace(
+        `${context.world.registry.url}/index/`,
+        crates,
+        options,
+      );
+      return context.workspace;
+    },
+  };
+  beforeEach(async () => {
+    context.world = await World.start();
+  });
+  afterEach(async () => {
+    await context.workspace?.remove();
+    context.workspace = undefined;
+    await context.world.stopAndCheckLeaks();
+  });
+  return context;
 }
