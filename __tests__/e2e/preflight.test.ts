@@ -4,7 +4,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PUBLISH_WORKSPACE, type WorkspaceCrate } from '../../rig/cargo.js';
+import {
+  DRY_RUN_WORKSPACE,
+  PUBLISH_WORKSPACE,
+  runCargo,
+  type WorkspaceCrate,
+} from '../../rig/cargo.js';
 import type { StepResult } from '../../rig/runner.js';
 import { output, withCargo } from './long-release.js';
 import { expectNoIdToken, mainWith, useWorkspaceWorld } from './workspace-step.js';
@@ -178,10 +183,17 @@ withCargo(
     ]);
 
     const { main, post } = await context.world.runJob(mainWith(ws));
+    const dry = await runCargo(DRY_RUN_WORKSPACE, ws.dir, ws.env);
 
     expect(main.exitCode).toBe(0);
     expect(main.annotations).toEqual([]);
     noIdToken();
+    // cargo agrees: tp-a and tp-c already exist; tp-b's version is yanked, which crates.io
+    // refuses to take again (cargo would find out at the upload).
+    expect([...dry.output.matchAll(/crate (\S+) already exists/g)].map((m) => m[1])).toEqual([
+      'tp-a@0.2.0',
+      'tp-c@0.2.0',
+    ]);
     expect(main.outputs).toEqual({
       unpublished: '',
       'exclude-published': '--exclude tp-a --exclude tp-b --exclude tp-c',
