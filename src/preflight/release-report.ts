@@ -4,7 +4,6 @@ import type { RecordEntry, Upload } from '../provider/token-record.js';
 import { shownUrl } from '../redact/redact.js';
 import type { PreflightHandover } from '../state/state.js';
 import { boundedAll, INDEX_CONCURRENCY, readIndexFile } from './check-index.js';
-import { comparable } from './index-file.js';
 
 /** What post knows of the release when the job ends. No token is in it, ever. */
 export interface ReleaseFacts {
@@ -44,14 +43,14 @@ async function inIndexNow(
   const answers = await boundedAll(
     uploads,
     INDEX_CONCURRENCY,
-    (upload) => readIndexFile(net, index, upload.crate),
+    (upload) =>
+      readIndexFile(net, index, { name: upload.crate, version: upload.version, requirements: [] }),
     () => false,
   );
-  return answers.map((answer, i) => {
+  return answers.map((answer) => {
     if (answer === undefined || answer.kind === 'unreadable') return 'not checked';
     if (answer.kind === 'absent') return 'not yet';
-    const version = uploads[i]?.version ?? '';
-    return answer.file.versions.has(comparable(version)) ? 'yes' : 'not yet';
+    return answer.file.version.listed ? 'yes' : 'not yet';
   });
 }
 
