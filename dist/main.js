@@ -1060,6 +1060,8 @@ async function callWithRetries(deps, call, target, prepare, accept, retryRefusal
 /* harmony export */   kW: () => (/* binding */ parseErrorBody),
 /* harmony export */   qF: () => (/* binding */ parseJson)
 /* harmony export */ });
+/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(940);
+
 const MAX_DETAILS = 10;
 const MAX_DETAIL_CHARS = 1000;
 function contentTypeOf(response) {
@@ -1075,7 +1077,7 @@ function parseJson(text) {
     }
 }
 function clean(text) {
-    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+    const flat = (0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(text).trim();
     return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
 }
 function parseErrorBody(response) {
@@ -3877,6 +3879,7 @@ function run() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   oV: () => (/* binding */ noWorkflowCommand),
 /* harmony export */   pO: () => (/* binding */ Redactor),
 /* harmony export */   zA: () => (/* binding */ shownUrl)
@@ -3917,12 +3920,15 @@ function redactUrlValue(value) {
     const cut = out.search(/[?#]/);
     return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
 }
-const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+const UNSHOWABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+function oneLine(text) {
+    return text.replace(UNSHOWABLE, ' ');
+}
 function noWorkflowCommand(line) {
     return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
 }
 function shown(value, max = MAX_SHOWN) {
-    const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
+    const flat = noWorkflowCommand(redactUrls(oneLine(value)));
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 function shownUrl(value, max = MAX_SHOWN) {
@@ -3972,7 +3978,7 @@ class Redactor {
         if (secret.length < 8)
             return;
         this.secrets.add(secret);
-        const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
+        const flat = noWorkflowCommand(oneLine(secret));
         if (flat !== secret && flat.trim().length >= 8)
             this.secrets.add(flat);
     }

@@ -1403,12 +1403,15 @@ function redactUrlValue(value) {
     const cut = out.search(/[?#]/);
     return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
 }
-const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+const UNSHOWABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+function oneLine(text) {
+    return text.replace(UNSHOWABLE, ' ');
+}
 function noWorkflowCommand(line) {
     return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
 }
 function redact_shown(value, max = MAX_SHOWN) {
-    const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
+    const flat = noWorkflowCommand(redactUrls(oneLine(value)));
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 function shownUrl(value, max = MAX_SHOWN) {
@@ -1458,7 +1461,7 @@ class Redactor {
         if (secret.length < 8)
             return;
         this.secrets.add(secret);
-        const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
+        const flat = noWorkflowCommand(oneLine(secret));
         if (flat !== secret && flat.trim().length >= 8)
             this.secrets.add(flat);
     }
@@ -2448,6 +2451,7 @@ function explainAndDescribe(core, error, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/error-body.ts
+
 const MAX_DETAILS = 10;
 const MAX_DETAIL_CHARS = 1000;
 function contentTypeOf(response) {
@@ -2463,7 +2467,7 @@ function parseJson(text) {
     }
 }
 function clean(text) {
-    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+    const flat = oneLine(text).trim();
     return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
 }
 function parseErrorBody(response) {

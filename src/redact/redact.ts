@@ -67,13 +67,17 @@ export function redactUrlValue(value: string): string {
 }
 
 /**
- * What cannot be shown on a line: control characters (line breaks among them), Unicode's line
- * and paragraph separators, and the bidirectional controls that make a line read otherwise
- * than it is written.
+ * What cannot be shown on a line, by Unicode's own categories: control characters (`Cc`: line
+ * breaks, escapes, NEL among them), format characters (`Cf`: the bidirectional controls that
+ * make a line read otherwise than it is written, zero-width and invisible characters, tags),
+ * and the line and paragraph separators (`Zl`, `Zp`).
  */
-const UNSHOWABLE =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+const UNSHOWABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+
+/** Every run of characters that cannot be shown on a line, one space. */
+export function oneLine(text: string): string {
+  return text.replace(UNSHOWABLE, ' ');
+}
 
 /**
  * Text that the runner cannot read as a workflow command: it takes a line for one when it
@@ -94,7 +98,7 @@ export function noWorkflowCommand(line: string): string {
  * from outside goes through here.
  */
 export function shown(value: string, max = MAX_SHOWN): string {
-  const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
+  const flat = noWorkflowCommand(redactUrls(oneLine(value)));
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
@@ -170,7 +174,7 @@ export class Redactor {
     if (secret.length < 8) return;
     this.secrets.add(secret);
     // As shown() would show it, without cutting it or reading URLs in it.
-    const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
+    const flat = noWorkflowCommand(oneLine(secret));
     if (flat !== secret && flat.trim().length >= 8) this.secrets.add(flat);
   }
 
