@@ -1410,9 +1410,17 @@ function oneLine(text) {
 function noWorkflowCommand(line) {
     return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
 }
+const MAX_PASSES = 4;
 function redact_shown(value, max = MAX_SHOWN) {
-    const flat = noWorkflowCommand(redactUrls(oneLine(value)));
-    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+    let out = oneLine(value);
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const flat = noWorkflowCommand(redactUrls(out));
+        const next = flat.length > max ? `${flat.slice(0, max)}…` : flat;
+        if (next === out)
+            break;
+        out = next;
+    }
+    return out;
 }
 function shownUrl(value, max = MAX_SHOWN) {
     return redact_shown(redactUrlValue(value), max);

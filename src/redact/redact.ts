@@ -89,17 +89,29 @@ export function noWorkflowCommand(line: string): string {
   return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
 }
 
+/** Passes of shown()'s rule; each one after the first reads at most `max` + 1 characters. */
+const MAX_PASSES = 4;
+
 /**
  * THE rule for a value from outside (an ID token's claim, a registry's or a server's words, a
  * name, a variable, an error's text, a file's content) before it goes into any log line,
  * annotation, summary or answer to cargo: URL credentials and queries redacted, every run of
- * control characters one space (so it stays on its line), no workflow command, and at most
- * `max` characters (a cut is marked with `…`). Everything the action prints about what came
- * from outside goes through here.
+ * control and format characters one space (so it stays on its line), no workflow command, and
+ * at most `max` characters (a cut is marked with `…`). What it shows, it shows again as it is
+ * (`shown(shown(x)) === shown(x)`). Everything the action prints about what came from outside
+ * goes through here.
  */
 export function shown(value: string, max = MAX_SHOWN): string {
-  const flat = noWorkflowCommand(redactUrls(oneLine(value)));
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  let out = oneLine(value);
+  // Until nothing changes, so that what it shows is shown again as it is: its own cap can leave
+  // what the rule hides (`//user:…`, a cut authority), and a space it puts in can split a run.
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const flat = noWorkflowCommand(redactUrls(out));
+    const next = flat.length > max ? `${flat.slice(0, max)}…` : flat;
+    if (next === out) break;
+    out = next;
+  }
+  return out;
 }
 
 /** A value meant as a URL (an input, state, a target, a Location), as a message shows it. */
