@@ -1,6 +1,12 @@
 // `npm run mutate`: StrykerJS over src/ with the unit and property tests. See CONTRIBUTING's
 // "Mutation testing" for what it covers, what it cannot reach, and the last score.
 
+import { CI_SEED } from './__tests__/fast-check-seed.js';
+
+// The property tests run with one seed under Stryker, as in CI: a mutant is killed or not by
+// the tests, never by the draw (jest's globalSetup reads FC_SEED in each test runner).
+process.env.FC_SEED ??= String(CI_SEED);
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: ['src/**/*.ts', '!src/launch/**', '!src/**/without-*.ts'],

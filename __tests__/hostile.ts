@@ -198,10 +198,20 @@ export function expectReadable(message: string, secrets: readonly string[] = [])
   expect(message).not.toMatch(OURS_ONLY);
   expect(message.trim()).not.toBe('');
   expect(message.length).toBeLessThanOrEqual(MAX_MESSAGE);
+  expectNoSecret(message, secrets);
+}
+
+/**
+ * No secret in `text`: not whole, not as a message would show it if it had slipped through (on
+ * one line), and for a password with `@` in it, no piece after an `@` either (credentials cut
+ * at an `@` before the last would show the rest).
+ */
+export function expectNoSecret(text: string, secrets: readonly string[]): void {
   for (const secret of secrets) {
-    expect(message).not.toContain(secret);
-    // As the message would show it if it had slipped through: on one line.
-    const flat = flattened(secret);
-    if (flat.trim().length >= 8) expect(message).not.toContain(flat);
+    expect(text).not.toContain(secret);
+    for (const piece of [secret, ...secret.split('@').slice(1)]) {
+      const flat = flattened(piece);
+      if (flat.trim().length >= 8) expect(text).not.toContain(flat);
+    }
   }
 }
