@@ -53,6 +53,7 @@ describe('index paths, as cargo-util make_dep_path with the name lower-cased', (
         expect(path).toBe(path.toLowerCase());
         expect(path.split('/').at(-1)).toBe(name.toLowerCase());
       }),
+      { examples: [['a'], ['AB'], ['abc'], ['A-B_'], ['x'.repeat(64)]] },
     );
   });
 });
@@ -129,6 +130,14 @@ describe("cargo's configuration: where the index of a named registry is", () => 
         const found = registryIndexInToml(text, name);
         expect(found === undefined || typeof found === 'string').toBe(true);
       }),
+      {
+        examples: [
+          ['[registries.my-priv-reg]\nindex = "sparse+https://x/"\n', 'my-priv-reg'],
+          ['[registries]\n"a.b" = { index = "x" }\n', 'a.b'],
+          ["registries.local.index = '''x'''\n[registries.local]\n", 'local'],
+          ['[registries.local\nindex = "x"', 'local'],
+        ],
+      },
     );
   });
 
@@ -299,6 +308,14 @@ describe("cargo metadata's output", () => {
           expect(crate.version).toMatch(/^[0-9A-Za-z.+-]{1,100}$/);
         }
       }),
+      {
+        examples: [
+          [metadata([{ name: 'a', version: '1.0.0+b2', publish: null }], ['x'])],
+          [metadata([{ name: 'a\u202e', version: '1.0.0\n::warning::x', publish: null }], ['x'])],
+          [metadata([{ name: 'a', version: '1.0.0', publish: ['crates-io', ''] }], ['x'])],
+          ['{"packages":[],"workspace_members":null}'],
+        ],
+      },
     );
   });
 });
@@ -370,6 +387,16 @@ describe("an index file's answer", () => {
           expect(typeof yanked).toBe('boolean');
         }
       }),
+      {
+        examples: [
+          [
+            `${line({ vers: '1.0.0+b1', yanked: false })}\n${line({ vers: '1.0.0', yanked: true })}`,
+          ],
+          [line({ vers: '1.0.0', yanked: 'false' })],
+          [line({ vers: '1.0.0\u2028x' })],
+          [`${line({ vers: '1.0.0' })}\r\n${line({ vers: '1.0.1' })}\r\n`],
+        ],
+      },
     );
   });
 });
@@ -406,6 +433,27 @@ describe('the report: log lines and summary table', () => {
         // Each row has its four cells: no pipe in a name breaks the table.
         for (const row of tableRows) expect(row.split(/(?<!\\)\|/).length).toBe(6);
       }),
+      {
+        examples: [
+          [[{ crate: { name: 'a|b\\|', version: '1.0.0\u202e' }, finding: { kind: 'unknown' } }]],
+          [
+            [
+              {
+                crate: { name: '::error::x', version: '##[warning]' },
+                finding: { kind: 'out', yanked: true },
+              },
+              {
+                crate: { name: '\u2028', version: '\u0085' },
+                finding: { kind: 'not-here', why: '\n::x' },
+              },
+              {
+                crate: { name: '`', version: '``' },
+                finding: { kind: 'to-publish', others: 0, latest: '|\u200b' },
+              },
+            ],
+          ],
+        ],
+      },
     );
   });
 

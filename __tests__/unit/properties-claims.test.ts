@@ -164,7 +164,31 @@ test('a refusal explained from any claims: no command, no control character, bou
         expect(line.length).toBeLessThanOrEqual(MAX_LINE);
       }
     }),
-    { numRuns: 100 },
+    {
+      numRuns: 100,
+      examples: [
+        [
+          jwtOf({
+            repository: 'o/r\u202e',
+            workflow_ref: 'o/r/.github/workflows/x.yml@refs/tags/v1\n::error::x',
+            aud: ['crates.io', 'b\u2028::warning::y'],
+          }),
+          ['Unexpected `repository_owner_id` value', '::warning::x'],
+          400,
+        ],
+        [jwtOf({}), [], 499],
+        [
+          jwtOf({ environment: '##[error]'.repeat(200) }),
+          ['No matching Trusted Publishing config found'],
+          404,
+        ],
+        [
+          jwtOf({ ref: '\n//:'.repeat(200), event_name: '\u0085::x' }),
+          ['Failed to decode JWT'],
+          401,
+        ],
+      ],
+    },
   );
 });
 
@@ -197,5 +221,16 @@ test('the rule itself: any text becomes one line that is no workflow command', (
       expect(isCommandLine(out)).toBe(false);
       expect(noWorkflowCommand(out)).toBe(out);
     }),
+    {
+      examples: [
+        ['\u0085::error::x'],
+        ['\u2028##[error]x'],
+        ['  ::add-mask::x'],
+        ['\u00a0\u3000::x::'],
+        ['\u202e::error::x'],
+        ['\r::warning::x'],
+        ['#'.repeat(299) + '#['],
+      ],
+    },
   );
 });

@@ -99,6 +99,18 @@ const inputs = fc.record({
   workspace: fc.oneof(fc.constantFrom('', '.', 'crates/a b', '/abs/ws', 'a\nb'), outsideText()),
 });
 
+/** A password with `@` in it, and a URL that carries it: neither piece may show. */
+const AT_PASS = 'Pw9first-piece@second-piece';
+const AT_URL = `https://u:${AT_PASS}@crates.io`;
+const NO_INPUTS = {
+  url: '',
+  audience: '',
+  revoke: '',
+  'credential-provider': '',
+  'registry-name': '',
+  workspace: '',
+};
+
 describe('inputs', () => {
   test('any inputs: registry rules kept, or one readable refusal that names the input', () => {
     fc.assert(
@@ -124,6 +136,17 @@ describe('inputs', () => {
           /^The `(url|audience|revoke|credential-provider|registry-name|workspace)` input /,
         );
       }),
+      {
+        examples: [
+          [{ ...NO_INPUTS, url: AT_URL }, true],
+          [{ ...NO_INPUTS, url: 'crates.io', 'credential-provider': 'true' }, false],
+          [{ ...NO_INPUTS, 'credential-provider': 'true', 'registry-name': 'my-priv-reg' }, true],
+          [{ ...NO_INPUTS, audience: 'crates.io\u202e' }, true],
+          [{ ...NO_INPUTS, audience: 'crates.io\u0085' }, false],
+          [{ ...NO_INPUTS, workspace: 'a\u0085b\u2028' }, true],
+          [{ ...NO_INPUTS, url: 'http://127.0.0.2:1', revoke: 'True' }, true],
+        ],
+      },
     );
   });
 
@@ -137,6 +160,13 @@ describe('inputs', () => {
           if (!read.ok) expectReadable(describeError(read.error), [pass]);
         },
       ),
+      {
+        examples: [
+          [[AT_PASS, AT_URL]],
+          [['Pw9 x "y" <z>', 'https:\\\\u:Pw9 x "y" <z>@h.io']],
+          [[`Pw9${'@'.repeat(9)}`, `//x@y:Pw9${'@'.repeat(9)}@[::1`]],
+        ],
+      },
     );
   });
 
@@ -161,6 +191,13 @@ describe('inputs', () => {
           expect(message).not.toContain(value.slice(0, 40));
         },
       ),
+      {
+        examples: [
+          ['url', `${AT_URL} `, 2_049],
+          ['audience', '\u202eabc', 100_000],
+          ['revoke', 'true', 2_049],
+        ],
+      },
     );
   });
 
@@ -190,6 +227,16 @@ describe('inputs', () => {
         // A suggestion only for what reads as a host name.
         if (/^[a-z][a-z0-9+.-]*:/i.test(url)) expect(suggested).toBeUndefined();
       }),
+      {
+        examples: [
+          ['crates.io'],
+          ['localhost:3000'],
+          ['crates.io:99999'],
+          ['user:pass@crates.io'],
+          ['crates.io/\u202e'],
+          ['xn--crates-io.example'],
+        ],
+      },
     );
   });
 });
@@ -273,6 +320,33 @@ describe('the runner’s OIDC variables', () => {
           expectReadable(message, [secret.slice(0, 12), url.length >= 12 ? url : secret]);
         },
       ),
+      {
+        examples: [
+          [
+            {
+              ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.2/x',
+              ACTIONS_ID_TOKEN_REQUEST_TOKEN: `ghs_${'a'.repeat(30)}\u202e`,
+            },
+            undefined,
+          ],
+          [
+            {
+              ACTIONS_ID_TOKEN_REQUEST_URL: `https://u:${AT_PASS}@x.io/`,
+              ACTIONS_ID_TOKEN_REQUEST_TOKEN: `ghs_${'a'.repeat(30)}`,
+              GITHUB_EVENT_NAME: 'pull_request',
+            },
+            '{"pull_request":{"head":{"repo":{"fork":true}}}}',
+          ],
+          [
+            {
+              ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x.io/?api-version=2.0',
+              ACTIONS_ID_TOKEN_REQUEST_TOKEN: `ghs_${'a'.repeat(30)} b`,
+              AUTH_ACTION_TIME_SCALE: '1e-400',
+            },
+            '',
+          ],
+        ],
+      },
     );
   });
 });
@@ -307,6 +381,13 @@ describe('the state post reads back', () => {
           );
         },
       ),
+      {
+        examples: [
+          [[AT_PASS, AT_URL], 'true', `ghs_${'a'.repeat(30)}`],
+          [[AT_PASS, 'http://example.com'], 'true', `ghs_${'a'.repeat(30)}`],
+          [[AT_PASS, `https://crates.io/\u202e${AT_URL}`], '', ''],
+        ],
+      },
     );
   });
 
@@ -319,6 +400,12 @@ describe('the state post reads back', () => {
         expect(read.ok).toBe(false);
         if (!read.ok) expectReadable(describeError(read.error), [pass.slice(0, 6)]);
       }),
+      {
+        examples: [
+          [AT_PASS, 60],
+          [`Pw9${'@'.repeat(9)}`, 90],
+        ],
+      },
     );
   });
 });

@@ -43,7 +43,17 @@ test('an accepted token is letters, digits, `-`, `_` and `.` only, and not too l
         if (token !== '' && token.length <= LONGEST) expect(parsed.candidate).toBe(token);
       }
     }),
-    { numRuns: 500 },
+    {
+      numRuns: 500,
+      examples: [
+        ['a'.repeat(LONGEST)],
+        ['a'.repeat(LONGEST + 1)],
+        ['cio\u0085x'],
+        ['cio\u200bx'],
+        ['é'],
+        [''],
+      ],
+    },
   );
 });
 
@@ -52,6 +62,7 @@ test('every crates.io token is accepted as it is', () => {
     fc.property(registryToken, (token) => {
       expect(parseTokenResponse(answer(token))).toEqual({ ok: true, token });
     }),
+    { examples: [[`cio_tp_${'0'.repeat(32)}`], [`cio_tp_${'f'.repeat(32)}`]] },
   );
 });
 
@@ -69,5 +80,12 @@ test('a token holding any shell character is refused', () => {
         expect(parsed.ok).toBe(false);
       },
     ),
+    {
+      examples: [
+        [`cio_tp_${'0'.repeat(32)}`, '$', 0],
+        [`cio_tp_${'0'.repeat(32)}`, '\n', 39],
+        [`cio_tp_${'0'.repeat(32)}`, ' ', 20],
+      ],
+    },
   );
 });

@@ -34,6 +34,7 @@ test('no scale shrinks a try below 1 s or a phase below 3 s, or stretches either
       const life = tokenLife(timeScale);
       expect(life.lifeMs - life.uploadRoomMs).toBeGreaterThanOrEqual(6_000 - 1e-6);
     }),
+    { examples: [[0.005], [0.0049], [Number.MIN_VALUE], [-0], [Infinity], [NaN], [1.0000001]] },
   );
 });
 
