@@ -716,6 +716,10 @@ function describeFailure(failure, attempts) {
         case 'unsendable':
             return `${what(failure.call, failure.target)} failed on this machine: ${problemSentence(failure.problem)} ${whenUnsendable(failure.call)}`;
         case 'network':
+            if (failure.code === 'EPROXY') {
+                return (`${what(failure.call, failure.target)} failed${tries(attempts)}: the proxy did not open a connection to the host (EPROXY): it refused the CONNECT request, or could not be reached. ` +
+                    'The proxy is the one HTTPS_PROXY (HTTP_PROXY for http) names: check that it runs and allows this host, or list the host in NO_PROXY.');
+            }
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
         case 'unknown-host':
             return `${what(failure.call, failure.target)} failed: the host was not found (DNS). ${whenUnknownHost(failure.call)}`;
@@ -1394,11 +1398,10 @@ const LOCAL_CODES = /^ERR_(INVALID_|UNESCAPED_|HTTP_INVALID_)/;
 function errorCode(error) {
     if (typeof error === 'object' && error !== null) {
         const { code, message } = error;
+        if (typeof message === 'string' && message.startsWith('tunneling socket'))
+            return 'EPROXY';
         if (typeof code === 'string' && code !== '')
             return code;
-        if (typeof message === 'string' && message.startsWith('tunneling socket')) {
-            return 'EPROXY';
-        }
     }
     return 'EUNKNOWN';
 }

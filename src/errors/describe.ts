@@ -357,6 +357,12 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     case 'unsendable':
       return `${what(failure.call, failure.target)} failed on this machine: ${problemSentence(failure.problem)} ${whenUnsendable(failure.call)}`;
     case 'network':
+      if (failure.code === 'EPROXY') {
+        return (
+          `${what(failure.call, failure.target)} failed${tries(attempts)}: the proxy did not open a connection to the host (EPROXY): it refused the CONNECT request, or could not be reached. ` +
+          'The proxy is the one HTTPS_PROXY (HTTP_PROXY for http) names: check that it runs and allows this host, or list the host in NO_PROXY.'
+        );
+      }
       return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
     case 'unknown-host':
       return `${what(failure.call, failure.target)} failed: the host was not found (DNS). ${whenUnknownHost(failure.call)}`;
