@@ -523,9 +523,6 @@ function whenBadEnvironment(variable, cargoPath) {
     if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
         return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
     }
-    if (/proxy/i.test(variable)) {
-        return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
-    }
     return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
 }
 function code(value) {
@@ -537,7 +534,7 @@ function names(values, joiner = 'or') {
         listed.push(`${values.length - MAX_NAMES} more`);
     if (listed.length < 2)
         return listed.join('');
-    return `${listed.slice(0, -1).join(', ')} ${joiner} ${listed[listed.length - 1] ?? ''}`;
+    return `${listed.slice(0, -1).join(', ')} ${joiner} ${listed.slice(-1).join('')}`;
 }
 const CONFIG_PAGE = "on the crate's settings page on the registry (Trusted Publishing)";
 function whenExchangeRefused(refusal) {
@@ -818,12 +815,12 @@ function newCratesText(crates, registry, index) {
     const shownList = crates.slice(0, 20).map(shownCrate).join(', ');
     const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
     const one = crates.length === 1;
-    const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${(0,redact/* shown */.SP)(registry, 64)}\``;
+    const where = registry === 'crates-io' ? 'Crates.io' : `The registry \`${(0,redact/* shown */.SP)(registry, 64)}\``;
     const name = one && crates[0] !== undefined ? (0,redact/* shown */.SP)(crates[0].name, 64).replace(/`/g, "'") : 'NAME';
     const first = registry === 'crates-io'
         ? `publish its first version by hand with an API token (\`cargo publish -p ${name}\` with a token from https://crates.io/settings/tokens)`
         : `publish its first version by hand with a token of that registry (\`cargo publish -p ${name} --registry ${(0,redact/* shown */.SP)(registry, 64)}\`)`;
-    return (`${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${(0,redact/* shownUrl */.zA)(index)} does not list ${one ? 'it' : 'them'}), ` +
+    return (`${where} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${(0,redact/* shownUrl */.zA)(index)} does not list ${one ? 'it' : 'them'}), ` +
         `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
         'Nothing was published and no token was requested. ' +
         `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +

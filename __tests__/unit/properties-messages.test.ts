@@ -10,6 +10,7 @@ import {
   type BodyDescription,
   type Call,
   type Failure,
+  type RunnerValue,
 } from '../../src/errors/failure.js';
 import { Redactor, redactUrls, shown, shownUrl } from '../../src/redact/redact.js';
 import {
@@ -63,14 +64,15 @@ function failures(secret: string, pass: string, url: string): fc.Arbitrary<Failu
     }),
     fc.record({
       kind: fc.constant('bad-environment' as const),
-      variable: fc.constantFrom(
+      variable: fc.constantFrom<RunnerValue>(
         'ACTIONS_ID_TOKEN_REQUEST_URL',
         'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
         'RUNNER_TEMP',
-        'HTTPS_PROXY',
-        'GITHUB_STATE',
+        'node executable',
+        'action folder',
       ),
       problem: text,
+      cargoPath: fc.option(fc.boolean(), { nil: undefined }),
     }),
     fc.record({
       kind: fc.constant('runner-file' as const),

@@ -8,6 +8,7 @@ import {
   type Call,
   type CrateVersion,
   type Failure,
+  type RunnerValue,
 } from './failure.js';
 
 /** The server's own words are shown up to this long in all. */
@@ -83,16 +84,13 @@ function whenUnsendable(call: Call): string {
     : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
 }
 
-/** What to do about a variable the runner gave the step that cannot be used. */
-function whenBadEnvironment(variable: string, cargoPath: boolean): string {
+/** What to do about a value the runner gave the step that cannot be used. */
+function whenBadEnvironment(variable: RunnerValue, cargoPath: boolean): string {
   if (cargoPath) {
     return 'Run the job on a runner whose work folder has no space in its path (and, on Windows, only ASCII characters), or turn `credential-provider` off and give cargo the `token` output.';
   }
   if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
     return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
-  }
-  if (/proxy/i.test(variable)) {
-    return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
   }
   return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
 }
@@ -107,7 +105,7 @@ function names(values: readonly string[], joiner: 'or' | 'and' = 'or'): string {
   const listed = values.slice(0, MAX_NAMES).map(code);
   if (values.length > MAX_NAMES) listed.push(`${values.length - MAX_NAMES} more`);
   if (listed.length < 2) return listed.join('');
-  return `${listed.slice(0, -1).join(', ')} ${joiner} ${listed[listed.length - 1] ?? ''}`;
+  return `${listed.slice(0, -1).join(', ')} ${joiner} ${listed.slice(-1).join('')}`;
 }
 
 const CONFIG_PAGE = "on the crate's settings page on the registry (Trusted Publishing)";
@@ -490,7 +488,7 @@ function newCratesText(crates: CrateVersion[], registry: string, index: string):
   const shownList = crates.slice(0, 20).map(shownCrate).join(', ');
   const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
   const one = crates.length === 1;
-  const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${shown(registry, 64)}\``;
+  const where = registry === 'crates-io' ? 'Crates.io' : `The registry \`${shown(registry, 64)}\``;
   const name =
     one && crates[0] !== undefined ? shown(crates[0].name, 64).replace(/`/g, "'") : 'NAME';
   const first =
@@ -498,7 +496,7 @@ function newCratesText(crates: CrateVersion[], registry: string, index: string):
       ? `publish its first version by hand with an API token (\`cargo publish -p ${name}\` with a token from https://crates.io/settings/tokens)`
       : `publish its first version by hand with a token of that registry (\`cargo publish -p ${name} --registry ${shown(registry, 64)}\`)`;
   return (
-    `${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
+    `${where} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
     `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
     'Nothing was published and no token was requested. ' +
     `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
