@@ -26,7 +26,13 @@ export default {
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  thresholds: { high: 80, low: 60, break: null },
+  // `break`: a run below it fails (the weekly workflow, .github/workflows/mutation.yml). It is
+  // the whole-src/ score a full run reaches, rounded down; CONTRIBUTING gives that score and its
+  // date. A scoped run (`--mutate 'src/redact/**'`) is judged by it too: read its score, not
+  // its exit code.
+  // PLACEHOLDER (issue 24): 50 until the whole-src/ score is measured at the end of the
+  // session; then set it to that score, rounded down.
+  thresholds: { high: 80, low: 60, break: 50 },
   timeoutMS: 5000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
