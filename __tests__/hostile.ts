@@ -154,6 +154,13 @@ export const password = fc
 export const anySecret = fc.oneof(jwt, registryToken, requestToken);
 
 /**
+ * A password with `@` in it, and a URL that carries it: credentials end at the LAST `@`, so
+ * neither piece may show (expectNoSecret looks for the piece after the `@` too).
+ */
+export const AT_PASS = 'Pw9first-piece@second-piece';
+export const AT_URL = `https://u:${AT_PASS}@crates.io`;
+
+/**
  * Something meant as a URL, with `password` in it: with or without a scheme, slashes that a
  * parser reads leniently, a host that may not parse (a space, a bad port, 300 characters).
  */

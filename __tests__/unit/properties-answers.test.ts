@@ -17,6 +17,8 @@ import type { Core } from '../../src/runner/core.js';
 import type { RunnerEnvironment } from '../../src/runner/environment.js';
 import {
   anyText,
+  AT_PASS,
+  AT_URL,
   expectReadable,
   fromOutside,
   jwt,
@@ -27,10 +29,6 @@ import {
   urlWithPassword,
 } from '../hostile.js';
 import { neverLoggedIn } from '../never-logged.js';
-
-/** A password with `@` in it, and a URL that carries it: neither piece may show. */
-const AT_PASS = 'Pw9first-piece@second-piece';
-const AT_URL = `https://u:${AT_PASS}@crates.io`;
 
 /** Where a server's answer echoes the secret it was sent (the JWT, the bearer token). */
 const ECHO = '«echo»';

@@ -16,6 +16,8 @@ import { readEnvironment } from '../../src/runner/environment.js';
 import { readHandover } from '../../src/state/state.js';
 import {
   anyText,
+  AT_PASS,
+  AT_URL,
   expectReadable,
   fromOutside,
   outsideText,
@@ -99,9 +101,6 @@ const inputs = fc.record({
   workspace: fc.oneof(fc.constantFrom('', '.', 'crates/a b', '/abs/ws', 'a\nb'), outsideText()),
 });
 
-/** A password with `@` in it, and a URL that carries it: neither piece may show. */
-const AT_PASS = 'Pw9first-piece@second-piece';
-const AT_URL = `https://u:${AT_PASS}@crates.io`;
 const NO_INPUTS = {
   url: '',
   audience: '',

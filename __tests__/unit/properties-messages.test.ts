@@ -16,6 +16,8 @@ import { Redactor, redactUrls, shown, shownUrl } from '../../src/redact/redact.j
 import {
   anySecret,
   anyText,
+  AT_PASS,
+  AT_URL,
   expectNoSecret,
   expectReadable,
   fromOutside,
@@ -201,9 +203,6 @@ type Scenario = {
 
 const TOKEN = 'cio_tp_0123456789abcdef0123456789abcdef';
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJyZXBvc2l0b3J5Ijoib3duZXIvcmVwbyJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
-/** A password with `@` in it: credentials end at the last `@`, so neither piece may show. */
-const AT_PASS = 'Pw9first-piece@second-piece';
-const AT_URL = `https://u:${AT_PASS}@crates.io`;
 
 /** Failures the generator rarely makes: each with the secrets where a careless change shows them. */
 const RARE_SCENARIOS: [Scenario][] = (

@@ -13,6 +13,8 @@ import { Redactor } from '../../src/redact/redact.js';
 import {
   anySecret,
   anyText,
+  AT_PASS,
+  AT_URL,
   expectReadable,
   fromOutside,
   outsideText,
@@ -103,9 +105,6 @@ const scenario = fc.tuple(anySecret, tame).chain(([secret, pass]) =>
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJyZXBvc2l0b3J5Ijoib3duZXIvcmVwbyJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
-/** A password with `@` in it (free text: no blank), in a URL: neither piece may show. */
-const AT_PASS = 'Pw9first-piece@second-piece';
-const AT_URL = `https://u:${AT_PASS}@crates.io`;
 const CONFIG = 'The Trusted Publishing config for repository `o/r`';
 
 /** crates.io's words with the values a generator rarely puts in them. */
