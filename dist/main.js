@@ -443,7 +443,7 @@ function diagnosisForSummary(heading, said, diagnosis) {
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   ju: () => (/* binding */ MAX_SAID)
 /* harmony export */ });
-/* unused harmony exports seconds, sentence, shownCrate, NEW_CRATE_REFUSAL, midReleaseNote */
+/* unused harmony exports seconds, sentence, shownCrate, NEW_CRATE_REFUSAL, briefly, midReleaseNote */
 /* harmony import */ var _diagnose_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(727);
 /* harmony import */ var _exchange_refusal_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(369);
 /* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(940);
@@ -783,6 +783,8 @@ function describeFailure(failure, attempts) {
             return failure.reason === 'git'
                 ? `The registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}\` has a git index (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
                 : `cargo's configuration for this workspace names no index for the registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}\` (\`[registries.${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}\` needs that setting too.`;
+        case 'not-out':
+            return notOutText(failure);
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
             return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
@@ -814,6 +816,47 @@ function newCratesText(crates, registry, index) {
         'Nothing was published and no token was requested. ' +
         `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
         'A crate that is not to be published: set `publish = false` in its Cargo.toml.');
+}
+function notOutText(failure) {
+    const one = failure.crates.length === 1;
+    const listed = failure.crates.slice(0, 20).map(shownCrate).join(', ');
+    const more = failure.crates.length > 20 ? ` and ${failure.crates.length - 20} more` : '';
+    const why = failure.workspace
+        ? `which the check of the workspace found to publish: ${one ? 'its upload was' : 'each upload was'} refused, not attempted (cargo stopped before it) or is late, and cargo's output says which.`
+        : `which cargo asked the credential provider a token to upload: ${one ? 'its upload was' : 'each upload was'} refused or is late, and cargo's output says which.`;
+    const next = failure.workspace
+        ? 'Fix the cause, then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with `exclude-published`.'
+        : 'Fix the cause, then publish the rest: with the `workspace` input set, a re-run of this job finds what is out and publishes only the rest (`exclude-published`).';
+    return `At the end of this job, the registry's index at ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.index)} does not list ${listed}${more}, ${why} ${next}`;
+}
+function briefly(failure, attempts) {
+    const after = attempts && attempts.made > 1 ? ` after ${attempts.made} attempts` : '';
+    switch (failure.kind) {
+        case 'http-status':
+            return `HTTP ${failure.status}${after}`;
+        case 'timeout':
+            return `no answer within ${seconds(failure.timeoutMs)}${after}`;
+        case 'network':
+            return `the connection failed (${shown(failure.code, 40)})${after}`;
+        case 'unknown-host':
+            return 'the host was not found (DNS)';
+        case 'tls':
+            return `its certificate is not trusted (${shown(failure.code, 40)})`;
+        case 'redirect':
+            return `a redirect (HTTP ${failure.status}), not followed`;
+        case 'malformed-response':
+            return `an answer that does not read (HTTP ${failure.status})`;
+        case 'unsendable':
+            return 'the request could not be sent from this machine';
+        case 'index-auth-required':
+            return 'the index requires credentials';
+        case 'out-of-time':
+            return failure.last === undefined
+                ? `its ${seconds(failure.budgetMs)} budget ran out`
+                : `${briefly(failure.last)}, then its ${seconds(failure.budgetMs)} budget ran out`;
+        default:
+            return failure.kind;
+    }
 }
 function retryReason(failure) {
     switch (failure.kind) {
@@ -1194,7 +1237,7 @@ function final(failure) {
 /* harmony export */   oy: () => (/* binding */ timeScaleNote),
 /* harmony export */   s_: () => (/* binding */ mainTiming)
 /* harmony export */ });
-/* unused harmony exports MIN_ATTEMPT_MS, MIN_BUDGET_MS, postTiming */
+/* unused harmony exports MIN_ATTEMPT_MS, MIN_BUDGET_MS, postTiming, reportTiming */
 const MIN_ATTEMPT_MS = 1_000;
 const MIN_BUDGET_MS = 3_000;
 const scaled = (timing, scale) => ({
@@ -1243,6 +1286,17 @@ const preflightTiming = (scale = 1) => scaled({
         backoffCapsMs: [1_000, 3_000],
         retryAfterCapMs: 5_000,
         attemptTimeoutMs: 8_000,
+        minAttemptMs: 1_000,
+        lastTryLate: false,
+    },
+}, scale);
+const reportTiming = (scale = 1) => scaled({
+    budgetMs: 5_000,
+    policy: {
+        maxAttempts: 2,
+        backoffCapsMs: [500],
+        retryAfterCapMs: 1_000,
+        attemptTimeoutMs: 3_000,
         minAttemptMs: 1_000,
         lastTryLate: false,
     },
@@ -1503,7 +1557,7 @@ function isCrateAtVersion(entry) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(702);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(784);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1512,7 +1566,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 702:
+/***/ 784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2571,7 +2625,40 @@ function handOutToken(core, inputs, minted, provider) {
     return variable;
 }
 
+;// CONCATENATED MODULE: ./src/output/summary.ts
+const TROUBLESHOOTING = {
+    'exchange-refused': 'the-registry-refused-the-exchange',
+    revocation: 'the-revocation',
+    'not-out': 'the-release-report-says-a-crate-is-not-out',
+    'new-crate': 'a-crate-the-registry-does-not-have',
+    'index-unreadable': 'the-index-could-not-be-read',
+    'no-id-token': 'failures-before-the-exchange',
+};
+function summary_statusLine(mark, answer) {
+    return `${mark} ${answer}`;
+}
+function summary_summarySection(...blocks) {
+    const kept = blocks
+        .map((block) => (block ?? '').replace(/^\n+|\n+$/g, ''))
+        .filter((block) => block !== '');
+    return `\n${kept.join('\n\n')}\n\n`;
+}
+function sectionUrl(docs, section) {
+    return `${docs}troubleshooting.md#${TROUBLESHOOTING[section]}`;
+}
+function summaryLinks(docs) {
+    if (docs === undefined)
+        return [];
+    return Object.keys(TROUBLESHOOTING).map((section) => `(${sectionUrl(docs, section)})`);
+}
+function summary_troubleshootingLink(docs, section, text) {
+    return docs === undefined
+        ? `${text} (auth-action's docs/troubleshooting.md)`
+        : `[${text}](${sectionUrl(docs, section)})`;
+}
+
 ;// CONCATENATED MODULE: ./src/output/summary-line.ts
+
 
 function successSummary(baseUrl, jwt, revoke, providerVariable) {
     const claims = jwt === undefined ? undefined : (0,diagnose_claims/* readClaims */.Ip)(jwt);
@@ -2583,7 +2670,15 @@ function successSummary(baseUrl, jwt, revoke, providerVariable) {
             ? 'It is revoked when the job ends.'
             : 'It is not revoked (`revoke: false`) and expires 30 minutes after it was issued.'
         : `cargo's credential provider is set up for the rest of the job (\`${providerVariable}\`); ${revoke ? 'every token the job mints is revoked when it ends' : 'no token is revoked (`revoke: false`)'}.`;
-    return `✅ **auth-action** got a publish token from ${baseUrl}${run}. ${fate}\n`;
+    return summary_summarySection(summary_statusLine('✅', `**auth-action** got a publish token from ${baseUrl}${run}. ${fate}`));
+}
+function unrevokedSummary(failed, minted, docs) {
+    const answer = minted === 1
+        ? '**auth-action could not revoke the publish token**: it stays valid until it expires, 30 minutes after it was issued.'
+        : failed === minted
+            ? `**auth-action could not revoke the ${minted} publish tokens this job minted**: each stays valid until it expires, 30 minutes after it was issued.`
+            : `**auth-action revoked ${minted - failed} of the ${minted} publish tokens this job minted**: ${failed === 1 ? 'the other stays' : `the other ${failed} stay`} valid until ${failed === 1 ? 'it expires' : 'they expire'}, 30 minutes after ${failed === 1 ? 'it was' : 'they were'} issued.`;
+    return summarySection(statusLine('⚠️', `${answer} The post step's warning says why (${troubleshootingLink(docs, 'revocation', 'the revocation')}).`));
 }
 
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
@@ -2632,9 +2727,12 @@ function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
 
 
 
+
 async function runMain(deps) {
     const { environment, transport, clock } = deps;
     const redactor = new redact/* Redactor */.pO();
+    for (const link of summaryLinks(environment.docs))
+        redactor.keep(link);
     const core = withRedaction(deps.core, redactor);
     let inputs;
     const trace = {};
@@ -3829,8 +3927,22 @@ function readOidc(env) {
     return { kind: 'ready', access: { requestUrl, requestToken } };
 }
 const MIN_TIME_SCALE = 0.005;
+function actionDocs(env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_ACTION_REPOSITORY ?? '';
+    const ref = env.GITHUB_ACTION_REF ?? '';
+    if (!/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(server))
+        return undefined;
+    if (!/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/.test(repository))
+        return undefined;
+    if (!/^[A-Za-z0-9_./-]{1,255}$/.test(ref) || ref.split('/').some((part) => /^\.*$/.test(part))) {
+        return undefined;
+    }
+    return `${server}/${repository}/blob/${ref}/docs/`;
+}
 function readEnvironment(env = process.env) {
     const oidc = readOidc(env);
+    const docs = actionDocs(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
     const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
     return {
@@ -3844,6 +3956,7 @@ function readEnvironment(env = process.env) {
         runnerTemp: env.RUNNER_TEMP,
         githubWorkspace: env.GITHUB_WORKSPACE,
         cargo: readCargoEnvironment(env),
+        ...(docs === undefined ? {} : { docs }),
     };
 }
 
@@ -3967,6 +4080,7 @@ function hideCut(text, secret, table) {
 }
 class Redactor {
     secrets = new Set();
+    kept = new Set();
     tables = new Map();
     add(secret) {
         if (secret.length < 8)
@@ -3975,6 +4089,9 @@ class Redactor {
         const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
         if (flat !== secret && flat.trim().length >= 8)
             this.secrets.add(flat);
+    }
+    keep(url) {
+        this.kept.add(url);
     }
     table(secret) {
         let table = this.tables.get(secret);
@@ -3992,7 +4109,16 @@ class Redactor {
         if (out.includes('…'))
             for (const secret of secrets)
                 out = hideCut(out, secret, this.table(secret));
-        return redactUrls(out);
+        return this.redactAround(out, [...this.kept]);
+    }
+    redactAround(text, kept) {
+        const [url, ...others] = kept;
+        if (url === undefined)
+            return redactUrls(text);
+        return text
+            .split(url)
+            .map((piece) => this.redactAround(piece, others))
+            .join(url);
     }
 }
 

@@ -324,12 +324,14 @@ __webpack_unused_export__ = debug; // for test
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  m_: () => (/* binding */ briefly),
   Uc: () => (/* binding */ describeError),
   Ic: () => (/* binding */ describeFailure),
-  DR: () => (/* binding */ retryReason)
+  DR: () => (/* binding */ retryReason),
+  Lx: () => (/* binding */ shownCrate)
 });
 
-// UNUSED EXPORTS: MAX_SAID, NEW_CRATE_REFUSAL, midReleaseNote, seconds, sentence, shownCrate
+// UNUSED EXPORTS: MAX_SAID, NEW_CRATE_REFUSAL, midReleaseNote, seconds, sentence
 
 ;// CONCATENATED MODULE: ./src/diagnose/claims.ts
 
@@ -793,6 +795,8 @@ function describeFailure(failure, attempts) {
             return failure.reason === 'git'
                 ? `The registry \`${(0,redact/* shown */.SP)(failure.registry, 64)}\` has a git index (${(0,redact/* shownUrl */.zA)(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
                 : `cargo's configuration for this workspace names no index for the registry \`${(0,redact/* shown */.SP)(failure.registry, 64)}\` (\`[registries.${(0,redact/* shown */.SP)(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${(0,redact/* shownUrl */.zA)(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${(0,redact/* shown */.SP)(failure.registry, 64)}\` needs that setting too.`;
+        case 'not-out':
+            return notOutText(failure);
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
             return `${what(failure.call, failure.target)} did not finish within its ${describe_seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
@@ -824,6 +828,47 @@ function newCratesText(crates, registry, index) {
         'Nothing was published and no token was requested. ' +
         `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
         'A crate that is not to be published: set `publish = false` in its Cargo.toml.');
+}
+function notOutText(failure) {
+    const one = failure.crates.length === 1;
+    const listed = failure.crates.slice(0, 20).map(shownCrate).join(', ');
+    const more = failure.crates.length > 20 ? ` and ${failure.crates.length - 20} more` : '';
+    const why = failure.workspace
+        ? `which the check of the workspace found to publish: ${one ? 'its upload was' : 'each upload was'} refused, not attempted (cargo stopped before it) or is late, and cargo's output says which.`
+        : `which cargo asked the credential provider a token to upload: ${one ? 'its upload was' : 'each upload was'} refused or is late, and cargo's output says which.`;
+    const next = failure.workspace
+        ? 'Fix the cause, then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with `exclude-published`.'
+        : 'Fix the cause, then publish the rest: with the `workspace` input set, a re-run of this job finds what is out and publishes only the rest (`exclude-published`).';
+    return `At the end of this job, the registry's index at ${(0,redact/* shownUrl */.zA)(failure.index)} does not list ${listed}${more}, ${why} ${next}`;
+}
+function briefly(failure, attempts) {
+    const after = attempts && attempts.made > 1 ? ` after ${attempts.made} attempts` : '';
+    switch (failure.kind) {
+        case 'http-status':
+            return `HTTP ${failure.status}${after}`;
+        case 'timeout':
+            return `no answer within ${describe_seconds(failure.timeoutMs)}${after}`;
+        case 'network':
+            return `the connection failed (${(0,redact/* shown */.SP)(failure.code, 40)})${after}`;
+        case 'unknown-host':
+            return 'the host was not found (DNS)';
+        case 'tls':
+            return `its certificate is not trusted (${(0,redact/* shown */.SP)(failure.code, 40)})`;
+        case 'redirect':
+            return `a redirect (HTTP ${failure.status}), not followed`;
+        case 'malformed-response':
+            return `an answer that does not read (HTTP ${failure.status})`;
+        case 'unsendable':
+            return 'the request could not be sent from this machine';
+        case 'index-auth-required':
+            return 'the index requires credentials';
+        case 'out-of-time':
+            return failure.last === undefined
+                ? `its ${describe_seconds(failure.budgetMs)} budget ran out`
+                : `${briefly(failure.last)}, then its ${describe_seconds(failure.budgetMs)} budget ran out`;
+        default:
+            return failure.kind;
+    }
 }
 function retryReason(failure) {
     switch (failure.kind) {
@@ -1354,7 +1399,7 @@ function isCrateAtVersion(entry) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(601);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(538);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1363,7 +1408,51 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 601:
+/***/ 213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bs: () => (/* binding */ statusLine),
+/* harmony export */   Gd: () => (/* binding */ summarySection),
+/* harmony export */   rT: () => (/* binding */ troubleshootingLink),
+/* harmony export */   w9: () => (/* binding */ summaryLinks)
+/* harmony export */ });
+/* unused harmony export TROUBLESHOOTING */
+const TROUBLESHOOTING = {
+    'exchange-refused': 'the-registry-refused-the-exchange',
+    revocation: 'the-revocation',
+    'not-out': 'the-release-report-says-a-crate-is-not-out',
+    'new-crate': 'a-crate-the-registry-does-not-have',
+    'index-unreadable': 'the-index-could-not-be-read',
+    'no-id-token': 'failures-before-the-exchange',
+};
+function statusLine(mark, answer) {
+    return `${mark} ${answer}`;
+}
+function summarySection(...blocks) {
+    const kept = blocks
+        .map((block) => (block ?? '').replace(/^\n+|\n+$/g, ''))
+        .filter((block) => block !== '');
+    return `\n${kept.join('\n\n')}\n\n`;
+}
+function sectionUrl(docs, section) {
+    return `${docs}troubleshooting.md#${TROUBLESHOOTING[section]}`;
+}
+function summaryLinks(docs) {
+    if (docs === undefined)
+        return [];
+    return Object.keys(TROUBLESHOOTING).map((section) => `(${sectionUrl(docs, section)})`);
+}
+function troubleshootingLink(docs, section, text) {
+    return docs === undefined
+        ? `${text} (auth-action's docs/troubleshooting.md)`
+        : `[${text}](${sectionUrl(docs, section)})`;
+}
+
+
+/***/ }),
+
+/***/ 538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1437,6 +1526,43 @@ const preflightTiming = (scale = 1) => scaled({
         lastTryLate: false,
     },
 }, scale);
+const reportTiming = (scale = 1) => scaled({
+    budgetMs: 5_000,
+    policy: {
+        maxAttempts: 2,
+        backoffCapsMs: [500],
+        retryAfterCapMs: 1_000,
+        attemptTimeoutMs: 3_000,
+        minAttemptMs: 1_000,
+        lastTryLate: false,
+    },
+}, scale);
+
+// EXTERNAL MODULE: ./src/output/summary.ts
+var summary = __nccwpck_require__(213);
+;// CONCATENATED MODULE: ./src/output/summary-line.ts
+
+
+function successSummary(baseUrl, jwt, revoke, providerVariable) {
+    const claims = jwt === undefined ? undefined : readClaims(jwt);
+    const run = claims?.repository === undefined
+        ? ''
+        : ` for \`${claims.repository}\`${claims.workflowFile ? ` (workflow \`${claims.workflowFile}\`)` : ''}`;
+    const fate = providerVariable === undefined
+        ? revoke
+            ? 'It is revoked when the job ends.'
+            : 'It is not revoked (`revoke: false`) and expires 30 minutes after it was issued.'
+        : `cargo's credential provider is set up for the rest of the job (\`${providerVariable}\`); ${revoke ? 'every token the job mints is revoked when it ends' : 'no token is revoked (`revoke: false`)'}.`;
+    return summarySection(statusLine('✅', `**auth-action** got a publish token from ${baseUrl}${run}. ${fate}`));
+}
+function unrevokedSummary(failed, minted, docs) {
+    const answer = minted === 1
+        ? '**auth-action could not revoke the publish token**: it stays valid until it expires, 30 minutes after it was issued.'
+        : failed === minted
+            ? `**auth-action could not revoke the ${minted} publish tokens this job minted**: each stays valid until it expires, 30 minutes after it was issued.`
+            : `**auth-action revoked ${minted - failed} of the ${minted} publish tokens this job minted**: ${failed === 1 ? 'the other stays' : `the other ${failed} stay`} valid until ${failed === 1 ? 'it expires' : 'they expire'}, 30 minutes after ${failed === 1 ? 'it was' : 'they were'} issued.`;
+    return (0,summary/* summarySection */.Gd)((0,summary/* statusLine */.Bs)('⚠️', `${answer} The post step's warning says why (${(0,summary/* troubleshootingLink */.rT)(docs, 'revocation', 'the revocation')}).`));
+}
 
 ;// CONCATENATED MODULE: ./src/provider/files.ts
 const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
@@ -1907,6 +2033,9 @@ function readPreflight(core) {
 
 
 
+
+
+
 const UNREVOKED = 'The token was not revoked; it expires on its own 30 minutes after it was issued.';
 function recordFolder(providerDir) {
     return providerDir === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(providerDir);
@@ -1941,21 +2070,44 @@ function recordFailure(error) {
     return { kind: 'token-record', code: known, skippedLines: 0 };
 }
 const CRATES_IO = { api: 'https://crates.io', index: 'https://index.crates.io/' };
-async function reportRelease(deps, baseUrl, recorded, revoked) {
+function indexToAsk(preflight, baseUrl) {
+    if (preflight !== undefined && preflight.index !== '') {
+        return { kind: 'sparse', url: preflight.index };
+    }
+    if (preflight !== undefined) {
+        return { kind: 'none', why: 'the check of the workspace read no index (its warning says why)' };
+    }
+    if (baseUrl === CRATES_IO.api)
+        return { kind: 'sparse', url: CRATES_IO.index };
+    return {
+        kind: 'none',
+        why: "without the `workspace` input, post does not know this registry's index",
+    };
+}
+async function reportRelease(deps, baseUrl, recorded, tokens) {
     const { core, transport, clock, environment } = deps;
     const preflight = readPreflight(core);
-    if (recorded.length === 0)
-        return;
     const uploads = recorded.some((entry) => entry.upload !== undefined);
     if (!uploads && (preflight?.unpublished.length ?? 0) === 0)
         return;
     try {
-        const { releaseReport } = await __nccwpck_require__.e(/* import() */ 639).then(__nccwpck_require__.bind(__nccwpck_require__, 639));
-        const index = preflight?.index || (baseUrl === CRATES_IO.api ? CRATES_IO.index : undefined);
-        const net = (0,call/* startPhase */.C)({ core, transport, clock }, postTiming(environment.timeScale));
-        const report = await releaseReport(net, { recorded, preflight, index, revoked });
+        const { releaseReport, notOut } = await __nccwpck_require__.e(/* import() */ 740).then(__nccwpck_require__.bind(__nccwpck_require__, 740));
+        const facts = {
+            recorded,
+            preflight,
+            index: indexToAsk(preflight, baseUrl),
+            tokens,
+            docs: environment.docs,
+        };
+        const net = (0,call/* startPhase */.C)({ core, transport, clock }, reportTiming(environment.timeScale));
+        const report = await releaseReport(net, facts);
         core.appendSummary(report.summary);
         core.info(report.line);
+        if (report.gaveUp !== undefined)
+            core.info(report.gaveUp);
+        const failure = notOut(report, facts);
+        if (failure !== undefined)
+            core.warning((0,describe/* describeFailure */.Ic)(failure));
     }
     catch (error) {
         core.debug(`No release report: ${(0,describe/* describeError */.Uc)(error)}`);
@@ -1971,8 +2123,12 @@ function removeFolder(core, folder) {
 }
 async function runPost(deps) {
     const { environment, transport, clock } = deps;
-    const core = withRedaction(deps.core);
+    const redactor = new redact/* Redactor */.pO();
+    for (const link of (0,summary/* summaryLinks */.w9)(environment.docs))
+        redactor.keep(link);
+    const core = withRedaction(deps.core, redactor);
     let removable;
+    let revocationsRan = false;
     try {
         const handover = readHandover(core);
         if (handover.kind === 'none') {
@@ -1983,7 +2139,11 @@ async function runPost(deps) {
         removable = removableFolder(folder, environment.runnerTemp);
         const recorded = recordedTokens(core, folder);
         if (handover.kind === 'keep') {
-            await reportRelease({ ...deps, core }, handover.baseUrl, recorded, Promise.resolve(0));
+            const minted = Math.max(1, new Set(recorded.map((entry) => entry.token)).size);
+            await reportRelease({ ...deps, core }, handover.baseUrl, recorded, {
+                minted,
+                revoked: 'kept',
+            });
             core.info(folder === undefined
                 ? 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.'
                 : 'Not revoking the tokens (`revoke: false`): each expires on its own 30 minutes after it was issued.');
@@ -1997,7 +2157,7 @@ async function runPost(deps) {
         if (note !== undefined)
             core.info(note);
         const label = (i) => (tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '');
-        const settled = Promise.allSettled(tokens.map((token, i) => {
+        const results = await Promise.allSettled(tokens.map((token, i) => {
             const log = {
                 ...core,
                 info: (message) => {
@@ -2007,13 +2167,12 @@ async function runPost(deps) {
             const net = (0,call/* startPhase */.C)({ core: log, transport, clock }, postTiming(environment.timeScale));
             return revokeToken(net, handover.baseUrl, token);
         }));
-        const report = reportRelease({ ...deps, core }, handover.baseUrl, recorded, settled.then((all) => all.filter((result) => result.status === 'fulfilled').length));
-        const results = await settled;
         results.forEach((result, i) => {
             if (result.status === 'fulfilled')
                 return;
             core.warning(`${label(i)}${(0,describe/* describeError */.Uc)(result.reason)} ${UNREVOKED}`);
         });
+        revocationsRan = true;
         const revoked = results.filter((result) => result.status === 'fulfilled').length;
         if (tokens.length === 1 && revoked === 1) {
             core.info(`Revoked the publish token at ${handover.baseUrl}.`);
@@ -2021,10 +2180,18 @@ async function runPost(deps) {
         else if (tokens.length > 1) {
             core.info(`Revoked ${revoked} of the ${tokens.length} publish tokens this job minted at ${handover.baseUrl} (for this step and for cargo).`);
         }
-        await report;
+        if (revoked < tokens.length) {
+            core.appendSummary(unrevokedSummary(tokens.length - revoked, tokens.length, environment.docs));
+        }
+        await reportRelease({ ...deps, core }, handover.baseUrl, recorded, {
+            minted: tokens.length,
+            revoked,
+        });
     }
     catch (error) {
         core.warning(`${(0,describe/* describeError */.Uc)(error)} ${UNREVOKED}`);
+        if (!revocationsRan)
+            core.appendSummary(unrevokedSummary(1, 1, environment.docs));
     }
     finally {
         if (removable !== undefined)
@@ -2634,7 +2801,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary_summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -3174,8 +3341,22 @@ function readOidc(env) {
     return { kind: 'ready', access: { requestUrl, requestToken } };
 }
 const MIN_TIME_SCALE = 0.005;
+function actionDocs(env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_ACTION_REPOSITORY ?? '';
+    const ref = env.GITHUB_ACTION_REF ?? '';
+    if (!/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(server))
+        return undefined;
+    if (!/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/.test(repository))
+        return undefined;
+    if (!/^[A-Za-z0-9_./-]{1,255}$/.test(ref) || ref.split('/').some((part) => /^\.*$/.test(part))) {
+        return undefined;
+    }
+    return `${server}/${repository}/blob/${ref}/docs/`;
+}
 function readEnvironment(env = process.env) {
     const oidc = readOidc(env);
+    const docs = actionDocs(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
     const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
     return {
@@ -3189,6 +3370,7 @@ function readEnvironment(env = process.env) {
         runnerTemp: env.RUNNER_TEMP,
         githubWorkspace: env.GITHUB_WORKSPACE,
         cargo: readCargoEnvironment(env),
+        ...(docs === undefined ? {} : { docs }),
     };
 }
 
@@ -3305,6 +3487,7 @@ function hideCut(text, secret, table) {
 }
 class Redactor {
     secrets = new Set();
+    kept = new Set();
     tables = new Map();
     add(secret) {
         if (secret.length < 8)
@@ -3313,6 +3496,9 @@ class Redactor {
         const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
         if (flat !== secret && flat.trim().length >= 8)
             this.secrets.add(flat);
+    }
+    keep(url) {
+        this.kept.add(url);
     }
     table(secret) {
         let table = this.tables.get(secret);
@@ -3330,7 +3516,16 @@ class Redactor {
         if (out.includes('…'))
             for (const secret of secrets)
                 out = hideCut(out, secret, this.table(secret));
-        return redactUrls(out);
+        return this.redactAround(out, [...this.kept]);
+    }
+    redactAround(text, kept) {
+        const [url, ...others] = kept;
+        if (url === undefined)
+            return redactUrls(text);
+        return text
+            .split(url)
+            .map((piece) => this.redactAround(piece, others))
+            .join(url);
     }
 }
 

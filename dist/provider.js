@@ -1453,6 +1453,7 @@ function hideCut(text, secret, table) {
 }
 class Redactor {
     secrets = new Set();
+    kept = new Set();
     tables = new Map();
     add(secret) {
         if (secret.length < 8)
@@ -1461,6 +1462,9 @@ class Redactor {
         const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
         if (flat !== secret && flat.trim().length >= 8)
             this.secrets.add(flat);
+    }
+    keep(url) {
+        this.kept.add(url);
     }
     table(secret) {
         let table = this.tables.get(secret);
@@ -1478,7 +1482,16 @@ class Redactor {
         if (out.includes('…'))
             for (const secret of secrets)
                 out = hideCut(out, secret, this.table(secret));
-        return redactUrls(out);
+        return this.redactAround(out, [...this.kept]);
+    }
+    redactAround(text, kept) {
+        const [url, ...others] = kept;
+        if (url === undefined)
+            return redactUrls(text);
+        return text
+            .split(url)
+            .map((piece) => this.redactAround(piece, others))
+            .join(url);
     }
 }
 
@@ -1940,6 +1953,8 @@ function describeFailure(failure, attempts) {
             return failure.reason === 'git'
                 ? `The registry \`${redact_shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
                 : `cargo's configuration for this workspace names no index for the registry \`${redact_shown(failure.registry, 64)}\` (\`[registries.${redact_shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${redact_shown(failure.registry, 64)}\` needs that setting too.`;
+        case 'not-out':
+            return notOutText(failure);
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
             return `${what(failure.call, failure.target)} did not finish within its ${describe_seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
@@ -1971,6 +1986,47 @@ function newCratesText(crates, registry, index) {
         'Nothing was published and no token was requested. ' +
         `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
         'A crate that is not to be published: set `publish = false` in its Cargo.toml.');
+}
+function notOutText(failure) {
+    const one = failure.crates.length === 1;
+    const listed = failure.crates.slice(0, 20).map(shownCrate).join(', ');
+    const more = failure.crates.length > 20 ? ` and ${failure.crates.length - 20} more` : '';
+    const why = failure.workspace
+        ? `which the check of the workspace found to publish: ${one ? 'its upload was' : 'each upload was'} refused, not attempted (cargo stopped before it) or is late, and cargo's output says which.`
+        : `which cargo asked the credential provider a token to upload: ${one ? 'its upload was' : 'each upload was'} refused or is late, and cargo's output says which.`;
+    const next = failure.workspace
+        ? 'Fix the cause, then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with `exclude-published`.'
+        : 'Fix the cause, then publish the rest: with the `workspace` input set, a re-run of this job finds what is out and publishes only the rest (`exclude-published`).';
+    return `At the end of this job, the registry's index at ${shownUrl(failure.index)} does not list ${listed}${more}, ${why} ${next}`;
+}
+function briefly(failure, attempts) {
+    const after = attempts && attempts.made > 1 ? ` after ${attempts.made} attempts` : '';
+    switch (failure.kind) {
+        case 'http-status':
+            return `HTTP ${failure.status}${after}`;
+        case 'timeout':
+            return `no answer within ${describe_seconds(failure.timeoutMs)}${after}`;
+        case 'network':
+            return `the connection failed (${shown(failure.code, 40)})${after}`;
+        case 'unknown-host':
+            return 'the host was not found (DNS)';
+        case 'tls':
+            return `its certificate is not trusted (${shown(failure.code, 40)})`;
+        case 'redirect':
+            return `a redirect (HTTP ${failure.status}), not followed`;
+        case 'malformed-response':
+            return `an answer that does not read (HTTP ${failure.status})`;
+        case 'unsendable':
+            return 'the request could not be sent from this machine';
+        case 'index-auth-required':
+            return 'the index requires credentials';
+        case 'out-of-time':
+            return failure.last === undefined
+                ? `its ${describe_seconds(failure.budgetMs)} budget ran out`
+                : `${briefly(failure.last)}, then its ${describe_seconds(failure.budgetMs)} budget ran out`;
+        default:
+            return failure.kind;
+    }
 }
 function retryReason(failure) {
     switch (failure.kind) {
@@ -2792,6 +2848,17 @@ const preflightTiming = (scale = 1) => scaled({
         lastTryLate: false,
     },
 }, scale);
+const reportTiming = (scale = 1) => scaled({
+    budgetMs: 5_000,
+    policy: {
+        maxAttempts: 2,
+        backoffCapsMs: [500],
+        retryAfterCapMs: 1_000,
+        attemptTimeoutMs: 3_000,
+        minAttemptMs: 1_000,
+        lastTryLate: false,
+    },
+}, scale);
 
 ;// CONCATENATED MODULE: ./src/id-token/oidc-access.ts
 
@@ -2860,7 +2927,7 @@ function tokenAnswer(token, expirationSeconds) {
             token,
             cache: 'expires',
             expiration: Math.floor(expirationSeconds),
-            operation_independent: true,
+            operation_independent: false,
         },
     })}\n`;
 }
@@ -3574,8 +3641,22 @@ function readOidc(env) {
     return { kind: 'ready', access: { requestUrl, requestToken } };
 }
 const MIN_TIME_SCALE = 0.005;
+function actionDocs(env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_ACTION_REPOSITORY ?? '';
+    const ref = env.GITHUB_ACTION_REF ?? '';
+    if (!/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(server))
+        return undefined;
+    if (!/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/.test(repository))
+        return undefined;
+    if (!/^[A-Za-z0-9_./-]{1,255}$/.test(ref) || ref.split('/').some((part) => /^\.*$/.test(part))) {
+        return undefined;
+    }
+    return `${server}/${repository}/blob/${ref}/docs/`;
+}
 function readEnvironment(env = process.env) {
     const oidc = readOidc(env);
+    const docs = actionDocs(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
     const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
     return {
@@ -3589,6 +3670,7 @@ function readEnvironment(env = process.env) {
         runnerTemp: env.RUNNER_TEMP,
         githubWorkspace: env.GITHUB_WORKSPACE,
         cargo: readCargoEnvironment(env),
+        ...(docs === undefined ? {} : { docs }),
     };
 }
 

@@ -9,6 +9,12 @@ import { baseEnvironment, spawnable } from './platform.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
+/** The action as a workflow names it in the README: `uses: org/auth-action@v1`. */
+export const ACTION_REPOSITORY = 'org/auth-action';
+export const ACTION_REF = 'v1';
+/** Where the summary's links to the docs point, with the runner's variables above. */
+export const DOCS_URL = `https://github.com/${ACTION_REPOSITORY}/blob/${ACTION_REF}/docs/`;
+
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';
   message: string;
@@ -186,6 +192,10 @@ export class Job {
       Object.entries(options.stateIn ?? {}).map(([k, v]) => [`STATE_${k}`, v]),
     );
     return this.runProcess(NODE24, [script], options, {
+      // What the runner sets for a step that runs an action: where it comes from, and which
+      // version (the README's `uses: org/auth-action@v1`).
+      GITHUB_ACTION_REPOSITORY: ACTION_REPOSITORY,
+      GITHUB_ACTION_REF: ACTION_REF,
       ...(await inputEnv(options.with ?? {})),
       ...state,
     });

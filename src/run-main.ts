@@ -9,6 +9,7 @@ import { oidcAccess } from './id-token/oidc-access.js';
 import { readInputs, type Inputs } from './inputs/read-inputs.js';
 import { handOutToken } from './output/hand-out-token.js';
 import { successSummary } from './output/summary-line.js';
+import { summaryLinks } from './output/summary.js';
 import { makeProviderDir, type ProviderProgram } from './provider/install-provider.js';
 import { Redactor } from './redact/redact.js';
 import { withRedaction } from './redact/redacting-core.js';
@@ -32,6 +33,7 @@ export interface MainDeps {
 export async function runMain(deps: MainDeps): Promise<void> {
   const { environment, transport, clock } = deps;
   const redactor = new Redactor();
+  for (const link of summaryLinks(environment.docs)) redactor.keep(link);
   const core = withRedaction(deps.core, redactor);
   let inputs: Inputs | undefined;
   const trace: { lastJwt?: string } = {};

@@ -3,17 +3,21 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { describeError, describeFailure } from './errors/describe.js';
 import type { Failure } from './errors/failure.js';
 import { startPhase } from './http/call.js';
-import { postTiming, timeScaleNote } from './http/policies.js';
+import { postTiming, reportTiming, timeScaleNote } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
+import { unrevokedSummary } from './output/summary-line.js';
 import { PROVIDER_DIR_PREFIX, RECORD_FILE } from './provider/files.js';
 import { readRecord, type RecordEntry } from './provider/token-record.js';
+import { summaryLinks } from './output/summary.js';
+import { Redactor } from './redact/redact.js';
 import { withRedaction } from './redact/redacting-core.js';
 import { revokeToken } from './revoke/revoke-token.js';
 import type { Core } from './runner/core.js';
 import type { RunnerEnvironment } from './runner/environment.js';
 import { UntrustedFileError } from './runner/untrusted-file.js';
-import { readHandover, readPreflight } from './state/state.js';
+import { readHandover, readPreflight, type PreflightHandover } from './state/state.js';
+import type { IndexToAsk, ReleaseFacts } from './report/release-report.js';
 
 export interface PostDeps {
   core: Core;
@@ -79,30 +83,53 @@ function recordFailure(error: unknown): Failure {
 /** crates.io's sparse index: the release report asks it when main's check did not name one. */
 const CRATES_IO = { api: 'https://crates.io', index: 'https://index.crates.io/' };
 
+/** The index the release report asks: main's check's, or crates.io's; else why none. */
+function indexToAsk(preflight: PreflightHandover | undefined, baseUrl: string): IndexToAsk {
+  if (preflight !== undefined && preflight.index !== '') {
+    return { kind: 'sparse', url: preflight.index };
+  }
+  if (preflight !== undefined) {
+    return { kind: 'none', why: 'the check of the workspace read no index (its warning says why)' };
+  }
+  if (baseUrl === CRATES_IO.api) return { kind: 'sparse', url: CRATES_IO.index };
+  return {
+    kind: 'none',
+    why: "without the `workspace` input, post does not know this registry's index",
+  };
+}
+
 /**
- * After a release the credential provider served (and main's check, if it ran, prepared): what went
- * out, as a short report in the step summary. Its code loads only then. Best effort: it asks
- * the index within post's own budget, and a failure of its own costs the report, nothing else.
+ * After the revocations: what the index says of each version main's check found to publish and
+ * of each upload the credential provider recorded, as a section of the step summary, and a
+ * warning naming what is not out. Its code loads only then. It has a budget of its own, and a
+ * failure of its own costs the report, nothing else.
  */
 async function reportRelease(
-  deps: PostDeps & { core: Core },
+  deps: PostDeps,
   baseUrl: string,
   recorded: RecordEntry[],
-  revoked: Promise<number>,
+  tokens: ReleaseFacts['tokens'],
 ): Promise<void> {
   const { core, transport, clock, environment } = deps;
   const preflight = readPreflight(core);
-  // Only the provider sees what cargo uploads: without its record there is nothing to report.
-  if (recorded.length === 0) return;
   const uploads = recorded.some((entry) => entry.upload !== undefined);
   if (!uploads && (preflight?.unpublished.length ?? 0) === 0) return;
   try {
-    const { releaseReport } = await import('./preflight/release-report.js');
-    const index = preflight?.index || (baseUrl === CRATES_IO.api ? CRATES_IO.index : undefined);
-    const net = startPhase({ core, transport, clock }, postTiming(environment.timeScale));
-    const report = await releaseReport(net, { recorded, preflight, index, revoked });
+    const { releaseReport, notOut } = await import('./report/release-report.js');
+    const facts: ReleaseFacts = {
+      recorded,
+      preflight,
+      index: indexToAsk(preflight, baseUrl),
+      tokens,
+      docs: environment.docs,
+    };
+    const net = startPhase({ core, transport, clock }, reportTiming(environment.timeScale));
+    const report = await releaseReport(net, facts);
     core.appendSummary(report.summary);
     core.info(report.line);
+    if (report.gaveUp !== undefined) core.info(report.gaveUp);
+    const failure = notOut(report, facts);
+    if (failure !== undefined) core.warning(describeFailure(failure));
   } catch (error) {
     core.debug(`No release report: ${describeError(error)}`);
   }
@@ -120,8 +147,12 @@ function removeFolder(core: Core, folder: string): void {
 /** state → revoke every token the job minted. Best effort: a failure is a warning, never a failed job. */
 export async function runPost(deps: PostDeps): Promise<void> {
   const { environment, transport, clock } = deps;
-  const core = withRedaction(deps.core);
+  const redactor = new Redactor();
+  for (const link of summaryLinks(environment.docs)) redactor.keep(link);
+  const core = withRedaction(deps.core, redactor);
   let removable: string | undefined;
+  // Whether the revocations ran: an error before them leaves main's token alive.
+  let revocationsRan = false;
   try {
     const handover = readHandover(core);
     if (handover.kind === 'none') {
@@ -132,7 +163,11 @@ export async function runPost(deps: PostDeps): Promise<void> {
     removable = removableFolder(folder, environment.runnerTemp);
     const recorded = recordedTokens(core, folder);
     if (handover.kind === 'keep') {
-      await reportRelease({ ...deps, core }, handover.baseUrl, recorded, Promise.resolve(0));
+      const minted = Math.max(1, new Set(recorded.map((entry) => entry.token)).size);
+      await reportRelease({ ...deps, core }, handover.baseUrl, recorded, {
+        minted,
+        revoked: 'kept',
+      });
       core.info(
         folder === undefined
           ? 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.'
@@ -151,7 +186,7 @@ export async function runPost(deps: PostDeps): Promise<void> {
     // the time of the others.
     // With several tokens, each line says which one it is about (never the token itself).
     const label = (i: number) => (tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '');
-    const settled = Promise.allSettled(
+    const results = await Promise.allSettled(
       tokens.map((token, i) => {
         const log = {
           ...core,
@@ -163,17 +198,11 @@ export async function runPost(deps: PostDeps): Promise<void> {
         return revokeToken(net, handover.baseUrl, token);
       }),
     );
-    const report = reportRelease(
-      { ...deps, core },
-      handover.baseUrl,
-      recorded,
-      settled.then((all) => all.filter((result) => result.status === 'fulfilled').length),
-    );
-    const results = await settled;
     results.forEach((result, i) => {
       if (result.status === 'fulfilled') return;
       core.warning(`${label(i)}${describeError(result.reason)} ${UNREVOKED}`);
     });
+    revocationsRan = true;
     const revoked = results.filter((result) => result.status === 'fulfilled').length;
     if (tokens.length === 1 && revoked === 1) {
       core.info(`Revoked the publish token at ${handover.baseUrl}.`);
@@ -182,9 +211,21 @@ export async function runPost(deps: PostDeps): Promise<void> {
         `Revoked ${revoked} of the ${tokens.length} publish tokens this job minted at ${handover.baseUrl} (for this step and for cargo).`,
       );
     }
-    await report;
+    // main's summary said the tokens are revoked when the job ends: where that did not hold,
+    // this step's summary says so.
+    if (revoked < tokens.length) {
+      core.appendSummary(
+        unrevokedSummary(tokens.length - revoked, tokens.length, environment.docs),
+      );
+    }
+    // Only now, with every revocation done: the report never delays one.
+    await reportRelease({ ...deps, core }, handover.baseUrl, recorded, {
+      minted: tokens.length,
+      revoked,
+    });
   } catch (error) {
     core.warning(`${describeError(error)} ${UNREVOKED}`);
+    if (!revocationsRan) core.appendSummary(unrevokedSummary(1, 1, environment.docs));
   } finally {
     // The folder holds the token record and the wrapper: nothing is left for later steps.
     if (removable !== undefined) removeFolder(core, removable);

@@ -222,7 +222,7 @@ test('on success, the summary has one line: where from, for what, and revoked or
   const kept = await world.runMain({ with: { revoke: 'false' } });
 
   expect(main.summary).toBe(
-    `✅ **auth-action** got a publish token from ${world.registry.url} for \`rust-lang-demo/hello-tp\` (workflow \`release.yml\`). It is revoked when the job ends.\n`,
+    `\n✅ **auth-action** got a publish token from ${world.registry.url} for \`rust-lang-demo/hello-tp\` (workflow \`release.yml\`). It is revoked when the job ends.\n\n`,
   );
   expect(kept.summary).toContain('It is not revoked (`revoke: false`)');
 });

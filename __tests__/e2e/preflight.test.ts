@@ -10,8 +10,9 @@ import {
   type Workspace,
   type WorkspaceCrate,
 } from '../../rig/cargo.js';
-import type { StepResult } from '../../rig/runner.js';
+import { DOCS_URL, type StepResult } from '../../rig/runner.js';
 import { World } from '../../rig/world.js';
+import { expectStatusParagraphs, theWarning } from '../expect-step.js';
 import { output, withCargo } from './long-release.js';
 
 const CRATES: WorkspaceCrate[] = [
@@ -91,30 +92,39 @@ withCargo(
     });
     expect(first.main.exitCode).toBe(0);
     expect(firstRelease?.exitCode).not.toBe(0);
-    // Post's release report: what cargo asked a token for, and what the index has now.
+    // Post's release report: what the index says at the end of the job, the crate that is not
+    // out first, with the way on beside it; and a warning naming it.
     const tokens = world.registry.issued.size;
-    expect(first.post.summary).toContain(
+    expect(first.post.summary).toBe(
       [
+        '',
         '### auth-action: release report',
         '',
-        '| crate | version | in the index now |',
+        '❌ **The release is not complete**: `tp-c` 0.2.0 is not in the index at the end of the job (1 of the 3 versions the check of the workspace found to publish).',
+        '',
+        '| crate | version | the index says |',
         '| --- | --- | --- |',
-        '| `tp-a` | `0.2.0` | yes |',
-        '| `tp-b` | `0.2.0` | yes |',
-        '| `tp-c` | `0.2.0` | not yet |',
+        "| `tp-c` | `0.2.0` | **not in the index**: refused, not attempted, or late (cargo's output says which) |",
+        '| `tp-a` | `0.2.0` | out |',
+        '| `tp-b` | `0.2.0` | out |',
         '',
-        'A version marked "not yet" was asked for but is not in the index: its upload was refused (cargo\'s output says why) or has not reached the index yet. Once the cause is fixed, a re-run with `workspace` set publishes what is left.',
+        `**Next:** fix what stopped it (cargo's output names it; [what each cause looks like](${DOCS_URL}troubleshooting.md#the-release-report-says-a-crate-is-not-out)), then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with \`exclude-published\`.`,
         '',
-        'cargo asked to upload every crate the check of the workspace found to publish.',
+        `Index: ${world.registry.url}/index/ · Publish tokens: ${tokens} ${tokens === 1 ? 'token' : 'tokens'} minted in this job, ${tokens} revoked as it ended.`,
         '',
-        `Index: ${world.registry.url}/index/`,
         '',
-        `Tokens: ${tokens} minted in this job, ${tokens} revoked as it ended.`,
       ].join('\n'),
     );
+    expect(first.post.annotations).toEqual([
+      {
+        level: 'warning',
+        message: `At the end of this job, the registry's index at ${world.registry.url}/index/ does not list \`tp-c\` 0.2.0, which the check of the workspace found to publish: its upload was refused, not attempted (cargo stopped before it) or is late, and cargo's output says which. Fix the cause, then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with \`exclude-published\`.`,
+      },
+    ]);
     expect(first.post.log).toContain(
-      'Release report: cargo asked for 3 uploads, 2 in the index now; 0 found to publish never asked for.',
+      'Release report: 2 of 3 versions in the index; not in it: `tp-c` 0.2.0.',
     );
+    expectStatusParagraphs(first.main, first.post);
     expect(output(firstRelease)).toContain(
       'The provided access token is not valid for crate `tp-c`',
     );
@@ -287,7 +297,7 @@ test('a `workspace` without a Cargo.toml fails main before any ID token, naming 
 });
 
 withCargo(
-  "post's release report names the crates found to publish that cargo never asked for",
+  "post's release report names the crates found to publish that cargo never published, first",
   async () => {
     for (const crate of CRATES) world.trust(crate.name, '0.1.0');
     const ws = await useWorkspace(CRATES);
@@ -310,18 +320,24 @@ withCargo(
     });
 
     expect(post.exitCode).toBe(0);
-    expect(post.summary).toContain('| `tp-a` | `0.2.0` | yes |');
+    const table = post.summary.split('\n').filter((line) => line.startsWith('| `'));
+    expect(table).toEqual([
+      "| `tp-b` | `0.2.0` | **not in the index**: refused, not attempted, or late (cargo's output says which) |",
+      "| `tp-c` | `0.2.0` | **not in the index**: refused, not attempted, or late (cargo's output says which) |",
+      '| `tp-a` | `0.2.0` | out |',
+    ]);
     expect(post.summary).toContain(
-      'Never asked for by cargo (the check of the workspace found them to publish): `tp-b@0.2.0`, `tp-c@0.2.0`.',
+      '❌ **The release is not complete**: `tp-b` 0.2.0, `tp-c` 0.2.0 are not in the index at the end of the job (2 of the 3 versions the check of the workspace found to publish).',
     );
+    expect(theWarning(post)).toContain('does not list `tp-b` 0.2.0, `tp-c` 0.2.0, which');
     expect(post.log).toContain(
-      'Release report: cargo asked for 1 upload, 1 in the index now; 2 found to publish never asked for.',
+      'Release report: 1 of 3 versions in the index; not in it: `tp-b` 0.2.0, `tp-c` 0.2.0.',
     );
   },
 );
 
 withCargo(
-  'without the credential provider, post adds no release report: it cannot see what cargo uploaded',
+  'without the credential provider, post still reports what the index says of the crates found to publish',
   async () => {
     for (const crate of CRATES) world.trust(crate.name, '0.1.0');
     const ws = await useWorkspace(CRATES);
@@ -339,10 +355,14 @@ withCargo(
 
     expect(main.outputs.unpublished).toBe('tp-a tp-b tp-c');
     expect(post.exitCode).toBe(0);
-    const log = post.log.join('\n');
-    expect(log).toContain('Revoked the publish token');
-    expect(log).not.toContain('Release report');
-    expect(post.summary).not.toContain('release report');
+    expect(post.annotations).toEqual([]);
+    expect(post.log).toContain('Revoked the publish token at ' + world.registry.url + '.');
+    expect(post.log).toContain('Release report: 3 of 3 versions in the index.');
+    expect(post.summary).toContain(
+      '✅ **Released**: the index lists all 3 versions the check of the workspace found to publish.',
+    );
+    expect(post.summary).toContain('Publish tokens: 1 token minted in this job, 1 revoked');
+    expectStatusParagraphs(main, post);
   },
 );
 

@@ -446,6 +446,8 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       return failure.reason === 'git'
         ? `The registry \`${shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
         : `cargo's configuration for this workspace names no index for the registry \`${shown(failure.registry, 64)}\` (\`[registries.${shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${shown(failure.registry, 64)}\` needs that setting too.`;
+    case 'not-out':
+      return notOutText(failure);
     case 'out-of-time': {
       const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
       return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
@@ -498,6 +500,54 @@ function newCratesText(crates: CrateVersion[], registry: string, index: string):
     `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
     'A crate that is not to be published: set `publish = false` in its Cargo.toml.'
   );
+}
+
+/** Crates that were to go out and are not in the index at the end of the job, and the way on. */
+function notOutText(failure: Extract<Failure, { kind: 'not-out' }>): string {
+  const one = failure.crates.length === 1;
+  const listed = failure.crates.slice(0, 20).map(shownCrate).join(', ');
+  const more = failure.crates.length > 20 ? ` and ${failure.crates.length - 20} more` : '';
+  const why = failure.workspace
+    ? `which the check of the workspace found to publish: ${one ? 'its upload was' : 'each upload was'} refused, not attempted (cargo stopped before it) or is late, and cargo's output says which.`
+    : `which cargo asked the credential provider a token to upload: ${one ? 'its upload was' : 'each upload was'} refused or is late, and cargo's output says which.`;
+  const next = failure.workspace
+    ? 'Fix the cause, then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with `exclude-published`.'
+    : 'Fix the cause, then publish the rest: with the `workspace` input set, a re-run of this job finds what is out and publishes only the rest (`exclude-published`).';
+  return `At the end of this job, the registry's index at ${shownUrl(failure.index)} does not list ${listed}${more}, ${why} ${next}`;
+}
+
+/**
+ * Why a call failed, in a few words for a table cell or a log line: the status, the error code
+ * or the time it waited, and how many tries it took.
+ */
+export function briefly(failure: Failure, attempts?: Attempts): string {
+  const after = attempts && attempts.made > 1 ? ` after ${attempts.made} attempts` : '';
+  switch (failure.kind) {
+    case 'http-status':
+      return `HTTP ${failure.status}${after}`;
+    case 'timeout':
+      return `no answer within ${seconds(failure.timeoutMs)}${after}`;
+    case 'network':
+      return `the connection failed (${shown(failure.code, 40)})${after}`;
+    case 'unknown-host':
+      return 'the host was not found (DNS)';
+    case 'tls':
+      return `its certificate is not trusted (${shown(failure.code, 40)})`;
+    case 'redirect':
+      return `a redirect (HTTP ${failure.status}), not followed`;
+    case 'malformed-response':
+      return `an answer that does not read (HTTP ${failure.status})`;
+    case 'unsendable':
+      return 'the request could not be sent from this machine';
+    case 'index-auth-required':
+      return 'the index requires credentials';
+    case 'out-of-time':
+      return failure.last === undefined
+        ? `its ${seconds(failure.budgetMs)} budget ran out`
+        : `${briefly(failure.last)}, then its ${seconds(failure.budgetMs)} budget ran out`;
+    default:
+      return failure.kind;
+  }
 }
 
 /** Why an attempt failed, for the log line that announces the next try. */
