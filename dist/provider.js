@@ -2005,7 +2005,9 @@ function briefly(failure, attempts) {
         case 'http-status':
             return `HTTP ${failure.status}${after}`;
         case 'timeout':
-            return `no answer within ${describe_seconds(failure.timeoutMs)}${after}`;
+            return attempts && attempts.made > 1
+                ? `no answer in ${attempts.made} attempts`
+                : `no answer within ${describe_seconds(failure.timeoutMs)}`;
         case 'network':
             return `the connection failed (${shown(failure.code, 40)})${after}`;
         case 'unknown-host':

@@ -526,7 +526,9 @@ export function briefly(failure: Failure, attempts?: Attempts): string {
     case 'http-status':
       return `HTTP ${failure.status}${after}`;
     case 'timeout':
-      return `no answer within ${seconds(failure.timeoutMs)}${after}`;
+      return attempts && attempts.made > 1
+        ? `no answer in ${attempts.made} attempts`
+        : `no answer within ${seconds(failure.timeoutMs)}`;
     case 'network':
       return `the connection failed (${shown(failure.code, 40)})${after}`;
     case 'unknown-host':
