@@ -380,7 +380,9 @@ function readClaims(jwt) {
 /* harmony export */   ti: () => (/* binding */ diagnosisForLog),
 /* harmony export */   v_: () => (/* binding */ diagnosisForSummary)
 /* harmony export */ });
-/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(940);
+/* harmony import */ var _output_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(213);
+/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(940);
+
 
 const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
 function diagnosisForLog(diagnosis) {
@@ -404,31 +406,32 @@ function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 }
 function codeCell(text) {
-    return `\`${cell((0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .SP)(text, 100).replace(/`/g, "'"))}\``;
+    return `\`${cell((0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(text, 100).replace(/`/g, "'"))}\``;
 }
 function value(text) {
     return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
 }
-function diagnosisForSummary(heading, said, diagnosis) {
-    const out = [`### ${cell(heading)}`, '', `> ${cell(said)}`, ''];
-    out.push('| What the registry compared | Value in this run | What to check |');
-    out.push('| --- | --- | --- |');
-    for (const row of diagnosis.rows) {
-        const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
-        out.push(`| ${name} | ${value(row.value)} | ${cell(row.check)} |`);
-    }
-    out.push('');
-    if (diagnosis.hiddenCauses.length > 0) {
-        out.push('The registry said only `Failed to decode JWT`, which hides:', '');
-        for (const cause of diagnosis.hiddenCauses) {
-            out.push(`- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`);
-        }
-        out.push('');
-    }
-    for (const note of diagnosis.notes)
-        out.push(cell(note), '');
-    out.push(`_${AID}_`, '');
-    return out.join('\n');
+function diagnosisForSummary(heading, said, diagnosis, fix) {
+    const rows = [
+        ...diagnosis.rows.filter((r) => r.flagged),
+        ...diagnosis.rows.filter((r) => !r.flagged),
+    ];
+    const table = [
+        '| What the registry compared | Value in this run | What to check |',
+        '| --- | --- | --- |',
+        ...rows.map((row) => {
+            const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
+            return `| ${name} | ${value(row.value)} | ${cell(row.check)} |`;
+        }),
+    ].join('\n');
+    const causes = diagnosis.hiddenCauses.length === 0
+        ? undefined
+        : [
+            'The registry said only `Failed to decode JWT`, which hides:',
+            '',
+            ...diagnosis.hiddenCauses.map((cause) => `- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`),
+        ].join('\n');
+    return (0,_output_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .summarySection */ .Gd)(`### ${cell(heading)}`, (0,_output_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .statusLine */ .Bs)('❌', `**No publish token.** ${cell(fix)}`), table, `The registry said:\n\n> ${cell(said)}`, causes, ...diagnosis.notes.map(cell), `_${AID}_`);
 }
 
 
@@ -438,6 +441,7 @@ function diagnosisForSummary(heading, said, diagnosis) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BW: () => (/* binding */ fixOf),
 /* harmony export */   DR: () => (/* binding */ retryReason),
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
 /* harmony export */   Uc: () => (/* binding */ describeError),
@@ -685,6 +689,15 @@ function tokenRecordText(failure) {
         ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
         : `The credential provider's token record could not be read (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)}): ${unrevoked}`;
 }
+const isServerFailure = (failure) => failure.status >= 500 || failure.status === 408 || failure.status === 429;
+function httpNextStep(failure) {
+    return isServerFailure(failure)
+        ? whenServerFailed(failure)
+        : whenRefused(failure.call, failure.status, failure.details, failure.unexpectedBody !== undefined);
+}
+function fixOf(failure) {
+    return failure.kind === 'http-status' ? httpNextStep(failure) : undefined;
+}
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
@@ -742,13 +755,8 @@ function describeFailure(failure, attempts) {
                 `Redirects are not followed, so that ${secret} never travels to a host you did not name. ${next}`);
         }
         case 'http-status': {
-            const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
-            const page = failure.unexpectedBody !== undefined;
-            const next = server
-                ? whenServerFailed(failure)
-                : whenRefused(failure.call, failure.status, failure.details, page);
-            const said = statusText(failure, server);
-            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
+            const said = statusText(failure, isServerFailure(failure));
+            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${httpNextStep(failure)}`;
         }
         case 'malformed-response':
             if (failure.call === 'revoke') {
@@ -1559,7 +1567,7 @@ function isCrateAtVersion(entry) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(784);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(702);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1568,7 +1576,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 784:
+/***/ 702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1589,6 +1597,8 @@ var transport = __nccwpck_require__(257);
 var describe = __nccwpck_require__(206);
 // EXTERNAL MODULE: ./src/errors/failure.ts
 var failure = __nccwpck_require__(685);
+// EXTERNAL MODULE: ./src/output/summary.ts
+var summary = __nccwpck_require__(213);
 // EXTERNAL MODULE: ./src/redact/redact.ts
 var redact = __nccwpck_require__(940);
 // EXTERNAL MODULE: ./src/diagnose/claims.ts
@@ -1938,10 +1948,11 @@ var render = __nccwpck_require__(389);
 
 
 
+
 function explainFailure(core, failure, context) {
     if (failure.kind === 'no-id-token' && !failure.fromFork) {
         core.info(PERMISSIONS_SNIPPET);
-        core.appendSummary('### auth-action: no OIDC ID token\n\n```yaml\npermissions:\n  contents: read\n  id-token: write\n```\n');
+        core.appendSummary((0,summary/* summarySection */.Gd)('### auth-action: no OIDC ID token', (0,summary/* statusLine */.Bs)('❌', `**No publish token.** This job cannot request an OIDC ID token from GitHub: give it (or the whole workflow) these permissions, and list beside them every other permission the job needs (${(0,summary/* troubleshootingLink */.rT)(context.docs, 'no-id-token', 'failures before the exchange')}).`), '```yaml\npermissions:\n  contents: read\n  id-token: write\n```'));
         return true;
     }
     const refused = failure.kind === 'http-status' &&
@@ -1959,7 +1970,8 @@ function explainFailure(core, failure, context) {
     const diagnosis = diagnoseRefusal(failure.details, claims, context);
     core.info((0,render/* diagnosisForLog */.ti)(diagnosis));
     const said = `HTTP ${failure.status}: ${(0,redact/* shown */.SP)(failure.details.join(' '), describe/* MAX_SAID */.ju) || 'no explanation'}`;
-    core.appendSummary((0,render/* diagnosisForSummary */.v_)(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
+    const link = (0,summary/* troubleshootingLink */.rT)(context.docs, 'exchange-refused', 'what each refusal means');
+    core.appendSummary((0,render/* diagnosisForSummary */.v_)(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis, `${(0,describe/* fixOf */.BW)(failure) ?? ''} See ${link}.`));
     return true;
 }
 function explainAndDescribe(core, error, context) {
@@ -2627,38 +2639,6 @@ function handOutToken(core, inputs, minted, provider) {
     return variable;
 }
 
-;// CONCATENATED MODULE: ./src/output/summary.ts
-const TROUBLESHOOTING = {
-    'exchange-refused': 'the-registry-refused-the-exchange',
-    revocation: 'the-revocation',
-    'not-out': 'the-release-report-says-a-crate-is-not-out',
-    'new-crate': 'a-crate-the-registry-does-not-have',
-    'index-unreadable': 'the-index-could-not-be-read',
-    'no-id-token': 'failures-before-the-exchange',
-};
-function summary_statusLine(mark, answer) {
-    return `${mark} ${answer}`;
-}
-function summary_summarySection(...blocks) {
-    const kept = blocks
-        .map((block) => (block ?? '').replace(/^\n+|\n+$/g, ''))
-        .filter((block) => block !== '');
-    return `\n${kept.join('\n\n')}\n\n`;
-}
-function sectionUrl(docs, section) {
-    return `${docs}troubleshooting.md#${TROUBLESHOOTING[section]}`;
-}
-function summaryLinks(docs) {
-    if (docs === undefined)
-        return [];
-    return Object.keys(TROUBLESHOOTING).map((section) => `(${sectionUrl(docs, section)})`);
-}
-function summary_troubleshootingLink(docs, section, text) {
-    return docs === undefined
-        ? `${text} (auth-action's docs/troubleshooting.md)`
-        : `[${text}](${sectionUrl(docs, section)})`;
-}
-
 ;// CONCATENATED MODULE: ./src/output/summary-line.ts
 
 
@@ -2672,7 +2652,7 @@ function successSummary(baseUrl, jwt, revoke, providerVariable) {
             ? 'It is revoked when the job ends.'
             : 'It is not revoked (`revoke: false`) and expires 30 minutes after it was issued.'
         : `cargo's credential provider is set up for the rest of the job (\`${providerVariable}\`); ${revoke ? 'every token the job mints is revoked when it ends' : 'no token is revoked (`revoke: false`)'}.`;
-    return summary_summarySection(summary_statusLine('✅', `**auth-action** got a publish token from ${baseUrl}${run}. ${fate}`));
+    return (0,summary/* summarySection */.Gd)((0,summary/* statusLine */.Bs)('✅', `**auth-action** got a publish token from ${baseUrl}${run}. ${fate}`));
 }
 function unrevokedSummary(failed, minted, docs) {
     const answer = minted === 1
@@ -2733,7 +2713,7 @@ function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
 async function runMain(deps) {
     const { environment, transport, clock } = deps;
     const redactor = new redact/* Redactor */.pO();
-    for (const link of summaryLinks(environment.docs))
+    for (const link of (0,summary/* summaryLinks */.w9)(environment.docs))
         redactor.keep(link);
     const core = withRedaction(deps.core, redactor);
     let inputs;
@@ -2783,6 +2763,7 @@ async function runMain(deps) {
             audienceFromInput: inputs?.registry.audienceFromInput ?? false,
             nowSeconds: Math.floor(clock.now() / 1000),
             lastJwt: trace.lastJwt,
+            docs: environment.docs,
         }));
     }
 }
@@ -3389,7 +3370,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary_summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -3982,6 +3963,50 @@ function run() {
             platform: process.platform,
         }),
     });
+}
+
+
+/***/ }),
+
+/***/ 213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bs: () => (/* binding */ statusLine),
+/* harmony export */   Gd: () => (/* binding */ summarySection),
+/* harmony export */   rT: () => (/* binding */ troubleshootingLink),
+/* harmony export */   w9: () => (/* binding */ summaryLinks)
+/* harmony export */ });
+/* unused harmony export TROUBLESHOOTING */
+const TROUBLESHOOTING = {
+    'exchange-refused': 'the-registry-refused-the-exchange',
+    revocation: 'the-revocation',
+    'not-out': 'the-release-report-says-a-crate-is-not-out',
+    'new-crate': 'a-crate-the-registry-does-not-have',
+    'index-unreadable': 'the-index-could-not-be-read',
+    'no-id-token': 'failures-before-the-exchange',
+};
+function statusLine(mark, answer) {
+    return `${mark} ${answer}`;
+}
+function summarySection(...blocks) {
+    const kept = blocks
+        .map((block) => (block ?? '').replace(/^\n+|\n+$/g, ''))
+        .filter((block) => block !== '');
+    return `\n${kept.join('\n\n')}\n\n`;
+}
+function sectionUrl(docs, section) {
+    return `${docs}troubleshooting.md#${TROUBLESHOOTING[section]}`;
+}
+function summaryLinks(docs) {
+    if (docs === undefined)
+        return [];
+    return Object.keys(TROUBLESHOOTING).map((section) => `(${sectionUrl(docs, section)})`);
+}
+function troubleshootingLink(docs, section, text) {
+    return docs === undefined
+        ? `${text} (auth-action's docs/troubleshooting.md)`
+        : `[${text}](${sectionUrl(docs, section)})`;
 }
 
 

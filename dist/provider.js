@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(358);
 
 await (0,_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -331,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9:
+/***/ 358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1855,6 +1855,15 @@ function tokenRecordText(failure) {
         ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
         : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): ${unrevoked}`;
 }
+const isServerFailure = (failure) => failure.status >= 500 || failure.status === 408 || failure.status === 429;
+function httpNextStep(failure) {
+    return isServerFailure(failure)
+        ? whenServerFailed(failure)
+        : whenRefused(failure.call, failure.status, failure.details, failure.unexpectedBody !== undefined);
+}
+function fixOf(failure) {
+    return failure.kind === 'http-status' ? httpNextStep(failure) : undefined;
+}
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
@@ -1912,13 +1921,8 @@ function describeFailure(failure, attempts) {
                 `Redirects are not followed, so that ${secret} never travels to a host you did not name. ${next}`);
         }
         case 'http-status': {
-            const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
-            const page = failure.unexpectedBody !== undefined;
-            const next = server
-                ? whenServerFailed(failure)
-                : whenRefused(failure.call, failure.status, failure.details, page);
-            const said = statusText(failure, server);
-            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
+            const said = statusText(failure, isServerFailure(failure));
+            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${httpNextStep(failure)}`;
         }
         case 'malformed-response':
             if (failure.call === 'revoke') {
@@ -2074,6 +2078,38 @@ function describeError(error, explained = false) {
             (explained ? explainedAbove(error.failure) : ''));
     }
     return `auth-action stopped on an unexpected error: ${sentence(redact_shown(messageOf(error)))} Please report it with this log.`;
+}
+
+;// CONCATENATED MODULE: ./src/output/summary.ts
+const TROUBLESHOOTING = {
+    'exchange-refused': 'the-registry-refused-the-exchange',
+    revocation: 'the-revocation',
+    'not-out': 'the-release-report-says-a-crate-is-not-out',
+    'new-crate': 'a-crate-the-registry-does-not-have',
+    'index-unreadable': 'the-index-could-not-be-read',
+    'no-id-token': 'failures-before-the-exchange',
+};
+function statusLine(mark, answer) {
+    return `${mark} ${answer}`;
+}
+function summarySection(...blocks) {
+    const kept = blocks
+        .map((block) => (block ?? '').replace(/^\n+|\n+$/g, ''))
+        .filter((block) => block !== '');
+    return `\n${kept.join('\n\n')}\n\n`;
+}
+function sectionUrl(docs, section) {
+    return `${docs}troubleshooting.md#${TROUBLESHOOTING[section]}`;
+}
+function summaryLinks(docs) {
+    if (docs === undefined)
+        return [];
+    return Object.keys(TROUBLESHOOTING).map((section) => `(${sectionUrl(docs, section)})`);
+}
+function troubleshootingLink(docs, section, text) {
+    return docs === undefined
+        ? `${text} (auth-action's docs/troubleshooting.md)`
+        : `[${text}](${sectionUrl(docs, section)})`;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
@@ -2411,6 +2447,7 @@ const PERMISSIONS_SNIPPET = [
 
 ;// CONCATENATED MODULE: ./src/diagnose/render.ts
 
+
 const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
 function diagnosisForLog(diagnosis) {
     const lines = ['What the registry compared, as this run’s ID token states it:'];
@@ -2438,26 +2475,27 @@ function codeCell(text) {
 function value(text) {
     return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
 }
-function diagnosisForSummary(heading, said, diagnosis) {
-    const out = [`### ${cell(heading)}`, '', `> ${cell(said)}`, ''];
-    out.push('| What the registry compared | Value in this run | What to check |');
-    out.push('| --- | --- | --- |');
-    for (const row of diagnosis.rows) {
-        const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
-        out.push(`| ${name} | ${value(row.value)} | ${cell(row.check)} |`);
-    }
-    out.push('');
-    if (diagnosis.hiddenCauses.length > 0) {
-        out.push('The registry said only `Failed to decode JWT`, which hides:', '');
-        for (const cause of diagnosis.hiddenCauses) {
-            out.push(`- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`);
-        }
-        out.push('');
-    }
-    for (const note of diagnosis.notes)
-        out.push(cell(note), '');
-    out.push(`_${AID}_`, '');
-    return out.join('\n');
+function diagnosisForSummary(heading, said, diagnosis, fix) {
+    const rows = [
+        ...diagnosis.rows.filter((r) => r.flagged),
+        ...diagnosis.rows.filter((r) => !r.flagged),
+    ];
+    const table = [
+        '| What the registry compared | Value in this run | What to check |',
+        '| --- | --- | --- |',
+        ...rows.map((row) => {
+            const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
+            return `| ${name} | ${value(row.value)} | ${cell(row.check)} |`;
+        }),
+    ].join('\n');
+    const causes = diagnosis.hiddenCauses.length === 0
+        ? undefined
+        : [
+            'The registry said only `Failed to decode JWT`, which hides:',
+            '',
+            ...diagnosis.hiddenCauses.map((cause) => `- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`),
+        ].join('\n');
+    return summarySection(`### ${cell(heading)}`, statusLine('❌', `**No publish token.** ${cell(fix)}`), table, `The registry said:\n\n> ${cell(said)}`, causes, ...diagnosis.notes.map(cell), `_${AID}_`);
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/explain-failure.ts
@@ -2468,10 +2506,11 @@ function diagnosisForSummary(heading, said, diagnosis) {
 
 
 
+
 function explainFailure(core, failure, context) {
     if (failure.kind === 'no-id-token' && !failure.fromFork) {
         core.info(PERMISSIONS_SNIPPET);
-        core.appendSummary('### auth-action: no OIDC ID token\n\n```yaml\npermissions:\n  contents: read\n  id-token: write\n```\n');
+        core.appendSummary(summarySection('### auth-action: no OIDC ID token', statusLine('❌', `**No publish token.** This job cannot request an OIDC ID token from GitHub: give it (or the whole workflow) these permissions, and list beside them every other permission the job needs (${troubleshootingLink(context.docs, 'no-id-token', 'failures before the exchange')}).`), '```yaml\npermissions:\n  contents: read\n  id-token: write\n```'));
         return true;
     }
     const refused = failure.kind === 'http-status' &&
@@ -2489,7 +2528,8 @@ function explainFailure(core, failure, context) {
     const diagnosis = diagnoseRefusal(failure.details, claims, context);
     core.info(diagnosisForLog(diagnosis));
     const said = `HTTP ${failure.status}: ${redact_shown(failure.details.join(' '), MAX_SAID) || 'no explanation'}`;
-    core.appendSummary(diagnosisForSummary(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
+    const link = troubleshootingLink(context.docs, 'exchange-refused', 'what each refusal means');
+    core.appendSummary(diagnosisForSummary(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis, `${fixOf(failure) ?? ''} See ${link}.`));
     return true;
 }
 function explainAndDescribe(core, error, context) {

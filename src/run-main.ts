@@ -90,6 +90,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
         audienceFromInput: inputs?.registry.audienceFromInput ?? false,
         nowSeconds: Math.floor(clock.now() / 1000),
         lastJwt: trace.lastJwt,
+        docs: environment.docs,
       }),
     );
   }

@@ -323,6 +323,29 @@ function tokenRecordText(failure: Extract<Failure, { kind: 'token-record' }>): s
     : `The credential provider's token record could not be read (${shown(failure.code, 40)}): ${unrevoked}`;
 }
 
+const isServerFailure = (failure: Extract<Failure, { kind: 'http-status' }>): boolean =>
+  failure.status >= 500 || failure.status === 408 || failure.status === 429;
+
+/** What to do after an HTTP status: wait for a server, or the fix the refusal's words point at. */
+function httpNextStep(failure: Extract<Failure, { kind: 'http-status' }>): string {
+  return isServerFailure(failure)
+    ? whenServerFailed(failure)
+    : whenRefused(
+        failure.call,
+        failure.status,
+        failure.details,
+        failure.unexpectedBody !== undefined,
+      );
+}
+
+/**
+ * The fix the message of a refused call gives (its last sentences), for the step summary to
+ * show beside what the registry compared; undefined for other failures.
+ */
+export function fixOf(failure: Failure): string | undefined {
+  return failure.kind === 'http-status' ? httpNextStep(failure) : undefined;
+}
+
 /** The one paragraph a user reads: what happened, the server's words, what to do next. */
 export function describeFailure(failure: Failure, attempts?: Attempts): string {
   switch (failure.kind) {
@@ -391,13 +414,8 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       );
     }
     case 'http-status': {
-      const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
-      const page = failure.unexpectedBody !== undefined;
-      const next = server
-        ? whenServerFailed(failure)
-        : whenRefused(failure.call, failure.status, failure.details, page);
-      const said = statusText(failure, server);
-      return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
+      const said = statusText(failure, isServerFailure(failure));
+      return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${httpNextStep(failure)}`;
     }
     case 'malformed-response':
       // A 2xx that is not the registry's 204 is no revocation, whatever else it is.
