@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { NODE24 } from './node24.js';
@@ -314,6 +314,8 @@ export class Job {
           resolve(code);
         });
       });
+      const summary = await readFile(files.GITHUB_STEP_SUMMARY, 'utf8');
+      await keepSummary(summary, stepEnv.GITHUB_ACTION_REPOSITORY ? (args[0] ?? '') : command);
       const outputText = await readFile(files.GITHUB_OUTPUT, 'utf8');
       const stateText = await readFile(files.GITHUB_STATE, 'utf8');
       const exported = parseFileCommands(await readFile(files.GITHUB_ENV, 'utf8'));
@@ -323,7 +325,7 @@ export class Job {
         outputs: parseFileCommands(outputText),
         state: parseFileCommands(stateText),
         exported,
-        summary: await readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
+        summary,
         annotations,
         rawLog,
         log,
@@ -336,6 +338,28 @@ export class Job {
       await rm(dir, { recursive: true, force: true });
     }
   }
+}
+
+let kept = 0;
+
+/**
+ * With RIG_SUMMARY_DIR set, every step summary a test or the demo makes is also written there,
+ * headed by the test's name and the step, for `npm run render-summary` to show as GitHub does.
+ */
+async function keepSummary(summary: string, step: string): Promise<void> {
+  const dir = process.env.RIG_SUMMARY_DIR;
+  if (dir === undefined || dir === '' || summary === '') return;
+  const test =
+    (globalThis as { expect?: { getState(): { currentTestName?: string } } }).expect?.getState()
+      .currentTestName ?? 'demo';
+  kept += 1;
+  const name = `${test}-${kept}`.replace(/[^A-Za-z0-9]+/g, '-').slice(-120);
+  const label = `${test} — ${basename(step)}`.replace(/-->/g, '—>');
+  await writeFile(
+    join(dir, `${process.pid}-${name}.md`),
+    `<!-- ${label} -->
+${summary}`,
+  );
 }
 
 /** One phase of the action alone, in a job of its own. */

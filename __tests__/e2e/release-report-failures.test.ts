@@ -117,7 +117,7 @@ withCargo(
       'Release report: gave up on the index for 3 versions (`tp-a`: no answer in 2 attempts); the summary marks them "not checked".',
     );
     expect(post.summary).toContain(
-      '⚠️ **Not known whether the release is complete**: 3 of the 3 versions the check of the workspace found to publish were not checked against the index (no answer in 2 attempts).',
+      "⚠️ **Not known whether the release is complete**: the 3 versions the check of the workspace found to publish could not be checked against the index: no answer in 2 attempts. cargo's output says how its uploads went.",
     );
     expect(post.summary).toContain('| `tp-a` | `0.2.0` | not checked: no answer in 2 attempts |');
     // Not a warning: nothing is known to be wrong with the release.

@@ -111,7 +111,7 @@ test('uploads whose index was not asked are marked not checked, with why, never 
   expect(report.line).toBe('Release report: 0 of 2 versions in the index; 2 not checked.');
   expect(report.summary).toContain(`| \`tp-a\` | \`0.2.0\` | not checked: ${why} |`);
   expect(report.summary).toContain(
-    `⚠️ **Not known whether the release is complete**: 2 of the 2 versions cargo asked the credential provider a token to upload were not checked against the index (${why}).`,
+    `⚠️ **Not known whether the release is complete**: the 2 versions cargo asked the credential provider a token to upload could not be checked against the index: ${why}. cargo's output says how its uploads went.`,
   );
   expect(report.missing).toEqual([]);
   // Nothing was asked: there is nothing the report gave up on.

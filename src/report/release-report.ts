@@ -158,9 +158,13 @@ function status(rows: ReportRow[], facts: ReleaseFacts): [Mark, string] {
   if (unchecked.length > 0) {
     const first = unchecked[0]?.says;
     const why = first?.kind === 'unchecked' ? first.why : '';
+    const which =
+      unchecked.length === rows.length
+        ? `${rows.length === 1 ? 'the version' : `the ${rows.length} versions`} ${what} could not be checked against the index`
+        : `${unchecked.length} of the ${rows.length} versions ${what} could not be checked against the index (the others are out)`;
     return [
       '⚠️',
-      `**Not known whether the release is complete**: ${unchecked.length} of the ${plural(rows.length, 'version', 'versions')} ${what} ${unchecked.length === 1 ? 'was' : 'were'} not checked against the index (${why}).`,
+      `**Not known whether the release is complete**: ${which}: ${why}. cargo's output says how its uploads went.`,
     ];
   }
   return [
