@@ -377,6 +377,10 @@ function render(rows, facts) {
 function logLine(rows) {
     const count = (kind) => rows.filter((row) => row.says.kind === kind).length;
     const missing = rows.filter((row) => row.says.kind === 'missing');
+    const first = rows[0]?.says;
+    if (count('unchecked') === rows.length && first?.kind === 'unchecked') {
+        return `Release report: ${plural(rows.length, 'version', 'versions')} not checked against the index: ${first.why}.`;
+    }
     return (`Release report: ${count('out')} of ${plural(rows.length, 'version', 'versions')} in the index` +
         (missing.length > 0 ? `; not in it: ${listed(missing)}` : '') +
         (count('unchecked') > 0 ? `; ${count('unchecked')} not checked` : '') +

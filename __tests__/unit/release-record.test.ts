@@ -108,7 +108,7 @@ test('uploads whose index was not asked are marked not checked, with why, never 
     tokens: { minted: 1, revoked: 1 },
     docs: undefined,
   });
-  expect(report.line).toBe('Release report: 0 of 2 versions in the index; 2 not checked.');
+  expect(report.line).toBe(`Release report: 2 versions not checked against the index: ${why}.`);
   expect(report.summary).toContain(`| \`tp-a\` | \`0.2.0\` | not checked: ${why} |`);
   expect(report.summary).toContain(
     `⚠️ **Not known whether the release is complete**: the 2 versions cargo asked the credential provider a token to upload could not be checked against the index: ${why}. cargo's output says how its uploads went.`,

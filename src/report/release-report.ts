@@ -215,6 +215,10 @@ function render(rows: ReportRow[], facts: ReleaseFacts): string {
 function logLine(rows: ReportRow[]): string {
   const count = (kind: IndexSays['kind']) => rows.filter((row) => row.says.kind === kind).length;
   const missing = rows.filter((row) => row.says.kind === 'missing');
+  const first = rows[0]?.says;
+  if (count('unchecked') === rows.length && first?.kind === 'unchecked') {
+    return `Release report: ${plural(rows.length, 'version', 'versions')} not checked against the index: ${first.why}.`;
+  }
   return (
     `Release report: ${count('out')} of ${plural(rows.length, 'version', 'versions')} in the index` +
     (missing.length > 0 ? `; not in it: ${listed(missing)}` : '') +
