@@ -288,12 +288,13 @@ async function askIndex(net, index, crates) {
             },
         },
     });
-    const answers = await boundedAll(crates, INDEX_CONCURRENCY, (crate) => readIndexFile(labelled(crate.name), index, crate.name), (answer) => answer.kind === 'unreadable');
-    const failedAt = answers.findIndex((answer) => answer?.kind === 'unreadable');
-    const stopper = crates[failedAt];
-    return answers.map((answer, i) => {
+    const names = [...new Set(crates.map((crate) => crate.name))];
+    const answers = await boundedAll(names, INDEX_CONCURRENCY, (name) => readIndexFile(labelled(name), index, name), (answer) => answer.kind === 'unreadable');
+    const stopper = names[answers.findIndex((answer) => answer?.kind === 'unreadable')];
+    return crates.map((crate) => {
+        const answer = answers[names.indexOf(crate.name)];
         if (answer === undefined) {
-            const after = stopper === undefined ? '' : ` after \`${stopper.name}\`'s file failed`;
+            const after = stopper === undefined ? '' : ` after \`${stopper}\`'s file failed`;
             return { kind: 'unchecked', why: `not asked${after}` };
         }
         if (answer.kind === 'unreadable') {
@@ -301,8 +302,9 @@ async function askIndex(net, index, crates) {
         }
         if (answer.kind === 'absent')
             return { kind: 'missing' };
-        const version = comparable(crates[i]?.version ?? '');
-        return answer.file.versions.has(version) ? { kind: 'out' } : { kind: 'missing' };
+        return answer.file.versions.has(comparable(crate.version))
+            ? { kind: 'out' }
+            : { kind: 'missing' };
     });
 }
 const ORDER = { missing: 0, unchecked: 1, out: 2 };

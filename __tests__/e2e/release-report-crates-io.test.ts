@@ -11,7 +11,12 @@ import { tlsTest as test, useCratesIoWorld } from './crates-io-world.js';
 const context = useCratesIoWorld();
 
 /** cargo's request before an upload of `vers`, to the wrapper main set up. */
-async function askBeforeUpload(job: Job, wrapper: string, vers: string): Promise<void> {
+async function askBeforeUpload(
+  job: Job,
+  wrapper: string,
+  vers: string,
+  name = 'hello-tp',
+): Promise<void> {
   const step = await context.world.runCommand(job, wrapper, ['--cargo-plugin'], {
     env: context.viaProxy(),
     input: `${JSON.stringify({
@@ -19,7 +24,7 @@ async function askBeforeUpload(job: Job, wrapper: string, vers: string): Promise
       registry: { 'index-url': 'https://github.com/rust-lang/crates.io-index', name: 'crates-io' },
       kind: 'get',
       operation: 'publish',
-      name: 'hello-tp',
+      name,
       vers,
       cksum: '0'.repeat(64),
     })}\n`,
@@ -39,17 +44,20 @@ test('without workspace, for crates.io: each recorded upload checked against its
       world.registry.addVersion('hello-tp', '0.2.0');
       // crates.io refused this one (cargo said why): the index does not list it.
       await askBeforeUpload(job, wrapper, '0.3.0');
+      // And a crate the registry does not have at all (404 from the index).
+      await askBeforeUpload(job, wrapper, '0.1.0', 'hello-new');
     },
   });
 
   expect(post.exitCode).toBe(0);
   expect(post.summary).toContain(
     [
-      '❌ **The release is not complete**: `hello-tp` 0.3.0 is not in the index at the end of the job (1 of the 2 versions cargo asked the credential provider a token to upload).',
+      '❌ **The release is not complete**: `hello-tp` 0.3.0, `hello-new` 0.1.0 are not in the index at the end of the job (2 of the 3 versions cargo asked the credential provider a token to upload).',
       '',
       '| crate | version | the index says |',
       '| --- | --- | --- |',
       "| `hello-tp` | `0.3.0` | **not in the index**: refused, not attempted, or late (cargo's output says which) |",
+      "| `hello-new` | `0.1.0` | **not in the index**: refused, not attempted, or late (cargo's output says which) |",
       '| `hello-tp` | `0.2.0` | out |',
       '',
       `**Next:** fix what stopped it (cargo's output names it; [what each cause looks like](${DOCS_URL}troubleshooting.md#the-release-report-says-a-crate-is-not-out)), then publish the rest: with the \`workspace\` input set, a re-run of this job finds what is out and publishes only the rest.`,
@@ -58,8 +66,12 @@ test('without workspace, for crates.io: each recorded upload checked against its
     ].join('\n'),
   );
   expect(theWarning(post)).toBe(
-    "At the end of this job, the registry's index at https://index.crates.io/ does not list `hello-tp` 0.3.0, which cargo asked the credential provider a token to upload: its upload was refused or is late, and cargo's output says which. Fix the cause, then publish the rest: with the `workspace` input set, a re-run of this job finds what is out and publishes only the rest (`exclude-published`).",
+    "At the end of this job, the registry's index at https://index.crates.io/ does not list `hello-tp` 0.3.0, `hello-new` 0.1.0, which cargo asked the credential provider a token to upload: each upload was refused or is late, and cargo's output says which. Fix the cause, then publish the rest: with the `workspace` input set, a re-run of this job finds what is out and publishes only the rest (`exclude-published`).",
   );
-  expect(world.registry.indexRequests).toContain('he/ll/hello-tp');
+  // Each crate's file once, whatever number of its versions the report is about.
+  expect(world.registry.indexRequests.filter((path) => path.startsWith('he/ll/')).sort()).toEqual([
+    'he/ll/hello-new',
+    'he/ll/hello-tp',
+  ]);
   expectStatusParagraphs(post);
 });

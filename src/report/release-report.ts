@@ -99,25 +99,27 @@ async function askIndex(net: NetDeps, index: string, crates: CrateVersion[]): Pr
       },
     },
   });
+  const names = [...new Set(crates.map((crate) => crate.name))];
   const answers = await boundedAll(
-    crates,
+    names,
     INDEX_CONCURRENCY,
-    (crate) => readIndexFile(labelled(crate.name), index, crate.name),
+    (name) => readIndexFile(labelled(name), index, name),
     (answer) => answer.kind === 'unreadable',
   );
-  const failedAt = answers.findIndex((answer) => answer?.kind === 'unreadable');
-  const stopper = crates[failedAt];
-  return answers.map((answer, i): IndexSays => {
+  const stopper = names[answers.findIndex((answer) => answer?.kind === 'unreadable')];
+  return crates.map((crate): IndexSays => {
+    const answer = answers[names.indexOf(crate.name)];
     if (answer === undefined) {
-      const after = stopper === undefined ? '' : ` after \`${stopper.name}\`'s file failed`;
+      const after = stopper === undefined ? '' : ` after \`${stopper}\`'s file failed`;
       return { kind: 'unchecked', why: `not asked${after}` };
     }
     if (answer.kind === 'unreadable') {
       return { kind: 'unchecked', why: briefly(answer.failure, answer.attempts) };
     }
     if (answer.kind === 'absent') return { kind: 'missing' };
-    const version = comparable(crates[i]?.version ?? '');
-    return answer.file.versions.has(version) ? { kind: 'out' } : { kind: 'missing' };
+    return answer.file.versions.has(comparable(crate.version))
+      ? { kind: 'out' }
+      : { kind: 'missing' };
   });
 }
 
