@@ -1,13 +1,15 @@
 // Launching the action and the floor as the runner launches a node24 action, for the bench
 // scripts: a fresh runner directory per job, main's state handed to post.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NODE24 } from '../rig/node24.js';
 import { inputEnv, parseFileCommands, ROOT } from '../rig/runner.js';
 import type { World } from '../rig/world.js';
+import { removeTree } from '../rig/remove-tree.js';
 
+// portable: a probe; where GNU time is missing (macOS, Windows) the bench reports no memory.
 export const GNU_TIME = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 
 export interface Sample {
@@ -44,7 +46,8 @@ async function launch(
 ): Promise<Sample> {
   const rssFile = join(env.RUNNER_TEMP ?? tmpdir(), 'rss');
   const [command, args] = measureRss
-    ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, NODE24, ...nodeArgs, script]]
+    ? // portable: only where the GNU_TIME probe found GNU time.
+      ['/usr/bin/time', ['-f', '%M', '-o', rssFile, NODE24, ...nodeArgs, script]]
     : [NODE24, [...nodeArgs, script]];
   const started = process.hrtime.bigint();
   const code = await new Promise<number | null>((resolve, reject) => {
@@ -98,6 +101,6 @@ export async function job(
     const post = await launch(pair.post, { ...base, ...stateEnv }, options);
     return { main, post };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTree(dir);
   }
 }

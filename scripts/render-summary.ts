@@ -11,13 +11,13 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { marked } from 'marked';
+import { removeTreeSync } from '../rig/remove-tree.js';
 
 /** github.com's Markdown look, the parts a step summary uses (primer's markdown-body, light). */
 const CSS = `
@@ -79,7 +79,7 @@ function screenshot(browser: string, html: string, png: string, height: number):
     );
     if (run.status !== 0) throw new Error(`chromium failed: ${run.stderr}`);
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    removeTreeSync(profile);
   }
 }
 

@@ -3,9 +3,10 @@
 // each anchor against the file's headings, as it checks the Markdown files' own links, on a
 // Markdown file written for the purpose.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeTreeSync } from '../rig/remove-tree.js';
 import { TROUBLESHOOTING } from '../src/output/summary.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -43,7 +44,7 @@ export function checkAnchors(
     );
     return { ok: run.status === 0, output: run.stderr };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTreeSync(dir);
   }
 }
 

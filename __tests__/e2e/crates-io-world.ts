@@ -1,11 +1,11 @@
 // A registry that answers as https://crates.io, with a certificate from a throwaway CA, reached
 // only through an HTTP CONNECT proxy as on a self-hosted runner. Fresh for each test.
-import { rmSync } from 'node:fs';
 import { IndexHost } from '../../rig/index-host.js';
 import { ConnectProxy } from '../../rig/proxy.js';
 import { makePki, opensslVersion, type TestPki } from '../../rig/tls.js';
 import { testWithTool } from '../skip.js';
 import { World } from '../../rig/world.js';
+import { removeTreeSync } from '../../rig/remove-tree.js';
 
 export interface CratesIoWorld {
   world: World;
@@ -32,7 +32,7 @@ export function useCratesIoWorld(): CratesIoWorld {
     context.pki = makePki('crates.io', 'index.crates.io');
   });
   afterAll(() => {
-    rmSync(context.pki.dir, { recursive: true, force: true });
+    removeTreeSync(context.pki.dir);
   });
   beforeEach(async () => {
     context.world = await World.start({

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { theError, theWarning } from '../expect-step.js';
@@ -7,6 +7,7 @@ import { PROVIDER_DIR_PREFIX, RECORD_FILE } from '../../src/provider/files.js';
 import { recordToken } from '../../src/provider/token-record.js';
 import { testExceptOn } from '../skip.js';
 import { World } from '../../rig/world.js';
+import { removeTree } from '../../rig/remove-tree.js';
 
 let world: World;
 beforeEach(async () => {
@@ -119,7 +120,7 @@ test('registry-name without credential-provider: a warning, and the token as bef
 
 test('a RUNNER_TEMP with a space is refused before any token is minted', async () => {
   // An absolute path on this system: a drive letter on Windows.
-  const spaced = onWindows ? 'C:\\a\\with space' : '/tmp/with space';
+  const spaced = onWindows ? 'C:\\a\\with space' : '/runner/with space';
   const main = await world.runMain({ with: provider, env: { RUNNER_TEMP: spaced } });
 
   expect(main.exitCode).toBe(1);
@@ -175,7 +176,7 @@ test('post leaves alone a folder that state names outside RUNNER_TEMP', async ()
     expect(await readdir(elsewhere)).toEqual(['keep', 'tokens.jsonl']);
     expect(world.registry.isRevoked(main.outputs.token ?? '')).toBe(true);
   } finally {
-    await rm(elsewhere, { recursive: true, force: true });
+    await removeTree(elsewhere);
   }
 });
 

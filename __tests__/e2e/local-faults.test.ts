@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { theError } from '../expect-step.js';
 import { World } from '../../rig/world.js';
 import type { StepResult } from '../../rig/runner.js';
+import { removeTree } from '../../rig/remove-tree.js';
 
 let world: World;
 let dir: string;
@@ -12,7 +13,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'auth-action-local-'));
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await removeTree(dir);
   await world.stopAndCheckLeaks();
 });
 

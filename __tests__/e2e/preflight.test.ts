@@ -1,7 +1,7 @@
 // The check of a workspace (`workspace`), end to end: the bundled main step, real cargo reading
 // a real workspace, the registry's sparse index on loopback, and a real `cargo publish
 // --workspace` where a release is involved.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -10,10 +10,12 @@ import {
   type Workspace,
   type WorkspaceCrate,
 } from '../../rig/cargo.js';
+import { rustupHome } from '../../rig/platform.js';
 import { DOCS_URL, type StepResult } from '../../rig/runner.js';
 import { World } from '../../rig/world.js';
 import { expectStatusParagraphs, theWarning } from '../expect-step.js';
 import { output, withCargo } from './long-release.js';
+import { removeTree } from '../../rig/remove-tree.js';
 
 const CRATES: WorkspaceCrate[] = [
   { name: 'tp-a', version: '0.2.0' },
@@ -21,10 +23,8 @@ const CRATES: WorkspaceCrate[] = [
   { name: 'tp-c', version: '0.2.0', dependsOn: ['tp-b'] },
 ];
 
-/** Where rustup keeps the toolchains: a step's HOME is a directory of its own. */
-const cargoEnvironment = {
-  RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '', '.rustup'),
-};
+/** Where rustup keeps the toolchains (a step's HOME is a directory of its own): from the OS, not HOME, which Windows does not set. */
+const cargoEnvironment = { RUSTUP_HOME: rustupHome(process.platform, process.env) };
 
 const PREFLIGHT_SCALE = '0.25';
 
@@ -292,7 +292,7 @@ test('a `workspace` without a Cargo.toml fails main before any ID token, naming 
       },
     ]);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTree(dir);
   }
 });
 
@@ -373,7 +373,7 @@ describe('a workspace cargo cannot read fails main before any ID token, with wha
     await writeFile(join(dir, 'Cargo.toml'), '[package]\nname = "tp-a"\nversion = "zz"\n');
   });
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await removeTree(dir);
   });
 
   withCargo('a manifest cargo rejects', async () => {

@@ -3,13 +3,14 @@
  * carries anything of it (state, the provider's files and variable, the output), whatever else
  * masked it earlier. The exchange masks it too, so only this test sees the order here.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkRegistryUrl } from '../../src/inputs/registry-url.js';
 import type { Inputs } from '../../src/inputs/read-inputs.js';
 import { handOutToken } from '../../src/output/hand-out-token.js';
 import { makeProviderDir } from '../../src/provider/install-provider.js';
+import { removeTreeSync } from '../../rig/remove-tree.js';
 
 const TOKEN = 'cio_tp_0123456789abcdef0123456789abcdef';
 
@@ -41,7 +42,7 @@ beforeEach(() => {
   runnerTemp = mkdtempSync(join(tmpdir(), 'auth-action-hand-out-'));
 });
 afterEach(() => {
-  rmSync(runnerTemp, { recursive: true, force: true });
+  removeTreeSync(runnerTemp);
 });
 
 test.each([

