@@ -445,7 +445,8 @@ function diagnosisForSummary(heading, said, diagnosis, fix) {
 /* harmony export */   DR: () => (/* binding */ retryReason),
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
 /* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   ju: () => (/* binding */ MAX_SAID)
+/* harmony export */   ju: () => (/* binding */ MAX_SAID),
+/* harmony export */   pS: () => (/* binding */ shownPath)
 /* harmony export */ });
 /* unused harmony exports seconds, sentence, shownCrate, NEW_CRATE_REFUSAL, briefly, midReleaseNote */
 /* harmony import */ var _diagnose_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(727);
@@ -793,11 +794,53 @@ function describeFailure(failure, attempts) {
                 : `cargo's configuration for this workspace names no index for the registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}\` (\`[registries.${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}\` needs that setting too.`;
         case 'not-out':
             return notOutText(failure);
+        case 'index-doubt':
+            return indexDoubtText(failure.registry, failure.doubt);
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
             return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
         }
     }
+}
+function originText(from) {
+    return 'file' in from ? `in ${shownPath(from.file)}` : `in the variable ${code(from.variable)}`;
+}
+function doubtText(doubt) {
+    switch (doubt.kind) {
+        case 'unreadable':
+            return `cargo's configuration file ${shownPath(doubt.file)} cannot be read (${problemClause(doubt.problem)})`;
+        case 'not-toml':
+            return `cargo's configuration file ${shownPath(doubt.file)} does not parse as TOML (${problemClause(doubt.problem)})`;
+        case 'unsupported-value':
+            return `cargo's configuration file ${shownPath(doubt.file)} sets ${code(doubt.key)} to a ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(doubt.type, 20)}, which cargo's configuration does not hold`;
+        case 'include':
+            return `an \`include\` of cargo's configuration cannot be followed (${shownPath(doubt.file)}: ${problemClause(doubt.problem)})`;
+        case 'conflict':
+            return `${code(doubt.key)} is a table or an array in ${shownPath(doubt.file)} and something else in ${shownPath(doubt.other)}, which cargo cannot merge`;
+        case 'bad-setting':
+            return `${code(doubt.key)} (${originText(doubt.from)}) ${problemClause(doubt.problem)}`;
+        case 'elsewhere': {
+            const where = originText(doubt.from);
+            switch (doubt.setting) {
+                case 'registry.default':
+                    return `\`registry.default\` (${where}) is ${code(doubt.value)}: \`cargo publish\` without \`--registry\` publishes to that registry, not to crates.io`;
+                case 'protocol':
+                    return `\`registries.crates-io.protocol\` (${where}) is ${code(doubt.value)}, not \`sparse\`: cargo does not read crates.io's sparse index, the one the check reads`;
+                case 'registry.index':
+                    return `\`registry.index\` is set (${where}), a setting cargo refuses`;
+                case 'replace-with':
+                    return `\`[source.crates-io]\` (${where}) replaces crates.io${doubt.value === '' ? '' : ` with ${code(doubt.value)}`}: \`cargo publish\` then publishes elsewhere, or refuses to without \`--registry\``;
+            }
+        }
+    }
+}
+function indexDoubtText(registry, doubt) {
+    const name = (0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(registry, 64).replace(/`/g, "'");
+    const command = registry === 'crates-io' ? 'cargo publish' : `cargo publish --registry ${name}`;
+    const fix = doubt.kind === 'elsewhere'
+        ? 'If the release is meant for another registry, give the action its `url` and `registry-name`; otherwise remove that setting.'
+        : `\`${command.replace('publish', 'publish --dry-run')}\`, run where the release runs, shows what cargo makes of its configuration.`;
+    return `The check of the workspace cannot be sure which index \`${command}\` uses: ${doubtText(doubt)}. ${AS_IF_NOTHING_OUT} ${fix}`;
 }
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
@@ -1547,11 +1590,12 @@ const httpClientTransport = async (request, timeoutMs) => {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EW: () => (/* binding */ registryVariable),
 /* harmony export */   Q4: () => (/* binding */ CRATE_NAME),
 /* harmony export */   iW: () => (/* binding */ REGISTRY_NAME),
 /* harmony export */   xv: () => (/* binding */ VERSION)
 /* harmony export */ });
-/* unused harmony export isCrateAtVersion */
+/* unused harmony exports isCrateAtVersion, envKeyPart */
 const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
 const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -1559,51 +1603,30 @@ function isCrateAtVersion(entry) {
     const at = entry.indexOf('@');
     return at !== -1 && CRATE_NAME.test(entry.slice(0, at)) && VERSION.test(entry.slice(at + 1));
 }
+function envKeyPart(name) {
+    return name.replace(/-/g, '_').toUpperCase();
+}
+function registryVariable(name, key) {
+    return `CARGO_REGISTRIES_${envKeyPart(name)}_${envKeyPart(key)}`;
+}
 
 
 /***/ }),
 
-/***/ 166:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(702);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 702:
+/***/ 270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __lazyBuiltin("node:url");
-// EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
-// EXTERNAL MODULE: ./src/http/transport.ts + 3 modules
-var transport = __nccwpck_require__(257);
-// EXTERNAL MODULE: ./src/errors/describe.ts
-var describe = __nccwpck_require__(206);
-// EXTERNAL MODULE: ./src/errors/failure.ts
-var failure = __nccwpck_require__(685);
-// EXTERNAL MODULE: ./src/output/summary.ts
-var summary = __nccwpck_require__(213);
-// EXTERNAL MODULE: ./src/redact/redact.ts
-var redact = __nccwpck_require__(940);
-// EXTERNAL MODULE: ./src/diagnose/claims.ts
-var diagnose_claims = __nccwpck_require__(727);
-;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I7: () => (/* binding */ parseRegistryUrl),
+/* harmony export */   Iy: () => (/* binding */ tokensEndpoint),
+/* harmony export */   QA: () => (/* binding */ parseAudience),
+/* harmony export */   Qs: () => (/* binding */ DEFAULT_REGISTRY_URL),
+/* harmony export */   Yl: () => (/* binding */ defaultAudience),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   m2: () => (/* binding */ MAX_URL_LENGTH)
+/* harmony export */ });
+/* unused harmony export checkRegistryUrl */
+/* harmony import */ var _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(685);
 
 const DEFAULT_REGISTRY_URL = 'https://crates.io';
 const MAX_URL_LENGTH = 2048;
@@ -1629,7 +1652,7 @@ function suggestion(value) {
     const host = authority.split(':')[0] ?? '';
     if (!host.includes('.') && host.toLowerCase() !== 'localhost')
         return '';
-    return registry_url_checkRegistryUrl(`https://${value}`).ok ? ` Did you mean \`https://${value}\`?` : '';
+    return checkRegistryUrl(`https://${value}`).ok ? ` Did you mean \`https://${value}\`?` : '';
 }
 function unparsable(value) {
     const authority = AUTHORITY.exec(value)?.[1] ?? '';
@@ -1653,7 +1676,7 @@ function hostProblem(hostname) {
     }
     return undefined;
 }
-function registry_url_checkRegistryUrl(value) {
+function checkRegistryUrl(value) {
     if (value.length > MAX_URL_LENGTH) {
         return {
             ok: false,
@@ -1708,10 +1731,10 @@ function registry_url_checkRegistryUrl(value) {
 }
 function parseRegistryUrl(raw) {
     const value = raw === '' ? DEFAULT_REGISTRY_URL : raw;
-    const checked = registry_url_checkRegistryUrl(value);
+    const checked = checkRegistryUrl(value);
     if (checked.ok)
         return checked.baseUrl;
-    throw new failure/* ActionFailure */.d({
+    throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d({
         kind: 'invalid-input',
         input: 'url',
         value,
@@ -1726,7 +1749,7 @@ function parseAudience(raw, baseUrl) {
     if (raw === '')
         return defaultAudience(baseUrl);
     if (/[\s\u0000-\u001f\u007f-\u009f]/.test(raw)) {
-        throw new failure/* ActionFailure */.d({
+        throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d({
             kind: 'invalid-input',
             input: 'audience',
             value: raw,
@@ -1739,6 +1762,51 @@ function tokensEndpoint(baseUrl) {
     return `${baseUrl}/api/v1/trusted_publishing/tokens`;
 }
 
+
+/***/ }),
+
+/***/ 166:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(928);
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 928:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __lazyBuiltin("node:url");
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __nccwpck_require__(902);
+// EXTERNAL MODULE: ./src/http/transport.ts + 3 modules
+var transport = __nccwpck_require__(257);
+// EXTERNAL MODULE: ./src/errors/describe.ts
+var describe = __nccwpck_require__(206);
+// EXTERNAL MODULE: ./src/errors/failure.ts
+var failure = __nccwpck_require__(685);
+// EXTERNAL MODULE: ./src/output/summary.ts
+var summary = __nccwpck_require__(213);
+// EXTERNAL MODULE: ./src/redact/redact.ts
+var redact = __nccwpck_require__(940);
+// EXTERNAL MODULE: ./src/diagnose/claims.ts
+var diagnose_claims = __nccwpck_require__(727);
+// EXTERNAL MODULE: ./src/inputs/registry-url.ts
+var registry_url = __nccwpck_require__(270);
 // EXTERNAL MODULE: ./src/exchange/refusal.ts
 var refusal = __nccwpck_require__(369);
 ;// CONCATENATED MODULE: ./src/diagnose/explain-refusal.ts
@@ -1781,7 +1849,7 @@ function lifetime(claims, now) {
     return left >= 0 ? `expires in ${duration(left)}` : `expired ${duration(left)} ago`;
 }
 function expectedAudience(baseUrl) {
-    return baseUrl === DEFAULT_REGISTRY_URL ? 'crates.io' : defaultAudience(baseUrl);
+    return baseUrl === registry_url/* DEFAULT_REGISTRY_URL */.Qs ? 'crates.io' : (0,registry_url/* defaultAudience */.Yl)(baseUrl);
 }
 function rowsFor(claims, context) {
     const none = (what) => `(${what})`;
@@ -1909,7 +1977,7 @@ function diagnoseRefusal(details, claims, context) {
 
 const REFUSED_TRIGGERS = ['pull_request_target', 'workflow_run'];
 function triggerWarning(event, baseUrl) {
-    if (baseUrl !== DEFAULT_REGISTRY_URL || !REFUSED_TRIGGERS.includes(event.name))
+    if (baseUrl !== registry_url/* DEFAULT_REGISTRY_URL */.Qs || !REFUSED_TRIGGERS.includes(event.name))
         return undefined;
     return (`This run was triggered by \`${event.name}\`, and crates.io refuses trusted publishing from it ` +
         '(it can run with code or data from outside the repository). The exchange will most likely be ' +
@@ -1924,7 +1992,7 @@ function inputWarnings(inputs) {
             'The `registry-name` input does nothing without `credential-provider: true` or `workspace`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
         ];
     }
-    if (provider !== undefined && registry.baseUrl === DEFAULT_REGISTRY_URL) {
+    if (provider !== undefined && registry.baseUrl === registry_url/* DEFAULT_REGISTRY_URL */.Qs) {
         return [
             `With \`registry-name: ${registryName}\` the provider serves \`cargo publish --registry ${registryName}\` only, and \`url\` is crates.io: to publish to crates.io itself (\`cargo publish\`), leave \`registry-name\` empty.`,
         ];
@@ -2085,7 +2153,7 @@ function parseTokenResponse(response) {
 
 
 function exchangeForToken(deps, baseUrl, freshJwt) {
-    const url = tokensEndpoint(baseUrl);
+    const url = (0,registry_url/* tokensEndpoint */.Iy)(baseUrl);
     let replays = 0;
     const accept = (response) => {
         const parsed = parseTokenResponse(response);
@@ -2152,7 +2220,7 @@ var cargo_names = __nccwpck_require__(200);
 
 
 const MAX_LENGTH = {
-    url: MAX_URL_LENGTH,
+    url: registry_url/* MAX_URL_LENGTH */.m2,
     audience: 255,
     revoke: 100,
     'credential-provider': 100,
@@ -2174,14 +2242,14 @@ function readInput(core, name) {
     return value;
 }
 function readInputs(core) {
-    const baseUrl = parseRegistryUrl(readInput(core, 'url'));
+    const baseUrl = (0,registry_url/* parseRegistryUrl */.I7)(readInput(core, 'url'));
     const audienceInput = readInput(core, 'audience');
-    const audience = parseAudience(audienceInput, baseUrl);
+    const audience = (0,registry_url/* parseAudience */.QA)(audienceInput, baseUrl);
     const revoke = parseBoolean('revoke', readInput(core, 'revoke'), true);
     const providerOn = parseBoolean('credential-provider', readInput(core, 'credential-provider'), false);
     const registryName = parseRegistryName(readInput(core, 'registry-name'));
     const workspace = parseWorkspace(readInput(core, 'workspace'));
-    if (workspace !== '' && registryName === '' && baseUrl !== DEFAULT_REGISTRY_URL) {
+    if (workspace !== '' && registryName === '' && baseUrl !== registry_url/* DEFAULT_REGISTRY_URL */.Qs) {
         throw new failure/* ActionFailure */.d({
             kind: 'missing-input',
             input: 'registry-name',
@@ -2239,7 +2307,7 @@ function read_inputs_registryNameProblem(name) {
 function cargoRegistry(name, baseUrl) {
     if (name !== '')
         return { kind: 'named', name };
-    if (baseUrl === DEFAULT_REGISTRY_URL)
+    if (baseUrl === registry_url/* DEFAULT_REGISTRY_URL */.Qs)
         return { kind: 'crates-io' };
     throw new failure/* ActionFailure */.d({
         kind: 'missing-input',
@@ -2473,14 +2541,12 @@ function parseEntry(line) {
 
 
 
+
 const CONFIG_FILE = 'config.json';
-function cargoName(name) {
-    return name.toUpperCase().replace(/-/g, '_');
-}
 function providerVariable(cargo) {
     return cargo.kind === 'crates-io'
         ? 'CARGO_REGISTRY_CREDENTIAL_PROVIDER'
-        : `CARGO_REGISTRIES_${cargoName(cargo.name)}_CREDENTIAL_PROVIDER`;
+        : (0,cargo_names/* registryVariable */.EW)(cargo.name, 'credential-provider');
 }
 const shQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
 const cmdQuote = (text) => `"${text.replace(/%/g, '%%')}"`;
@@ -2734,7 +2800,7 @@ async function runMain(deps) {
         if (note !== undefined)
             core.info(note);
         if (inputs.workspace !== '') {
-            const { runPreflight } = await __nccwpck_require__.e(/* import() */ 531).then(__nccwpck_require__.bind(__nccwpck_require__, 531));
+            const { runPreflight } = await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(721)]).then(__nccwpck_require__.bind(__nccwpck_require__, 721));
             const found = await runPreflight({ core, environment, transport, clock }, inputs);
             savePreflight(core, {
                 index: found.index ?? '',
@@ -3839,110 +3905,8 @@ const actionsCore = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/runner/environment.ts
-
-
-
-const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_(.+)_INDEX$/;
-function readCargoEnvironment(env) {
-    const registryIndexes = {};
-    for (const [name, value] of Object.entries(env)) {
-        const match = REGISTRY_INDEX_VARIABLE.exec(name);
-        if (match?.[1] !== undefined && value !== undefined && value !== '') {
-            registryIndexes[match[1]] = value;
-        }
-    }
-    const user = env.HOME ?? env.USERPROFILE;
-    const home = env.CARGO_HOME || (user ? (0,external_node_path_.join)(user, '.cargo') : undefined);
-    return { home, registryIndexes };
-}
-function isForkPullRequest(eventPath) {
-    if (eventPath === undefined || eventPath === '')
-        return false;
-    try {
-        const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-        return event.pull_request?.head?.repo?.fork === true;
-    }
-    catch {
-        return false;
-    }
-}
-const MAX_REQUEST_URL = 4096;
-const MAX_REQUEST_TOKEN = 16384;
-function requestUrlProblem(value) {
-    if (value.length > MAX_REQUEST_URL)
-        return `is longer than ${MAX_REQUEST_URL} characters`;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return 'is not a URL (it does not parse)';
-    }
-    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-    if (!secure)
-        return 'is not an https URL';
-    if (url.port === '0')
-        return 'has port 0, where nothing listens';
-    return undefined;
-}
-function requestTokenProblem(value) {
-    if (value.length > MAX_REQUEST_TOKEN)
-        return `is longer than ${MAX_REQUEST_TOKEN} characters`;
-    if (!/^[\x21-\x7e]+$/.test(value)) {
-        return 'contains a space, a line break or another character that cannot go in an HTTP header';
-    }
-    return undefined;
-}
-function readOidc(env) {
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-    if (requestUrl === '' || requestToken === '')
-        return { kind: 'absent' };
-    const urlProblem = requestUrlProblem(requestUrl);
-    if (urlProblem !== undefined) {
-        return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_URL', problem: urlProblem };
-    }
-    const tokenProblem = requestTokenProblem(requestToken);
-    if (tokenProblem !== undefined) {
-        return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', problem: tokenProblem };
-    }
-    return { kind: 'ready', access: { requestUrl, requestToken } };
-}
-const MIN_TIME_SCALE = 0.005;
-function actionDocs(env) {
-    const server = env.GITHUB_SERVER_URL || 'https://github.com';
-    const repository = env.GITHUB_ACTION_REPOSITORY ?? '';
-    const ref = env.GITHUB_ACTION_REF ?? '';
-    if (!/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(server))
-        return undefined;
-    if (!/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/.test(repository))
-        return undefined;
-    if (!/^[A-Za-z0-9_./-]{1,255}$/.test(ref) || ref.split('/').some((part) => /^\.*$/.test(part))) {
-        return undefined;
-    }
-    return `${server}/${repository}/blob/${ref}/docs/`;
-}
-function readEnvironment(env = process.env) {
-    const oidc = readOidc(env);
-    const docs = actionDocs(env);
-    const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
-    const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
-    return {
-        oidc,
-        event: {
-            name: env.GITHUB_EVENT_NAME ?? '',
-            fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
-        },
-        timeScale: valid ? Math.max(scale, MIN_TIME_SCALE) : 1,
-        ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
-        runnerTemp: env.RUNNER_TEMP,
-        githubWorkspace: env.GITHUB_WORKSPACE,
-        cargo: readCargoEnvironment(env),
-        ...(docs === undefined ? {} : { docs }),
-    };
-}
-
+// EXTERNAL MODULE: ./src/runner/environment.ts
+var environment = __nccwpck_require__(47);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -3954,7 +3918,7 @@ function readEnvironment(env = process.env) {
 function run() {
     return runMain({
         core: actionsCore,
-        environment: readEnvironment(),
+        environment: (0,environment/* readEnvironment */.Qo)(),
         transport: transport/* httpClientTransport */.zm,
         clock: retry/* systemClock */.ml,
         providerProgram: () => ({
@@ -4147,6 +4111,133 @@ class Redactor {
             .map((piece) => this.redactAround(piece, others))
             .join(url);
     }
+}
+
+
+/***/ }),
+
+/***/ 47:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lf: () => (/* binding */ REPLACE_WITH_VARIABLE),
+/* harmony export */   Qo: () => (/* binding */ readEnvironment)
+/* harmony export */ });
+/* unused harmony exports CARGO_SETTINGS, MIN_TIME_SCALE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _inputs_registry_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(270);
+
+
+
+const REPLACE_WITH_VARIABLE = 'CARGO_SOURCE_crates-io_REPLACE_WITH';
+const CARGO_SETTINGS = [
+    'CARGO_REGISTRY_DEFAULT',
+    'CARGO_REGISTRY_INDEX',
+    'CARGO_REGISTRIES_CRATES_IO_PROTOCOL',
+    REPLACE_WITH_VARIABLE,
+];
+const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_.+_INDEX$/;
+function readCargoEnvironment(env, platform) {
+    const variables = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        if (REGISTRY_INDEX_VARIABLE.test(name) || CARGO_SETTINGS.includes(name)) {
+            variables[name] = value;
+        }
+    }
+    const user = platform === 'win32' ? env.USERPROFILE : env.HOME;
+    const home = env.CARGO_HOME || (user ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(user, '.cargo') : undefined);
+    return { home, variables };
+}
+function isForkPullRequest(eventPath) {
+    if (eventPath === undefined || eventPath === '')
+        return false;
+    try {
+        const event = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(eventPath, 'utf8'));
+        return event.pull_request?.head?.repo?.fork === true;
+    }
+    catch {
+        return false;
+    }
+}
+const MAX_REQUEST_URL = 4096;
+const MAX_REQUEST_TOKEN = 16384;
+function requestUrlProblem(value) {
+    if (value.length > MAX_REQUEST_URL)
+        return `is longer than ${MAX_REQUEST_URL} characters`;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'is not a URL (it does not parse)';
+    }
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && (0,_inputs_registry_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.hostname));
+    if (!secure)
+        return 'is not an https URL';
+    if (url.port === '0')
+        return 'has port 0, where nothing listens';
+    return undefined;
+}
+function requestTokenProblem(value) {
+    if (value.length > MAX_REQUEST_TOKEN)
+        return `is longer than ${MAX_REQUEST_TOKEN} characters`;
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+        return 'contains a space, a line break or another character that cannot go in an HTTP header';
+    }
+    return undefined;
+}
+function readOidc(env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    if (requestUrl === '' || requestToken === '')
+        return { kind: 'absent' };
+    const urlProblem = requestUrlProblem(requestUrl);
+    if (urlProblem !== undefined) {
+        return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_URL', problem: urlProblem };
+    }
+    const tokenProblem = requestTokenProblem(requestToken);
+    if (tokenProblem !== undefined) {
+        return { kind: 'invalid', variable: 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', problem: tokenProblem };
+    }
+    return { kind: 'ready', access: { requestUrl, requestToken } };
+}
+const MIN_TIME_SCALE = 0.005;
+function actionDocs(env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_ACTION_REPOSITORY ?? '';
+    const ref = env.GITHUB_ACTION_REF ?? '';
+    if (!/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(server))
+        return undefined;
+    if (!/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/.test(repository))
+        return undefined;
+    if (!/^[A-Za-z0-9_./-]{1,255}$/.test(ref) || ref.split('/').some((part) => /^\.*$/.test(part))) {
+        return undefined;
+    }
+    return `${server}/${repository}/blob/${ref}/docs/`;
+}
+function readEnvironment(env = process.env, platform = process.platform) {
+    const oidc = readOidc(env);
+    const docs = actionDocs(env);
+    const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
+    const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
+    return {
+        oidc,
+        event: {
+            name: env.GITHUB_EVENT_NAME ?? '',
+            fromFork: oidc.kind === 'absent' && isForkPullRequest(env.GITHUB_EVENT_PATH),
+        },
+        timeScale: valid ? Math.max(scale, MIN_TIME_SCALE) : 1,
+        ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
+        runnerTemp: env.RUNNER_TEMP,
+        githubWorkspace: env.GITHUB_WORKSPACE,
+        cargo: readCargoEnvironment(env, platform),
+        ...(docs === undefined ? {} : { docs }),
+    };
 }
 
 
@@ -5155,6 +5246,18 @@ class DecodedURL extends URL {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

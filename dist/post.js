@@ -331,7 +331,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Lx: () => (/* binding */ shownCrate)
 });
 
-// UNUSED EXPORTS: MAX_SAID, NEW_CRATE_REFUSAL, fixOf, midReleaseNote, seconds, sentence
+// UNUSED EXPORTS: MAX_SAID, NEW_CRATE_REFUSAL, fixOf, midReleaseNote, seconds, sentence, shownPath
 
 ;// CONCATENATED MODULE: ./src/diagnose/claims.ts
 
@@ -801,11 +801,53 @@ function describeFailure(failure, attempts) {
                 : `cargo's configuration for this workspace names no index for the registry \`${(0,redact/* shown */.SP)(failure.registry, 64)}\` (\`[registries.${(0,redact/* shown */.SP)(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${(0,redact/* shownUrl */.zA)(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${(0,redact/* shown */.SP)(failure.registry, 64)}\` needs that setting too.`;
         case 'not-out':
             return notOutText(failure);
+        case 'index-doubt':
+            return indexDoubtText(failure.registry, failure.doubt);
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
             return `${what(failure.call, failure.target)} did not finish within its ${describe_seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
         }
     }
+}
+function originText(from) {
+    return 'file' in from ? `in ${shownPath(from.file)}` : `in the variable ${code(from.variable)}`;
+}
+function doubtText(doubt) {
+    switch (doubt.kind) {
+        case 'unreadable':
+            return `cargo's configuration file ${shownPath(doubt.file)} cannot be read (${problemClause(doubt.problem)})`;
+        case 'not-toml':
+            return `cargo's configuration file ${shownPath(doubt.file)} does not parse as TOML (${problemClause(doubt.problem)})`;
+        case 'unsupported-value':
+            return `cargo's configuration file ${shownPath(doubt.file)} sets ${code(doubt.key)} to a ${(0,redact/* shown */.SP)(doubt.type, 20)}, which cargo's configuration does not hold`;
+        case 'include':
+            return `an \`include\` of cargo's configuration cannot be followed (${shownPath(doubt.file)}: ${problemClause(doubt.problem)})`;
+        case 'conflict':
+            return `${code(doubt.key)} is a table or an array in ${shownPath(doubt.file)} and something else in ${shownPath(doubt.other)}, which cargo cannot merge`;
+        case 'bad-setting':
+            return `${code(doubt.key)} (${originText(doubt.from)}) ${problemClause(doubt.problem)}`;
+        case 'elsewhere': {
+            const where = originText(doubt.from);
+            switch (doubt.setting) {
+                case 'registry.default':
+                    return `\`registry.default\` (${where}) is ${code(doubt.value)}: \`cargo publish\` without \`--registry\` publishes to that registry, not to crates.io`;
+                case 'protocol':
+                    return `\`registries.crates-io.protocol\` (${where}) is ${code(doubt.value)}, not \`sparse\`: cargo does not read crates.io's sparse index, the one the check reads`;
+                case 'registry.index':
+                    return `\`registry.index\` is set (${where}), a setting cargo refuses`;
+                case 'replace-with':
+                    return `\`[source.crates-io]\` (${where}) replaces crates.io${doubt.value === '' ? '' : ` with ${code(doubt.value)}`}: \`cargo publish\` then publishes elsewhere, or refuses to without \`--registry\``;
+            }
+        }
+    }
+}
+function indexDoubtText(registry, doubt) {
+    const name = (0,redact/* shown */.SP)(registry, 64).replace(/`/g, "'");
+    const command = registry === 'crates-io' ? 'cargo publish' : `cargo publish --registry ${name}`;
+    const fix = doubt.kind === 'elsewhere'
+        ? 'If the release is meant for another registry, give the action its `url` and `registry-name`; otherwise remove that setting.'
+        : `\`${command.replace('publish', 'publish --dry-run')}\`, run where the release runs, shows what cargo makes of its configuration.`;
+    return `The check of the workspace cannot be sure which index \`${command}\` uses: ${doubtText(doubt)}. ${AS_IF_NOTHING_OUT} ${fix}`;
 }
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
@@ -1389,13 +1431,19 @@ const httpClientTransport = async (request, timeoutMs) => {
 /* harmony export */   f4: () => (/* binding */ isCrateAtVersion),
 /* harmony export */   xv: () => (/* binding */ VERSION)
 /* harmony export */ });
-/* unused harmony export REGISTRY_NAME */
+/* unused harmony exports REGISTRY_NAME, envKeyPart, registryVariable */
 const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
 const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 function isCrateAtVersion(entry) {
     const at = entry.indexOf('@');
     return at !== -1 && CRATE_NAME.test(entry.slice(0, at)) && VERSION.test(entry.slice(at + 1));
+}
+function envKeyPart(name) {
+    return name.replace(/-/g, '_').toUpperCase();
+}
+function registryVariable(name, key) {
+    return `CARGO_REGISTRIES_${envKeyPart(name)}_${envKeyPart(key)}`;
 }
 
 
@@ -3280,18 +3328,26 @@ const actionsCore = {
 
 
 
-const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_(.+)_INDEX$/;
-function readCargoEnvironment(env) {
-    const registryIndexes = {};
+const REPLACE_WITH_VARIABLE = 'CARGO_SOURCE_crates-io_REPLACE_WITH';
+const CARGO_SETTINGS = [
+    'CARGO_REGISTRY_DEFAULT',
+    'CARGO_REGISTRY_INDEX',
+    'CARGO_REGISTRIES_CRATES_IO_PROTOCOL',
+    REPLACE_WITH_VARIABLE,
+];
+const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_.+_INDEX$/;
+function readCargoEnvironment(env, platform) {
+    const variables = {};
     for (const [name, value] of Object.entries(env)) {
-        const match = REGISTRY_INDEX_VARIABLE.exec(name);
-        if (match?.[1] !== undefined && value !== undefined && value !== '') {
-            registryIndexes[match[1]] = value;
+        if (value === undefined)
+            continue;
+        if (REGISTRY_INDEX_VARIABLE.test(name) || CARGO_SETTINGS.includes(name)) {
+            variables[name] = value;
         }
     }
-    const user = env.HOME ?? env.USERPROFILE;
+    const user = platform === 'win32' ? env.USERPROFILE : env.HOME;
     const home = env.CARGO_HOME || (user ? (0,external_node_path_namespaceObject.join)(user, '.cargo') : undefined);
-    return { home, registryIndexes };
+    return { home, variables };
 }
 function isForkPullRequest(eventPath) {
     if (eventPath === undefined || eventPath === '')
@@ -3360,7 +3416,7 @@ function actionDocs(env) {
     }
     return `${server}/${repository}/blob/${ref}/docs/`;
 }
-function readEnvironment(env = process.env) {
+function readEnvironment(env = process.env, platform = process.platform) {
     const oidc = readOidc(env);
     const docs = actionDocs(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
@@ -3375,7 +3431,7 @@ function readEnvironment(env = process.env) {
         ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
         runnerTemp: env.RUNNER_TEMP,
         githubWorkspace: env.GITHUB_WORKSPACE,
-        cargo: readCargoEnvironment(env),
+        cargo: readCargoEnvironment(env, platform),
         ...(docs === undefined ? {} : { docs }),
     };
 }

@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(358);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(229);
 
 await (0,_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -331,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 358:
+/***/ 229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -351,7 +351,7 @@ class failure_ActionFailure extends Error {
         this.name = 'ActionFailure';
     }
 }
-function failure_onRunnerFile(variable, use) {
+function onRunnerFile(variable, use) {
     try {
         return use();
     }
@@ -1959,11 +1959,53 @@ function describeFailure(failure, attempts) {
                 : `cargo's configuration for this workspace names no index for the registry \`${redact_shown(failure.registry, 64)}\` (\`[registries.${redact_shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${redact_shown(failure.registry, 64)}\` needs that setting too.`;
         case 'not-out':
             return notOutText(failure);
+        case 'index-doubt':
+            return indexDoubtText(failure.registry, failure.doubt);
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
             return `${what(failure.call, failure.target)} did not finish within its ${describe_seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
         }
     }
+}
+function originText(from) {
+    return 'file' in from ? `in ${shownPath(from.file)}` : `in the variable ${code(from.variable)}`;
+}
+function doubtText(doubt) {
+    switch (doubt.kind) {
+        case 'unreadable':
+            return `cargo's configuration file ${shownPath(doubt.file)} cannot be read (${problemClause(doubt.problem)})`;
+        case 'not-toml':
+            return `cargo's configuration file ${shownPath(doubt.file)} does not parse as TOML (${problemClause(doubt.problem)})`;
+        case 'unsupported-value':
+            return `cargo's configuration file ${shownPath(doubt.file)} sets ${code(doubt.key)} to a ${redact_shown(doubt.type, 20)}, which cargo's configuration does not hold`;
+        case 'include':
+            return `an \`include\` of cargo's configuration cannot be followed (${shownPath(doubt.file)}: ${problemClause(doubt.problem)})`;
+        case 'conflict':
+            return `${code(doubt.key)} is a table or an array in ${shownPath(doubt.file)} and something else in ${shownPath(doubt.other)}, which cargo cannot merge`;
+        case 'bad-setting':
+            return `${code(doubt.key)} (${originText(doubt.from)}) ${problemClause(doubt.problem)}`;
+        case 'elsewhere': {
+            const where = originText(doubt.from);
+            switch (doubt.setting) {
+                case 'registry.default':
+                    return `\`registry.default\` (${where}) is ${code(doubt.value)}: \`cargo publish\` without \`--registry\` publishes to that registry, not to crates.io`;
+                case 'protocol':
+                    return `\`registries.crates-io.protocol\` (${where}) is ${code(doubt.value)}, not \`sparse\`: cargo does not read crates.io's sparse index, the one the check reads`;
+                case 'registry.index':
+                    return `\`registry.index\` is set (${where}), a setting cargo refuses`;
+                case 'replace-with':
+                    return `\`[source.crates-io]\` (${where}) replaces crates.io${doubt.value === '' ? '' : ` with ${code(doubt.value)}`}: \`cargo publish\` then publishes elsewhere, or refuses to without \`--registry\``;
+            }
+        }
+    }
+}
+function indexDoubtText(registry, doubt) {
+    const name = redact_shown(registry, 64).replace(/`/g, "'");
+    const command = registry === 'crates-io' ? 'cargo publish' : `cargo publish --registry ${name}`;
+    const fix = doubt.kind === 'elsewhere'
+        ? 'If the release is meant for another registry, give the action its `url` and `registry-name`; otherwise remove that setting.'
+        : `\`${command.replace('publish', 'publish --dry-run')}\`, run where the release runs, shows what cargo makes of its configuration.`;
+    return `The check of the workspace cannot be sure which index \`${command}\` uses: ${doubtText(doubt)}. ${AS_IF_NOTHING_OUT} ${fix}`;
 }
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
@@ -2920,6 +2962,21 @@ function oidcAccess(environment) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/inputs/cargo-names.ts
+const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const cargo_names_VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
+const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+function isCrateAtVersion(entry) {
+    const at = entry.indexOf('@');
+    return at !== -1 && CRATE_NAME.test(entry.slice(0, at)) && cargo_names_VERSION.test(entry.slice(at + 1));
+}
+function envKeyPart(name) {
+    return name.replace(/-/g, '_').toUpperCase();
+}
+function registryVariable(name, key) {
+    return `CARGO_REGISTRIES_${envKeyPart(name)}_${envKeyPart(key)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/provider/protocol.ts
 const HELLO = `${JSON.stringify({ v: [1] })}\n`;
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -2981,15 +3038,6 @@ function errorAnswer(kind, message) {
 const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __lazyBuiltin("node:path");
-;// CONCATENATED MODULE: ./src/inputs/cargo-names.ts
-const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const cargo_names_VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
-const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-function isCrateAtVersion(entry) {
-    const at = entry.indexOf('@');
-    return at !== -1 && CRATE_NAME.test(entry.slice(0, at)) && cargo_names_VERSION.test(entry.slice(at + 1));
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
 
 
@@ -3184,7 +3232,7 @@ function appendUntrustedFile(path, text) {
 
 const FORMAT = 1;
 const MAX_CONFIG_BYTES = 64 * 1024;
-function provider_config_writeProviderConfig(path, config) {
+function writeProviderConfig(path, config) {
     writeFileSync(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
         encoding: 'utf8',
         mode: 0o600,
@@ -3268,7 +3316,7 @@ function handOutUntil(life, mintedAt) {
 
 
 const MAX_RECORD_BYTES = 1 << 20;
-function token_record_recordToken(path, minted, upload) {
+function recordToken(path, minted, upload) {
     const line = {
         token: minted.token,
         mintedAt: minted.mintedAt,
@@ -3311,86 +3359,6 @@ function parseEntry(line) {
     catch {
         return undefined;
     }
-}
-
-;// CONCATENATED MODULE: ./src/provider/install-provider.ts
-
-
-
-
-
-
-
-const CONFIG_FILE = 'config.json';
-function cargoName(name) {
-    return name.toUpperCase().replace(/-/g, '_');
-}
-function providerVariable(cargo) {
-    return cargo.kind === 'crates-io'
-        ? 'CARGO_REGISTRY_CREDENTIAL_PROVIDER'
-        : `CARGO_REGISTRIES_${cargoName(cargo.name)}_CREDENTIAL_PROVIDER`;
-}
-const shQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
-const cmdQuote = (text) => `"${text.replace(/%/g, '%%')}"`;
-function wrapperFile(program, configPath) {
-    const header = "auth-action's cargo credential provider for this job, written by its main step.";
-    if (program.platform === 'win32') {
-        const command = [program.node, program.script, configPath].map(cmdQuote).join(' ');
-        return {
-            name: 'cargo-credential-auth-action.cmd',
-            text: `@echo off\r\nrem ${header}\r\n${command} %*\r\n`,
-        };
-    }
-    const command = [program.node, program.script, configPath].map(shQuote).join(' ');
-    return {
-        name: 'cargo-credential-auth-action',
-        text: `#!/bin/sh\n# ${header}\nexec ${command} "$@"\n`,
-    };
-}
-const refuse = (variable, problem, cargoPath = false) => {
-    throw new ActionFailure({ kind: 'bad-environment', variable, problem, cargoPath });
-};
-function providerHome(runnerTemp, program) {
-    if (runnerTemp === undefined || runnerTemp === '')
-        return refuse('RUNNER_TEMP', 'is not set');
-    const paths = program.platform === 'win32' ? win32 : posix;
-    if (!paths.isAbsolute(runnerTemp))
-        return refuse('RUNNER_TEMP', 'is not an absolute path');
-    if (/\s/.test(runnerTemp)) {
-        return refuse('RUNNER_TEMP', `(\`${shown(runnerTemp)}\`) contains a space, and cargo splits a credential provider's path at spaces`, true);
-    }
-    if (program.platform === 'win32') {
-        const named = [
-            ['RUNNER_TEMP', runnerTemp],
-            ['node executable', program.node],
-            ['action folder', program.script],
-        ];
-        for (const [what, path] of named) {
-            if (/[^\x00-\x7f]/.test(path)) {
-                refuse(what, `(\`${shown(path)}\`) has a character that is not ASCII, which cmd.exe would misread in the provider's .cmd wrapper`, true);
-            }
-        }
-    }
-    return runnerTemp;
-}
-function makeProviderDir(runnerTemp, program) {
-    const home = providerHome(runnerTemp, program);
-    return onRunnerFile('RUNNER_TEMP', () => mkdtempSync(join(home, PROVIDER_DIR_PREFIX)));
-}
-function installProvider(core, settings) {
-    const { dir, program, registry, cargo, revoke, minted } = settings;
-    const recordPath = join(dir, RECORD_FILE);
-    const configPath = join(dir, CONFIG_FILE);
-    const wrapper = wrapperFile(program, configPath);
-    const wrapperPath = join(dir, wrapper.name);
-    onRunnerFile('RUNNER_TEMP', () => {
-        recordToken(recordPath, minted);
-        writeProviderConfig(configPath, { registry, cargo, recordPath, revoke });
-        writeFileSync(wrapperPath, wrapper.text, { encoding: 'utf8', mode: 0o700, flag: 'wx' });
-    });
-    const variable = providerVariable(cargo);
-    core.exportVariable(variable, wrapperPath);
-    return variable;
 }
 
 ;// CONCATENATED MODULE: ./src/revoke/revocation-response.ts
@@ -3489,7 +3457,7 @@ function serves(cargo, registry) {
     if (cargo.kind === 'crates-io') {
         return registry.name === 'crates-io' || CRATES_IO_INDEXES.includes(registry.indexUrl);
     }
-    return registry.name !== undefined && cargoName(registry.name) === cargoName(cargo.name);
+    return registry.name !== undefined && envKeyPart(registry.name) === envKeyPart(cargo.name);
 }
 async function runProvider(deps) {
     const redactor = new Redactor();
@@ -3559,8 +3527,8 @@ async function liveToken(deps, config, life, trace) {
     core.info(`${PREFIX} minting a publish token for cargo at ${config.registry.baseUrl}.`);
     const minted = await mintToken(net, oidc, config.registry, trace);
     try {
-        failure_onRunnerFile('RUNNER_TEMP', () => {
-            token_record_recordToken(config.recordPath, minted);
+        onRunnerFile('RUNNER_TEMP', () => {
+            recordToken(config.recordPath, minted);
         });
     }
     catch (error) {
@@ -3584,7 +3552,7 @@ function noteUpload(core, config, token, request) {
     if (request.crate === undefined || request.version === undefined)
         return;
     try {
-        token_record_recordToken(config.recordPath, token, { crate: request.crate, version: request.version });
+        recordToken(config.recordPath, token, { crate: request.crate, version: request.version });
     }
     catch {
         core.debug('The upload could not be noted in the token record; the release report will miss it.');
@@ -3606,7 +3574,7 @@ function recordedTokens(path) {
         }
         if (error.code === 'ENOENT')
             return [];
-        return failure_onRunnerFile('RUNNER_TEMP', () => {
+        return onRunnerFile('RUNNER_TEMP', () => {
             throw error;
         });
     }
@@ -3616,18 +3584,26 @@ function recordedTokens(path) {
 
 
 
-const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_(.+)_INDEX$/;
-function readCargoEnvironment(env) {
-    const registryIndexes = {};
+const REPLACE_WITH_VARIABLE = 'CARGO_SOURCE_crates-io_REPLACE_WITH';
+const CARGO_SETTINGS = [
+    'CARGO_REGISTRY_DEFAULT',
+    'CARGO_REGISTRY_INDEX',
+    'CARGO_REGISTRIES_CRATES_IO_PROTOCOL',
+    REPLACE_WITH_VARIABLE,
+];
+const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_.+_INDEX$/;
+function readCargoEnvironment(env, platform) {
+    const variables = {};
     for (const [name, value] of Object.entries(env)) {
-        const match = REGISTRY_INDEX_VARIABLE.exec(name);
-        if (match?.[1] !== undefined && value !== undefined && value !== '') {
-            registryIndexes[match[1]] = value;
+        if (value === undefined)
+            continue;
+        if (REGISTRY_INDEX_VARIABLE.test(name) || CARGO_SETTINGS.includes(name)) {
+            variables[name] = value;
         }
     }
-    const user = env.HOME ?? env.USERPROFILE;
+    const user = platform === 'win32' ? env.USERPROFILE : env.HOME;
     const home = env.CARGO_HOME || (user ? (0,external_node_path_namespaceObject.join)(user, '.cargo') : undefined);
-    return { home, registryIndexes };
+    return { home, variables };
 }
 function isForkPullRequest(eventPath) {
     if (eventPath === undefined || eventPath === '')
@@ -3696,7 +3672,7 @@ function actionDocs(env) {
     }
     return `${server}/${repository}/blob/${ref}/docs/`;
 }
-function readEnvironment(env = process.env) {
+function readEnvironment(env = process.env, platform = process.platform) {
     const oidc = readOidc(env);
     const docs = actionDocs(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
@@ -3711,7 +3687,7 @@ function readEnvironment(env = process.env) {
         ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
         runnerTemp: env.RUNNER_TEMP,
         githubWorkspace: env.GITHUB_WORKSPACE,
-        cargo: readCargoEnvironment(env),
+        cargo: readCargoEnvironment(env, platform),
         ...(docs === undefined ? {} : { docs }),
     };
 }

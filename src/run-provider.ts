@@ -7,6 +7,7 @@ import { mainTiming, postTiming, timeScaleNote } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
 import { oidcAccess } from './id-token/oidc-access.js';
+import { envKeyPart } from './inputs/cargo-names.js';
 import type { CargoRegistry } from './inputs/read-inputs.js';
 import {
   errorAnswer,
@@ -18,7 +19,6 @@ import {
 import { readProviderConfig, type ProviderConfig } from './provider/provider-config.js';
 import { handOutUntil, tokenLife, type TokenLife } from './provider/token-life.js';
 import { readRecord, recordToken } from './provider/token-record.js';
-import { cargoName } from './provider/install-provider.js';
 import { Redactor, shown } from './redact/redact.js';
 import { revokeToken } from './revoke/revoke-token.js';
 import { withRedaction } from './redact/redacting-core.js';
@@ -63,7 +63,7 @@ function serves(cargo: CargoRegistry, registry: RegistryInfo): boolean {
   if (cargo.kind === 'crates-io') {
     return registry.name === 'crates-io' || CRATES_IO_INDEXES.includes(registry.indexUrl);
   }
-  return registry.name !== undefined && cargoName(registry.name) === cargoName(cargo.name);
+  return registry.name !== undefined && envKeyPart(registry.name) === envKeyPart(cargo.name);
 }
 
 /** cargo's credential provider: hello, one request, one answer. Every failure is an answer. */

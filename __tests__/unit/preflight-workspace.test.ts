@@ -1,24 +1,14 @@
 /**
  * The check of a workspace, its pure parts: index paths as cargo builds them, the forms of
- * `publish`, where cargo's configuration names an index, and the parsers and renderers of
- * what cargo and the index say (property-based: any input gives a value or a typed failure).
+ * `publish`, and the parsers and renderers of what cargo and the index say (property-based:
+ * any input gives a value or a typed failure). cargo's configuration: cargo-config.test.ts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { keyPath, registryIndexInToml } from '../../src/preflight/config-toml.js';
 import { startPhase } from '../../src/http/call.js';
 import { preflightTiming } from '../../src/http/policies.js';
 import type { HttpRequest, Sent, Transport } from '../../src/http/transport.js';
 import { boundedAll, checkIndexConfig, readIndexFile } from '../../src/preflight/check-index.js';
 import { parseIndexFile } from '../../src/preflight/index-file.js';
-import {
-  configFiles,
-  CRATES_IO_INDEX,
-  indexVariable,
-  locateIndex,
-} from '../../src/preflight/index-location.js';
 import { indexPath } from '../../src/preflight/index-path.js';
 import {
   excludeArguments,
@@ -31,7 +21,6 @@ import {
 import { notReleasedWhy, releasedTo } from '../../src/preflight/publishable-crates.js';
 import { parseMetadata, type WorkspaceCrate } from '../../src/preflight/workspace-metadata.js';
 import { anyText, outsideText } from '../hostile.js';
-import { removeTreeSync } from '../../rig/remove-tree.js';
 
 describe('index paths, as cargo-util make_dep_path with the name lower-cased', () => {
   test.each([
@@ -85,137 +74,6 @@ describe('the forms of `publish`', () => {
   test('why a crate is not released, in its own TOML', () => {
     expect(notReleasedWhy(crate([]))).toBe('publish = false');
     expect(notReleasedWhy(crate(['a', 'b']))).toBe('publish = ["a", "b"]');
-  });
-});
-
-describe("cargo's configuration: where the index of a named registry is", () => {
-  test.each([
-    [
-      '[registries.local]\nindex = "sparse+https://r.example/index/"',
-      'sparse+https://r.example/index/',
-    ],
-    [
-      "[registries.local]\nindex = 'sparse+https://r.example/'  # literal",
-      'sparse+https://r.example/',
-    ],
-    ['[registries."local"]\n"index" = "sparse+https://r.example/"', 'sparse+https://r.example/'],
-    [
-      '[ registries . local ] # comment\n  index="https://github.com/o/index"',
-      'https://github.com/o/index',
-    ],
-    ['[registries]\nlocal = { index = "sparse+https://r.example/" }', 'sparse+https://r.example/'],
-    [
-      '[registries]\nlocal = { token = "x", index = "sparse+https://r.example/" }',
-      'sparse+https://r.example/',
-    ],
-    ['registries.local.index = "sparse+https://r.example/"', 'sparse+https://r.example/'],
-    [
-      '[registries.other]\nindex = "sparse+https://no/"\n[registries.local]\nindex = "sparse+https://yes/"',
-      'sparse+https://yes/',
-    ],
-    ['[registries.local]\n[[x]]\nindex = "sparse+https://no/"', undefined],
-    ['[registries.localx]\nindex = "sparse+https://no/"', undefined],
-    ['[registry]\nindex = "sparse+https://no/"', undefined],
-    ['[registries.local]\nindex = "sparse+https://\\u0041.example/"', 'sparse+https://A.example/'],
-    ['', undefined],
-  ])('%j', (text, found) => {
-    expect(registryIndexInToml(text, 'local')).toBe(found);
-  });
-
-  test('a dotted key reads its parts, quoted or not', () => {
-    expect(keyPath('registries."my.reg".index')).toEqual(['registries', 'my.reg', 'index']);
-    expect(keyPath(" a . 'b' ")).toEqual(['a', 'b']);
-    expect(keyPath('a..b')).toBeUndefined();
-  });
-
-  test('any text: a value or nothing, never a throw', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), anyText(), (text, name) => {
-        const found = registryIndexInToml(text, name);
-        expect(found === undefined || typeof found === 'string').toBe(true);
-      }),
-    );
-  });
-
-  describe('files and variables, as cargo reads them', () => {
-    let root: string;
-    const files = {
-      exists: (path: string) => existsSync(path),
-      read: (path: string) => readFileSync(path, 'utf8'),
-    };
-    const config = (dir: string, name: string, url: string) => {
-      mkdirSync(join(dir, '.cargo'), { recursive: true });
-      writeFileSync(join(dir, '.cargo', name), `[registries.local]\nindex = "${url}"\n`);
-    };
-    beforeEach(() => {
-      root = mkdtempSync(join(tmpdir(), 'auth-action-config-'));
-      mkdirSync(join(root, 'repo', 'ws'), { recursive: true });
-      mkdirSync(join(root, 'home'));
-    });
-    afterEach(() => {
-      removeTreeSync(root);
-    });
-    const cargo = (registryIndexes: Record<string, string> = {}) => ({
-      home: join(root, 'home'),
-      registryIndexes,
-    });
-    const ws = () => join(root, 'repo', 'ws');
-    const local = { kind: 'named', name: 'local' } as const;
-
-    test('crates.io is always https://index.crates.io/', () => {
-      expect(locateIndex({ kind: 'crates-io' }, ws(), cargo(), files)).toEqual({
-        kind: 'sparse',
-        url: CRATES_IO_INDEX,
-        from: 'crates.io',
-      });
-    });
-
-    test('the nearest file wins, then the parents, then CARGO_HOME', () => {
-      // CARGO_HOME is cargo's own folder: its config.toml is directly in it.
-      writeFileSync(
-        join(root, 'home', 'config.toml'),
-        '[registries.local]\nindex = "sparse+https://home/"\n',
-      );
-      expect(locateIndex(local, ws(), cargo(), files)).toMatchObject({ url: 'https://home/' });
-      config(join(root, 'repo'), 'config.toml', 'sparse+https://parent');
-      expect(locateIndex(local, ws(), cargo(), files)).toMatchObject({ url: 'https://parent/' });
-      config(ws(), 'config.toml', 'sparse+https://here/');
-      expect(locateIndex(local, ws(), cargo(), files)).toMatchObject({
-        kind: 'sparse',
-        url: 'https://here/',
-        from: join(ws(), '.cargo', 'config.toml'),
-      });
-      // `config` without extension beats `config.toml` in one folder, as cargo reads it.
-      config(ws(), 'config', 'sparse+https://bare/');
-      expect(locateIndex(local, ws(), cargo(), files)).toMatchObject({ url: 'https://bare/' });
-    });
-
-    test('CARGO_REGISTRIES_<NAME>_INDEX comes before every file', () => {
-      config(ws(), 'config.toml', 'sparse+https://here/');
-      const env = cargo({ MY_REG: 'sparse+https://env.example/i/' });
-      expect(locateIndex({ kind: 'named', name: 'my-reg' }, ws(), env, files)).toEqual({
-        kind: 'sparse',
-        url: 'https://env.example/i/',
-        from: 'CARGO_REGISTRIES_MY_REG_INDEX',
-      });
-      expect(indexVariable('my-reg')).toBe('CARGO_REGISTRIES_MY_REG_INDEX');
-    });
-
-    test('a git index is named, not read; none at all names the variable', () => {
-      config(ws(), 'config.toml', 'https://github.com/o/index');
-      expect(locateIndex(local, ws(), cargo(), files)).toMatchObject({ kind: 'git' });
-      removeTreeSync(join(ws(), '.cargo'));
-      expect(locateIndex(local, ws(), cargo(), files)).toEqual({
-        kind: 'unknown',
-        variable: 'CARGO_REGISTRIES_LOCAL_INDEX',
-      });
-    });
-
-    test('CARGO_HOME inside the tree is read once', () => {
-      const home = join(root, 'repo', '.cargo');
-      config(join(root, 'repo'), 'config.toml', 'sparse+https://x/');
-      expect(configFiles(ws(), home, files.exists)).toEqual([join(home, 'config.toml')]);
-    });
   });
 });
 

@@ -324,7 +324,7 @@ describe('the main step, any answers', () => {
           timeScale: 1,
           runnerTemp: undefined,
           githubWorkspace: undefined,
-          cargo: { home: undefined, registryIndexes: {} },
+          cargo: { home: undefined, variables: {} },
         };
 
         await runMain({
@@ -428,7 +428,7 @@ describe('the post step, any state and answers', () => {
           timeScale: 1,
           runnerTemp: undefined,
           githubWorkspace: undefined,
-          cargo: { home: undefined, registryIndexes: {} },
+          cargo: { home: undefined, variables: {} },
         };
 
         await runPost({

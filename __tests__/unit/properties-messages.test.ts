@@ -9,6 +9,7 @@ import {
   type Attempts,
   type BodyDescription,
   type Call,
+  type ConfigDoubt,
   type Failure,
 } from '../../src/errors/failure.js';
 import { Redactor, redactUrls, shown, shownUrl } from '../../src/redact/redact.js';
@@ -38,6 +39,45 @@ function carrying(secret: string, pass: string, url: fc.Arbitrary<string>): fc.A
     fc.tuple(anyText(), anyText()).map(([a, b]) => `${a}${secret}${b}`),
     url,
     fc.tuple(anyText(), anyText()).map(([a, b]) => `${a}https://u:${pass}@crates.io${b}`),
+  );
+}
+
+/** Why cargo's configuration leaves the check unsure: paths, keys and values from the files. */
+function configDoubt(
+  path: fc.Arbitrary<string>,
+  text: fc.Arbitrary<string>,
+): fc.Arbitrary<ConfigDoubt> {
+  const from = fc.oneof(
+    fc.record({ file: path }),
+    fc.record({
+      variable: fc.constantFrom('CARGO_REGISTRIES_LOCAL_INDEX', 'CARGO_REGISTRY_DEFAULT'),
+    }),
+  );
+  return fc.oneof(
+    fc.record({
+      kind: fc.constantFrom('unreadable' as const, 'not-toml' as const, 'include' as const),
+      file: path,
+      problem: text,
+    }),
+    fc.record({
+      kind: fc.constant('unsupported-value' as const),
+      file: path,
+      key: text,
+      type: text,
+    }),
+    fc.record({ kind: fc.constant('conflict' as const), key: text, file: path, other: path }),
+    fc.record({ kind: fc.constant('bad-setting' as const), key: text, from, problem: text }),
+    fc.record({
+      kind: fc.constant('elsewhere' as const),
+      setting: fc.constantFrom(
+        'registry.default' as const,
+        'registry.index' as const,
+        'replace-with' as const,
+        'protocol' as const,
+      ),
+      from,
+      value: text,
+    }),
   );
 }
 
@@ -108,6 +148,11 @@ function failures(secret: string, pass: string, url: string): fc.Arbitrary<Failu
       registry: registryName,
       reason: fc.constantFrom('git' as const, 'unknown' as const),
       index: urlish,
+    }),
+    fc.record({
+      kind: fc.constant('index-doubt' as const),
+      registry: fc.oneof(fc.constant('crates-io'), registryName),
+      doubt: configDoubt(urlish, text),
     }),
     fc.record({ kind: fc.constant('index-auth-required' as const), index: urlish }),
     fc.record({ kind: fc.constant('network' as const), call, target: urlish, code: text }),

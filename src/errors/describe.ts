@@ -6,8 +6,10 @@ import {
   type Attempts,
   type BodyDescription,
   type Call,
+  type ConfigDoubt,
   type CrateVersion,
   type Failure,
+  type Origin,
 } from './failure.js';
 
 /** The server's own words are shown up to this long in all. */
@@ -466,11 +468,60 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
         : `cargo's configuration for this workspace names no index for the registry \`${shown(failure.registry, 64)}\` (\`[registries.${shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${shown(failure.registry, 64)}\` needs that setting too.`;
     case 'not-out':
       return notOutText(failure);
+    case 'index-doubt':
+      return indexDoubtText(failure.registry, failure.doubt);
     case 'out-of-time': {
       const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
       return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
     }
   }
+}
+
+/** Where a setting of cargo's was found, as the middle of a sentence. */
+function originText(from: Origin): string {
+  return 'file' in from ? `in ${shownPath(from.file)}` : `in the variable ${code(from.variable)}`;
+}
+
+/** Why cargo's configuration leaves the check unsure, as the end of a clause. */
+function doubtText(doubt: ConfigDoubt): string {
+  switch (doubt.kind) {
+    case 'unreadable':
+      return `cargo's configuration file ${shownPath(doubt.file)} cannot be read (${problemClause(doubt.problem)})`;
+    case 'not-toml':
+      return `cargo's configuration file ${shownPath(doubt.file)} does not parse as TOML (${problemClause(doubt.problem)})`;
+    case 'unsupported-value':
+      return `cargo's configuration file ${shownPath(doubt.file)} sets ${code(doubt.key)} to a ${shown(doubt.type, 20)}, which cargo's configuration does not hold`;
+    case 'include':
+      return `an \`include\` of cargo's configuration cannot be followed (${shownPath(doubt.file)}: ${problemClause(doubt.problem)})`;
+    case 'conflict':
+      return `${code(doubt.key)} is a table or an array in ${shownPath(doubt.file)} and something else in ${shownPath(doubt.other)}, which cargo cannot merge`;
+    case 'bad-setting':
+      return `${code(doubt.key)} (${originText(doubt.from)}) ${problemClause(doubt.problem)}`;
+    case 'elsewhere': {
+      const where = originText(doubt.from);
+      switch (doubt.setting) {
+        case 'registry.default':
+          return `\`registry.default\` (${where}) is ${code(doubt.value)}: \`cargo publish\` without \`--registry\` publishes to that registry, not to crates.io`;
+        case 'protocol':
+          return `\`registries.crates-io.protocol\` (${where}) is ${code(doubt.value)}, not \`sparse\`: cargo does not read crates.io's sparse index, the one the check reads`;
+        case 'registry.index':
+          return `\`registry.index\` is set (${where}), a setting cargo refuses`;
+        case 'replace-with':
+          return `\`[source.crates-io]\` (${where}) replaces crates.io${doubt.value === '' ? '' : ` with ${code(doubt.value)}`}: \`cargo publish\` then publishes elsewhere, or refuses to without \`--registry\``;
+      }
+    }
+  }
+}
+
+/** A warning: the check reads no index, and says what in cargo's configuration is why. */
+function indexDoubtText(registry: string, doubt: ConfigDoubt): string {
+  const name = shown(registry, 64).replace(/`/g, "'");
+  const command = registry === 'crates-io' ? 'cargo publish' : `cargo publish --registry ${name}`;
+  const fix =
+    doubt.kind === 'elsewhere'
+      ? 'If the release is meant for another registry, give the action its `url` and `registry-name`; otherwise remove that setting.'
+      : `\`${command.replace('publish', 'publish --dry-run')}\`, run where the release runs, shows what cargo makes of its configuration.`;
+  return `The check of the workspace cannot be sure which index \`${command}\` uses: ${doubtText(doubt)}. ${AS_IF_NOTHING_OUT} ${fix}`;
 }
 
 /** What the outputs say when the check of a workspace could not read the index. */
@@ -481,7 +532,7 @@ const AS_IF_NOTHING_OUT =
  * A directory from the workspace input, as a message shows it: redacted as a value meant as a
  * URL is (a segment's `user:pass@` hidden), whatever it is.
  */
-function shownPath(dir: string): string {
+export function shownPath(dir: string): string {
   return `\`${shownUrl(dir, 200).replace(/`/g, "'")}\``;
 }
 

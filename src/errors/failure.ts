@@ -60,6 +60,11 @@ export type Failure =
     }
   /** No sparse index to check: `git` (an index cargo reads with git) or `unknown` (none configured). */
   | { kind: 'index-unknown'; registry: string; reason: 'git' | 'unknown'; index: string }
+  /**
+   * cargo's configuration leaves the check unsure which index `cargo publish` will use: a
+   * warning, and every crate to release counts as unpublished (cargo's own check stands).
+   */
+  | { kind: 'index-doubt'; registry: string; doubt: ConfigDoubt }
   /** The index's config.json says `auth-required`: the check sends no credentials to an index. */
   | { kind: 'index-auth-required'; index: string }
   /**
@@ -95,6 +100,38 @@ export type Failure =
       target: string;
       budgetMs: number;
       last: Failure | undefined;
+    };
+
+/** Where a setting of cargo's came from: a configuration file, or a variable. */
+export type Origin = { file: string } | { variable: string };
+
+/**
+ * Why the check cannot be sure which index cargo will use, as data. Each is a configuration
+ * that cargo itself stops on, or one that may send `cargo publish` to another index; a doubt
+ * never makes the check read a farther file instead. Paths and values come from the files.
+ */
+export type ConfigDoubt =
+  /** A file cargo reads that the check cannot: `problem` ends a sentence ("it is a directory"). */
+  | { kind: 'unreadable'; file: string; problem: string }
+  /** A file that does not parse as TOML: where, in the parser's words. */
+  | { kind: 'not-toml'; file: string; problem: string }
+  /** A float or a date-time (`type`) at `key`: cargo's configuration holds neither. */
+  | { kind: 'unsupported-value'; file: string; key: string; type: string }
+  /** An `include` in `file` that cargo refuses or that cannot be followed: `problem` says which. */
+  | { kind: 'include'; file: string; problem: string }
+  /** `key` is a table or an array in one file and something else in the other: cargo stops. */
+  | { kind: 'conflict'; key: string; file: string; other: string }
+  /** The setting that decides (`key`) has a value cargo cannot use: `problem` says why. */
+  | { kind: 'bad-setting'; key: string; from: Origin; problem: string }
+  /**
+   * For crates.io: a setting that sends `cargo publish` (without `--registry`) to another
+   * registry, or makes it read another index than the one the check reads.
+   */
+  | {
+      kind: 'elsewhere';
+      setting: 'registry.default' | 'registry.index' | 'replace-with' | 'protocol';
+      from: Origin;
+      value: string;
     };
 
 /** A body that is not the JSON the server should send: described, never echoed. */

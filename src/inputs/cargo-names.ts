@@ -18,3 +18,17 @@ export function isCrateAtVersion(entry: string): boolean {
   const at = entry.indexOf('@');
   return at !== -1 && CRATE_NAME.test(entry.slice(0, at)) && VERSION.test(entry.slice(at + 1));
 }
+
+/**
+ * A part of a configuration key as cargo reads it from the environment (`ConfigKey::push` in
+ * cargo's context/key.rs): every `-` as `_`, then upper case. `my-priv-reg` → `MY_PRIV_REG`,
+ * so `my-reg`, `my_reg` and `MY-REG` share their variables.
+ */
+export function envKeyPart(name: string): string {
+  return name.replace(/-/g, '_').toUpperCase();
+}
+
+/** The variable cargo reads for `registries.NAME.KEY`: `CARGO_REGISTRIES_MY_PRIV_REG_INDEX`. */
+export function registryVariable(name: string, key: string): string {
+  return `CARGO_REGISTRIES_${envKeyPart(name)}_${envKeyPart(key)}`;
+}

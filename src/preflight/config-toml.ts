@@ -1,85 +1,90 @@
+import { parse, TomlError } from 'smol-toml';
+import type { ConfigDoubt } from '../errors/failure.js';
+
 /**
- * Just enough TOML to find one key cargo's configuration may hold, `registries.NAME.index`, in
- * the forms people write it:
- *
- *     [registries.NAME]           [registries]                        registries.NAME.index = "..."
- *     index = "..."               NAME = { index = "..." }
- *
- * Quoted keys, comments, and basic or literal strings on one line are read; anything else is
- * skipped, never an error: cargo itself reports a configuration it cannot read.
+ * One of cargo's configuration files, read with a TOML 1.1 parser (smol-toml: cargo 1.95's
+ * parser reads TOML 1.1 too, multi-line inline tables and `\x41` escapes included) into the
+ * values cargo keeps: each with the file that set it, as cargo's `Definition` does.
  */
+export type ConfigValue =
+  | { kind: 'table'; entries: Map<string, ConfigValue>; file: string }
+  | { kind: 'list'; items: ConfigValue[]; file: string }
+  | { kind: 'string'; value: string; file: string }
+  | { kind: 'boolean'; value: boolean; file: string }
+  | { kind: 'integer'; file: string };
 
-/** A dotted key (`a."b.c".d`) as its parts; undefined when it does not read. */
-export function keyPath(text: string): string[] | undefined {
-  const parts: string[] = [];
-  const re = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(\.|$)/y;
-  let at = 0;
-  while (at < text.length) {
-    re.lastIndex = at;
-    const match = re.exec(text);
-    if (match === null) return undefined;
-    parts.push(match[1] !== undefined ? unescapeBasic(match[1]) : (match[2] ?? match[3] ?? ''));
-    at = re.lastIndex;
-    if (match[4] === '') break;
+export type ConfigTable = Extract<ConfigValue, { kind: 'table' }>;
+
+export type TomlRead = { ok: true; table: ConfigTable } | { ok: false; doubt: ConfigDoubt };
+
+/**
+ * Deeper than this, a file is not read (a doubt): cargo's own settings nest four deep, and a
+ * recursion over a hostile file must not run out of stack.
+ */
+export const MAX_CONFIG_DEPTH = 64;
+
+/** A key path as cargo writes it in a message: `registries.local.index`, odd parts quoted. */
+export function keyText(parts: readonly string[]): string {
+  return parts
+    .map((part) => (/^[A-Za-z0-9_-]+$/.test(part) ? part : JSON.stringify(part)))
+    .join('.');
+}
+
+class Refused extends Error {
+  constructor(readonly doubt: ConfigDoubt) {
+    super(doubt.kind);
   }
-  return parts.length > 0 ? parts : undefined;
 }
 
-function unescapeBasic(text: string): string {
-  return text.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (_, escape: string) => {
-    if (escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
-    return { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\' }[escape] ?? escape;
-  });
-}
-
-/** A one-line string value at the start of `text`, and what follows it. */
-function stringValue(text: string): { value: string; rest: string } | undefined {
-  const match = /^\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')(.*)$/.exec(text);
-  if (match === null) return undefined;
-  const value = match[1] !== undefined ? unescapeBasic(match[1]) : (match[2] ?? '');
-  return { value, rest: match[3] ?? '' };
-}
-
-const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** `index` in an inline table `{ index = "...", ... }`, if it is there. */
-function inlineIndex(text: string): string | undefined {
-  const body = /^\s*\{(.*)\}\s*(#.*)?$/.exec(text)?.[1];
-  if (body === undefined) return undefined;
-  const found = /(?:^|,)\s*(?:index|"index"|'index')\s*=(.*)$/.exec(body);
-  return found?.[1] === undefined ? undefined : stringValue(found[1])?.value;
-}
-
-/** The value of `registries.<name>.index` in a config file's text, if it sets one. */
-export function registryIndexInToml(text: string, name: string): string | undefined {
-  const wanted = ['registries', name, 'index'];
-  let table: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    if (line.startsWith('[[')) {
-      // An array of tables: nothing cargo's `registries` is.
-      table = ['[['];
-      continue;
-    }
-    const header = /^\[([^\]]*)\]\s*(#.*)?$/.exec(line);
-    if (header !== null) {
-      table = keyPath(header[1] ?? '') ?? ['?'];
-      continue;
-    }
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    const key = keyPath(line.slice(0, eq));
-    if (key === undefined) continue;
-    const full = [...table, ...key];
-    const rest = line.slice(eq + 1);
-    if (same(full, wanted)) {
-      const value = stringValue(rest)?.value;
-      if (value !== undefined) return value;
-    } else if (same(full, wanted.slice(0, 2))) {
-      const value = inlineIndex(rest);
-      if (value !== undefined) return value;
-    }
+/** What cargo keeps of a TOML value (`ConfigValue::from_toml`): no floats, no dates. */
+function fromToml(value: unknown, file: string, path: string[]): ConfigValue {
+  if (path.length > MAX_CONFIG_DEPTH) {
+    const problem = `it nests deeper than ${MAX_CONFIG_DEPTH} levels, more than the check reads`;
+    throw new Refused({ kind: 'unreadable', file, problem });
   }
-  return undefined;
+  if (typeof value === 'string') return { kind: 'string', value, file };
+  if (typeof value === 'boolean') return { kind: 'boolean', value, file };
+  if (typeof value === 'bigint') return { kind: 'integer', file };
+  if (Array.isArray(value)) {
+    return {
+      kind: 'list',
+      items: value.map((item: unknown, i) => fromToml(item, file, [...path, String(i)])),
+      file,
+    };
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = new Map<string, ConfigValue>();
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      entries.set(key, fromToml(item, file, [...path, key]));
+    }
+    return { kind: 'table', entries, file };
+  }
+  // A float (a JS number: integers come as bigint) or a date-time: cargo refuses the file.
+  const type = value instanceof Date ? 'date-time' : 'float';
+  throw new Refused({ kind: 'unsupported-value', file, key: keyText(path), type });
+}
+
+/** smol-toml's reason, without its code frame: the first line, and where. */
+function tomlProblem(error: unknown): string {
+  if (error instanceof TomlError) {
+    const first = error.message.split('\n', 1)[0] ?? '';
+    return `line ${error.line}, column ${error.column}: ${first.replace(/^Invalid TOML document: /, '')}`;
+  }
+  return error instanceof RangeError ? 'it nests too deeply' : 'it does not parse';
+}
+
+/** The table a config file's text holds, or why cargo could not (or the check cannot) use it. */
+export function readConfigToml(text: string, file: string): TomlRead {
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = parse(text, { integersAsBigInt: true, maxDepth: MAX_CONFIG_DEPTH });
+  } catch (error) {
+    return { ok: false, doubt: { kind: 'not-toml', file, problem: tomlProblem(error) } };
+  }
+  try {
+    return { ok: true, table: fromToml(parsed, file, []) as ConfigTable };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, doubt: error.doubt };
+    return { ok: false, doubt: { kind: 'not-toml', file, problem: tomlProblem(error) } };
+  }
 }

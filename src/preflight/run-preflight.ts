@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { describeFailure } from '../errors/describe.js';
 import { ActionFailure, type CrateVersion } from '../errors/failure.js';
@@ -18,7 +17,7 @@ import {
   type IndexAnswer,
 } from './check-index.js';
 import { comparable } from './index-file.js';
-import { locateIndex } from './index-location.js';
+import { configReadLine, locateIndex } from './index-location.js';
 import { notReleasedWhy, releasedTo, type ReleaseTarget } from './publishable-crates.js';
 import {
   excludeArguments,
@@ -45,21 +44,6 @@ export interface PreflightResult {
   /** The crates to release whose version the registry did not have. */
   unpublished: CrateVersion[];
 }
-
-/** A config file is small; a larger one is not read (cargo would report it anyway). */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-
-const configFiles = {
-  exists: (path: string) => existsSync(path),
-  read: (path: string) => {
-    try {
-      if (statSync(path).size > MAX_CONFIG_BYTES) return undefined;
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-};
 
 /** What the index's answer means for one crate to release. */
 function findingOf(crate: WorkspaceCrate, answer: IndexAnswer | undefined): Finding {
@@ -141,15 +125,20 @@ export async function runPreflight(
     finding: { kind: 'not-here', why: notReleasedWhy(crate) },
   });
 
-  const location = locateIndex(target, dir, environment.cargo, configFiles);
+  // cargo reads its configuration from where it runs: the check assumes the workspace's directory.
+  const location = locateIndex(target, dir, environment.cargo);
+  core.info(configReadLine(dir, location));
   let index: string | undefined;
   let findings = new Map<WorkspaceCrate, Finding>();
   if (location.kind !== 'sparse') {
+    // No index cargo certainly uses: every crate to release counts as unpublished.
     core.warning(
       describeFailure(
         location.kind === 'git'
           ? { kind: 'index-unknown', registry, reason: 'git', index: location.url }
-          : { kind: 'index-unknown', registry, reason: 'unknown', index: location.variable },
+          : location.kind === 'doubt'
+            ? { kind: 'index-doubt', registry, doubt: location.doubt }
+            : { kind: 'index-unknown', registry, reason: 'unknown', index: location.variable },
       ),
     );
   } else if (released.length > 0) {

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join, posix, win32 } from 'node:path';
 import type { MintedToken } from '../exchange/mint-token.js';
 import { ActionFailure, onRunnerFile } from '../errors/failure.js';
+import { registryVariable } from '../inputs/cargo-names.js';
 import type { CargoRegistry } from '../inputs/read-inputs.js';
 import type { Registry } from '../inputs/registry-url.js';
 import { shown } from '../redact/redact.js';
@@ -19,16 +20,11 @@ export interface ProviderProgram {
 
 const CONFIG_FILE = 'config.json';
 
-/** A registry name as cargo reads it from the environment: `my-reg` and `MY_REG` are one. */
-export function cargoName(name: string): string {
-  return name.toUpperCase().replace(/-/g, '_');
-}
-
 /** The variable that makes cargo ask the provider for this registry, and only for it. */
 export function providerVariable(cargo: CargoRegistry): string {
   return cargo.kind === 'crates-io'
     ? 'CARGO_REGISTRY_CREDENTIAL_PROVIDER'
-    : `CARGO_REGISTRIES_${cargoName(cargo.name)}_CREDENTIAL_PROVIDER`;
+    : registryVariable(cargo.name, 'credential-provider');
 }
 
 const shQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;

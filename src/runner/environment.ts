@@ -46,28 +46,46 @@ export interface RunnerEnvironment {
   docs?: string;
 }
 
-/** cargo's own settings in the environment, as far as finding a registry's index goes. */
+/** cargo's own settings in the environment, as far as choosing the index of a release goes. */
 export interface CargoEnvironment {
-  /** CARGO_HOME, or cargo's default `$HOME/.cargo`; undefined when neither is known. */
+  /**
+   * CARGO_HOME as set (a relative one is resolved against cargo's working directory), else
+   * cargo's default, `.cargo` in the user's home; undefined when neither is known.
+   */
   home: string | undefined;
-  /** CARGO_REGISTRIES_<NAME>_INDEX values, by the variable's NAME part (upper case, `_`). */
-  registryIndexes: Record<string, string>;
+  /**
+   * The variables that set the index or send `cargo publish` elsewhere, by their exact names
+   * (cargo ignores a name in another case): CARGO_REGISTRIES_<NAME>_INDEX and the few in
+   * CARGO_SETTINGS. An empty value counts: cargo reads it as set. No token is kept.
+   */
+  variables: Record<string, string>;
 }
 
-const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_(.+)_INDEX$/;
+/** `[source.crates-io] replace-with`: cargo keeps a `[source]` name's case and `-` here. */
+export const REPLACE_WITH_VARIABLE = 'CARGO_SOURCE_crates-io_REPLACE_WITH';
 
-function readCargoEnvironment(env: NodeJS.ProcessEnv): CargoEnvironment {
-  const registryIndexes: Record<string, string> = {};
+/** The settings besides CARGO_REGISTRIES_<NAME>_INDEX that change where `cargo publish` goes. */
+export const CARGO_SETTINGS = [
+  'CARGO_REGISTRY_DEFAULT',
+  'CARGO_REGISTRY_INDEX',
+  'CARGO_REGISTRIES_CRATES_IO_PROTOCOL',
+  REPLACE_WITH_VARIABLE,
+];
+
+const REGISTRY_INDEX_VARIABLE = /^CARGO_REGISTRIES_.+_INDEX$/;
+
+function readCargoEnvironment(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): CargoEnvironment {
+  const variables: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    const match = REGISTRY_INDEX_VARIABLE.exec(name);
-    if (match?.[1] !== undefined && value !== undefined && value !== '') {
-      registryIndexes[match[1]] = value;
+    if (value === undefined) continue;
+    if (REGISTRY_INDEX_VARIABLE.test(name) || CARGO_SETTINGS.includes(name)) {
+      variables[name] = value;
     }
   }
-  // cargo's default: the user's home (USERPROFILE on Windows), `.cargo` in it.
-  const user = env.HOME ?? env.USERPROFILE;
+  // cargo's default (the `home` crate): `.cargo` in the user's home, USERPROFILE on Windows.
+  const user = platform === 'win32' ? env.USERPROFILE : env.HOME;
   const home = env.CARGO_HOME || (user ? join(user, '.cargo') : undefined);
-  return { home, registryIndexes };
+  return { home, variables };
 }
 
 function isForkPullRequest(eventPath: string | undefined): boolean {
@@ -150,7 +168,10 @@ function actionDocs(env: NodeJS.ProcessEnv): string | undefined {
   return `${server}/${repository}/blob/${ref}/docs/`;
 }
 
-export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RunnerEnvironment {
+export function readEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): RunnerEnvironment {
   const oidc = readOidc(env);
   const docs = actionDocs(env);
   const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
@@ -166,7 +187,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RunnerEnv
     ...(valid && scale < MIN_TIME_SCALE ? { timeScaleAsked: scale } : {}),
     runnerTemp: env.RUNNER_TEMP,
     githubWorkspace: env.GITHUB_WORKSPACE,
-    cargo: readCargoEnvironment(env),
+    cargo: readCargoEnvironment(env, platform),
     ...(docs === undefined ? {} : { docs }),
   };
 }

@@ -1,8 +1,8 @@
-export const id = 531;
-export const ids = [531];
+export const id = 721;
+export const ids = [721];
 export const modules = {
 
-/***/ 531:
+/***/ 721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   runPreflight: () => (/* binding */ runPreflight)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: ./src/errors/describe.ts
@@ -190,138 +188,435 @@ async function boundedAll(items, limit, work, stop) {
     return results;
 }
 
+// EXTERNAL MODULE: ./src/runner/environment.ts
+var environment = __webpack_require__(47);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
+var dist = __webpack_require__(292);
 ;// CONCATENATED MODULE: ./src/preflight/config-toml.ts
-function keyPath(text) {
-    const parts = [];
-    const re = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(\.|$)/y;
-    let at = 0;
-    while (at < text.length) {
-        re.lastIndex = at;
-        const match = re.exec(text);
-        if (match === null)
-            return undefined;
-        parts.push(match[1] !== undefined ? unescapeBasic(match[1]) : (match[2] ?? match[3] ?? ''));
-        at = re.lastIndex;
-        if (match[4] === '')
+
+const MAX_CONFIG_DEPTH = 64;
+function keyText(parts) {
+    return parts
+        .map((part) => (/^[A-Za-z0-9_-]+$/.test(part) ? part : JSON.stringify(part)))
+        .join('.');
+}
+class Refused extends Error {
+    doubt;
+    constructor(doubt) {
+        super(doubt.kind);
+        this.doubt = doubt;
+    }
+}
+function fromToml(value, file, path) {
+    if (path.length > MAX_CONFIG_DEPTH) {
+        const problem = `it nests deeper than ${MAX_CONFIG_DEPTH} levels, more than the check reads`;
+        throw new Refused({ kind: 'unreadable', file, problem });
+    }
+    if (typeof value === 'string')
+        return { kind: 'string', value, file };
+    if (typeof value === 'boolean')
+        return { kind: 'boolean', value, file };
+    if (typeof value === 'bigint')
+        return { kind: 'integer', file };
+    if (Array.isArray(value)) {
+        return {
+            kind: 'list',
+            items: value.map((item, i) => fromToml(item, file, [...path, String(i)])),
+            file,
+        };
+    }
+    if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+        const entries = new Map();
+        for (const [key, item] of Object.entries(value)) {
+            entries.set(key, fromToml(item, file, [...path, key]));
+        }
+        return { kind: 'table', entries, file };
+    }
+    const type = value instanceof Date ? 'date-time' : 'float';
+    throw new Refused({ kind: 'unsupported-value', file, key: keyText(path), type });
+}
+function tomlProblem(error) {
+    if (error instanceof dist/* TomlError */.zx) {
+        const first = error.message.split('\n', 1)[0] ?? '';
+        return `line ${error.line}, column ${error.column}: ${first.replace(/^Invalid TOML document: /, '')}`;
+    }
+    return error instanceof RangeError ? 'it nests too deeply' : 'it does not parse';
+}
+function readConfigToml(text, file) {
+    let parsed;
+    try {
+        parsed = (0,dist/* parse */.qg)(text, { integersAsBigInt: true, maxDepth: MAX_CONFIG_DEPTH });
+    }
+    catch (error) {
+        return { ok: false, doubt: { kind: 'not-toml', file, problem: tomlProblem(error) } };
+    }
+    try {
+        return { ok: true, table: fromToml(parsed, file, []) };
+    }
+    catch (error) {
+        if (error instanceof Refused)
+            return { ok: false, doubt: error.doubt };
+        return { ok: false, doubt: { kind: 'not-toml', file, problem: tomlProblem(error) } };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/preflight/cargo-config.ts
+
+
+
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const MAX_CONFIG_FILES = 64;
+const FS_PROBLEMS = new Map([
+    ['ENOENT', 'it does not exist'],
+    ['ENOTDIR', 'a part of its path is not a folder'],
+    ['EACCES', 'permission denied'],
+    ['EPERM', 'permission denied'],
+    ['ELOOP', 'its symbolic links loop'],
+]);
+const flags = external_node_fs_.constants;
+const NONBLOCK = flags.O_NONBLOCK ?? 0;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function readConfigFile(path) {
+    let fd;
+    try {
+        if ((0,external_node_fs_.statSync)(path).isDirectory())
+            return { ok: false, problem: 'it is a directory' };
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | NONBLOCK);
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
+            return { ok: false, problem: 'it is not a regular file' };
+        const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > MAX_CONFIG_BYTES) {
+                return { ok: false, problem: 'it is larger than 1 MiB, more than the check reads' };
+            }
+        }
+        try {
+            return { ok: true, text: utf8.decode(buffer.subarray(0, length)) };
+        }
+        catch {
+            return { ok: false, problem: 'it is not UTF-8 text' };
+        }
+    }
+    catch (error) {
+        const code = error.code;
+        return {
+            ok: false,
+            problem: FS_PROBLEMS.get(String(code)) ?? `it could not be read (${String(code)})`,
+        };
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+const configFs = {
+    exists: (path) => (0,external_node_fs_.existsSync)(path),
+    read: readConfigFile,
+    canonical: (path) => {
+        try {
+            return (0,external_node_fs_.realpathSync)(path);
+        }
+        catch {
+            return path;
+        }
+    },
+};
+function fileIn(folder, fs) {
+    const bare = (0,external_node_path_.join)(folder, 'config');
+    if (fs.exists(bare))
+        return bare;
+    const toml = (0,external_node_path_.join)(folder, 'config.toml');
+    return fs.exists(toml) ? toml : undefined;
+}
+function discoverConfigFiles(dir, home, fs) {
+    const files = [];
+    const seen = new Set();
+    for (let current = fs.canonical((0,external_node_path_.resolve)(dir));; current = (0,external_node_path_.dirname)(current)) {
+        const folder = (0,external_node_path_.join)(current, '.cargo');
+        const file = fileIn(folder, fs);
+        if (file !== undefined)
+            files.push(file);
+        seen.add(fs.canonical(folder));
+        if ((0,external_node_path_.dirname)(current) === current)
             break;
     }
-    return parts.length > 0 ? parts : undefined;
-}
-function unescapeBasic(text) {
-    return text.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (_, escape) => {
-        if (escape.length > 1)
-            return String.fromCodePoint(parseInt(escape.slice(1), 16));
-        return { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\' }[escape] ?? escape;
-    });
-}
-function stringValue(text) {
-    const match = /^\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')(.*)$/.exec(text);
-    if (match === null)
-        return undefined;
-    const value = match[1] !== undefined ? unescapeBasic(match[1]) : (match[2] ?? '');
-    return { value, rest: match[3] ?? '' };
-}
-const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
-function inlineIndex(text) {
-    const body = /^\s*\{(.*)\}\s*(#.*)?$/.exec(text)?.[1];
-    if (body === undefined)
-        return undefined;
-    const found = /(?:^|,)\s*(?:index|"index"|'index')\s*=(.*)$/.exec(body);
-    return found?.[1] === undefined ? undefined : stringValue(found[1])?.value;
-}
-function registryIndexInToml(text, name) {
-    const wanted = ['registries', name, 'index'];
-    let table = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        if (line.startsWith('[[')) {
-            table = ['[['];
-            continue;
-        }
-        const header = /^\[([^\]]*)\]\s*(#.*)?$/.exec(line);
-        if (header !== null) {
-            table = keyPath(header[1] ?? '') ?? ['?'];
-            continue;
-        }
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            continue;
-        const key = keyPath(line.slice(0, eq));
-        if (key === undefined)
-            continue;
-        const full = [...table, ...key];
-        const rest = line.slice(eq + 1);
-        if (same(full, wanted)) {
-            const value = stringValue(rest)?.value;
-            if (value !== undefined)
-                return value;
-        }
-        else if (same(full, wanted.slice(0, 2))) {
-            const value = inlineIndex(rest);
-            if (value !== undefined)
-                return value;
+    if (home !== undefined) {
+        const folder = (0,external_node_path_.resolve)(dir, home);
+        if (!seen.has(fs.canonical(folder)) && !seen.has(folder)) {
+            const file = fileIn(folder, fs);
+            if (file !== undefined)
+                files.push(file);
         }
     }
-    return undefined;
+    return files;
+}
+class Stop extends Error {
+    doubt;
+    constructor(doubt) {
+        super(doubt.kind);
+        this.doubt = doubt;
+    }
+}
+function merge(into, from, force, path) {
+    for (const [key, value] of from.entries) {
+        const old = into.entries.get(key);
+        if (old === undefined) {
+            into.entries.set(key, value);
+        }
+        else if (old.kind === 'table' && value.kind === 'table') {
+            merge(old, value, force, [...path, key]);
+        }
+        else if (old.kind === 'list' && value.kind === 'list') {
+        }
+        else if (old.kind === 'table' ||
+            old.kind === 'list' ||
+            value.kind === 'table' ||
+            value.kind === 'list') {
+            throw new Stop({
+                kind: 'conflict',
+                key: keyText([...path, key]),
+                file: old.file,
+                other: value.file,
+            });
+        }
+        else if (force) {
+            into.entries.set(key, value);
+        }
+    }
+}
+const includeRefused = (file, problem) => new Stop({ kind: 'include', file, problem });
+function takeIncludes(table) {
+    const value = table.entries.get('include');
+    if (value === undefined)
+        return [];
+    table.entries.delete('include');
+    const file = table.file;
+    if (value.kind !== 'list') {
+        throw includeRefused(file, `\`include\` is a ${value.kind}, not an array (cargo refuses it)`);
+    }
+    const includes = value.items.map((item, i) => {
+        if (item.kind === 'string')
+            return { path: item.value, optional: false };
+        if (item.kind !== 'table') {
+            throw includeRefused(file, `\`include[${i}]\` is a ${item.kind} (cargo refuses it)`);
+        }
+        const path = item.entries.get('path');
+        const optional = item.entries.get('optional');
+        if (path?.kind !== 'string') {
+            throw includeRefused(file, `\`include[${i}].path\` is not a string (cargo refuses it)`);
+        }
+        if (optional !== undefined && optional.kind !== 'boolean') {
+            throw includeRefused(file, `\`include[${i}].optional\` is not true or false (cargo refuses it)`);
+        }
+        return { path: path.value, optional: optional?.value === true };
+    });
+    for (const { path } of includes) {
+        const target = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), path);
+        if ((0,external_node_path_.extname)(path) !== '.toml') {
+            throw includeRefused(file, `${target} does not end in \`.toml\` (cargo refuses it)`);
+        }
+        if (/[*?[\]{}]/.test(path)) {
+            throw includeRefused(file, `${target} is a pattern (cargo refuses globs and braces)`);
+        }
+    }
+    return includes;
+}
+class Loader {
+    fs;
+    files = [];
+    constructor(fs) {
+        this.fs = fs;
+    }
+    load(path, seen) {
+        if (seen.has(path)) {
+            throw includeRefused(path, 'it is included again, which cargo calls an include cycle');
+        }
+        seen.add(path);
+        if (this.files.length >= MAX_CONFIG_FILES) {
+            throw includeRefused(path, `more than ${MAX_CONFIG_FILES} files, more than the check reads`);
+        }
+        this.files.push(path);
+        const read = this.fs.read(path);
+        if (!read.ok)
+            throw new Stop({ kind: 'unreadable', file: path, problem: read.problem });
+        const parsed = readConfigToml(read.text, path);
+        if (!parsed.ok)
+            throw new Stop(parsed.doubt);
+        const own = parsed.table;
+        const includes = takeIncludes(own);
+        const root = { kind: 'table', entries: new Map(), file: path };
+        for (const include of includes) {
+            const target = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path), include.path);
+            if (include.optional && !this.fs.exists(target))
+                continue;
+            merge(root, this.load(target, seen), true, []);
+        }
+        merge(root, own, true, []);
+        return root;
+    }
+}
+function loadCargoConfig(dir, home, fs = configFs) {
+    const loader = new Loader(fs);
+    const config = { kind: 'table', entries: new Map(), file: '' };
+    try {
+        for (const file of discoverConfigFiles(dir, home, fs)) {
+            merge(config, loader.load(file, new Set()), false, []);
+        }
+    }
+    catch (error) {
+        if (error instanceof Stop)
+            return { ok: false, doubt: error.doubt, files: loader.files };
+        throw error;
+    }
+    return { ok: true, config, files: loader.files };
+}
+function lookup(config, parts) {
+    let value = config;
+    for (const [i, part] of parts.entries()) {
+        if (value.kind !== 'table') {
+            return { kind: 'not-a-table', key: keyText(parts.slice(0, i)), file: value.file };
+        }
+        const next = value.entries.get(part);
+        if (next === undefined)
+            return { kind: 'absent' };
+        value = next;
+    }
+    return { kind: 'found', value };
 }
 
 ;// CONCATENATED MODULE: ./src/preflight/index-location.ts
 
 
+
+
 const CRATES_IO_INDEX = 'https://index.crates.io/';
 function indexVariable(name) {
-    return `CARGO_REGISTRIES_${name.toUpperCase().replace(/-/g, '_')}_INDEX`;
+    return (0,cargo_names/* registryVariable */.EW)(name, 'index');
 }
-function configFiles(dir, cargoHome, exists) {
-    const pick = (folder) => {
-        const bare = (0,external_node_path_.join)(folder, 'config');
-        if (exists(bare))
-            return bare;
-        const toml = (0,external_node_path_.join)(folder, 'config.toml');
-        return exists(toml) ? toml : undefined;
-    };
-    const files = [];
-    const seen = new Set();
-    for (let current = (0,external_node_path_.resolve)(dir);; current = (0,external_node_path_.dirname)(current)) {
-        const folder = (0,external_node_path_.join)(current, '.cargo');
-        seen.add(folder);
-        const file = pick(folder);
-        if (file !== undefined)
-            files.push(file);
-        if ((0,external_node_path_.dirname)(current) === current)
-            break;
+function setting(config, cargo, parts, variable) {
+    const key = parts.join('.');
+    const found = lookup(config, parts);
+    if (found.kind === 'not-a-table') {
+        const problem = `cannot be read: \`${found.key}\` is not a table (cargo stops on that)`;
+        return {
+            kind: 'doubt',
+            doubt: { kind: 'bad-setting', key, from: { file: found.file }, problem },
+        };
     }
-    if (cargoHome !== undefined && !seen.has((0,external_node_path_.resolve)(cargoHome))) {
-        const file = pick((0,external_node_path_.resolve)(cargoHome));
-        if (file !== undefined)
-            files.push(file);
-    }
-    return files;
-}
-function classify(url, from) {
-    if (url.startsWith('sparse+')) {
-        const base = url.slice('sparse+'.length);
-        return { kind: 'sparse', url: base.endsWith('/') ? base : `${base}/`, from };
-    }
-    return { kind: 'git', url, from };
-}
-function locateIndex(target, dir, cargo, files) {
-    if (target.kind === 'crates-io') {
-        return { kind: 'sparse', url: CRATES_IO_INDEX, from: 'crates.io' };
-    }
-    const variable = indexVariable(target.name);
-    const fromEnv = cargo.registryIndexes[variable.slice('CARGO_REGISTRIES_'.length, -'_INDEX'.length)];
+    const fromEnv = cargo.variables[variable];
     if (fromEnv !== undefined)
-        return classify(fromEnv, variable);
-    for (const file of configFiles(dir, cargo.home, files.exists)) {
-        const text = files.read(file);
-        const url = text === undefined ? undefined : registryIndexInToml(text, target.name);
-        if (url !== undefined)
-            return classify(url, file);
+        return { kind: 'set', value: fromEnv, from: { variable } };
+    if (found.kind === 'absent')
+        return { kind: 'absent' };
+    const { value } = found;
+    if (value.kind !== 'string') {
+        const problem = `is a ${value.kind}, not a string (cargo stops on that)`;
+        return {
+            kind: 'doubt',
+            doubt: { kind: 'bad-setting', key, from: { file: value.file }, problem },
+        };
     }
-    return { kind: 'unknown', variable };
+    return { kind: 'set', value: value.value, from: { file: value.file } };
+}
+const originText = (from) => ('file' in from ? from.file : from.variable);
+function parseUrl(text) {
+    try {
+        return new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function classify(text, key, from, files) {
+    const doubt = (problem) => ({
+        kind: 'doubt',
+        doubt: { kind: 'bad-setting', key, from, problem },
+        files,
+    });
+    const outer = parseUrl(text);
+    if (outer === undefined)
+        return doubt(`is \`${text}\`, which is not a URL (cargo stops on that)`);
+    if (outer.password !== '')
+        return doubt('has a password in it (cargo refuses that)');
+    if (!outer.protocol.startsWith('sparse+')) {
+        return { kind: 'git', url: text, from: originText(from), files };
+    }
+    const url = parseUrl(outer.href.slice('sparse+'.length));
+    if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        return doubt('is a sparse index that is not at an http(s) URL, which the check does not read');
+    }
+    if (!url.pathname.endsWith('/')) {
+        return doubt('is a sparse index URL that does not end in `/` (cargo refuses that)');
+    }
+    if (url.search !== '' || url.hash !== '') {
+        return doubt('is a sparse index URL with a query or a fragment, which the check does not read');
+    }
+    return { kind: 'sparse', url: url.href, from: originText(from), files };
+}
+function replacement(config, cargo) {
+    const table = lookup(config, ['source', 'crates-io']);
+    if (table.kind === 'absent')
+        return { kind: 'absent' };
+    const parts = ['source', 'crates-io', 'replace-with'];
+    const found = setting(config, cargo, parts, environment/* REPLACE_WITH_VARIABLE */.Lf);
+    if (found.kind !== 'absent' || table.kind !== 'found')
+        return found;
+    const { value } = table;
+    return value.kind === 'table' && value.entries.size === 0
+        ? { kind: 'absent' }
+        : { kind: 'set', value: '', from: { file: value.file } };
+}
+function unless(found, setting, keeps) {
+    if (found.kind === 'doubt')
+        return found.doubt;
+    if (found.kind === 'absent' || found.value === keeps)
+        return undefined;
+    return { kind: 'elsewhere', setting, from: found.from, value: found.value };
+}
+function cratesIo(config, cargo, files) {
+    const read = (parts, variable) => setting(config, cargo, parts, variable);
+    const doubt = unless(read(['registry', 'default'], 'CARGO_REGISTRY_DEFAULT'), 'registry.default', 'crates-io') ??
+        unless(read(['registries', 'crates-io', 'protocol'], 'CARGO_REGISTRIES_CRATES_IO_PROTOCOL'), 'protocol', 'sparse') ??
+        unless(read(['registry', 'index'], 'CARGO_REGISTRY_INDEX'), 'registry.index') ??
+        unless(replacement(config, cargo), 'replace-with');
+    if (doubt !== undefined)
+        return { kind: 'doubt', doubt, files };
+    return { kind: 'sparse', url: CRATES_IO_INDEX, from: 'crates.io', files };
+}
+function locateIndex(target, dir, cargo, fs = configFs) {
+    const loaded = loadCargoConfig(dir, cargo.home, fs);
+    const { files } = loaded;
+    if (!loaded.ok)
+        return { kind: 'doubt', doubt: loaded.doubt, files };
+    if (target.kind === 'crates-io')
+        return cratesIo(loaded.config, cargo, files);
+    const variable = indexVariable(target.name);
+    const key = `registries.${target.name}.index`;
+    const found = setting(loaded.config, cargo, ['registries', target.name, 'index'], variable);
+    if (found.kind === 'doubt')
+        return { kind: 'doubt', doubt: found.doubt, files };
+    if (found.kind === 'absent')
+        return { kind: 'unknown', variable, files };
+    return classify(found.value, key, found.from, files);
+}
+function configReadLine(dir, location) {
+    const read = location.files.length === 0
+        ? 'no configuration file'
+        : location.files.map(describe/* shownPath */.pS).join(', ');
+    const from = location.kind !== 'sparse' && location.kind !== 'git'
+        ? ''
+        : location.from === 'crates.io'
+            ? " The index is crates.io's: nothing there changes it."
+            : ` The index is set in ${location.from.startsWith('CARGO_') ? location.from : (0,describe/* shownPath */.pS)(location.from)}.`;
+    return `cargo's configuration, as cargo reads it when run in ${(0,describe/* shownPath */.pS)(dir)}: ${read}.${from}`;
 }
 
 ;// CONCATENATED MODULE: ./src/preflight/publishable-crates.ts
@@ -564,21 +859,6 @@ async function readWorkspace(dir) {
 
 
 
-
-const MAX_CONFIG_BYTES = 1024 * 1024;
-const run_preflight_configFiles = {
-    exists: (path) => (0,external_node_fs_.existsSync)(path),
-    read: (path) => {
-        try {
-            if ((0,external_node_fs_.statSync)(path).size > MAX_CONFIG_BYTES)
-                return undefined;
-            return (0,external_node_fs_.readFileSync)(path, 'utf8');
-        }
-        catch {
-            return undefined;
-        }
-    },
-};
 function findingOf(crate, answer) {
     if (answer === undefined || answer.kind === 'unreadable')
         return { kind: 'unknown' };
@@ -632,13 +912,16 @@ async function runPreflight(deps, inputs) {
         crate,
         finding: { kind: 'not-here', why: notReleasedWhy(crate) },
     });
-    const location = locateIndex(target, dir, environment.cargo, run_preflight_configFiles);
+    const location = locateIndex(target, dir, environment.cargo);
+    core.info(configReadLine(dir, location));
     let index;
     let findings = new Map();
     if (location.kind !== 'sparse') {
         core.warning((0,describe/* describeFailure */.Ic)(location.kind === 'git'
             ? { kind: 'index-unknown', registry, reason: 'git', index: location.url }
-            : { kind: 'index-unknown', registry, reason: 'unknown', index: location.variable }));
+            : location.kind === 'doubt'
+                ? { kind: 'index-doubt', registry, doubt: location.doubt }
+                : { kind: 'index-unknown', registry, reason: 'unknown', index: location.variable }));
     }
     else if (released.length > 0) {
         index = location.url;
