@@ -118,3 +118,16 @@ test('uploads whose index was not asked are marked not checked, with why, never 
   // Nothing was asked: there is nothing the report gave up on.
   expect(report.gaveUp).toBeUndefined();
 });
+
+test('with `revoke: false`, the report says no token was revoked, and why', async () => {
+  const report = await releaseReport({} as NetDeps, {
+    recorded: [{ token: TOKEN, mintedAt: 1, upload: { crate: 'tp-a', version: '0.2.0' } }],
+    preflight: undefined,
+    index: { kind: 'none', why: 'no index' },
+    tokens: { minted: 2, revoked: 'kept' },
+    docs: undefined,
+  });
+  expect(report.summary).toContain(
+    'Publish tokens: 2 tokens minted in this job, none revoked (`revoke: false`).',
+  );
+});
