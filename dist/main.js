@@ -448,7 +448,7 @@ function diagnosisForSummary(heading, said, diagnosis, fix) {
 /* harmony export */   ju: () => (/* binding */ MAX_SAID),
 /* harmony export */   pS: () => (/* binding */ shownPath)
 /* harmony export */ });
-/* unused harmony exports seconds, sentence, shownCrate, NEW_CRATE_REFUSAL, briefly, midReleaseNote */
+/* unused harmony exports seconds, sentence, unrevokedText, shownCrate, NEW_CRATE_REFUSAL, briefly, midReleaseNote */
 /* harmony import */ var _diagnose_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(727);
 /* harmony import */ var _exchange_refusal_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(369);
 /* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(940);
@@ -683,9 +683,6 @@ function tokenRecordText(failure) {
     if (failure.problem !== undefined) {
         return `The credential provider's token record was not read (${problemClause(failure.problem)}): ${unrevoked}`;
     }
-    if (failure.code === 'ENOENT') {
-        return "The credential provider's token record could not be found: any token the provider minted for cargo may still be alive, and expires on its own 30 minutes after it was issued.";
-    }
     return failure.code === ''
         ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
         : `The credential provider's token record could not be read (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)}): ${unrevoked}`;
@@ -698,6 +695,52 @@ function httpNextStep(failure) {
 }
 function fixOf(failure) {
     return failure.kind === 'http-status' ? httpNextStep(failure) : undefined;
+}
+function tokenCount(count) {
+    return count === 1 ? '1 token' : `${count} tokens`;
+}
+const EXPIRE_ONE = 'it expires on its own 30 minutes after it was issued';
+const EXPIRE_MANY = 'they expire on their own 30 minutes after they were issued';
+function recordLostText(failure) {
+    const { missing, gone } = failure;
+    const one = missing <= 1;
+    const alive = one
+        ? 'may be alive until it expires, 30 minutes after it was issued'
+        : 'may be alive until they expire, 30 minutes after they were issued';
+    if (failure.seenBy === 'provider') {
+        const lost = gone
+            ? `the credential provider's token record is gone (a step of the job deleted it): ${missing === 0 ? 'any token' : `the ${tokenCount(missing)}`} minted for cargo before it will not be revoked when the job ends`
+            : `${tokenCount(missing)} minted for cargo earlier in this job ${one ? 'is' : 'are'} no longer in the credential provider's record (a step of the job deleted, emptied or rewrote it): post will not find ${one ? 'it' : 'them'} to revoke`;
+        return `auth-action: ${lost}, and ${one ? 'it' : 'they'} ${alive}. The provider goes on, recording each token it mints from now on.`;
+    }
+    if (gone) {
+        const which = missing === 0
+            ? 'Any token the provider minted for cargo was'
+            : `The ${tokenCount(missing)} the provider minted for cargo ${one ? 'was' : 'were'}`;
+        return `The credential provider's token record is gone: a step of the job deleted it. ${which} not revoked, and ${alive}.`;
+    }
+    return `${tokenCount(missing)} the credential provider minted for cargo ${one ? 'is' : 'are'} no longer in its record: a step of the job deleted, emptied or rewrote it after ${one ? 'it was' : 'they were'} written. ${one ? 'It was' : 'They were'} not revoked, and ${alive}.`;
+}
+function recordCountText(failure) {
+    const what = `credential provider's count of the tokens it minted (\`minted\`, beside its record) cannot be relied on: ${problemClause(failure.problem)}`;
+    return failure.seenBy === 'provider'
+        ? `auth-action: the ${what}. A step of the job changed it, so tokens removed from the record can no longer be seen missing; post will warn too. The provider goes on.`
+        : `The ${what}. So post cannot tell whether a step of the job removed tokens from the record: any it removed were not revoked, and may be alive until they expire, 30 minutes after they were issued.`;
+}
+function recordOutOfTimeText(failure) {
+    const parts = [
+        failure.untried > 0
+            ? `it could try ${tokenCount(failure.untried)} of the credential provider's record`
+            : '',
+        failure.unread ? `it had read the record to its end` : '',
+    ].filter((part) => part !== '');
+    return (`Post's ${seconds(failure.budgetMs)} budget ran out before ${parts.join(', and before ')}: a step of the job made the record this long (the provider writes a line per token it mints and per upload). ` +
+        `Those tokens were not revoked, and ${EXPIRE_MANY}.`);
+}
+function unrevokedText(count, reason) {
+    return count === 1
+        ? `A token of the credential provider's record was not revoked: ${reason} ${EXPIRE_ONE[0]?.toUpperCase() ?? ''}${EXPIRE_ONE.slice(1)}.`
+        : `${count} tokens of the credential provider's record were not revoked: ${reason} ${EXPIRE_MANY[0]?.toUpperCase() ?? ''}${EXPIRE_MANY.slice(1)}.`;
 }
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
@@ -716,6 +759,16 @@ function describeFailure(failure, attempts) {
             return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
         case 'token-record':
             return tokenRecordText(failure);
+        case 'record-lost':
+            return recordLostText(failure);
+        case 'record-count':
+            return recordCountText(failure);
+        case 'record-foreign':
+            return `The credential provider's token record held ${tokenCount(failure.tokens)} it did not write there (a step of the job added ${failure.tokens === 1 ? 'it' : 'them'}): post tried ${failure.tokens === 1 ? 'it' : 'them'} after the job's own, and revoked ${failure.revoked}.`;
+        case 'record-out-of-time':
+            return recordOutOfTimeText(failure);
+        case 'provider-folder':
+            return `The credential provider's folder that the main step left in its state (${shownPath(failure.path)}) is not the one it made: ${problemClause(failure.problem)}. Nothing in it was read, revoked or removed: the tokens the provider minted for cargo were not revoked, and ${EXPIRE_MANY}.`;
         case 'invalid-state':
             return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
@@ -1124,8 +1177,9 @@ async function callWithRetries(deps, call, target, prepare, accept, retryRefusal
             deps.core.info(`${CALL_NAMES[call]} failed: ${(0,_errors_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .retryReason */ .DR)(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
                 `next try in ${(delayMs / 1000).toFixed(1)} s.`);
         },
-        attempt: async (timeoutMs) => {
+        attempt: async (time) => {
             const request = await prepare();
+            const timeoutMs = time.timeoutMs();
             const sent = await deps.transport(request, timeoutMs);
             if (!sent.ok) {
                 const time = { timeoutMs, limitMs: deps.policy.attemptTimeoutMs };
@@ -1300,7 +1354,7 @@ const scaled = (timing, scale) => ({
         backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
         retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
         attemptTimeoutMs: Math.max(timing.policy.attemptTimeoutMs * scale, MIN_ATTEMPT_MS),
-        minAttemptMs: timing.policy.minAttemptMs * scale,
+        minAttemptMs: Math.max(timing.policy.minAttemptMs * scale, MIN_ATTEMPT_MS),
     },
 });
 function timeScaleNote(scale, asked) {
@@ -1308,7 +1362,7 @@ function timeScaleNote(scale, asked) {
         return undefined;
     const clamped = asked === undefined ? '' : ` (${asked} asked; ${scale} is the least)`;
     return (`AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by ${scale}${clamped}. ` +
-        `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s, a step at least ${MIN_BUDGET_MS / 1000} s.`);
+        `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s (none starts with less of its step’s budget left), a step at least ${MIN_BUDGET_MS / 1000} s.`);
 }
 const mainTiming = (scale = 1) => scaled({
     budgetMs: 180_000,
@@ -1381,6 +1435,8 @@ function backoffDelay(policy, attempt, random) {
     const cap = caps[Math.min(attempt, caps.length) - 1] ?? 0;
     return Math.floor(random * cap);
 }
+class OutOfTime extends Error {
+}
 async function withRetries(options) {
     const { policy, clock, deadline } = options;
     let last;
@@ -1389,7 +1445,24 @@ async function withRetries(options) {
         if (left < policy.minAttemptMs) {
             throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
         }
-        const outcome = await options.attempt(Math.min(policy.attemptTimeoutMs, left), n);
+        const outOfTime = new OutOfTime();
+        const time = {
+            timeoutMs: () => {
+                const remaining = deadline - clock.now();
+                if (remaining < policy.minAttemptMs)
+                    throw outOfTime;
+                return Math.min(policy.attemptTimeoutMs, remaining);
+            },
+        };
+        let outcome;
+        try {
+            outcome = await options.attempt(time, n);
+        }
+        catch (error) {
+            if (error !== outOfTime)
+                throw error;
+            throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
+        }
         if (outcome.done)
             return outcome.value;
         last = outcome.failure;
@@ -2113,6 +2186,7 @@ function requestIdToken(deps, access, audience) {
 ;// CONCATENATED MODULE: ./src/exchange/token-response.ts
 
 const MAX_TOKEN_LENGTH = 4096;
+const MIN_TOKEN_LENGTH = 16;
 const TOKEN_CHARACTERS = /^[A-Za-z0-9._-]+$/;
 function token_response_tokenProblem(token) {
     if (token === '')
@@ -2125,6 +2199,9 @@ function token_response_tokenProblem(token) {
     }
     if (!TOKEN_CHARACTERS.test(token)) {
         return 'its `token` holds a character other than ASCII letters, digits, `-`, `_` and `.`, which no registry token is made of';
+    }
+    if (token.length < MIN_TOKEN_LENGTH) {
+        return `its \`token\` is ${token.length} characters long, shorter than any registry token (${MIN_TOKEN_LENGTH} at the least)`;
     }
     return undefined;
 }
@@ -2141,7 +2218,7 @@ function parseTokenResponse(response) {
     const problem = token_response_tokenProblem(token);
     if (problem === undefined)
         return { ok: true, token };
-    return token === '' || token.length > MAX_TOKEN_LENGTH
+    return token.length < MIN_TOKEN_LENGTH || token.length > MAX_TOKEN_LENGTH
         ? { ok: false, problem }
         : { ok: false, problem, candidate: token };
 }
@@ -2319,12 +2396,28 @@ function cargoRegistry(name, baseUrl) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
-;// CONCATENATED MODULE: ./src/provider/files.ts
-const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
-const RECORD_FILE = 'tokens.jsonl';
-
 ;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
 
+function folderIdentity(path) {
+    return identityOf((0,external_node_fs_.lstatSync)(path, { bigint: true }));
+}
+const identityOf = (stats) => `${stats.dev}:${stats.ino}:${stats.birthtimeNs}`;
+function folderProblem(path, identity) {
+    let stats;
+    try {
+        stats = lstatSync(path, { bigint: true });
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? 'it is gone' : 'it cannot be read';
+    }
+    if (stats.isSymbolicLink())
+        return 'it is a symbolic link';
+    if (!stats.isDirectory())
+        return 'it is not a folder';
+    if (identityOf(stats) !== identity)
+        return 'it is another folder put in its place';
+    return undefined;
+}
 class untrusted_file_UntrustedFileError extends Error {
     code;
     problem;
@@ -2347,7 +2440,7 @@ function size(bytes) {
         return `${bytes / 1024} KiB`;
     return `${bytes} bytes`;
 }
-function withRegularFile(path, flags, use) {
+function openRegularFile(path, flags) {
     let before;
     try {
         before = (0,external_node_fs_.lstatSync)(path);
@@ -2375,6 +2468,16 @@ function withRegularFile(path, flags, use) {
         const same = before === undefined || (stats.ino === before.ino && stats.dev === before.dev);
         if (!stats.isFile() || !same)
             throw notRegular();
+        return { fd, stats };
+    }
+    catch (error) {
+        (0,external_node_fs_.closeSync)(fd);
+        throw error;
+    }
+}
+function withRegularFile(path, flags, use) {
+    const { fd, stats } = openRegularFile(path, flags);
+    try {
         return use(fd, stats);
     }
     finally {
@@ -2399,12 +2502,80 @@ function untrusted_file_readUntrustedFile(path, maxBytes) {
         return buffer.toString('utf8', 0, length);
     });
 }
-function appendUntrustedFile(path, text) {
+function untrusted_file_appendUntrustedFile(path, text) {
     const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_APPEND | external_node_fs_.constants.O_CREAT;
     withRegularFile(path, flags, (fd) => {
         (0,external_node_fs_.writeSync)(fd, text);
     });
 }
+const CHUNK_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+function readChunk(fd, buffer) {
+    return new Promise((resolve, reject) => {
+        read(fd, buffer, 0, buffer.length, null, (error, bytes) => {
+            if (error)
+                reject(error);
+            else
+                resolve(bytes);
+        });
+    });
+}
+async function untrusted_file_scanUntrustedLines(path, options) {
+    const { fd } = openRegularFile(path, constants.O_RDONLY);
+    try {
+        const chunk = Buffer.alloc(CHUNK_BYTES);
+        let pending = [];
+        let pendingBytes = 0;
+        let long = false;
+        let bytes = 0;
+        const endLine = (tail) => {
+            if (long || pendingBytes + tail.length > options.maxLineBytes)
+                options.onLongLine();
+            else
+                options.onLine(Buffer.concat([...pending, tail]).toString('utf8'));
+            pending = [];
+            pendingBytes = 0;
+            long = false;
+        };
+        for (;;) {
+            if (options.stop?.() === true)
+                return { complete: false, bytes };
+            const read = await readChunk(fd, chunk);
+            if (read === 0)
+                break;
+            bytes += read;
+            if (options.maxBytes !== undefined && bytes > options.maxBytes) {
+                throw new untrusted_file_UntrustedFileError('EFBIG', `it is larger than ${size(options.maxBytes)}`);
+            }
+            const data = chunk.subarray(0, read);
+            let start = 0;
+            for (let end = data.indexOf(10); end !== -1; end = data.indexOf(10, start)) {
+                endLine(data.subarray(start, end));
+                start = end + 1;
+            }
+            const rest = data.subarray(start);
+            if (long || pendingBytes + rest.length > options.maxLineBytes) {
+                long = true;
+                pending = [];
+                pendingBytes = 0;
+            }
+            else if (rest.length > 0) {
+                pending.push(Buffer.from(rest));
+                pendingBytes += rest.length;
+            }
+        }
+        if (long || pendingBytes > 0)
+            endLine(Buffer.alloc(0));
+        return { complete: true, bytes };
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/provider/files.ts
+const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
+const RECORD_FILE = 'tokens.jsonl';
+const files_COUNT_FILE = 'minted';
 
 ;// CONCATENATED MODULE: ./src/provider/provider-config.ts
 
@@ -2487,53 +2658,171 @@ function readProviderConfig(path) {
 
 
 
-const MAX_RECORD_BYTES = (/* unused pure expression or super */ null && (1 << 20));
-function recordToken(path, minted, upload) {
+
+
+const recordFiles = (dir) => ({
+    record: (0,external_node_path_.join)(dir, RECORD_FILE),
+    count: (0,external_node_path_.join)(dir, files_COUNT_FILE),
+});
+const recordFilesOf = (recordPath) => ({
+    record: recordPath,
+    count: join(dirname(recordPath), COUNT_FILE),
+});
+const MAX_NUMBER = 100_000;
+const MAX_LINE_BYTES = MAX_TOKEN_LENGTH + 1024;
+const MAX_COUNT_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+function fingerprint(token) {
+    let hash = 0xcbf29ce484222325n;
+    for (let i = 0; i < token.length; i++) {
+        hash = ((hash ^ BigInt(token.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+    }
+    return hash.toString(16).padStart(16, '0');
+}
+const countLine = (n, token) => `${n} ${fingerprint(token)}\n`;
+function appendEntry(files, n, minted, upload) {
     const line = {
+        ...(n !== undefined && { n }),
         token: minted.token,
         mintedAt: minted.mintedAt,
         ...(upload && { crate: upload.crate, version: upload.version }),
     };
-    appendUntrustedFile(path, `${JSON.stringify(line)}\n`);
+    untrusted_file_appendUntrustedFile(files.record, `${JSON.stringify(line)}\n`);
 }
-function readRecord(path) {
-    const tokens = [];
-    let skipped = 0;
-    for (const line of readUntrustedFile(path, MAX_RECORD_BYTES).split('\n')) {
-        if (line.trim() === '')
-            continue;
-        const entry = parseEntry(line);
-        if (entry === undefined)
-            skipped++;
-        else
-            tokens.push(entry);
+function recordToken(files, n, minted) {
+    appendEntry(files, n, minted);
+    try {
+        appendUntrustedFile(files.count, countLine(n, minted.token));
     }
-    return { tokens, skipped };
+    catch {
+    }
+}
+function recordUpload(files, entry, upload) {
+    appendEntry(files, entry.n, entry, upload);
 }
 function parseUpload(crate, version) {
     if (typeof crate !== 'string' || typeof version !== 'string')
         return undefined;
     return CRATE_NAME.test(crate) && VERSION.test(version) ? { crate, version } : undefined;
 }
+const isNumber = (n) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_NUMBER;
 function parseEntry(line) {
+    if (!line.startsWith('{'))
+        return undefined;
     try {
         const json = JSON.parse(line);
         if (typeof json !== 'object' || json === null)
             return undefined;
-        const { token, mintedAt, crate, version } = json;
+        const { n, token, mintedAt, crate, version } = json;
         if (typeof token !== 'string' || tokenProblem(token) !== undefined)
             return undefined;
         if (typeof mintedAt !== 'number' || !Number.isFinite(mintedAt))
             return undefined;
         const upload = parseUpload(crate, version);
-        return upload === undefined ? { token, mintedAt } : { token, mintedAt, upload };
+        return {
+            token,
+            mintedAt,
+            ...(isNumber(n) && { n }),
+            ...(upload && { upload }),
+        };
     }
     catch {
         return undefined;
     }
 }
+async function readRecord(path, onEntry, stop) {
+    let skipped = 0;
+    const scan = await scanUntrustedLines(path, {
+        maxLineBytes: MAX_LINE_BYTES,
+        onLine: (line) => {
+            if (line.trim() === '')
+                return;
+            const entry = parseEntry(line);
+            if (entry === undefined)
+                skipped++;
+            else
+                onEntry(entry);
+        },
+        onLongLine: () => {
+            skipped++;
+        },
+        ...(stop && { stop }),
+    });
+    return { skipped, complete: scan.complete, bytes: scan.bytes };
+}
+class CountProblem extends Error {
+    problem;
+    constructor(problem) {
+        super(problem);
+        this.problem = problem;
+        this.name = 'CountProblem';
+    }
+}
+const COUNT_LINE = /^(\d{1,6}) ([0-9a-f]{16})$/;
+async function readCount(path) {
+    const count = new Map();
+    const seen = { lines: 0, bad: false };
+    try {
+        await scanUntrustedLines(path, {
+            maxLineBytes: 32,
+            maxBytes: MAX_COUNT_BYTES,
+            onLine: (line) => {
+                const [, digits = '', print = ''] = COUNT_LINE.exec(line) ?? [];
+                const n = Number(digits);
+                if (!isNumber(n) || (seen.lines === 0 && n !== 1))
+                    seen.bad = true;
+                else
+                    count.set(print, n);
+                seen.lines++;
+            },
+            onLongLine: () => {
+                seen.bad = true;
+            },
+        });
+    }
+    catch (error) {
+        if (error instanceof UntrustedFileError)
+            throw new CountProblem(error.problem);
+        const code = error.code;
+        throw new CountProblem(code === 'ENOENT' ? 'it is gone' : 'it cannot be read');
+    }
+    if (seen.lines === 0)
+        throw new CountProblem('it is empty');
+    if (seen.bad)
+        throw new CountProblem('it holds lines the provider did not write');
+    return count;
+}
+class RecordCheck {
+    count;
+    found = new Set();
+    constructor(count) {
+        this.count = count;
+    }
+    see(entry) {
+        const print = fingerprint(entry.token);
+        if (!this.count.has(print))
+            return false;
+        this.found.add(print);
+        return true;
+    }
+    missing(withMain) {
+        let missing = 0;
+        for (const [print, n] of this.count) {
+            if (!this.found.has(print) && (withMain || n !== 1))
+                missing++;
+        }
+        return missing;
+    }
+    next() {
+        return Math.max(0, ...this.count.values()) + 1;
+    }
+}
+function startRecord(files, minted) {
+    appendEntry(files, 1, minted);
+    untrusted_file_appendUntrustedFile(files.count, countLine(1, minted.token));
+}
 
 ;// CONCATENATED MODULE: ./src/provider/install-provider.ts
+
 
 
 
@@ -2593,17 +2882,20 @@ function providerHome(runnerTemp, program) {
 }
 function makeProviderDir(runnerTemp, program) {
     const home = providerHome(runnerTemp, program);
-    return (0,failure/* onRunnerFile */.Q)('RUNNER_TEMP', () => (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(home, PROVIDER_DIR_PREFIX)));
+    return (0,failure/* onRunnerFile */.Q)('RUNNER_TEMP', () => {
+        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(home, PROVIDER_DIR_PREFIX));
+        return { dir, identity: folderIdentity(dir) };
+    });
 }
 function installProvider(core, settings) {
     const { dir, program, registry, cargo, revoke, minted } = settings;
-    const recordPath = (0,external_node_path_.join)(dir, RECORD_FILE);
+    const files = recordFiles(dir);
     const configPath = (0,external_node_path_.join)(dir, CONFIG_FILE);
     const wrapper = wrapperFile(program, configPath);
     const wrapperPath = (0,external_node_path_.join)(dir, wrapper.name);
     (0,failure/* onRunnerFile */.Q)('RUNNER_TEMP', () => {
-        recordToken(recordPath, minted);
-        writeProviderConfig(configPath, { registry, cargo, recordPath, revoke });
+        startRecord(files, minted);
+        writeProviderConfig(configPath, { registry, cargo, recordPath: files.record, revoke });
         (0,external_node_fs_.writeFileSync)(wrapperPath, wrapper.text, { encoding: 'utf8', mode: 0o700, flag: 'wx' });
     });
     const variable = providerVariable(cargo);
@@ -2619,6 +2911,7 @@ const TOKEN = 'token';
 const REGISTRY_URL = 'registryUrl';
 const REVOKE = 'revoke';
 const PROVIDER_DIR = 'providerDir';
+const PROVIDER_DIR_IDENTITY = 'providerDirIdentity';
 function saveHandover(core, handover) {
     if (handover.kind === 'none')
         return;
@@ -2626,14 +2919,17 @@ function saveHandover(core, handover) {
     core.saveState(REVOKE, String(handover.kind === 'revoke'));
     if (handover.kind === 'revoke')
         core.saveState(TOKEN, handover.token);
-    if (handover.providerDir !== undefined)
-        core.saveState(PROVIDER_DIR, handover.providerDir);
+    if (handover.providerDir !== undefined) {
+        core.saveState(PROVIDER_DIR, handover.providerDir.path);
+        core.saveState(PROVIDER_DIR_IDENTITY, handover.providerDir.identity);
+    }
 }
 function readHandover(core) {
     const baseUrl = core.getState(REGISTRY_URL);
     const token = core.getState(TOKEN);
     const dir = core.getState(PROVIDER_DIR);
-    const providerDir = dir === '' ? {} : { providerDir: dir };
+    const identity = core.getState(PROVIDER_DIR_IDENTITY);
+    const providerDir = dir === '' ? {} : { providerDir: { path: dir, identity } };
     if (baseUrl === '')
         return { kind: 'none' };
     if (core.getState(REVOKE) === 'false')
@@ -2690,7 +2986,9 @@ function handOutToken(core, inputs, minted, provider) {
     const { token } = minted;
     core.setSecret(token);
     const { baseUrl } = inputs.registry;
-    const providerDir = provider === undefined ? {} : { providerDir: provider.dir };
+    const providerDir = provider === undefined
+        ? {}
+        : { providerDir: { path: provider.dir, identity: provider.identity } };
     saveHandover(core, inputs.revoke
         ? { kind: 'revoke', baseUrl, token, ...providerDir }
         : { kind: 'keep', baseUrl, ...providerDir });
@@ -2810,8 +3108,8 @@ async function runMain(deps) {
         let provider;
         if (inputs.provider !== undefined) {
             const program = deps.providerProgram();
-            const dir = makeProviderDir(environment.runnerTemp, program);
-            provider = { cargo: inputs.provider, program, dir };
+            const { dir, identity } = makeProviderDir(environment.runnerTemp, program);
+            provider = { cargo: inputs.provider, program, dir, identity };
         }
         const net = (0,call/* startPhase */.C)({ core, transport, clock }, (0,policies/* mainTiming */.s_)(environment.timeScale));
         core.info(`Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`);
@@ -3985,7 +4283,7 @@ function troubleshootingLink(docs, section, text) {
 /* harmony export */   pO: () => (/* binding */ Redactor),
 /* harmony export */   zA: () => (/* binding */ shownUrl)
 /* harmony export */ });
-/* unused harmony exports MAX_SHOWN, redactUrls, redactUrlValue */
+/* unused harmony exports MAX_SHOWN, redactUrls, redactUrlValue, MIN_SECRET_LENGTH */
 const MAX_SHOWN = 300;
 const URLISH = /\/\/[^\s`'"<>]*/g;
 function redactUrlish(urlish) {
@@ -4069,16 +4367,17 @@ function hideCut(text, secret, table) {
     }
     return out;
 }
+const MIN_SECRET_LENGTH = 8;
 class Redactor {
     secrets = new Set();
     kept = new Set();
     tables = new Map();
     add(secret) {
-        if (secret.length < 8)
+        if (secret.length < MIN_SECRET_LENGTH)
             return;
         this.secrets.add(secret);
         const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
-        if (flat !== secret && flat.trim().length >= 8)
+        if (flat !== secret && flat.trim().length >= MIN_SECRET_LENGTH)
             this.secrets.add(flat);
     }
     keep(url) {

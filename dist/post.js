@@ -328,7 +328,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Uc: () => (/* binding */ describeError),
   Ic: () => (/* binding */ describeFailure),
   DR: () => (/* binding */ retryReason),
-  Lx: () => (/* binding */ shownCrate)
+  Lx: () => (/* binding */ shownCrate),
+  Zz: () => (/* binding */ unrevokedText)
 });
 
 // UNUSED EXPORTS: MAX_SAID, NEW_CRATE_REFUSAL, fixOf, midReleaseNote, seconds, sentence, shownPath
@@ -690,9 +691,6 @@ function tokenRecordText(failure) {
     if (failure.problem !== undefined) {
         return `The credential provider's token record was not read (${problemClause(failure.problem)}): ${unrevoked}`;
     }
-    if (failure.code === 'ENOENT') {
-        return "The credential provider's token record could not be found: any token the provider minted for cargo may still be alive, and expires on its own 30 minutes after it was issued.";
-    }
     return failure.code === ''
         ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
         : `The credential provider's token record could not be read (${(0,redact/* shown */.SP)(failure.code, 40)}): ${unrevoked}`;
@@ -705,6 +703,52 @@ function httpNextStep(failure) {
 }
 function fixOf(failure) {
     return failure.kind === 'http-status' ? httpNextStep(failure) : undefined;
+}
+function tokenCount(count) {
+    return count === 1 ? '1 token' : `${count} tokens`;
+}
+const EXPIRE_ONE = 'it expires on its own 30 minutes after it was issued';
+const EXPIRE_MANY = 'they expire on their own 30 minutes after they were issued';
+function recordLostText(failure) {
+    const { missing, gone } = failure;
+    const one = missing <= 1;
+    const alive = one
+        ? 'may be alive until it expires, 30 minutes after it was issued'
+        : 'may be alive until they expire, 30 minutes after they were issued';
+    if (failure.seenBy === 'provider') {
+        const lost = gone
+            ? `the credential provider's token record is gone (a step of the job deleted it): ${missing === 0 ? 'any token' : `the ${tokenCount(missing)}`} minted for cargo before it will not be revoked when the job ends`
+            : `${tokenCount(missing)} minted for cargo earlier in this job ${one ? 'is' : 'are'} no longer in the credential provider's record (a step of the job deleted, emptied or rewrote it): post will not find ${one ? 'it' : 'them'} to revoke`;
+        return `auth-action: ${lost}, and ${one ? 'it' : 'they'} ${alive}. The provider goes on, recording each token it mints from now on.`;
+    }
+    if (gone) {
+        const which = missing === 0
+            ? 'Any token the provider minted for cargo was'
+            : `The ${tokenCount(missing)} the provider minted for cargo ${one ? 'was' : 'were'}`;
+        return `The credential provider's token record is gone: a step of the job deleted it. ${which} not revoked, and ${alive}.`;
+    }
+    return `${tokenCount(missing)} the credential provider minted for cargo ${one ? 'is' : 'are'} no longer in its record: a step of the job deleted, emptied or rewrote it after ${one ? 'it was' : 'they were'} written. ${one ? 'It was' : 'They were'} not revoked, and ${alive}.`;
+}
+function recordCountText(failure) {
+    const what = `credential provider's count of the tokens it minted (\`minted\`, beside its record) cannot be relied on: ${problemClause(failure.problem)}`;
+    return failure.seenBy === 'provider'
+        ? `auth-action: the ${what}. A step of the job changed it, so tokens removed from the record can no longer be seen missing; post will warn too. The provider goes on.`
+        : `The ${what}. So post cannot tell whether a step of the job removed tokens from the record: any it removed were not revoked, and may be alive until they expire, 30 minutes after they were issued.`;
+}
+function recordOutOfTimeText(failure) {
+    const parts = [
+        failure.untried > 0
+            ? `it could try ${tokenCount(failure.untried)} of the credential provider's record`
+            : '',
+        failure.unread ? `it had read the record to its end` : '',
+    ].filter((part) => part !== '');
+    return (`Post's ${describe_seconds(failure.budgetMs)} budget ran out before ${parts.join(', and before ')}: a step of the job made the record this long (the provider writes a line per token it mints and per upload). ` +
+        `Those tokens were not revoked, and ${EXPIRE_MANY}.`);
+}
+function unrevokedText(count, reason) {
+    return count === 1
+        ? `A token of the credential provider's record was not revoked: ${reason} ${EXPIRE_ONE[0]?.toUpperCase() ?? ''}${EXPIRE_ONE.slice(1)}.`
+        : `${count} tokens of the credential provider's record were not revoked: ${reason} ${EXPIRE_MANY[0]?.toUpperCase() ?? ''}${EXPIRE_MANY.slice(1)}.`;
 }
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
@@ -723,6 +767,16 @@ function describeFailure(failure, attempts) {
             return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
         case 'token-record':
             return tokenRecordText(failure);
+        case 'record-lost':
+            return recordLostText(failure);
+        case 'record-count':
+            return recordCountText(failure);
+        case 'record-foreign':
+            return `The credential provider's token record held ${tokenCount(failure.tokens)} it did not write there (a step of the job added ${failure.tokens === 1 ? 'it' : 'them'}): post tried ${failure.tokens === 1 ? 'it' : 'them'} after the job's own, and revoked ${failure.revoked}.`;
+        case 'record-out-of-time':
+            return recordOutOfTimeText(failure);
+        case 'provider-folder':
+            return `The credential provider's folder that the main step left in its state (${shownPath(failure.path)}) is not the one it made: ${problemClause(failure.problem)}. Nothing in it was read, revoked or removed: the tokens the provider minted for cargo were not revoked, and ${EXPIRE_MANY}.`;
         case 'invalid-state':
             return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${(0,redact/* shownUrl */.zA)(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
@@ -1042,8 +1096,9 @@ async function callWithRetries(deps, call, target, prepare, accept, retryRefusal
             deps.core.info(`${CALL_NAMES[call]} failed: ${(0,_errors_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .retryReason */ .DR)(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
                 `next try in ${(delayMs / 1000).toFixed(1)} s.`);
         },
-        attempt: async (timeoutMs) => {
+        attempt: async (time) => {
             const request = await prepare();
+            const timeoutMs = time.timeoutMs();
             const sent = await deps.transport(request, timeoutMs);
             if (!sent.ok) {
                 const time = { timeoutMs, limitMs: deps.policy.attemptTimeoutMs };
@@ -1218,6 +1273,8 @@ function backoffDelay(policy, attempt, random) {
     const cap = caps[Math.min(attempt, caps.length) - 1] ?? 0;
     return Math.floor(random * cap);
 }
+class OutOfTime extends Error {
+}
 async function withRetries(options) {
     const { policy, clock, deadline } = options;
     let last;
@@ -1226,7 +1283,24 @@ async function withRetries(options) {
         if (left < policy.minAttemptMs) {
             throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
         }
-        const outcome = await options.attempt(Math.min(policy.attemptTimeoutMs, left), n);
+        const outOfTime = new OutOfTime();
+        const time = {
+            timeoutMs: () => {
+                const remaining = deadline - clock.now();
+                if (remaining < policy.minAttemptMs)
+                    throw outOfTime;
+                return Math.min(policy.attemptTimeoutMs, remaining);
+            },
+        };
+        let outcome;
+        try {
+            outcome = await options.attempt(time, n);
+        }
+        catch (error) {
+            if (error !== outOfTime)
+                throw error;
+            throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
+        }
         if (outcome.done)
             return outcome.value;
         last = outcome.failure;
@@ -1453,7 +1527,7 @@ function registryVariable(name, key) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(538);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1506,7 +1580,7 @@ function troubleshootingLink(docs, section, text) {
 
 /***/ }),
 
-/***/ 538:
+/***/ 89:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1537,7 +1611,7 @@ const scaled = (timing, scale) => ({
         backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
         retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
         attemptTimeoutMs: Math.max(timing.policy.attemptTimeoutMs * scale, MIN_ATTEMPT_MS),
-        minAttemptMs: timing.policy.minAttemptMs * scale,
+        minAttemptMs: Math.max(timing.policy.minAttemptMs * scale, MIN_ATTEMPT_MS),
     },
 });
 function timeScaleNote(scale, asked) {
@@ -1545,7 +1619,7 @@ function timeScaleNote(scale, asked) {
         return undefined;
     const clamped = asked === undefined ? '' : ` (${asked} asked; ${scale} is the least)`;
     return (`AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by ${scale}${clamped}. ` +
-        `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s, a step at least ${MIN_BUDGET_MS / 1000} s.`);
+        `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s (none starts with less of its step’s budget left), a step at least ${MIN_BUDGET_MS / 1000} s.`);
 }
 const mainTiming = (scale = 1) => scaled({
     budgetMs: 180_000,
@@ -1621,10 +1695,12 @@ function unrevokedSummary(failed, minted, docs) {
 ;// CONCATENATED MODULE: ./src/provider/files.ts
 const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
 const RECORD_FILE = 'tokens.jsonl';
+const files_COUNT_FILE = 'minted';
 
 ;// CONCATENATED MODULE: ./src/exchange/token-response.ts
 
 const MAX_TOKEN_LENGTH = 4096;
+const MIN_TOKEN_LENGTH = 16;
 const TOKEN_CHARACTERS = /^[A-Za-z0-9._-]+$/;
 function tokenProblem(token) {
     if (token === '')
@@ -1637,6 +1713,9 @@ function tokenProblem(token) {
     }
     if (!TOKEN_CHARACTERS.test(token)) {
         return 'its `token` holds a character other than ASCII letters, digits, `-`, `_` and `.`, which no registry token is made of';
+    }
+    if (token.length < MIN_TOKEN_LENGTH) {
+        return `its \`token\` is ${token.length} characters long, shorter than any registry token (${MIN_TOKEN_LENGTH} at the least)`;
     }
     return undefined;
 }
@@ -1653,13 +1732,35 @@ function parseTokenResponse(response) {
     const problem = tokenProblem(token);
     if (problem === undefined)
         return { ok: true, token };
-    return token === '' || token.length > MAX_TOKEN_LENGTH
+    return token.length < MIN_TOKEN_LENGTH || token.length > MAX_TOKEN_LENGTH
         ? { ok: false, problem }
         : { ok: false, problem, candidate: token };
 }
 
+// EXTERNAL MODULE: ./src/inputs/cargo-names.ts
+var cargo_names = __nccwpck_require__(200);
 ;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
 
+function folderIdentity(path) {
+    return identityOf(lstatSync(path, { bigint: true }));
+}
+const identityOf = (stats) => `${stats.dev}:${stats.ino}:${stats.birthtimeNs}`;
+function folderProblem(path, identity) {
+    let stats;
+    try {
+        stats = (0,external_node_fs_namespaceObject.lstatSync)(path, { bigint: true });
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? 'it is gone' : 'it cannot be read';
+    }
+    if (stats.isSymbolicLink())
+        return 'it is a symbolic link';
+    if (!stats.isDirectory())
+        return 'it is not a folder';
+    if (identityOf(stats) !== identity)
+        return 'it is another folder put in its place';
+    return undefined;
+}
 class UntrustedFileError extends Error {
     code;
     problem;
@@ -1682,7 +1783,7 @@ function size(bytes) {
         return `${bytes / 1024} KiB`;
     return `${bytes} bytes`;
 }
-function withRegularFile(path, flags, use) {
+function openRegularFile(path, flags) {
     let before;
     try {
         before = (0,external_node_fs_namespaceObject.lstatSync)(path);
@@ -1710,21 +1811,31 @@ function withRegularFile(path, flags, use) {
         const same = before === undefined || (stats.ino === before.ino && stats.dev === before.dev);
         if (!stats.isFile() || !same)
             throw notRegular();
+        return { fd, stats };
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        throw error;
+    }
+}
+function withRegularFile(path, flags, use) {
+    const { fd, stats } = openRegularFile(path, flags);
+    try {
         return use(fd, stats);
     }
     finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        closeSync(fd);
     }
 }
 function readUntrustedFile(path, maxBytes) {
-    return withRegularFile(path, external_node_fs_namespaceObject.constants.O_RDONLY, (fd, stats) => {
+    return withRegularFile(path, constants.O_RDONLY, (fd, stats) => {
         const tooBig = () => new UntrustedFileError('EFBIG', `it is larger than ${size(maxBytes)}`);
         if (stats.size > maxBytes)
             throw tooBig();
         const buffer = Buffer.alloc(maxBytes + 1);
         let length = 0;
         for (;;) {
-            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            const read = readSync(fd, buffer, length, buffer.length - length, null);
             if (read === 0)
                 break;
             length += read;
@@ -1740,57 +1851,235 @@ function untrusted_file_appendUntrustedFile(path, text) {
         writeSync(fd, text);
     });
 }
+const CHUNK_BYTES = 64 * 1024;
+function readChunk(fd, buffer) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_fs_namespaceObject.read)(fd, buffer, 0, buffer.length, null, (error, bytes) => {
+            if (error)
+                reject(error);
+            else
+                resolve(bytes);
+        });
+    });
+}
+async function scanUntrustedLines(path, options) {
+    const { fd } = openRegularFile(path, external_node_fs_namespaceObject.constants.O_RDONLY);
+    try {
+        const chunk = Buffer.alloc(CHUNK_BYTES);
+        let pending = [];
+        let pendingBytes = 0;
+        let long = false;
+        let bytes = 0;
+        const endLine = (tail) => {
+            if (long || pendingBytes + tail.length > options.maxLineBytes)
+                options.onLongLine();
+            else
+                options.onLine(Buffer.concat([...pending, tail]).toString('utf8'));
+            pending = [];
+            pendingBytes = 0;
+            long = false;
+        };
+        for (;;) {
+            if (options.stop?.() === true)
+                return { complete: false, bytes };
+            const read = await readChunk(fd, chunk);
+            if (read === 0)
+                break;
+            bytes += read;
+            if (options.maxBytes !== undefined && bytes > options.maxBytes) {
+                throw new UntrustedFileError('EFBIG', `it is larger than ${size(options.maxBytes)}`);
+            }
+            const data = chunk.subarray(0, read);
+            let start = 0;
+            for (let end = data.indexOf(10); end !== -1; end = data.indexOf(10, start)) {
+                endLine(data.subarray(start, end));
+                start = end + 1;
+            }
+            const rest = data.subarray(start);
+            if (long || pendingBytes + rest.length > options.maxLineBytes) {
+                long = true;
+                pending = [];
+                pendingBytes = 0;
+            }
+            else if (rest.length > 0) {
+                pending.push(Buffer.from(rest));
+                pendingBytes += rest.length;
+            }
+        }
+        if (long || pendingBytes > 0)
+            endLine(Buffer.alloc(0));
+        return { complete: true, bytes };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
 
-// EXTERNAL MODULE: ./src/inputs/cargo-names.ts
-var cargo_names = __nccwpck_require__(200);
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
 
 
 
-const MAX_RECORD_BYTES = 1 << 20;
-function recordToken(path, minted, upload) {
+
+
+const recordFiles = (dir) => ({
+    record: (0,external_node_path_namespaceObject.join)(dir, RECORD_FILE),
+    count: (0,external_node_path_namespaceObject.join)(dir, files_COUNT_FILE),
+});
+const recordFilesOf = (recordPath) => ({
+    record: recordPath,
+    count: join(dirname(recordPath), COUNT_FILE),
+});
+const MAX_NUMBER = 100_000;
+const MAX_LINE_BYTES = MAX_TOKEN_LENGTH + 1024;
+const MAX_COUNT_BYTES = 64 * 1024;
+function fingerprint(token) {
+    let hash = 0xcbf29ce484222325n;
+    for (let i = 0; i < token.length; i++) {
+        hash = ((hash ^ BigInt(token.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+    }
+    return hash.toString(16).padStart(16, '0');
+}
+const countLine = (n, token) => `${n} ${fingerprint(token)}\n`;
+function appendEntry(files, n, minted, upload) {
     const line = {
+        ...(n !== undefined && { n }),
         token: minted.token,
         mintedAt: minted.mintedAt,
         ...(upload && { crate: upload.crate, version: upload.version }),
     };
-    appendUntrustedFile(path, `${JSON.stringify(line)}\n`);
+    appendUntrustedFile(files.record, `${JSON.stringify(line)}\n`);
 }
-function readRecord(path) {
-    const tokens = [];
-    let skipped = 0;
-    for (const line of readUntrustedFile(path, MAX_RECORD_BYTES).split('\n')) {
-        if (line.trim() === '')
-            continue;
-        const entry = parseEntry(line);
-        if (entry === undefined)
-            skipped++;
-        else
-            tokens.push(entry);
+function recordToken(files, n, minted) {
+    appendEntry(files, n, minted);
+    try {
+        appendUntrustedFile(files.count, countLine(n, minted.token));
     }
-    return { tokens, skipped };
+    catch {
+    }
+}
+function recordUpload(files, entry, upload) {
+    appendEntry(files, entry.n, entry, upload);
 }
 function parseUpload(crate, version) {
     if (typeof crate !== 'string' || typeof version !== 'string')
         return undefined;
     return cargo_names/* CRATE_NAME */.Q4.test(crate) && cargo_names/* VERSION */.xv.test(version) ? { crate, version } : undefined;
 }
+const isNumber = (n) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_NUMBER;
 function parseEntry(line) {
+    if (!line.startsWith('{'))
+        return undefined;
     try {
         const json = JSON.parse(line);
         if (typeof json !== 'object' || json === null)
             return undefined;
-        const { token, mintedAt, crate, version } = json;
+        const { n, token, mintedAt, crate, version } = json;
         if (typeof token !== 'string' || tokenProblem(token) !== undefined)
             return undefined;
         if (typeof mintedAt !== 'number' || !Number.isFinite(mintedAt))
             return undefined;
         const upload = parseUpload(crate, version);
-        return upload === undefined ? { token, mintedAt } : { token, mintedAt, upload };
+        return {
+            token,
+            mintedAt,
+            ...(isNumber(n) && { n }),
+            ...(upload && { upload }),
+        };
     }
     catch {
         return undefined;
     }
+}
+async function readRecord(path, onEntry, stop) {
+    let skipped = 0;
+    const scan = await scanUntrustedLines(path, {
+        maxLineBytes: MAX_LINE_BYTES,
+        onLine: (line) => {
+            if (line.trim() === '')
+                return;
+            const entry = parseEntry(line);
+            if (entry === undefined)
+                skipped++;
+            else
+                onEntry(entry);
+        },
+        onLongLine: () => {
+            skipped++;
+        },
+        ...(stop && { stop }),
+    });
+    return { skipped, complete: scan.complete, bytes: scan.bytes };
+}
+class CountProblem extends Error {
+    problem;
+    constructor(problem) {
+        super(problem);
+        this.problem = problem;
+        this.name = 'CountProblem';
+    }
+}
+const COUNT_LINE = /^(\d{1,6}) ([0-9a-f]{16})$/;
+async function readCount(path) {
+    const count = new Map();
+    const seen = { lines: 0, bad: false };
+    try {
+        await scanUntrustedLines(path, {
+            maxLineBytes: 32,
+            maxBytes: MAX_COUNT_BYTES,
+            onLine: (line) => {
+                const [, digits = '', print = ''] = COUNT_LINE.exec(line) ?? [];
+                const n = Number(digits);
+                if (!isNumber(n) || (seen.lines === 0 && n !== 1))
+                    seen.bad = true;
+                else
+                    count.set(print, n);
+                seen.lines++;
+            },
+            onLongLine: () => {
+                seen.bad = true;
+            },
+        });
+    }
+    catch (error) {
+        if (error instanceof UntrustedFileError)
+            throw new CountProblem(error.problem);
+        const code = error.code;
+        throw new CountProblem(code === 'ENOENT' ? 'it is gone' : 'it cannot be read');
+    }
+    if (seen.lines === 0)
+        throw new CountProblem('it is empty');
+    if (seen.bad)
+        throw new CountProblem('it holds lines the provider did not write');
+    return count;
+}
+class RecordCheck {
+    count;
+    found = new Set();
+    constructor(count) {
+        this.count = count;
+    }
+    see(entry) {
+        const print = fingerprint(entry.token);
+        if (!this.count.has(print))
+            return false;
+        this.found.add(print);
+        return true;
+    }
+    missing(withMain) {
+        let missing = 0;
+        for (const [print, n] of this.count) {
+            if (!this.found.has(print) && (withMain || n !== 1))
+                missing++;
+        }
+        return missing;
+    }
+    next() {
+        return Math.max(0, ...this.count.values()) + 1;
+    }
+}
+function startRecord(files, minted) {
+    appendEntry(files, 1, minted);
+    appendUntrustedFile(files.count, countLine(1, minted.token));
 }
 
 // EXTERNAL MODULE: ./src/redact/redact.ts
@@ -2003,6 +2292,196 @@ function revokeToken(deps, baseUrl, token) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/revoke/revoke-recorded.ts
+
+
+
+
+const REVOCATION_CONCURRENCY = 8;
+const MAX_KEPT_TOKENS = 100_000;
+const MAX_KEPT_CHARS = 8 * 1024 * 1024;
+const MAX_REPORT_ENTRIES = 10_000;
+const MAX_REASONS = 3;
+class TokenQueue {
+    lanes = [[], []];
+    taken = [0, 0];
+    wakers = [];
+    closed = false;
+    push(item) {
+        this.lanes[item.ours ? 0 : 1].push(item);
+        this.wakers.splice(0).forEach((wake) => {
+            wake();
+        });
+    }
+    close() {
+        this.closed = true;
+        this.wakers.splice(0).forEach((wake) => {
+            wake();
+        });
+    }
+    async take() {
+        for (;;) {
+            for (const lane of this.lanes.keys()) {
+                const items = this.lanes[lane] ?? [];
+                const taken = this.taken[lane] ?? 0;
+                if (taken < items.length) {
+                    this.taken[lane] = taken + 1;
+                    return items[taken];
+                }
+            }
+            if (this.closed)
+                return undefined;
+            await new Promise((resolve) => this.wakers.push(resolve));
+        }
+    }
+}
+async function countOf(files, warnings) {
+    try {
+        return await readCount(files.count);
+    }
+    catch (error) {
+        if (!(error instanceof CountProblem))
+            throw error;
+        warnings.push({ kind: 'record-count', problem: error.problem, seenBy: 'post' });
+        return undefined;
+    }
+}
+function unreadRecord(error, check) {
+    if (error instanceof UntrustedFileError) {
+        return { kind: 'token-record', code: error.code, skippedLines: 0, problem: error.problem };
+    }
+    const code = error.code;
+    if (code === 'ENOENT') {
+        return { kind: 'record-lost', missing: check?.missing(false) ?? 0, gone: true, seenBy: 'post' };
+    }
+    const known = typeof code === 'string' && code !== '' ? code : 'EUNKNOWN';
+    return { kind: 'token-record', code: known, skippedLines: 0 };
+}
+function revokeRecorded(deps, files, budget) {
+    const queue = new TokenQueue();
+    const seen = new Set(deps.mainToken === undefined ? [] : [deps.mainToken]);
+    const entries = [];
+    const result = {
+        counted: undefined,
+        ours: 0,
+        oursRevoked: 0,
+        foreign: 0,
+        foreignRevoked: 0,
+        warnings: [],
+        failed: new Map(),
+    };
+    let keptChars = 0;
+    let notKept = 0;
+    const outOfTime = () => budget.deadline - budget.now() < budget.minAttemptMs;
+    const read = (async () => {
+        const count = await countOf(files, result.warnings);
+        const check = count && new RecordCheck(count);
+        if (count !== undefined)
+            result.counted = count.size;
+        try {
+            const { skipped, complete } = await readRecord(files.record, (entry) => {
+                const ours = check === undefined || check.see(entry);
+                if (ours && entries.length < MAX_REPORT_ENTRIES) {
+                    if (entry.upload !== undefined || !seen.has(entry.token))
+                        entries.push(entry);
+                }
+                if (seen.has(entry.token))
+                    return;
+                if (seen.size >= MAX_KEPT_TOKENS || keptChars + entry.token.length > MAX_KEPT_CHARS) {
+                    notKept++;
+                    return;
+                }
+                seen.add(entry.token);
+                keptChars += entry.token.length;
+                if (ours)
+                    result.ours++;
+                else
+                    result.foreign++;
+                queue.push({ token: entry.token, ours, n: entry.n });
+            }, outOfTime);
+            if (skipped > 0)
+                result.warnings.push({ kind: 'token-record', code: '', skippedLines: skipped });
+            const missing = check?.missing(false) ?? 0;
+            if (missing > 0) {
+                result.warnings.push({ kind: 'record-lost', missing, gone: false, seenBy: 'post' });
+            }
+            return complete;
+        }
+        catch (error) {
+            result.warnings.push(unreadRecord(error, check));
+            return true;
+        }
+        finally {
+            queue.close();
+        }
+    })();
+    let tried = 0;
+    const worker = async () => {
+        for (;;) {
+            const next = await queue.take();
+            if (next === undefined)
+                return;
+            if (outOfTime())
+                return;
+            tried++;
+            const { token, ours, n } = next;
+            if (ours)
+                deps.core.setSecret(token);
+            else
+                deps.hide(token);
+            const log = {
+                info: (message) => {
+                    if (ours)
+                        deps.core.info(`Token ${n ?? '?'} of the record: ${message}`);
+                },
+            };
+            try {
+                await revokeToken(deps.net(log), deps.baseUrl, token);
+                if (ours)
+                    result.oursRevoked++;
+                else
+                    result.foreignRevoked++;
+            }
+            catch (error) {
+                const reason = (0,describe/* describeError */.Uc)(error);
+                result.failed.set(reason, (result.failed.get(reason) ?? 0) + 1);
+            }
+        }
+    };
+    const done = (async () => {
+        const workers = Array.from({ length: REVOCATION_CONCURRENCY }, worker);
+        const [complete] = await Promise.all([read, ...workers]);
+        const untried = result.ours + result.foreign - tried + notKept;
+        if (untried > 0 || !complete) {
+            result.warnings.push({
+                kind: 'record-out-of-time',
+                untried,
+                unread: !complete,
+                budgetMs: budget.budgetMs,
+            });
+        }
+        if (result.foreign > 0) {
+            result.warnings.push({
+                kind: 'record-foreign',
+                tokens: result.foreign,
+                revoked: result.foreignRevoked,
+            });
+        }
+        return result;
+    })();
+    return { entries: read.then(() => entries), done };
+}
+function failedReasons(failed) {
+    const all = [...failed].map(([reason, count]) => ({ reason, count }));
+    if (all.length <= MAX_REASONS)
+        return all;
+    const rest = all.slice(MAX_REASONS - 1).reduce((sum, entry) => sum + entry.count, 0);
+    return [
+        ...all.slice(0, MAX_REASONS - 1),
+        { reason: 'Each failed for a reason of its own (the log says which).', count: rest },
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/state/state.ts
 
 
@@ -2011,6 +2490,7 @@ const TOKEN = 'token';
 const REGISTRY_URL = 'registryUrl';
 const REVOKE = 'revoke';
 const PROVIDER_DIR = 'providerDir';
+const PROVIDER_DIR_IDENTITY = 'providerDirIdentity';
 function saveHandover(core, handover) {
     if (handover.kind === 'none')
         return;
@@ -2018,14 +2498,17 @@ function saveHandover(core, handover) {
     core.saveState(REVOKE, String(handover.kind === 'revoke'));
     if (handover.kind === 'revoke')
         core.saveState(TOKEN, handover.token);
-    if (handover.providerDir !== undefined)
-        core.saveState(PROVIDER_DIR, handover.providerDir);
+    if (handover.providerDir !== undefined) {
+        core.saveState(PROVIDER_DIR, handover.providerDir.path);
+        core.saveState(PROVIDER_DIR_IDENTITY, handover.providerDir.identity);
+    }
 }
 function readHandover(core) {
     const baseUrl = core.getState(REGISTRY_URL);
     const token = core.getState(TOKEN);
     const dir = core.getState(PROVIDER_DIR);
-    const providerDir = dir === '' ? {} : { providerDir: dir };
+    const identity = core.getState(PROVIDER_DIR_IDENTITY);
+    const providerDir = dir === '' ? {} : { providerDir: { path: dir, identity } };
     if (baseUrl === '')
         return { kind: 'none' };
     if (core.getState(REVOKE) === 'false')
@@ -2090,38 +2573,31 @@ function readPreflight(core) {
 
 
 
+
 const UNREVOKED = 'The token was not revoked; it expires on its own 30 minutes after it was issued.';
-function recordFolder(providerDir) {
-    return providerDir === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(providerDir);
+function postNet(deps, core, budget) {
+    return {
+        ...(0,call/* startPhase */.C)({ core, transport: deps.transport, clock: deps.clock }, budget.timing),
+        deadline: budget.deadline,
+    };
+}
+function checkedFolder(core, folder) {
+    if (folder === undefined)
+        return undefined;
+    const path = (0,external_node_path_namespaceObject.resolve)(folder.path);
+    const problem = folder.identity === ''
+        ? 'the state holds no identity for it'
+        : folderProblem(path, folder.identity);
+    if (problem === undefined)
+        return path;
+    core.warning((0,describe/* describeFailure */.Ic)({ kind: 'provider-folder', path, problem }));
+    return undefined;
 }
 function removableFolder(folder, runnerTemp) {
     if (folder === undefined || runnerTemp === undefined || runnerTemp === '')
         return undefined;
     const inTemp = (0,external_node_path_namespaceObject.dirname)(folder) === (0,external_node_path_namespaceObject.resolve)(runnerTemp);
     return inTemp && (0,external_node_path_namespaceObject.basename)(folder).startsWith(PROVIDER_DIR_PREFIX) ? folder : undefined;
-}
-function recordedTokens(core, folder) {
-    if (folder === undefined)
-        return [];
-    try {
-        const { tokens, skipped } = readRecord((0,external_node_path_namespaceObject.join)(folder, RECORD_FILE));
-        if (skipped > 0) {
-            core.warning((0,describe/* describeFailure */.Ic)({ kind: 'token-record', code: '', skippedLines: skipped }));
-        }
-        return tokens;
-    }
-    catch (error) {
-        core.warning((0,describe/* describeFailure */.Ic)(recordFailure(error)));
-        return [];
-    }
-}
-function recordFailure(error) {
-    if (error instanceof UntrustedFileError) {
-        return { kind: 'token-record', code: error.code, skippedLines: 0, problem: error.problem };
-    }
-    const code = error.code;
-    const known = typeof code === 'string' && code !== '' ? code : 'EUNKNOWN';
-    return { kind: 'token-record', code: known, skippedLines: 0 };
 }
 const CRATES_IO = { api: 'https://crates.io', index: 'https://index.crates.io/' };
 function indexToAsk(preflight, baseUrl) {
@@ -2167,6 +2643,19 @@ async function reportRelease(deps, baseUrl, recorded, tokens) {
         core.debug(`No release report: ${(0,describe/* describeError */.Uc)(error)}`);
     }
 }
+async function readForReport(core, folder, budget, clock) {
+    const entries = [];
+    try {
+        await readRecord(recordFiles(folder).record, (entry) => {
+            if (entries.length < 10_000)
+                entries.push(entry);
+        }, () => clock.now() > budget.deadline);
+    }
+    catch (error) {
+        core.debug(`No release report: the token record could not be read (${(0,describe/* describeError */.Uc)(error)}).`);
+    }
+    return entries;
+}
 function removeFolder(core, folder) {
     try {
         (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
@@ -2175,76 +2664,108 @@ function removeFolder(core, folder) {
         core.debug('The credential provider folder could not be removed; the runner empties it.');
     }
 }
+async function keepTokens(deps, handover, folder, budget) {
+    const { core, clock } = deps;
+    const recorded = folder === undefined ? [] : await readForReport(core, folder, budget, clock);
+    const minted = Math.max(1, new Set(recorded.map((entry) => entry.token)).size);
+    await reportRelease(deps, handover.baseUrl, recorded, { minted, revoked: 'kept' });
+    core.info(handover.providerDir === undefined
+        ? 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.'
+        : 'Not revoking the tokens (`revoke: false`): each expires on its own 30 minutes after it was issued.');
+}
+function revokeMainToken(deps, baseUrl, token, budget, label) {
+    const { core } = deps;
+    const log = {
+        ...core,
+        info: (message) => {
+            core.info(`${label}${message}`);
+        },
+    };
+    return revokeToken(postNet(deps, log, budget), baseUrl, token).then(() => true, (error) => {
+        core.warning(`${label}${(0,describe/* describeError */.Uc)(error)} ${UNREVOKED}`);
+        return false;
+    });
+}
+async function revokeTokens(deps, handover, folder, budget) {
+    const { core, redactor, clock } = deps;
+    const { baseUrl, token } = handover;
+    const label = folder === undefined ? '' : "The main step's token: ";
+    const mainRevoked = revokeMainToken(deps, baseUrl, token, budget, label);
+    if (folder === undefined) {
+        const revoked = await mainRevoked;
+        if (revoked)
+            core.info(`Revoked the publish token at ${baseUrl}.`);
+        else
+            core.appendSummary(unrevokedSummary(1, 1, deps.environment.docs));
+        await reportRelease(deps, baseUrl, [], { minted: 1, revoked: Number(revoked) });
+        return;
+    }
+    const recorded = revokeRecorded({
+        net: (log) => postNet(deps, { ...core, ...log }, budget),
+        core,
+        hide: (secret) => {
+            redactor.add(secret);
+        },
+        baseUrl,
+        mainToken: token,
+    }, recordFiles(folder), {
+        deadline: budget.deadline,
+        budgetMs: budget.timing.budgetMs,
+        minAttemptMs: budget.timing.policy.minAttemptMs,
+        now: () => clock.now(),
+    });
+    const [main, result, entries] = await Promise.all([mainRevoked, recorded.done, recorded.entries]);
+    for (const warning of result.warnings)
+        core.warning((0,describe/* describeFailure */.Ic)(warning));
+    for (const { reason, count } of failedReasons(result.failed)) {
+        core.warning((0,describe/* unrevokedText */.Zz)(count, reason));
+    }
+    const minted = Math.max(1 + result.ours, result.counted ?? 0);
+    const revoked = Number(main) + result.oursRevoked;
+    if (minted > 1) {
+        core.info(`Revoked ${revoked} of the ${minted} publish tokens this job minted at ${baseUrl} (for this step and for cargo).`);
+    }
+    else if (revoked === 1) {
+        core.info(`Revoked the publish token at ${baseUrl}.`);
+    }
+    if (revoked < minted) {
+        core.appendSummary(unrevokedSummary(minted - revoked, minted, deps.environment.docs));
+    }
+    await reportRelease(deps, baseUrl, entries, { minted, revoked });
+}
 async function runPost(deps) {
-    const { environment, transport, clock } = deps;
+    const { environment, clock } = deps;
     const redactor = new redact/* Redactor */.pO();
     for (const link of (0,summary/* summaryLinks */.w9)(environment.docs))
         redactor.keep(link);
     const core = withRedaction(deps.core, redactor);
+    const timing = postTiming(environment.timeScale);
+    const budget = { timing, deadline: clock.now() + timing.budgetMs };
     let removable;
-    let revocationsRan = false;
+    let keep = false;
     try {
         const handover = readHandover(core);
+        keep = handover.kind === 'keep';
         if (handover.kind === 'none') {
             core.info('No token to revoke: the main step did not get one.');
             return;
         }
-        const folder = recordFolder(handover.providerDir);
+        if (handover.kind === 'revoke') {
+            core.setSecret(handover.token);
+            const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
+            if (note !== undefined)
+                core.info(note);
+        }
+        const folder = checkedFolder(core, handover.providerDir);
         removable = removableFolder(folder, environment.runnerTemp);
-        const recorded = recordedTokens(core, folder);
-        if (handover.kind === 'keep') {
-            const minted = Math.max(1, new Set(recorded.map((entry) => entry.token)).size);
-            await reportRelease({ ...deps, core }, handover.baseUrl, recorded, {
-                minted,
-                revoked: 'kept',
-            });
-            core.info(folder === undefined
-                ? 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.'
-                : 'Not revoking the tokens (`revoke: false`): each expires on its own 30 minutes after it was issued.');
-            return;
-        }
-        const tokens = [...new Set([handover.token, ...recorded.map((entry) => entry.token)])];
-        tokens.forEach((token) => {
-            core.setSecret(token);
-        });
-        const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
-        if (note !== undefined)
-            core.info(note);
-        const label = (i) => (tokens.length > 1 ? `Token ${i + 1} of ${tokens.length}: ` : '');
-        const results = await Promise.allSettled(tokens.map((token, i) => {
-            const log = {
-                ...core,
-                info: (message) => {
-                    core.info(label(i) + message);
-                },
-            };
-            const net = (0,call/* startPhase */.C)({ core: log, transport, clock }, postTiming(environment.timeScale));
-            return revokeToken(net, handover.baseUrl, token);
-        }));
-        results.forEach((result, i) => {
-            if (result.status === 'fulfilled')
-                return;
-            core.warning(`${label(i)}${(0,describe/* describeError */.Uc)(result.reason)} ${UNREVOKED}`);
-        });
-        revocationsRan = true;
-        const revoked = results.filter((result) => result.status === 'fulfilled').length;
-        if (tokens.length === 1 && revoked === 1) {
-            core.info(`Revoked the publish token at ${handover.baseUrl}.`);
-        }
-        else if (tokens.length > 1) {
-            core.info(`Revoked ${revoked} of the ${tokens.length} publish tokens this job minted at ${handover.baseUrl} (for this step and for cargo).`);
-        }
-        if (revoked < tokens.length) {
-            core.appendSummary(unrevokedSummary(tokens.length - revoked, tokens.length, environment.docs));
-        }
-        await reportRelease({ ...deps, core }, handover.baseUrl, recorded, {
-            minted: tokens.length,
-            revoked,
-        });
+        if (handover.kind === 'keep')
+            await keepTokens({ ...deps, core }, handover, folder, budget);
+        else
+            await revokeTokens({ ...deps, core, redactor }, handover, folder, budget);
     }
     catch (error) {
         core.warning(`${(0,describe/* describeError */.Uc)(error)} ${UNREVOKED}`);
-        if (!revocationsRan)
+        if (!keep)
             core.appendSummary(unrevokedSummary(1, 1, environment.docs));
     }
     finally {
@@ -3463,7 +3984,7 @@ function run() {
 /* harmony export */   pO: () => (/* binding */ Redactor),
 /* harmony export */   zA: () => (/* binding */ shownUrl)
 /* harmony export */ });
-/* unused harmony exports MAX_SHOWN, redactUrls, redactUrlValue */
+/* unused harmony exports MAX_SHOWN, redactUrls, redactUrlValue, MIN_SECRET_LENGTH */
 const MAX_SHOWN = 300;
 const URLISH = /\/\/[^\s`'"<>]*/g;
 function redactUrlish(urlish) {
@@ -3547,16 +4068,17 @@ function hideCut(text, secret, table) {
     }
     return out;
 }
+const MIN_SECRET_LENGTH = 8;
 class Redactor {
     secrets = new Set();
     kept = new Set();
     tables = new Map();
     add(secret) {
-        if (secret.length < 8)
+        if (secret.length < MIN_SECRET_LENGTH)
             return;
         this.secrets.add(secret);
         const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
-        if (flat !== secret && flat.trim().length >= 8)
+        if (flat !== secret && flat.trim().length >= MIN_SECRET_LENGTH)
             this.secrets.add(flat);
     }
     keep(url) {

@@ -53,6 +53,8 @@ export class OidcService {
   readonly audiences: string[] = [];
   /** Requests to the ID token endpoint, answered or not. */
   requests = 0;
+  /** When each of them arrived (Date.now()). */
+  readonly requestTimes: number[] = [];
   run: WorkflowRun = defaultRun();
   /** Merged into every JWT header: `{ kid: 'other' }` signs with a key the JWKS lacks. */
   headerOverride: Record<string, unknown> = {};
@@ -142,6 +144,7 @@ export class OidcService {
       return;
     }
     this.requests++;
+    this.requestTimes.push(Date.now());
     if (await applyFault(this.faults.next('id-token'), req, res)) return;
     if (req.headers.authorization !== `Bearer ${this.requestToken}`) {
       sendJson(res, 401, { message: 'Bad credentials' });

@@ -135,8 +135,17 @@ export class Registry {
   readonly publishers: TrustedPublisher[] = [];
   /** Every token issued: secrets the logs must never show. */
   readonly issued = new Map<string, IssuedToken>();
-  readonly requests: { endpoint: string; method: string; headers: IncomingMessage['headers'] }[] =
-    [];
+  /**
+   * Every API request: `at` when it arrived, `endedAt` when its exchange with the client ended
+   * (answered, or the connection closed by a client that gave up on a hanging one).
+   */
+  readonly requests: {
+    endpoint: string;
+    method: string;
+    headers: IncomingMessage['headers'];
+    at: number;
+    endedAt?: number;
+  }[] = [];
   /** Every upload, accepted or refused, in order. */
   readonly uploads: Upload[] = [];
   /** Every index file asked for (its path under the index), in order. */
@@ -227,7 +236,16 @@ export class Registry {
       sendErrors(res, 404, 'Not Found');
       return;
     }
-    this.requests.push({ endpoint, method: req.method ?? '', headers: req.headers });
+    const seen: (typeof this.requests)[number] = {
+      endpoint,
+      method: req.method ?? '',
+      headers: req.headers,
+      at: Date.now(),
+    };
+    this.requests.push(seen);
+    res.once('close', () => {
+      seen.endedAt = Date.now();
+    });
     const fault = this.faults.next(endpoint);
     if (await applyFault(fault, req, res)) return;
     if (!req.headers['user-agent']) {

@@ -66,8 +66,8 @@ export async function runMain(deps: MainDeps): Promise<void> {
     let provider: Parameters<typeof handOutToken>[3];
     if (inputs.provider !== undefined) {
       const program = deps.providerProgram();
-      const dir = makeProviderDir(environment.runnerTemp, program);
-      provider = { cargo: inputs.provider, program, dir };
+      const { dir, identity } = makeProviderDir(environment.runnerTemp, program);
+      provider = { cargo: inputs.provider, program, dir, identity };
     }
 
     const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));

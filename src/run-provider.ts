@@ -1,7 +1,7 @@
 import { explainAndDescribe } from './diagnose/explain-failure.js';
 import { describeError, describeFailure, midReleaseNote } from './errors/describe.js';
-import { ActionFailure, onRunnerFile } from './errors/failure.js';
-import { mintToken, type MintedToken } from './exchange/mint-token.js';
+import { ActionFailure, onRunnerFile, type Failure } from './errors/failure.js';
+import { mintToken } from './exchange/mint-token.js';
 import { startPhase } from './http/call.js';
 import { mainTiming, postTiming, timeScaleNote } from './http/policies.js';
 import type { Clock } from './http/retry.js';
@@ -18,7 +18,18 @@ import {
 } from './provider/protocol.js';
 import { readProviderConfig, type ProviderConfig } from './provider/provider-config.js';
 import { handOutUntil, tokenLife, type TokenLife } from './provider/token-life.js';
-import { readRecord, recordToken } from './provider/token-record.js';
+import {
+  CountProblem,
+  readCount,
+  readRecord,
+  RecordCheck,
+  recordFilesOf,
+  recordToken,
+  recordUpload,
+  type MintCount,
+  type RecordEntry,
+  type RecordFiles,
+} from './provider/token-record.js';
 import { Redactor, shown } from './redact/redact.js';
 import { revokeToken } from './revoke/revoke-token.js';
 import { withRedaction } from './redact/redacting-core.js';
@@ -134,13 +145,13 @@ async function liveToken(
   config: ProviderConfig,
   life: TokenLife,
   trace: { lastJwt?: string },
-): Promise<MintedToken> {
-  const { core, clock } = deps;
-  const now = clock.now();
-  const young = recordedTokens(config.recordPath)
-    .filter((entry) => handOutUntil(life, entry.mintedAt) > now)
-    .at(-1);
-  if (young !== undefined) {
+): Promise<RecordEntry> {
+  const { core } = deps;
+  const files = recordFilesOf(config.recordPath);
+  const job = await readJobRecord(deps, files, life);
+  if (job.lost !== undefined) core.warning(describeFailure(job.lost));
+  if (job.young !== undefined) {
+    const { young } = job;
     core.setSecret(young.token);
     core.info(
       `${PREFIX} cargo gets the publish token minted at ${clockTime(young.mintedAt)} (handed out until ${clockTime(handOutUntil(life, young.mintedAt))}).`,
@@ -154,7 +165,7 @@ async function liveToken(
   const minted = await mintToken(net, oidc, config.registry, trace);
   try {
     onRunnerFile('RUNNER_TEMP', () => {
-      recordToken(config.recordPath, minted);
+      recordToken(files, job.next, minted);
     });
   } catch (error) {
     // Post would never know of it: it is revoked now, or left to expire, and cargo gets the error.
@@ -164,7 +175,7 @@ async function liveToken(
   core.info(
     `${PREFIX} cargo gets a new publish token (handed out until ${clockTime(handOutUntil(life, minted.mintedAt))}${config.revoke ? ', revoked when the job ends' : ''}).`,
   );
-  return minted;
+  return { ...minted, n: job.next };
 }
 
 /** A token that could not be recorded, revoked at once, best effort, as post would. */
@@ -189,12 +200,15 @@ async function revokeUnrecorded(
 function noteUpload(
   core: LogCore,
   config: ProviderConfig,
-  token: MintedToken,
+  token: RecordEntry,
   request: { crate: string | undefined; version: string | undefined },
 ): void {
   if (request.crate === undefined || request.version === undefined) return;
   try {
-    recordToken(config.recordPath, token, { crate: request.crate, version: request.version });
+    recordUpload(recordFilesOf(config.recordPath), token, {
+      crate: request.crate,
+      version: request.version,
+    });
   } catch {
     core.debug(
       'The upload could not be noted in the token record; the release report will miss it.',
@@ -202,26 +216,76 @@ function noteUpload(
   }
 }
 
+/** What the provider reads of the job's record before it answers cargo. */
+interface JobRecord {
+  /** The newest token the provider recorded that may still be handed out. */
+  young: RecordEntry | undefined;
+  /** The number the next token minted gets. */
+  next: number;
+  /** Tokens minted before that post will not find (a step changed the record), if any. */
+  lost: Failure | undefined;
+}
+
 /**
- * The job's tokens so far (main starts the record; none is an empty one). A record refused as
- * tampered with is an error: nothing is minted that post could not find.
+ * The job's record, checked against the count. main starts both, so a record that is gone is
+ * no "nothing minted yet": its tokens are lost to post, and a warning says so (the provider
+ * goes on, recording anew). A record refused as tampered with, or one too long to read within
+ * post's budget, is an error: nothing is minted that post could not find.
  */
-function recordedTokens(path: string): MintedToken[] {
+async function readJobRecord(
+  deps: ProviderDeps,
+  files: RecordFiles,
+  life: TokenLife,
+): Promise<JobRecord> {
+  const now = deps.clock.now();
+  let count: MintCount | undefined;
+  let countProblem: string | undefined;
   try {
-    return readRecord(path).tokens;
+    count = await readCount(files.count);
+  } catch (error) {
+    if (!(error instanceof CountProblem)) throw error;
+    countProblem = error.problem;
+  }
+  const check = count && new RecordCheck(count);
+  let young: RecordEntry | undefined;
+  let highest = 0;
+  let gone = false;
+  const deadline = now + postTiming(deps.environment.timeScale).budgetMs;
+  try {
+    const read = await readRecord(
+      files.record,
+      (entry) => {
+        // Without a count, any token of the record is taken as the provider's.
+        const ours = check === undefined || check.see(entry);
+        if (entry.n !== undefined) highest = Math.max(highest, entry.n);
+        if (ours && handOutUntil(life, entry.mintedAt) > now) young = entry;
+      },
+      () => deps.clock.now() > deadline,
+    );
+    if (!read.complete) throw new UntrustedFileError('EFBIG', 'it is too long to read in time');
   } catch (error) {
     if (error instanceof UntrustedFileError) {
       throw new ActionFailure({
         kind: 'invalid-state',
         name: "credential provider's token record",
         where: 'RUNNER_TEMP',
-        value: path,
+        value: files.record,
         problem: error.problem,
       });
     }
-    if ((error as { code?: unknown }).code === 'ENOENT') return [];
-    return onRunnerFile('RUNNER_TEMP', () => {
-      throw error;
-    });
+    if ((error as { code?: unknown }).code !== 'ENOENT') {
+      return onRunnerFile('RUNNER_TEMP', () => {
+        throw error;
+      });
+    }
+    gone = true;
   }
+  const missing = check?.missing(false) ?? 0;
+  const lost: Failure | undefined =
+    countProblem !== undefined
+      ? { kind: 'record-count', problem: countProblem, seenBy: 'provider' }
+      : gone || missing > 0
+        ? { kind: 'record-lost', missing, gone, seenBy: 'provider' }
+        : undefined;
+  return { young, next: check?.next() ?? highest + 1, lost };
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { theError, theWarning } from '../expect-step.js';
 import { Job } from '../../rig/runner.js';
-import { PROVIDER_DIR_PREFIX, RECORD_FILE } from '../../src/provider/files.js';
-import { recordToken } from '../../src/provider/token-record.js';
+import { PROVIDER_DIR_PREFIX } from '../../src/provider/files.js';
+import { recordFiles, recordToken } from '../../src/provider/token-record.js';
 import { testExceptOn } from '../skip.js';
 import { World } from '../../rig/world.js';
 import { removeTree } from '../../rig/remove-tree.js';
@@ -60,6 +60,7 @@ testExceptOn(
     folder: '700',
     'cargo-credential-auth-action': '700',
     'config.json': '600',
+    minted: '600',
     'tokens.jsonl': '600',
     wrapperInFolder: 'true',
   });
@@ -82,7 +83,7 @@ test('the wrapper is the one this system runs: a .cmd on Windows, a #! script el
 
   expect(main.exitCode).toBe(0);
   const name = onWindows ? 'cargo-credential-auth-action.cmd' : 'cargo-credential-auth-action';
-  expect(seen.files).toEqual([name, 'config.json', 'tokens.jsonl']);
+  expect(seen.files).toEqual([name, 'config.json', 'minted', 'tokens.jsonl']);
   expect(seen.wrapper?.endsWith(`${sep}${name}`)).toBe(true);
   expect(seen.text?.startsWith(onWindows ? '@echo off\r\n' : '#!/bin/sh\n')).toBe(true);
 });
@@ -219,8 +220,10 @@ test('post revokes every token in the record, main’s and those minted for carg
       const [dir = ''] = (await readdir(job.runnerTemp)).filter((name) =>
         name.startsWith(PROVIDER_DIR_PREFIX),
       );
-      const record = join(job.runnerTemp, dir, RECORD_FILE);
-      for (const token of forCargo) recordToken(record, { token, mintedAt: Date.now() });
+      const files = recordFiles(join(job.runnerTemp, dir));
+      forCargo.forEach((token, i) => {
+        recordToken(files, 2 + i, { token, mintedAt: Date.now() });
+      });
     },
   });
 
@@ -228,8 +231,11 @@ test('post revokes every token in the record, main’s and those minted for carg
   expect(new Set(tokens).size).toBe(3);
   expect(post.exitCode).toBe(0);
   expect(post.annotations).toEqual([]);
-  // Each masked before anything else is written, main's first.
-  expect(post.rawLog.slice(0, 3)).toEqual(tokens.map((token) => `::add-mask::${token}`));
+  // main's masked before anything else is written; each of the others before it is sent.
+  expect(post.rawLog[0]).toBe(`::add-mask::${tokens[0] ?? ''}`);
+  expect(post.rawLog.filter((line) => line.startsWith('::add-mask::'))).toEqual(
+    tokens.map((token) => `::add-mask::${token}`),
+  );
   expect(post.log).toContain(
     `Revoked 3 of the 3 publish tokens this job minted at ${world.registry.url} (for this step and for cargo).`,
   );

@@ -45,6 +45,30 @@ test('a registry that never answers: each attempt times out, the job fails in bo
   );
 });
 
+test('a slow token service and a hanging registry: main gives up within its budget, ID tokens included', async () => {
+  // At the least time scale (any GITHUB_ENV line can set it): a 3 s budget, 1 s a try. Each ID
+  // token takes 0.75 s and the exchange never answers, so the second try has 1.2 s left when it
+  // starts and 0.45 s once its ID token has come: too little to send it. A timeout fixed
+  // before the ID token would have let it run 0.5 s past the budget.
+  world.oidc.faults.always('id-token', { delayMs: 750 });
+  world.registry.faults.always('exchange', { hang: true });
+
+  const main = await world.runMain({ env: { AUTH_ACTION_TIME_SCALE: '0.005' } });
+
+  expect(main.exitCode).toBe(1);
+  const [first = 0] = world.oidc.requestTimes;
+  const exchanges = world.registry.requests.filter((r) => r.endpoint === 'exchange');
+  expect(exchanges.length).toBeGreaterThanOrEqual(1);
+  // The phase starts before its first ID token is asked for, and every try ends by its end:
+  // the last connection the action gave up on closed within 3 s of that first request (and
+  // a little for the close to arrive here).
+  const lastEnd = Math.max(...exchanges.map((r) => r.endedAt ?? Infinity));
+  expect(lastEnd - first).toBeLessThanOrEqual(3_000 + 250);
+  expect(theError(main)).toMatch(
+    /^Exchanging the OIDC ID token for a publish token at \S+ (failed( \(after \d attempts\))?: no complete answer within|did not finish within its 3 s budget)/,
+  );
+});
+
 test('GitHub’s token service failing for good', async () => {
   world.oidc.faults.always('id-token', { status: 500, body: '{"message":"Internal error"}' });
 

@@ -25,15 +25,25 @@ afterEach(async () => {
   await world.stopAndCheckLeaks();
 });
 
-/** The job of the README's recipe: `workspace`, the provider, then `cargo publish --workspace`. */
-function releaseJob(env: Record<string, string>, beforePost: () => void) {
+/**
+ * The job of the README's recipe: `workspace`, the provider (or, with `provider` false, the
+ * `token` output in cargo's variable), then `cargo publish --workspace`.
+ */
+function releaseJob(env: Record<string, string>, beforePost: () => void, provider = true) {
   return world.runJob({
-    with: { 'credential-provider': 'true', 'registry-name': 'local', workspace: ws.dir },
+    with: {
+      'credential-provider': String(provider),
+      'registry-name': 'local',
+      workspace: ws.dir,
+    },
     env: { CARGO_HOME: ws.env.CARGO_HOME ?? '', RUSTUP_HOME: ws.env.RUSTUP_HOME ?? '', ...env },
-    between: async (_main, job: Job) => {
+    between: async (main, job: Job) => {
+      const token: Record<string, string> = provider
+        ? {}
+        : { CARGO_REGISTRIES_LOCAL_TOKEN: main.outputs.token ?? '' };
       const release = await world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
         cwd: ws.dir,
-        env: { ...ws.env, ...env },
+        env: { ...ws.env, ...env, ...token },
       });
       expect(release.exitCode).toBe(0);
       beforePost();
@@ -41,47 +51,63 @@ function releaseJob(env: Record<string, string>, beforePost: () => void) {
   });
 }
 
-withCargo(
-  'a revocation the registry refuses: the summary says the token is alive, and the report counts it as not revoked',
-  async () => {
-    const { main, post } = await releaseJob({}, () => {
-      world.registry.faults.always('revoke', { status: 503, body: 'down' });
-    });
+describe.each([
+  [
+    'with the credential provider',
+    true,
+    'every token the job mints is revoked when it ends',
+    "The main step's token: ",
+  ],
+  ['with the token output', false, 'It is revoked when the job ends.', ''],
+])('%s', (_name, provider, promise, label) => {
+  withCargo(
+    'a revocation the registry refuses: the summary says the token is alive, and the report counts it as not revoked',
+    async () => {
+      const { main, post } = await releaseJob(
+        {},
+        () => {
+          world.registry.faults.always('revoke', { status: 503, body: 'down' });
+        },
+        provider,
+      );
 
-    expect(main.summary).toContain('every token the job mints is revoked when it ends');
-    const tokens = [...world.registry.issued.keys()];
-    expect(tokens).toHaveLength(1);
-    expect(world.registry.isAlive(tokens[0] ?? '')).toBe(true);
-    expect(post.exitCode).toBe(0);
-    expect(post.annotations.map((a) => a.level)).toEqual(['warning']);
-    expect(post.annotations[0]?.message).toMatch(
-      /^Revoking the publish token at .* failed \(after \d attempts\): HTTP 503.* The token was not revoked; it expires on its own 30 minutes after it was issued\.$/,
-    );
-    // What main promised is corrected first, then the report, whose count is the truth.
-    expect(post.summary).toBe(
-      [
-        '',
-        `⚠️ **auth-action could not revoke the publish token**: it stays valid until it expires, 30 minutes after it was issued. The post step's warning says why ([the revocation](${DOCS_URL}troubleshooting.md#the-revocation)).`,
-        '',
-        '',
-        '### auth-action: release report',
-        '',
-        '✅ **Released**: the index lists all 3 versions the check of the workspace found to publish.',
-        '',
-        '| crate | version | the index says |',
-        '| --- | --- | --- |',
-        '| `tp-a` | `0.2.0` | out |',
-        '| `tp-b` | `0.2.0` | out |',
-        '| `tp-c` | `0.2.0` | out |',
-        '',
-        `Index: ${world.registry.url}/index/ · Publish tokens: 1 token minted in this job, 0 revoked as it ended.`,
-        '',
-        '',
-      ].join('\n'),
-    );
-    expectStatusParagraphs(main, post);
-  },
-);
+      expect(main.summary).toContain(promise);
+      const tokens = [...world.registry.issued.keys()];
+      expect(tokens).toHaveLength(1);
+      expect(world.registry.isAlive(tokens[0] ?? '')).toBe(true);
+      expect(post.exitCode).toBe(0);
+      expect(post.annotations.map((a) => a.level)).toEqual(['warning']);
+      expect(post.annotations[0]?.message).toMatch(
+        new RegExp(
+          `^${label}Revoking the publish token at .* failed \\(after \\d attempts\\): HTTP 503.* The token was not revoked; it expires on its own 30 minutes after it was issued\\.$`,
+        ),
+      );
+      // What main promised is corrected first, then the report, whose count is the truth.
+      expect(post.summary).toBe(
+        [
+          '',
+          `⚠️ **auth-action could not revoke the publish token**: it stays valid until it expires, 30 minutes after it was issued. The post step's warning says why ([the revocation](${DOCS_URL}troubleshooting.md#the-revocation)).`,
+          '',
+          '',
+          '### auth-action: release report',
+          '',
+          '✅ **Released**: the index lists all 3 versions the check of the workspace found to publish.',
+          '',
+          '| crate | version | the index says |',
+          '| --- | --- | --- |',
+          '| `tp-a` | `0.2.0` | out |',
+          '| `tp-b` | `0.2.0` | out |',
+          '| `tp-c` | `0.2.0` | out |',
+          '',
+          `Index: ${world.registry.url}/index/ · Publish tokens: 1 token minted in this job, 0 revoked as it ended.`,
+          '',
+          '',
+        ].join('\n'),
+      );
+      expectStatusParagraphs(main, post);
+    },
+  );
+});
 
 withCargo(
   'an index that hangs during post: the token is revoked first, the report gives up within its few seconds, naming each crate, and says so',

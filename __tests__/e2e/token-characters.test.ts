@@ -27,13 +27,14 @@ const PROBLEM =
 
 test.each([
   'cio_tp_x;$(touch${IFS}pwned)#',
-  'cio_tp_abc`id`',
-  "cio_tp_'quoted'",
-  'cio_tp_a"b',
-  'cio_tp_a|b',
-  'cio_tp_a&&b',
-  'cio_tp_a>b',
-  'cio_tp_é',
+  // Long enough to be a token: each is masked all the same.
+  'cio_tp_0000000abc`id`',
+  "cio_tp_0000000'quoted'",
+  'cio_tp_000000000a"b',
+  'cio_tp_000000000a|b',
+  'cio_tp_000000000a&&b',
+  'cio_tp_000000000a>b',
+  'cio_tp_000000000é',
 ])('main refuses the token %j as a malformed answer, and masks it', async (token) => {
   world.registry.faults.add('exchange', answer(token));
 
@@ -49,12 +50,30 @@ test.each([
 });
 
 test('tokens of letters, digits, `-`, `_` and `.` pass as before', async () => {
-  world.registry.faults.add('exchange', answer('abc-DEF_123.xyz'));
+  world.registry.faults.add('exchange', answer('abc-DEF_123.xyz_0'));
 
   const main = await world.runMain();
 
   expect(main.exitCode).toBe(0);
-  expect(main.outputs.token).toBe('abc-DEF_123.xyz');
+  expect(main.outputs.token).toBe('abc-DEF_123.xyz_0');
+});
+
+test('a 7-character token is refused as a malformed answer, never masked nor printed', async () => {
+  world.registry.faults.add('exchange', answer('cio1234'));
+
+  const { main, post } = await world.runJob();
+
+  expect(main.exitCode).toBe(1);
+  expect(main.outputs).toEqual({});
+  expect(main.state).toEqual({});
+  expect(theError(main)).toBe(
+    `Exchanging the OIDC ID token for a publish token at ${world.registry.url} failed: the answer (HTTP 200) is malformed: its \`token\` is 7 characters long, shorter than any registry token (16 at the least). Check that \`url\` points at a cargo registry that supports trusted publishing as crates.io does.`,
+  );
+  // Masking it would hide `cio1234` in every later line of the job.
+  expect(main.masks).not.toContain('cio1234');
+  for (const step of [main, post]) expect(step.rawLog.join('\n')).not.toContain('cio1234');
+  expect(post.log).toEqual(['No token to revoke: the main step did not get one.']);
+  expect(world.count('revoke')).toBe(0);
 });
 
 test('the provider refuses such a token too, and cargo gets the reason', async () => {

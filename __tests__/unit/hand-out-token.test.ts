@@ -57,7 +57,7 @@ test.each([
     ? {
         cargo: { kind: 'crates-io' as const },
         program,
-        dir: makeProviderDir(runnerTemp, program),
+        ...makeProviderDir(runnerTemp, program),
       }
     : undefined;
 
@@ -69,4 +69,6 @@ test.each([
   expect(order.includes('env CARGO_REGISTRY_CREDENTIAL_PROVIDER')).toBe(withProvider);
   // Post finds the provider's folder, and the tokens recorded in it, only through state.
   expect(order.includes('state providerDir')).toBe(withProvider);
+  // ...and checks it is the folder main made by the identity main saw.
+  expect(order.includes('state providerDirIdentity')).toBe(withProvider);
 });

@@ -128,6 +128,35 @@ function failures(secret: string, pass: string, url: string): fc.Arbitrary<Failu
       reason: text,
     }),
     fc.record({ kind: fc.constant('no-id-token' as const), fromFork: fc.boolean() }),
+    fc.record({
+      kind: fc.constant('token-record' as const),
+      code: text,
+      skippedLines: fc.nat(),
+      problem: fc.option(text, { nil: undefined }),
+    }),
+    fc.record({
+      kind: fc.constant('record-lost' as const),
+      missing: fc.nat(20),
+      gone: fc.boolean(),
+      seenBy: fc.constantFrom('post' as const, 'provider' as const),
+    }),
+    fc.record({
+      kind: fc.constant('record-count' as const),
+      problem: text,
+      seenBy: fc.constantFrom('post' as const, 'provider' as const),
+    }),
+    fc.record({
+      kind: fc.constant('record-foreign' as const),
+      tokens: fc.nat(),
+      revoked: fc.nat(),
+    }),
+    fc.record({
+      kind: fc.constant('record-out-of-time' as const),
+      untried: fc.nat(),
+      unread: fc.boolean(),
+      budgetMs: fc.nat(),
+    }),
+    fc.record({ kind: fc.constant('provider-folder' as const), path: urlish, problem: text }),
     // The check of a workspace: directories, cargo's words, crate names and index URLs from outside.
     fc.record({ kind: fc.constant('no-manifest' as const), dir: urlish }),
     fc.record({ kind: fc.constant('no-cargo' as const), dir: urlish, code: text }),

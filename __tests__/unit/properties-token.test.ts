@@ -3,8 +3,13 @@
  * registry sends, what is accepted is made only of characters a shell reads as they are.
  */
 import fc from 'fast-check';
-import { parseTokenResponse, MAX_TOKEN_LENGTH } from '../../src/exchange/token-response.js';
+import {
+  parseTokenResponse,
+  MAX_TOKEN_LENGTH,
+  MIN_TOKEN_LENGTH,
+} from '../../src/exchange/token-response.js';
 import type { HttpResponse } from '../../src/http/transport.js';
+import { Redactor } from '../../src/redact/redact.js';
 import { anyText, registryToken } from '../hostile.js';
 
 const answer = (token: unknown): HttpResponse => ({
@@ -24,6 +29,8 @@ const tokenLike = fc.oneof(
   fc
     .tuple(registryToken, fc.constantFrom(...SPECIAL.split('')), fc.string({ maxLength: 10 }))
     .map(([t, c, rest]) => `${t}${c}${rest}`),
+  // Around the least length, where a rule without it would accept.
+  fc.string({ unit: fc.constantFrom(...'aZ09-_.'.split('')), minLength: 1, maxLength: 20 }),
 );
 
 test('an accepted token is letters, digits, `-`, `_` and `.` only, and not too long', () => {
@@ -34,10 +41,13 @@ test('an accepted token is letters, digits, `-`, `_` and `.` only, and not too l
         expect(parsed.token).toBe(token);
         expect(parsed.token).toMatch(/^[A-Za-z0-9._-]+$/);
         expect(parsed.token.length).toBeLessThanOrEqual(MAX_TOKEN_LENGTH);
+        expect(parsed.token.length).toBeGreaterThanOrEqual(16);
       } else {
         expect(parsed.problem).toMatch(/^its `token` /);
-        // A refused string that could be a real token is still masked.
-        if (token !== '' && token.length <= MAX_TOKEN_LENGTH) expect(parsed.candidate).toBe(token);
+        // A refused string that could be a real token is still masked; one too short to mask
+        // without hiding ordinary text is not (and is never printed).
+        const maskable = token.length >= 16 && token.length <= MAX_TOKEN_LENGTH;
+        expect(parsed.candidate).toBe(maskable ? token : undefined);
       }
     }),
     { numRuns: 500 },
@@ -66,5 +76,54 @@ test('a token holding any shell character is refused', () => {
         expect(parsed.ok).toBe(false);
       },
     ),
+  );
+});
+
+test.each([
+  ['', 'its `token` is empty'],
+  ['a b', 'its `token` contains whitespace or control characters'],
+  [
+    'a$b',
+    'its `token` holds a character other than ASCII letters, digits, `-`, `_` and `.`, which no registry token is made of',
+  ],
+  ['a', 'its `token` is 1 characters long, shorter than any registry token (16 at the least)'],
+  [
+    'cio1234',
+    'its `token` is 7 characters long, shorter than any registry token (16 at the least)',
+  ],
+  [
+    'abcdefghijklmno',
+    'its `token` is 15 characters long, shorter than any registry token (16 at the least)',
+  ],
+])('a token too short to mask safely (%j) is a malformed answer, not masked', (token, problem) => {
+  expect(parseTokenResponse(answer(token))).toEqual({ ok: false, problem });
+});
+
+test('the least length is no more than the shortest registry token, 16 characters', () => {
+  expect(MIN_TOKEN_LENGTH).toBe(16);
+  expect(parseTokenResponse(answer('abcdefghijklmnop'))).toEqual({
+    ok: true,
+    token: 'abcdefghijklmnop',
+  });
+});
+
+test('the redactor and the token rule agree: every token accepted is hidden in what the action prints', () => {
+  // The shortest tokens accepted, which random strings seldom hit, and then any.
+  const shortest = fc.integer({ min: 16, max: 24 }).chain((length) =>
+    fc.string({
+      unit: fc.constantFrom(...'aZ09-_.'.split('')),
+      minLength: length,
+      maxLength: length,
+    }),
+  );
+  fc.assert(
+    fc.property(fc.oneof(shortest, tokenLike), fc.string({ maxLength: 20 }), (token, around) => {
+      const parsed = parseTokenResponse(answer(token));
+      if (!parsed.ok) return;
+      const redactor = new Redactor();
+      redactor.add(parsed.token);
+      expect(redactor.apply(`${around}${parsed.token}${around}`)).not.toContain(parsed.token);
+    }),
+    { numRuns: 300 },
   );
 });

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { NetDeps } from '../../src/http/call.js';
 import { releaseReport, uploadsOf } from '../../src/report/release-report.js';
-import { readRecord, recordToken } from '../../src/provider/token-record.js';
+import {
+  readRecord,
+  recordFiles,
+  recordUpload,
+  startRecord,
+  type RecordEntry,
+} from '../../src/provider/token-record.js';
 import { readPreflight, savePreflight } from '../../src/state/state.js';
 import { anyText } from '../hostile.js';
 import { removeTreeSync } from '../../rig/remove-tree.js';
@@ -23,32 +29,44 @@ afterEach(() => {
   removeTreeSync(dir);
 });
 
-test('a line with an upload keeps the old fields; old lines still read; uploads once each, in order', () => {
-  const path = join(dir, 'tokens.jsonl');
-  // A line as main and earlier versions write it.
-  writeFileSync(path, `${JSON.stringify({ token: TOKEN, mintedAt: 1 })}\n`);
-  recordToken(path, { token: TOKEN, mintedAt: 1 }, { crate: 'tp-a', version: '0.2.0' });
-  recordToken(path, { token: TOKEN, mintedAt: 1 }, { crate: 'tp-a', version: '0.2.0' });
-  recordToken(path, { token: TOKEN, mintedAt: 1 }, { crate: 'Tp-B', version: '1.0.0-rc.1+x' });
-  expect(readFileSync(path, 'utf8').split('\n')[1]).toBe(
-    `{"token":"${TOKEN}","mintedAt":1,"crate":"tp-a","version":"0.2.0"}`,
+/** Every entry of the record at `path`, in order. */
+async function entriesOf(path: string) {
+  const tokens: RecordEntry[] = [];
+  const { skipped } = await readRecord(path, (entry) => tokens.push(entry));
+  return { tokens, skipped };
+}
+
+test('a line with an upload keeps the token’s fields and number; uploads once each, in order', async () => {
+  const files = recordFiles(dir);
+  startRecord(files, { token: TOKEN, mintedAt: 1 });
+  const main = { token: TOKEN, mintedAt: 1, n: 1 };
+  recordUpload(files, main, { crate: 'tp-a', version: '0.2.0' });
+  recordUpload(files, main, { crate: 'tp-a', version: '0.2.0' });
+  recordUpload(files, main, { crate: 'Tp-B', version: '1.0.0-rc.1+x' });
+  expect(readFileSync(files.record, 'utf8').split('\n')[1]).toBe(
+    `{"n":1,"token":"${TOKEN}","mintedAt":1,"crate":"tp-a","version":"0.2.0"}`,
   );
-  const { tokens, skipped } = readRecord(path);
+  const { tokens, skipped } = await entriesOf(files.record);
   expect(skipped).toBe(0);
-  expect(tokens.map((entry) => entry.token)).toEqual([TOKEN, TOKEN, TOKEN, TOKEN]);
+  expect(tokens.map((entry) => [entry.n, entry.token])).toEqual([
+    [1, TOKEN],
+    [1, TOKEN],
+    [1, TOKEN],
+    [1, TOKEN],
+  ]);
   expect(uploadsOf(tokens)).toEqual([
     { crate: 'tp-a', version: '0.2.0' },
     { crate: 'Tp-B', version: '1.0.0-rc.1+x' },
   ]);
 });
 
-test('an upload that is not a crate name and a version is left out; the token is kept', () => {
+test('an upload that is not a crate name and a version is left out; the token is kept', async () => {
   const path = join(dir, 'tokens.jsonl');
   writeFileSync(
     path,
     `${JSON.stringify({ token: TOKEN, mintedAt: 1, crate: '::error::x', version: '1\n2' })}\n`,
   );
-  expect(readRecord(path)).toEqual({ tokens: [{ token: TOKEN, mintedAt: 1 }], skipped: 0 });
+  expect(await entriesOf(path)).toEqual({ tokens: [{ token: TOKEN, mintedAt: 1 }], skipped: 0 });
 });
 
 describe("main's check, as post reads it back", () => {

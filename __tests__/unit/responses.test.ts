@@ -10,16 +10,21 @@ const response = (body: string, type = 'application/json', truncated = false): H
 });
 
 test('a good token', () => {
-  expect(parseTokenResponse(response('{"token":"cio_tp_abc"}'))).toEqual({
+  expect(
+    parseTokenResponse(response('{"token":"cio_tp_gGK6jurSwKyl9V3Az19z7YEFQI9aoOOd"}')),
+  ).toEqual({
     ok: true,
-    token: 'cio_tp_abc',
+    token: 'cio_tp_gGK6jurSwKyl9V3Az19z7YEFQI9aoOOd',
   });
 });
 
 test.each([
-  ['{"token":"a\\tb"}', 'its `token` contains whitespace or control characters'],
-  ['{"token":"a\\u0000b"}', 'its `token` contains whitespace or control characters'],
-  ['{"token":" a"}', 'its `token` contains whitespace or control characters'],
+  ['{"token":"cio_tp_0000000000\\tb"}', 'its `token` contains whitespace or control characters'],
+  [
+    '{"token":"cio_tp_0000000000\\u0000b"}',
+    'its `token` contains whitespace or control characters',
+  ],
+  ['{"token":" cio_tp_0000000000"}', 'its `token` contains whitespace or control characters'],
   ['[]', 'the JSON has no `token` string'],
   ['"cio_tp_x"', 'the JSON has no `token` string'],
   ['', 'its body is not JSON (application/json)'],

@@ -50,7 +50,8 @@ async function run(outcomes: Outcome<string>[], clock: Clock, costMs = 0) {
     policy,
     clock,
     deadline: clock.now() + budgetMs,
-    attempt: async (timeoutMs) => {
+    attempt: async (time) => {
+      const timeoutMs = time.timeoutMs();
       timeouts.push(timeoutMs);
       await clock.sleep(costMs);
       return outcomes[i++] ?? { done: true, value: 'token' };
@@ -135,9 +136,9 @@ test('post gives up within 45 s', async () => {
     policy,
     clock,
     deadline: budgetMs,
-    attempt: async (timeoutMs) => {
+    attempt: async (time) => {
       attempts++;
-      await clock.sleep(timeoutMs);
+      await clock.sleep(time.timeoutMs());
       return retryable();
     },
     onRetry: () => undefined,

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import type { Clock } from '../../src/http/retry.js';
 import { httpClientTransport, type Transport } from '../../src/http/transport.js';
 import { writeProviderConfig } from '../../src/provider/provider-config.js';
-import { recordToken } from '../../src/provider/token-record.js';
+import {
+  fingerprint,
+  recordFiles,
+  recordToken,
+  startRecord,
+  type RecordFiles,
+} from '../../src/provider/token-record.js';
 import { runProvider } from '../../src/run-provider.js';
 import { readEnvironment } from '../../src/runner/environment.js';
 import { EchoServer } from '../../rig/echo.js';
@@ -19,7 +25,10 @@ const MINUTE = 60_000;
 
 let world: World;
 let dir: string;
+let files: RecordFiles;
 let now: number;
+/** main's token, as main records it: old enough not to be handed out. */
+const MAIN = 'cio_tp_main_token_0000000000';
 const clock: Clock = {
   now: () => now,
   sleep: () => Promise.resolve(),
@@ -30,6 +39,8 @@ beforeEach(async () => {
   world = await World.start();
   dir = mkdtempSync(join(tmpdir(), 'auth-action-provider-test-'));
   now = Date.UTC(2026, 10, 25, 12, 0, 0);
+  files = recordFiles(dir);
+  startRecord(files, { token: MAIN, mintedAt: now - 25 * MINUTE });
   writeProviderConfig(join(dir, 'config.json'), {
     registry: {
       baseUrl: world.registry.url,
@@ -95,19 +106,36 @@ async function ask(
 }
 
 const record = () =>
-  readFileSync(join(dir, 'tokens.jsonl'), 'utf8')
+  readFileSync(files.record, 'utf8')
     .trim()
     .split('\n')
-    .map((line) => JSON.parse(line) as { token: string; mintedAt: number });
+    .map((line) => JSON.parse(line) as { n?: number; token: string; mintedAt: number });
+/** The count's numbers, each line checked to name the token the record gives that number. */
+const count = () => {
+  const byNumber = new Map(record().map((entry) => [entry.n, entry.token]));
+  return readFileSync(files.count, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [n = '', print] = line.split(' ');
+      expect(print).toBe(fingerprint(byNumber.get(Number(n)) ?? ''));
+      return Number(n);
+    });
+};
 
-test('with no token yet, it mints one, records it, and hands it out for 20 minutes', async () => {
+test('with only main’s old token, it mints one, records it as the second, and hands it out for 20 minutes', async () => {
   const { hello, answer, log } = await ask(request('read'));
 
   expect(hello).toBe('{"v":[1]}\n');
   const token = answer.Ok?.token ?? '';
   expect(world.registry.issued.has(token)).toBe(true);
   expect(answer.Ok?.expiration).toBe((now + 20 * MINUTE) / 1000);
-  expect(record()).toEqual([{ token, mintedAt: now }]);
+  expect(record()).toEqual([
+    { n: 1, token: MAIN, mintedAt: now - 25 * MINUTE },
+    { n: 2, token, mintedAt: now },
+  ]);
+  expect(count()).toEqual([1, 2]);
+  expect(log.filter((line) => line.startsWith('warning'))).toEqual([]);
   expect(log.indexOf(`::add-mask::${token}`)).toBeGreaterThanOrEqual(0);
   expect(log).toContain(
     'auth-action: cargo gets a new publish token (handed out until 12:20:00 UTC, revoked when the job ends).',
@@ -115,30 +143,36 @@ test('with no token yet, it mints one, records it, and hands it out for 20 minut
 });
 
 test('a token with more than 10 minutes to live is handed out again, without an exchange', async () => {
-  recordToken(join(dir, 'tokens.jsonl'), { token: 'cio_tp_recorded', mintedAt: now - 19 * MINUTE });
+  recordToken(files, 2, { token: 'cio_tp_recorded_0000', mintedAt: now - 19 * MINUTE });
 
   const { answer, log } = await ask(request());
 
   expect(answer.Ok).toEqual({
     kind: 'get',
-    token: 'cio_tp_recorded',
+    token: 'cio_tp_recorded_0000',
     cache: 'expires',
     expiration: (now + MINUTE) / 1000,
     operation_independent: false,
   });
   expect(world.registry.requests).toEqual([]);
-  expect(log[0]).toBe('::add-mask::cio_tp_recorded');
+  expect(log[0]).toBe('::add-mask::cio_tp_recorded_0000');
 });
 
 test('a token with 10 minutes or less to live is not: a new one is minted beside it', async () => {
-  recordToken(join(dir, 'tokens.jsonl'), { token: 'cio_tp_older', mintedAt: now - 21 * MINUTE });
-  recordToken(join(dir, 'tokens.jsonl'), { token: 'cio_tp_old', mintedAt: now - 20 * MINUTE });
+  recordToken(files, 2, { token: 'cio_tp_older_000000', mintedAt: now - 21 * MINUTE });
+  recordToken(files, 3, { token: 'cio_tp_old_00000000', mintedAt: now - 20 * MINUTE });
 
   const { answer } = await ask(request());
 
   const token = answer.Ok?.token ?? '';
   expect(world.registry.issued.has(token)).toBe(true);
-  expect(record().map((entry) => entry.token)).toEqual(['cio_tp_older', 'cio_tp_old', token]);
+  expect(record().map((entry) => [entry.n, entry.token])).toEqual([
+    [1, MAIN],
+    [2, 'cio_tp_older_000000'],
+    [3, 'cio_tp_old_00000000'],
+    [4, token],
+  ]);
+  expect(count()).toEqual([1, 2, 3, 4]);
 });
 
 test('another registry, or an operation a publish token cannot do: cargo’s error kinds, no exchange', async () => {
@@ -185,9 +219,9 @@ test('once post has removed it, the provider says so', async () => {
 });
 
 test('registry names are compared as cargo reads them; a request without one is not served', async () => {
-  recordToken(join(dir, 'tokens.jsonl'), { token: 'cio_tp_recorded', mintedAt: now });
+  recordToken(files, 2, { token: 'cio_tp_recorded_0000', mintedAt: now });
 
-  expect((await ask(request('publish', 'LOCAL'))).answer.Ok?.token).toBe('cio_tp_recorded');
+  expect((await ask(request('publish', 'LOCAL'))).answer.Ok?.token).toBe('cio_tp_recorded_0000');
   const nameless = JSON.stringify({
     v: 1,
     registry: { 'index-url': 'sparse+https://index.crates.io/' },
@@ -232,7 +266,7 @@ test('a token is dated when its exchange starts: a slow exchange does not stretc
   const token = answer.Ok?.token ?? '';
   expect(world.registry.issued.has(token)).toBe(true);
   expect(now).toBe(start + 2 * MINUTE);
-  expect(record()).toEqual([{ token, mintedAt: start }]);
+  expect(record().at(-1)).toEqual({ n: 2, token, mintedAt: start });
   expect(answer.Ok?.expiration).toBe((start + 20 * MINUTE) / 1000);
   expect(log).toContain(
     'auth-action: cargo gets a new publish token (handed out until 12:20:00 UTC, revoked when the job ends).',

@@ -4,12 +4,23 @@
  */
 import { testExceptOn } from '../skip.js';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readProviderConfig } from '../../src/provider/provider-config.js';
 import {
   appendUntrustedFile,
+  folderIdentity,
+  folderProblem,
   readUntrustedFile,
   UntrustedFileError,
 } from '../../src/runner/untrusted-file.js';
@@ -111,4 +122,44 @@ posix('the provider’s configuration in a FIFO is refused at once, as invalid',
     failure = (error as { failure?: unknown }).failure;
   }
   expect(failure).toMatchObject({ kind: 'invalid-state', problem: 'it is not a regular file.' });
+});
+
+describe('a folder is checked by the identity it had when it was made', () => {
+  test('the same folder passes, by any path that leads to it', () => {
+    const folder = join(dir, 'provider');
+    mkdirSync(folder);
+    const identity = folderIdentity(folder);
+    expect(identity).toMatch(/^\d+:\d+:\d+$/);
+    expect(folderProblem(folder, identity)).toBeUndefined();
+    expect(folderProblem(join(dir, '.', 'provider'), identity)).toBeUndefined();
+  });
+
+  test('a link in its place, another folder of the same name, a file, nothing: each refused', () => {
+    const folder = join(dir, 'provider');
+    mkdirSync(folder);
+    const identity = folderIdentity(folder);
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    renameSync(folder, `${folder}.moved`);
+    // A junction on Windows, which needs no privilege (its lstat says link, or another folder).
+    symlinkSync(elsewhere, folder, process.platform === 'win32' ? 'junction' : 'dir');
+    expect(folderProblem(folder, identity)).toMatch(
+      /^it is (a symbolic link|another folder put in its place)$/,
+    );
+    rmSync(folder, { force: true }); // the link itself, not what it points at
+    mkdirSync(folder);
+    expect(folderProblem(folder, identity)).toBe('it is another folder put in its place');
+    // Made again after the first was deleted: even were its inode the same, it was made later.
+    removeTreeSync(folder);
+    mkdirSync(folder);
+    expect(folderProblem(folder, identity)).toBe('it is another folder put in its place');
+    removeTreeSync(folder);
+    writeFileSync(folder, '');
+    expect(folderProblem(folder, identity)).toBe('it is not a folder');
+    rmSync(folder);
+    expect(folderProblem(folder, identity)).toBe('it is gone');
+    // The folder itself, moved back, is itself again.
+    renameSync(`${folder}.moved`, folder);
+    expect(folderProblem(folder, identity)).toBeUndefined();
+  });
 });

@@ -317,9 +317,6 @@ function tokenRecordText(failure: Extract<Failure, { kind: 'token-record' }>): s
   if (failure.problem !== undefined) {
     return `The credential provider's token record was not read (${problemClause(failure.problem)}): ${unrevoked}`;
   }
-  if (failure.code === 'ENOENT') {
-    return "The credential provider's token record could not be found: any token the provider minted for cargo may still be alive, and expires on its own 30 minutes after it was issued.";
-  }
   return failure.code === ''
     ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
     : `The credential provider's token record could not be read (${shown(failure.code, 40)}): ${unrevoked}`;
@@ -348,6 +345,69 @@ export function fixOf(failure: Failure): string | undefined {
   return failure.kind === 'http-status' ? httpNextStep(failure) : undefined;
 }
 
+/** `1 token`, `3 tokens`. */
+function tokenCount(count: number): string {
+  return count === 1 ? '1 token' : `${count} tokens`;
+}
+
+const EXPIRE_ONE = 'it expires on its own 30 minutes after it was issued';
+const EXPIRE_MANY = 'they expire on their own 30 minutes after they were issued';
+
+/** Tokens the count names that the record no longer holds. */
+function recordLostText(failure: Extract<Failure, { kind: 'record-lost' }>): string {
+  const { missing, gone } = failure;
+  const one = missing <= 1;
+  const alive = one
+    ? 'may be alive until it expires, 30 minutes after it was issued'
+    : 'may be alive until they expire, 30 minutes after they were issued';
+  if (failure.seenBy === 'provider') {
+    const lost = gone
+      ? `the credential provider's token record is gone (a step of the job deleted it): ${missing === 0 ? 'any token' : `the ${tokenCount(missing)}`} minted for cargo before it will not be revoked when the job ends`
+      : `${tokenCount(missing)} minted for cargo earlier in this job ${one ? 'is' : 'are'} no longer in the credential provider's record (a step of the job deleted, emptied or rewrote it): post will not find ${one ? 'it' : 'them'} to revoke`;
+    return `auth-action: ${lost}, and ${one ? 'it' : 'they'} ${alive}. The provider goes on, recording each token it mints from now on.`;
+  }
+  if (gone) {
+    const which =
+      missing === 0
+        ? 'Any token the provider minted for cargo was'
+        : `The ${tokenCount(missing)} the provider minted for cargo ${one ? 'was' : 'were'}`;
+    return `The credential provider's token record is gone: a step of the job deleted it. ${which} not revoked, and ${alive}.`;
+  }
+  return `${tokenCount(missing)} the credential provider minted for cargo ${one ? 'is' : 'are'} no longer in its record: a step of the job deleted, emptied or rewrote it after ${one ? 'it was' : 'they were'} written. ${one ? 'It was' : 'They were'} not revoked, and ${alive}.`;
+}
+
+/** The count of minted tokens cannot be relied on. */
+function recordCountText(failure: Extract<Failure, { kind: 'record-count' }>): string {
+  const what = `credential provider's count of the tokens it minted (\`minted\`, beside its record) cannot be relied on: ${problemClause(failure.problem)}`;
+  return failure.seenBy === 'provider'
+    ? `auth-action: the ${what}. A step of the job changed it, so tokens removed from the record can no longer be seen missing; post will warn too. The provider goes on.`
+    : `The ${what}. So post cannot tell whether a step of the job removed tokens from the record: any it removed were not revoked, and may be alive until they expire, 30 minutes after they were issued.`;
+}
+
+/** Post's budget ran out before the whole record was tried, or read. */
+function recordOutOfTimeText(failure: Extract<Failure, { kind: 'record-out-of-time' }>): string {
+  const parts = [
+    failure.untried > 0
+      ? `it could try ${tokenCount(failure.untried)} of the credential provider's record`
+      : '',
+    failure.unread ? `it had read the record to its end` : '',
+  ].filter((part) => part !== '');
+  return (
+    `Post's ${seconds(failure.budgetMs)} budget ran out before ${parts.join(', and before ')}: a step of the job made the record this long (the provider writes a line per token it mints and per upload). ` +
+    `Those tokens were not revoked, and ${EXPIRE_MANY}.`
+  );
+}
+
+/**
+ * Tokens of the provider's record whose revocation failed for one reason (`reason`: what
+ * describeError says of it).
+ */
+export function unrevokedText(count: number, reason: string): string {
+  return count === 1
+    ? `A token of the credential provider's record was not revoked: ${reason} ${EXPIRE_ONE[0]?.toUpperCase() ?? ''}${EXPIRE_ONE.slice(1)}.`
+    : `${count} tokens of the credential provider's record were not revoked: ${reason} ${EXPIRE_MANY[0]?.toUpperCase() ?? ''}${EXPIRE_MANY.slice(1)}.`;
+}
+
 /** The one paragraph a user reads: what happened, the server's words, what to do next. */
 export function describeFailure(failure: Failure, attempts?: Attempts): string {
   switch (failure.kind) {
@@ -368,6 +428,16 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
     case 'token-record':
       return tokenRecordText(failure);
+    case 'record-lost':
+      return recordLostText(failure);
+    case 'record-count':
+      return recordCountText(failure);
+    case 'record-foreign':
+      return `The credential provider's token record held ${tokenCount(failure.tokens)} it did not write there (a step of the job added ${failure.tokens === 1 ? 'it' : 'them'}): post tried ${failure.tokens === 1 ? 'it' : 'them'} after the job's own, and revoked ${failure.revoked}.`;
+    case 'record-out-of-time':
+      return recordOutOfTimeText(failure);
+    case 'provider-folder':
+      return `The credential provider's folder that the main step left in its state (${shownPath(failure.path)}) is not the one it made: ${problemClause(failure.problem)}. Nothing in it was read, revoked or removed: the tokens the provider minted for cargo were not revoked, and ${EXPIRE_MANY}.`;
     case 'invalid-state':
       return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
     case 'no-id-token':

@@ -30,10 +30,24 @@ export type Failure =
   /** cargo's request to the credential provider could not be read. */
   | { kind: 'cargo-request'; problem: string }
   /**
-   * The credential provider's token record could not be read (`code`), or was refused as
-   * tampered with (`problem`, such as "it is a symbolic link"), or some of its lines could not.
+   * The credential provider's token record could not be read (`code`; one that is gone is a
+   * `record-lost`), or was refused as tampered with (`problem`, such as "it is a symbolic
+   * link"), or some of its lines could not.
    */
   | { kind: 'token-record'; code: string; skippedLines: number; problem?: string }
+  /**
+   * Tokens the count names that the record no longer holds (`gone`: no record at all): a step
+   * of the job deleted, emptied or rewrote it. Seen by post, or by the provider as it goes on.
+   */
+  | { kind: 'record-lost'; missing: number; gone: boolean; seenBy: 'post' | 'provider' }
+  /** The count of minted tokens cannot be relied on (`problem`): the record cannot be checked. */
+  | { kind: 'record-count'; problem: string; seenBy: 'post' | 'provider' }
+  /** Tokens in the record that the provider did not write there, and how many were revoked. */
+  | { kind: 'record-foreign'; tokens: number; revoked: number }
+  /** Post's budget ran out: `untried` tokens were not sent, or the record was not read to its end. */
+  | { kind: 'record-out-of-time'; untried: number; unread: boolean; budgetMs: number }
+  /** The provider's folder named in state is not the one main made (`problem`). */
+  | { kind: 'provider-folder'; path: string; problem: string }
   /** What main left for post that post refuses to use, such as a URL it would not send a token to. */
   | { kind: 'invalid-state'; name: string; where: string; value: string; problem: string }
   /** The `workspace` input names a directory without a Cargo.toml (`dir` as resolved). */

@@ -3,6 +3,15 @@ import type { HttpResponse } from '../http/transport.js';
 
 /** crates.io's tokens are 39 characters; leave room for other registries, not for garbage. */
 export const MAX_TOKEN_LENGTH = 4096;
+/**
+ * No registry's token is shorter: crates.io's trusted-publishing tokens are 39 characters
+ * (`cio_tp_` and 32), its API tokens 35 (`cio` and 32), and the bearer tokens other cargo
+ * registries issue are 32 or more random characters. A shorter one is a malformed answer: it
+ * could be neither masked safely (the runner would mask those few characters in every later
+ * line of the job) nor hidden by the redactor, which ignores values under its MIN_SECRET_LENGTH
+ * (src/redact/redact.ts).
+ */
+export const MIN_TOKEN_LENGTH = 16;
 
 export type TokenParse =
   | { ok: true; token: string }
@@ -35,6 +44,9 @@ export function tokenProblem(token: string): string | undefined {
   if (!TOKEN_CHARACTERS.test(token)) {
     return 'its `token` holds a character other than ASCII letters, digits, `-`, `_` and `.`, which no registry token is made of';
   }
+  if (token.length < MIN_TOKEN_LENGTH) {
+    return `its \`token\` is ${token.length} characters long, shorter than any registry token (${MIN_TOKEN_LENGTH} at the least)`;
+  }
   return undefined;
 }
 
@@ -52,8 +64,9 @@ export function parseTokenResponse(response: HttpResponse): TokenParse {
   }
   const problem = tokenProblem(token);
   if (problem === undefined) return { ok: true, token };
-  // A refused token may still be a real one: it is masked too, unless too long to be one.
-  return token === '' || token.length > MAX_TOKEN_LENGTH
+  // A refused token may still be a real one: it is masked too, unless too long to be one or too
+  // short to be masked without hiding ordinary text (it is never printed either).
+  return token.length < MIN_TOKEN_LENGTH || token.length > MAX_TOKEN_LENGTH
     ? { ok: false, problem }
     : { ok: false, problem, candidate: token };
 }

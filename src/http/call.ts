@@ -63,8 +63,10 @@ export async function callWithRetries<T>(
           `next try in ${(delayMs / 1000).toFixed(1)} s.`,
       );
     },
-    attempt: async (timeoutMs) => {
+    attempt: async (time) => {
       const request = await prepare();
+      // Only now: preparing the exchange fetched a fresh ID token, on the same budget.
+      const timeoutMs = time.timeoutMs();
       const sent = await deps.transport(request, timeoutMs);
       if (!sent.ok) {
         const time = { timeoutMs, limitMs: deps.policy.attemptTimeoutMs };

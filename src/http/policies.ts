@@ -10,7 +10,9 @@ export interface Timing {
  * The least a try may be given, whatever AUTH_ACTION_TIME_SCALE says: crates.io and GitHub's
  * token service answer these calls in a few hundred milliseconds, TLS set-up included, so 1 s
  * is room for a real registry; shorter would turn a working one into an outage. The rig's
- * main step (0.05: 1.5 s a try) is above it; its post step (0.75 s) is raised to it.
+ * main step (0.05: 1.5 s a try) is above it; its post step (0.75 s) is raised to it. It is
+ * also the least time left with which a try is started at all (minAttemptMs), so the last try
+ * of a phase gets it too: a try with less left would be a timeout, not a try.
  */
 export const MIN_ATTEMPT_MS = 1_000;
 /**
@@ -27,7 +29,7 @@ const scaled = (timing: Timing, scale: number): Timing => ({
     backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
     retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
     attemptTimeoutMs: Math.max(timing.policy.attemptTimeoutMs * scale, MIN_ATTEMPT_MS),
-    minAttemptMs: timing.policy.minAttemptMs * scale,
+    minAttemptMs: Math.max(timing.policy.minAttemptMs * scale, MIN_ATTEMPT_MS),
   },
 });
 
@@ -41,7 +43,7 @@ export function timeScaleNote(scale: number, asked?: number): string | undefined
   const clamped = asked === undefined ? '' : ` (${asked} asked; ${scale} is the least)`;
   return (
     `AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by ${scale}${clamped}. ` +
-    `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s, a step at least ${MIN_BUDGET_MS / 1000} s.`
+    `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s (none starts with less of its step’s budget left), a step at least ${MIN_BUDGET_MS / 1000} s.`
   );
 }
 

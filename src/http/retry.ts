@@ -25,7 +25,7 @@ export interface RetryPolicy {
   retryAfterCapMs: number;
   /** Longest a single attempt may take. */
   attemptTimeoutMs: number;
-  /** An attempt with less time than this left is not started. */
+  /** An attempt with less time than this left is not started (nor its request sent). */
   minAttemptMs: number;
   /**
    * Keep the last try for late: before the final attempt, wait at least a uniform time in the
@@ -55,16 +55,30 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random: numbe
 }
 
 /**
+ * How long an attempt may take, asked right before its request goes out: after whatever the
+ * attempt needed first (the exchange's fresh ID token, whose own retried fetch spends the same
+ * budget), so that no attempt runs past the deadline. Less than `minAttemptMs` left ends the
+ * retries as out of time, with nothing sent.
+ */
+export interface AttemptTime {
+  timeoutMs(): number;
+}
+
+/** Thrown by AttemptTime.timeoutMs, caught by the withRetries that made it. */
+class OutOfTime extends Error {}
+
+/**
  * Runs `attempt` until it succeeds, fails for good, runs out of attempts, or would overrun
- * `deadline`. Each attempt is told how long it may take. Throws ActionFailure.
+ * `deadline`. Each attempt asks how long it may take when it is about to send. Throws
+ * ActionFailure.
  */
 export async function withRetries<T>(options: {
   policy: RetryPolicy;
   clock: Clock;
   deadline: number;
-  attempt: (timeoutMs: number, attempt: number) => Promise<Outcome<T>>;
+  attempt: (time: AttemptTime, attempt: number) => Promise<Outcome<T>>;
   onRetry: (event: RetryEvent) => void;
-  /** What to report when the deadline leaves no room for even the first attempt. */
+  /** What to report when the deadline leaves no room for another attempt (`last`: the one before). */
   outOfTime: (last: Failure | undefined) => Failure;
 }): Promise<T> {
   const { policy, clock, deadline } = options;
@@ -74,7 +88,21 @@ export async function withRetries<T>(options: {
     if (left < policy.minAttemptMs) {
       throw new ActionFailure(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
     }
-    const outcome = await options.attempt(Math.min(policy.attemptTimeoutMs, left), n);
+    const outOfTime = new OutOfTime();
+    const time: AttemptTime = {
+      timeoutMs: () => {
+        const remaining = deadline - clock.now();
+        if (remaining < policy.minAttemptMs) throw outOfTime;
+        return Math.min(policy.attemptTimeoutMs, remaining);
+      },
+    };
+    let outcome: Outcome<T>;
+    try {
+      outcome = await options.attempt(time, n);
+    } catch (error) {
+      if (error !== outOfTime) throw error;
+      throw new ActionFailure(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
+    }
     if (outcome.done) return outcome.value;
     last = outcome.failure;
     const attempts = { made: n, max: policy.maxAttempts };

@@ -14,12 +14,16 @@ export function handOutToken(
   core: Pick<Core, 'setSecret' | 'setOutput' | 'saveState' | 'exportVariable'>,
   inputs: Inputs,
   minted: MintedToken,
-  provider: { dir: string; program: ProviderProgram; cargo: CargoRegistry } | undefined,
+  provider:
+    { dir: string; identity: string; program: ProviderProgram; cargo: CargoRegistry } | undefined,
 ): string | undefined {
   const { token } = minted;
   core.setSecret(token);
   const { baseUrl } = inputs.registry;
-  const providerDir = provider === undefined ? {} : { providerDir: provider.dir };
+  const providerDir =
+    provider === undefined
+      ? {}
+      : { providerDir: { path: provider.dir, identity: provider.identity } };
   saveHandover(
     core,
     inputs.revoke

@@ -7,9 +7,10 @@ import type { CargoRegistry } from '../inputs/read-inputs.js';
 import type { Registry } from '../inputs/registry-url.js';
 import { shown } from '../redact/redact.js';
 import type { Core } from '../runner/core.js';
-import { PROVIDER_DIR_PREFIX, RECORD_FILE } from './files.js';
+import { folderIdentity } from '../runner/untrusted-file.js';
+import { PROVIDER_DIR_PREFIX } from './files.js';
 import { writeProviderConfig } from './provider-config.js';
-import { recordToken } from './token-record.js';
+import { recordFiles, startRecord } from './token-record.js';
 
 /** How a later step runs the provider: the node that runs this action, and the bundle. */
 export interface ProviderProgram {
@@ -96,19 +97,31 @@ export function providerHome(runnerTemp: string | undefined, program: ProviderPr
   return runnerTemp;
 }
 
+/** The provider's folder, and its identity (see folderIdentity), which post checks it by. */
+export interface ProviderDir {
+  dir: string;
+  identity: string;
+}
+
 /**
  * The provider's folder, made before any token is minted, so that a RUNNER_TEMP that cannot be
  * written fails the step with nothing to revoke. Only this job's user can read it (mkdtemp
  * makes it 0700).
  */
-export function makeProviderDir(runnerTemp: string | undefined, program: ProviderProgram): string {
+export function makeProviderDir(
+  runnerTemp: string | undefined,
+  program: ProviderProgram,
+): ProviderDir {
   const home = providerHome(runnerTemp, program);
-  return onRunnerFile('RUNNER_TEMP', () => mkdtempSync(join(home, PROVIDER_DIR_PREFIX)));
+  return onRunnerFile('RUNNER_TEMP', () => {
+    const dir = mkdtempSync(join(home, PROVIDER_DIR_PREFIX));
+    return { dir, identity: folderIdentity(dir) };
+  });
 }
 
 /**
- * Records main's token (post revokes it, the provider may hand it out while it is young),
- * writes the configuration and the wrapper, and points cargo at the wrapper for the rest of
+ * Records main's token as the first (post revokes it, the provider may hand it out while it is
+ * young), writes the configuration and the wrapper, and points cargo at the wrapper for the rest of
  * the job. Returns the variable it set.
  */
 export function installProvider(
@@ -123,13 +136,13 @@ export function installProvider(
   },
 ): string {
   const { dir, program, registry, cargo, revoke, minted } = settings;
-  const recordPath = join(dir, RECORD_FILE);
+  const files = recordFiles(dir);
   const configPath = join(dir, CONFIG_FILE);
   const wrapper = wrapperFile(program, configPath);
   const wrapperPath = join(dir, wrapper.name);
   onRunnerFile('RUNNER_TEMP', () => {
-    recordToken(recordPath, minted);
-    writeProviderConfig(configPath, { registry, cargo, recordPath, revoke });
+    startRecord(files, minted);
+    writeProviderConfig(configPath, { registry, cargo, recordPath: files.record, revoke });
     writeFileSync(wrapperPath, wrapper.text, { encoding: 'utf8', mode: 0o700, flag: 'wx' });
   });
   const variable = providerVariable(cargo);

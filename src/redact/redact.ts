@@ -156,6 +156,13 @@ function hideCut(text: string, secret: string, table: Int32Array): string {
 }
 
 /**
+ * The shortest value the redactor looks for: a shorter one would turn ordinary words into ***.
+ * No secret the action handles is that short: the token rule (src/exchange/token-response.ts)
+ * refuses a registry token under MIN_TOKEN_LENGTH, which is above this.
+ */
+export const MIN_SECRET_LENGTH = 8;
+
+/**
  * The secrets the action knows (the JWT, every registry token, the job's request token), so
  * that everything it writes itself shows `***` in their place, even where the runner would
  * mask them too: whole, on one line as shown() flattens them, or cut short by a cap.
@@ -168,12 +175,11 @@ export class Redactor {
   private readonly tables = new Map<string, Int32Array>();
 
   add(secret: string): void {
-    // A very short value would turn ordinary words into ***; no real secret is that short.
-    if (secret.length < 8) return;
+    if (secret.length < MIN_SECRET_LENGTH) return;
     this.secrets.add(secret);
     // As shown() would show it, without cutting it or reading URLs in it.
     const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
-    if (flat !== secret && flat.trim().length >= 8) this.secrets.add(flat);
+    if (flat !== secret && flat.trim().length >= MIN_SECRET_LENGTH) this.secrets.add(flat);
   }
 
   /**

@@ -4,8 +4,10 @@ import {
   fstatSync,
   lstatSync,
   openSync,
+  read,
   readSync,
   writeSync,
+  type BigIntStats,
   type Stats,
 } from 'node:fs';
 
@@ -15,6 +17,37 @@ import {
  * until the runner kills it), a link to /dev/zero (a read without a cap grows until the
  * process is killed) or anything else.
  */
+
+/**
+ * A folder's identity on its file system (device and inode, or on Windows the volume and file
+ * ID, with its creation time, since a file system may give a deleted folder's inode to the next
+ * one made): the same folder whatever path leads to it, and another one if it was replaced, even
+ * by one of the same name.
+ */
+export function folderIdentity(path: string): string {
+  return identityOf(lstatSync(path, { bigint: true }));
+}
+
+const identityOf = (stats: BigIntStats): string => `${stats.dev}:${stats.ino}:${stats.birthtimeNs}`;
+
+/**
+ * Why the folder at `path` is not the one whose identity was `identity` when it was made
+ * (as the end of a sentence), or undefined when it is. Neither a link in its place nor a
+ * folder put there instead passes: a link on the path before it leads to it only if it leads
+ * to that very folder.
+ */
+export function folderProblem(path: string, identity: string): string | undefined {
+  let stats;
+  try {
+    stats = lstatSync(path, { bigint: true });
+  } catch (error) {
+    return (error as { code?: unknown }).code === 'ENOENT' ? 'it is gone' : 'it cannot be read';
+  }
+  if (stats.isSymbolicLink()) return 'it is a symbolic link';
+  if (!stats.isDirectory()) return 'it is not a folder';
+  if (identityOf(stats) !== identity) return 'it is another folder put in its place';
+  return undefined;
+}
 
 /** Why a file was refused: `code` for the log, `problem` as the end of a sentence. */
 export class UntrustedFileError extends Error {
@@ -44,10 +77,10 @@ function size(bytes: number): string {
 
 /**
  * Opens `path` without following a link and without blocking (a FIFO opens at once and is then
- * refused), checks that what was opened is the regular file that lstat saw, and hands its
- * descriptor to `use`. fs errors (ENOENT, EACCES...) are thrown as they are.
+ * refused), checks that what was opened is the regular file that lstat saw, and returns its
+ * descriptor, which the caller closes. fs errors (ENOENT, EACCES...) are thrown as they are.
  */
-function withRegularFile<T>(path: string, flags: number, use: (fd: number, stats: Stats) => T): T {
+function openRegularFile(path: string, flags: number): { fd: number; stats: Stats } {
   let before: Stats | undefined;
   try {
     before = lstatSync(path);
@@ -71,6 +104,17 @@ function withRegularFile<T>(path: string, flags: number, use: (fd: number, stats
     const stats = fstatSync(fd);
     const same = before === undefined || (stats.ino === before.ino && stats.dev === before.dev);
     if (!stats.isFile() || !same) throw notRegular();
+    return { fd, stats };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/** openRegularFile, its descriptor handed to `use` and closed after. */
+function withRegularFile<T>(path: string, flags: number, use: (fd: number, stats: Stats) => T): T {
+  const { fd, stats } = openRegularFile(path, flags);
+  try {
     return use(fd, stats);
   } finally {
     closeSync(fd);
@@ -104,4 +148,90 @@ export function appendUntrustedFile(path: string, text: string): void {
   withRegularFile(path, flags, (fd) => {
     writeSync(fd, text);
   });
+}
+
+/** How a file of lines was read: to its end or not, and how many bytes. */
+export interface LineScan {
+  /** False when `stop` ended the read first. */
+  complete: boolean;
+  bytes: number;
+}
+
+export interface LineScanOptions {
+  /** A longer line is not kept: `onLongLine` is called for it instead, once. */
+  maxLineBytes: number;
+  /** More than this in all is refused (UntrustedFileError EFBIG) before any line past it. */
+  maxBytes?: number;
+  /** Each line, without its `\n`, in the file's order. */
+  onLine: (line: string) => void;
+  onLongLine: () => void;
+  /** Asked between chunks: true ends the read there (a deadline, say). */
+  stop?: () => boolean;
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+function readChunk(fd: number, buffer: Buffer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    read(fd, buffer, 0, buffer.length, null, (error, bytes) => {
+      if (error) reject(error);
+      else resolve(bytes);
+    });
+  });
+}
+
+/**
+ * A regular file read line by line, opened as readUntrustedFile opens it, in memory bounded by
+ * the longest line kept and one chunk, however large the file is: a line longer than the cap is
+ * skipped as it streams by. Between chunks the event loop runs (other work goes on while a
+ * large file is read) and `stop` may end the read.
+ */
+export async function scanUntrustedLines(
+  path: string,
+  options: LineScanOptions,
+): Promise<LineScan> {
+  const { fd } = openRegularFile(path, constants.O_RDONLY);
+  try {
+    const chunk = Buffer.alloc(CHUNK_BYTES);
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let long = false;
+    let bytes = 0;
+    const endLine = (tail: Buffer) => {
+      if (long || pendingBytes + tail.length > options.maxLineBytes) options.onLongLine();
+      else options.onLine(Buffer.concat([...pending, tail]).toString('utf8'));
+      pending = [];
+      pendingBytes = 0;
+      long = false;
+    };
+    for (;;) {
+      if (options.stop?.() === true) return { complete: false, bytes };
+      const read = await readChunk(fd, chunk);
+      if (read === 0) break;
+      bytes += read;
+      if (options.maxBytes !== undefined && bytes > options.maxBytes) {
+        throw new UntrustedFileError('EFBIG', `it is larger than ${size(options.maxBytes)}`);
+      }
+      const data = chunk.subarray(0, read);
+      let start = 0;
+      for (let end = data.indexOf(10); end !== -1; end = data.indexOf(10, start)) {
+        endLine(data.subarray(start, end));
+        start = end + 1;
+      }
+      const rest = data.subarray(start);
+      if (long || pendingBytes + rest.length > options.maxLineBytes) {
+        long = true;
+        pending = [];
+        pendingBytes = 0;
+      } else if (rest.length > 0) {
+        // Copied: the chunk's buffer is read into again.
+        pending.push(Buffer.from(rest));
+        pendingBytes += rest.length;
+      }
+    }
+    if (long || pendingBytes > 0) endLine(Buffer.alloc(0));
+    return { complete: true, bytes };
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -3,17 +3,26 @@ import { checkRegistryUrl } from '../inputs/registry-url.js';
 import type { Core } from '../runner/core.js';
 import { isCrateAtVersion } from '../inputs/cargo-names.js';
 
+/**
+ * The credential provider's folder, with the tokens it minted: its path, and its identity
+ * when main made it (folderIdentity), which post checks before it reads anything there.
+ */
+export interface ProviderFolder {
+  path: string;
+  identity: string;
+}
+
 /** What main leaves for post, through the runner's state file. */
 export type Handover =
-  /** `providerDir`: the credential provider's folder, with the tokens it minted. */
-  | { kind: 'revoke'; baseUrl: string; token: string; providerDir?: string }
-  | { kind: 'keep'; baseUrl: string; providerDir?: string }
+  | { kind: 'revoke'; baseUrl: string; token: string; providerDir?: ProviderFolder }
+  | { kind: 'keep'; baseUrl: string; providerDir?: ProviderFolder }
   | { kind: 'none' };
 
 const TOKEN = 'token';
 const REGISTRY_URL = 'registryUrl';
 const REVOKE = 'revoke';
 const PROVIDER_DIR = 'providerDir';
+const PROVIDER_DIR_IDENTITY = 'providerDirIdentity';
 
 /** The token goes into state only when post will revoke it: no copy is kept that is not needed. */
 export function saveHandover(core: Pick<Core, 'saveState'>, handover: Handover): void {
@@ -21,7 +30,10 @@ export function saveHandover(core: Pick<Core, 'saveState'>, handover: Handover):
   core.saveState(REGISTRY_URL, handover.baseUrl);
   core.saveState(REVOKE, String(handover.kind === 'revoke'));
   if (handover.kind === 'revoke') core.saveState(TOKEN, handover.token);
-  if (handover.providerDir !== undefined) core.saveState(PROVIDER_DIR, handover.providerDir);
+  if (handover.providerDir !== undefined) {
+    core.saveState(PROVIDER_DIR, handover.providerDir.path);
+    core.saveState(PROVIDER_DIR_IDENTITY, handover.providerDir.identity);
+  }
 }
 
 /**
@@ -33,7 +45,9 @@ export function readHandover(core: Pick<Core, 'getState'>): Handover {
   const baseUrl = core.getState(REGISTRY_URL);
   const token = core.getState(TOKEN);
   const dir = core.getState(PROVIDER_DIR);
-  const providerDir = dir === '' ? {} : { providerDir: dir };
+  // State is written by main alone, before any later step runs: the identity is main's.
+  const identity = core.getState(PROVIDER_DIR_IDENTITY);
+  const providerDir = dir === '' ? {} : { providerDir: { path: dir, identity } };
   if (baseUrl === '') return { kind: 'none' };
   if (core.getState(REVOKE) === 'false') return { kind: 'keep', baseUrl, ...providerDir };
   if (token === '') return { kind: 'none' };
