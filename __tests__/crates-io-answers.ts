@@ -56,8 +56,8 @@ export interface RigSetup {
    * issued, `<fresh>` for a well-formed one it never issued.
    */
   authorization?: string | null;
-  /** Publishing: the crate uploaded, and with which token. */
-  publish?: { crate: string; token: 'fresh' | 'issued' };
+  /** Publishing: the crate uploaded (version 1.1.0 unless given), and with which token. */
+  publish?: { crate: string; token: 'fresh' | 'issued'; version?: string };
 }
 
 /** What the action must do with an exchange answer. */
@@ -586,6 +586,25 @@ export const ANSWERS: Answer[] = [
     status: 403,
     body: errors('The provided access token is not valid for crate `bar`'),
     rig: { publish: { crate: 'bar', token: 'issued' } },
+  },
+  {
+    // crates.io finds the crate by its canonical name (case, `-` and `_` aside), then refuses
+    // an upload under another spelling: the check of a workspace says so before any token.
+    name: 'publishing under another spelling of the crate’s name',
+    source: at(TODAY, 'src/tests/krate/publish/similar_names.rs', 'new_crate_similar_name'),
+    call: 'publish',
+    status: 400,
+    body: errors('crate was previously named `foo`'),
+    rig: { publish: { crate: 'Foo', token: 'issued' } },
+  },
+  {
+    // One version whatever its build metadata (`num_no_build`): 1.0.0+build is 1.0.0.
+    name: 'publishing a version that differs from one out only in build metadata',
+    source: at(TODAY, 'src/tests/krate/publish/build_metadata.rs', 'version_with_build_metadata_1'),
+    call: 'publish',
+    status: 400,
+    body: errors('crate version `1.0.0` is already uploaded'),
+    rig: { publish: { crate: 'foo', token: 'issued', version: '1.0.0+build' } },
   },
 ];
 

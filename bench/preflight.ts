@@ -2,13 +2,17 @@
 // on loopback: main + post without it, with a workspace of 3 crates, and of 50 (all in the
 // registry, half of them at the version being released), launched as the runner launches the
 // action. `BENCH_BASELINE=<dir>` adds another build's dist/ without `workspace` (say, main's),
-// to show that start-up without it has not moved. Runs are interleaved; prints a table.
+// to show that start-up without it has not moved. Runs are interleaved; prints a table. Then,
+// once, main's peak memory (GNU time) and time against a hostile index: `BENCH_HOSTILE` crates
+// (300 by default; 0 skips it) whose files are each nearly 8 MiB of short lines.
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { makeWorkspace, type Workspace } from '../rig/cargo.js';
 import { cargoVersion } from '../rig/cargo.js';
+import { shortLinesFile } from '../rig/registry.js';
 import { World } from '../rig/world.js';
-import { ACTION, job, type Pair } from './launch.js';
+import { MAX_INDEX_FILE_BYTES } from '../src/preflight/check-index.js';
+import { ACTION, GNU_TIME, job, type Pair } from './launch.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? '20');
 const WARMUP = 2;
@@ -90,6 +94,34 @@ try {
       `| ${c.name} | ${median(t.main).toFixed(1)} (${quartiles(t.main)}) | ${added >= 0 ? '+' : ''}${added.toFixed(1)} | ${median(t.post).toFixed(1)} |`,
     );
   });
+
+  const hostile = Number(process.env.BENCH_HOSTILE ?? '300');
+  if (hostile > 0 && GNU_TIME) {
+    // Each file is made at each request: the bench holds none of them.
+    const names = Array.from({ length: hostile }, (_, i) => `hostile-${i}`);
+    for (const name of names) {
+      world.registry.serveIndexFile(name, () => shortLinesFile(name, MAX_INDEX_FILE_BYTES - 64));
+    }
+    const big = await makeWorkspace(
+      `${world.registry.url}/index/`,
+      names.map((name) => ({ name, version: '0.5.0' })),
+    );
+    spaces.push(big);
+    const rss = [
+      { name: 'no workspace', env: {} },
+      { name: 'workspace of 3 crates', env: withWorkspace(three) },
+      { name: `${hostile} crates, each file nearly 8 MiB`, env: withWorkspace(big) },
+    ];
+    console.log('');
+    console.log('| main step, once | max RSS, MiB | wall time, s |');
+    console.log('| --- | --- | --- |');
+    for (const c of rss) {
+      const { main } = await job(world, ACTION, { env: c.env, measureRss: true });
+      console.log(
+        `| ${c.name} | ${((main.rssKiB ?? 0) / 1024).toFixed(0)} | ${(main.ms / 1000).toFixed(1)} |`,
+      );
+    }
+  }
 } finally {
   for (const ws of spaces) await ws.remove();
   await world.stop();

@@ -4,7 +4,8 @@
 //   1. one crate, with the `token` output as CARGO_REGISTRY_TOKEN;
 //   2. a three-crate workspace whose release outlives its token, with `credential-provider`;
 //   3. a release cut off half-way (a crate whose trusted publisher names another workflow),
-//      then the re-run that finishes it with `workspace` and `exclude-published`.
+//      then the re-run that finishes it with `workspace` and `exclude-published`, as the
+//      README's recipe runs it (the output reaches bash through env:).
 import { cargoPublish, cargoVersion, makeWorkspace, PUBLISH_WORKSPACE } from '../rig/cargo.js';
 import type { StepResult } from '../rig/runner.js';
 import { CRATE, World } from '../rig/world.js';
@@ -232,13 +233,15 @@ ${bold('Job 3: a release cut off half-way, then the re-run that finishes it (`wo
           show(main);
           console.log(`  outputs.unpublished = '${main.outputs.unpublished ?? ''}'`);
           console.log(`  outputs.exclude-published = '${main.outputs['exclude-published'] ?? ''}'`);
-          const exclude = (main.outputs['exclude-published'] ?? '').split(' ').filter(Boolean);
+          // As the README's recipe runs it: the output reaches the script through env:.
+          const script = `cargo ${PUBLISH_WORKSPACE.join(' ')} $EXCLUDE_PUBLISHED`;
           heading(
-            `${attempt}: step \`run: ${['cargo publish --workspace --registry local', ...exclude].join(' ')}\``,
+            `${attempt}: step \`run: ${script}\` with EXCLUDE_PUBLISHED = '${main.outputs['exclude-published'] ?? ''}'`,
           );
-          const release = await world.runCommand(job, 'cargo', [...PUBLISH_WORKSPACE, ...exclude], {
+          // portable: the demo runs on Linux and macOS (README), whose runners run `run:` with bash.
+          const release = await world.runCommand(job, 'bash', ['-c', script], {
             cwd: workspace.dir,
-            env: workspace.env,
+            env: { ...workspace.env, EXCLUDE_PUBLISHED: main.outputs['exclude-published'] ?? '' },
           });
           show(release);
           exitCodes.push(release.exitCode);

@@ -52,13 +52,13 @@ module.exports = __nccwpck_require__(218);
 var __webpack_unused_export__;
 
 
-var net = __nccwpck_require__(278);
-var tls = __nccwpck_require__(756);
-var http = __nccwpck_require__(611);
-var https = __nccwpck_require__(692);
-var events = __nccwpck_require__(434);
-var assert = __nccwpck_require__(613);
-var util = __nccwpck_require__(23);
+var net = __nccwpck_require__(9278);
+var tls = __nccwpck_require__(4756);
+var http = __nccwpck_require__(8611);
+var https = __nccwpck_require__(5692);
+var events = __nccwpck_require__(4434);
+var assert = __nccwpck_require__(2613);
+var util = __nccwpck_require__(9023);
 
 
 exports.httpOverHttp = httpOverHttp;
@@ -318,7 +318,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 727:
+/***/ 3727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -326,7 +326,7 @@ __webpack_unused_export__ = debug; // for test
 /* harmony export */   oX: () => (/* binding */ GITHUB_ISSUER)
 /* harmony export */ });
 /* unused harmony export workflowFileOf */
-/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(940);
+/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7940);
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
@@ -371,7 +371,7 @@ function readClaims(jwt) {
 
 /***/ }),
 
-/***/ 389:
+/***/ 5770:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -380,8 +380,8 @@ function readClaims(jwt) {
 /* harmony export */   ti: () => (/* binding */ diagnosisForLog),
 /* harmony export */   v_: () => (/* binding */ diagnosisForSummary)
 /* harmony export */ });
-/* harmony import */ var _output_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(213);
-/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(940);
+/* harmony import */ var _output_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1213);
+/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7940);
 
 
 const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
@@ -437,7 +437,7 @@ function diagnosisForSummary(heading, said, diagnosis, fix) {
 
 /***/ }),
 
-/***/ 206:
+/***/ 2206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -445,14 +445,15 @@ function diagnosisForSummary(heading, said, diagnosis, fix) {
 /* harmony export */   DR: () => (/* binding */ retryReason),
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
 /* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   Wt: () => (/* binding */ NOTHING_TO_PUBLISH),
 /* harmony export */   ju: () => (/* binding */ MAX_SAID),
 /* harmony export */   pS: () => (/* binding */ shownPath)
 /* harmony export */ });
 /* unused harmony exports seconds, sentence, unrevokedText, shownCrate, NEW_CRATE_REFUSAL, briefly, midReleaseNote */
-/* harmony import */ var _diagnose_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(727);
-/* harmony import */ var _exchange_refusal_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(369);
-/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(940);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(685);
+/* harmony import */ var _diagnose_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3727);
+/* harmony import */ var _exchange_refusal_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4369);
+/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7940);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1685);
 
 
 
@@ -836,6 +837,14 @@ function describeFailure(failure, attempts) {
         }
         case 'new-crates':
             return newCratesText(failure.crates, failure.registry, failure.index);
+        case 'dependency-problems':
+            return dependencyProblemsText(failure.problems, failure.index);
+        case 'registry-rules':
+            return registryRulesText(failure.crates, failure.registry);
+        case 'index-lines':
+            return indexLinesText(failure.crates, failure.index);
+        case 'crates-skipped':
+            return cratesSkippedText(failure);
         case 'index-unreadable':
             return (`${describeFailure(failure.last, failure.attempts)} ` +
                 `So the check of the workspace cannot tell which crates the index at ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.index)} has${failure.crate === undefined ? '' : ` (it stopped at ${shownCrateName(failure.crate)})`}: ${AS_IF_NOTHING_OUT}`);
@@ -895,6 +904,11 @@ function indexDoubtText(registry, doubt) {
         : `\`${command.replace('publish', 'publish --dry-run')}\`, run where the release runs, shows what cargo makes of its configuration.`;
     return `The check of the workspace cannot be sure which index \`${command}\` uses: ${doubtText(doubt)}. ${AS_IF_NOTHING_OUT} ${fix}`;
 }
+const NOTHING_TO_PUBLISH = {
+    log: 'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed: ' +
+        "a trusted-publishing token can only publish. The `token` output is empty; skip the publishing step with `if: steps.<id>.outputs.unpublished != ''`.",
+    summary: 'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.\n',
+};
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
     return `\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(dir, 200).replace(/`/g, "'")}\``;
@@ -906,20 +920,113 @@ function shownCrate(crate) {
     return `${shownCrateName(crate.name)} ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(crate.version, 64).replace(/`/g, "'")}`;
 }
 const NEW_CRATE_REFUSAL = 'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first';
-function newCratesText(crates, registry, index) {
-    const shownList = crates.slice(0, 20).map(shownCrate).join(', ');
-    const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
+function registryWhere(registry) {
+    return registry === 'crates-io' ? 'crates.io' : `the registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(registry, 64)}\``;
+}
+function crateList(crates, max = 10) {
+    const more = crates.length > max ? ` and ${crates.length - max} more` : '';
+    return crates.slice(0, max).map(shownCrate).join(', ') + more;
+}
+const inCommand = (name) => (0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(name, 64).replace(/`/g, "'");
+function firstPublish(name, registry) {
+    return registry === 'crates-io'
+        ? `publish its first version by hand with an API token (\`cargo publish -p ${inCommand(name)}\` with a token from https://crates.io/settings/tokens)`
+        : `publish its first version by hand with a token of that registry (\`cargo publish -p ${inCommand(name)} --registry ${inCommand(registry)}\`)`;
+}
+function freshCratesText(crates, registry, index) {
     const one = crates.length === 1;
-    const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(registry, 64)}\``;
-    const name = one && crates[0] !== undefined ? (0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(crates[0].name, 64).replace(/`/g, "'") : 'NAME';
-    const first = registry === 'crates-io'
-        ? `publish its first version by hand with an API token (\`cargo publish -p ${name}\` with a token from https://crates.io/settings/tokens)`
-        : `publish its first version by hand with a token of that registry (\`cargo publish -p ${name} --registry ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(registry, 64)}\`)`;
-    return (`${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(index)} does not list ${one ? 'it' : 'them'}), ` +
+    const where = registryWhere(registry);
+    const first = firstPublish(one && crates[0] !== undefined ? crates[0].name : 'NAME', registry);
+    const start = where.startsWith('the ') ? `T${where.slice(1)}` : where;
+    return (`${start} does not have ${one ? 'the crate' : 'these crates'} ${crateList(crates)} at all (its index at ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(index)} does not list ${one ? 'it' : 'them'}), ` +
         `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
         'Nothing was published and no token was requested. ' +
         `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
-        'A crate that is not to be published: set `publish = false` in its Cargo.toml.');
+        'A crate that is not to be published: set `publish = false` in its Cargo.toml. ' +
+        'To release the other crates now and this one later, set `new-crates: skip`.');
+}
+function renamedCratesText(crates, alone) {
+    const each = crates
+        .slice(0, 4)
+        .map((crate) => `${shownCrate(crate)} as ${shownCrateName(crate.knownAs ?? '')}`)
+        .join(', ') + (crates.length > 4 ? ` and ${crates.length - 4} more` : '');
+    return (`The registry's index lists ${crates.length === 1 ? 'a crate' : 'crates'} of this release only under another spelling of ${crates.length === 1 ? 'its' : 'their'} name: ${each}. ` +
+        'crates.io takes names that differ only in case, or in `-` and `_`, for one crate, and refuses an upload under another spelling ("crate was previously named …"), half-way through the release. ' +
+        (alone ? 'Nothing was published and no token was requested. ' : '') +
+        'Give the package the name the registry has (`name` in its Cargo.toml), or, for a crate of its own, a name no crate has.');
+}
+function newCratesText(crates, registry, index) {
+    const fresh = crates.filter((crate) => crate.knownAs === undefined);
+    const renamed = crates.filter((crate) => crate.knownAs !== undefined);
+    return [
+        fresh.length > 0 ? freshCratesText(fresh, registry, index) : '',
+        renamed.length > 0 ? renamedCratesText(renamed, fresh.length === 0) : '',
+    ]
+        .filter((text) => text !== '')
+        .join(' ');
+}
+function dependencyProblemText(problem, index) {
+    const crate = shownCrate(problem.crate);
+    const dep = shownCrateName(problem.dependency);
+    const req = `\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(problem.req, 100).replace(/`/g, "'")}\``;
+    if (problem.missing) {
+        return (`${crate} needs ${dep} ${req} from the registry, which does not have ${dep} at all (its index at ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(index)} does not list it): ` +
+            `cargo would stop at ${shownCrateName(problem.crate.name)} ("no matching package named ${dep} found"). Publish ${dep} first, then re-run.`);
+    }
+    if (problem.yanked.length === 0) {
+        return (`${crate} needs ${dep} ${req} from the registry, and no version of ${dep} there matches it: ` +
+            `cargo would stop at ${shownCrateName(problem.crate.name)} ("failed to select a version for the requirement"). ` +
+            `Bump ${dep}'s version so that this release publishes it, or change the requirement.`);
+    }
+    const yanked = problem.yanked
+        .slice(0, 3)
+        .map((v) => (0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(v, 64))
+        .join(', ') + (problem.yanked.length > 3 ? ', …' : '');
+    return (`${crate} needs ${dep} ${req} from the registry (this release does not publish ${dep}), and every version of ${dep} there that matches it is yanked (${yanked}): ` +
+        `cargo would stop at ${shownCrateName(problem.crate.name)} ("failed to select a version for the requirement … is yanked"), after publishing the crates before it. ` +
+        `Bump ${dep}'s version so that this release publishes a new one, and the requirement on it with it (or depend on a version that is not yanked).`);
+}
+function dependencyProblemsText(problems, index) {
+    const listed = problems.slice(0, 2).map((problem) => dependencyProblemText(problem, index));
+    const rest = problems.slice(2);
+    const more = rest.length === 0
+        ? ''
+        : ` ${rest.length} more like ${rest.length === 1 ? 'it' : 'these'}: ${crateList(rest.map((p) => p.crate), 5)}.`;
+    return `${listed.join(' ')}${more} Nothing was published and no token was requested; once that is fixed, re-run this job.`;
+}
+function registryRulesText(crates, registry) {
+    const one = crates.length === 1;
+    return (`${crateList(crates)} ${one ? 'is' : 'are'} released to ${registryWhere(registry)} (${one ? 'its' : 'their'} \`publish\` allows it), with a name or version that crates.io's rules refuse: ` +
+        'a name of at most 64 ASCII letters, digits, `-` and `_`, a version of at most 100 characters. No token was requested. ' +
+        `Rename ${one ? 'it' : 'them'}, or, for a crate that is not released there, set \`publish = false\` or a \`publish\` list without that registry.`);
+}
+function indexLinesText(crates, index) {
+    const each = crates
+        .slice(0, 5)
+        .map(({ crate, lines, why }) => `${shownCrateName(crate.name)} (${lines} line${lines === 1 ? '' : 's'}${why === '' ? '' : `; the first: ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(why, 120).trim().replace(/\.+$/, '')}`})`)
+        .join(', ');
+    const more = crates.length > 5 ? ` and ${crates.length - 5} more` : '';
+    return (`The registry's index at ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(index)} has lines that cargo does not read as versions of ${each}${more}, and no line that it reads lists the version to release. ` +
+        'Those lines count for nothing, as for cargo: when in doubt, the check publishes. The crates are in `unpublished`; if a version is out after all, cargo stops at it ("already exists") and nothing is left out by mistake.');
+}
+function cratesSkippedText(failure) {
+    const { skipped, held, registry } = failure;
+    const one = skipped.length === 1;
+    const known = skipped.filter((crate) => crate.knownAs !== undefined);
+    const dependents = held.length === 0
+        ? ''
+        : `, with the crates that depend on ${one ? 'it' : 'them'}, which cargo could not resolve without ${one ? 'it' : 'them'}: ${held
+            .slice(0, 5)
+            .map(({ crate, on }) => `${shownCrate(crate)} (needs ${shownCrateName(on)})`)
+            .join(', ')}${held.length > 5 ? ` and ${held.length - 5} more` : ''}`;
+    const renamed = known.length === 0
+        ? ''
+        : ` The registry knows ${known
+            .slice(0, 3)
+            .map((crate) => `${shownCrateName(crate.name)} as ${shownCrateName(crate.knownAs ?? '')}`)
+            .join(', ')}${known.length > 3 ? ' (and more)' : ''}: rename the package to the registry's spelling.`;
+    return (`\`new-crates: skip\`: ${registryWhere(registry)} does not have ${crateList(skipped)} under ${one ? 'its' : 'their'} name, and trusted publishing cannot create a crate, so this release leaves ${one ? 'it' : 'them'} out${dependents}. ` +
+        `All of them are in \`exclude-published\`.${renamed} Once for each new crate: ${firstPublish(one && skipped[0] !== undefined ? skipped[0].name : 'NAME', registry)} and add this workflow as its trusted publisher; a later run releases it and what depends on it.`);
 }
 function notOutText(failure) {
     const one = failure.crates.length === 1;
@@ -1013,7 +1120,7 @@ function describeError(error, explained = false) {
 
 /***/ }),
 
-/***/ 685:
+/***/ 1685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1049,7 +1156,7 @@ function onRunnerFile(variable, use) {
 
 /***/ }),
 
-/***/ 369:
+/***/ 4369:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1138,16 +1245,16 @@ function readRefusal(details) {
 
 /***/ }),
 
-/***/ 6:
+/***/ 2006:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ startPhase),
 /* harmony export */   z: () => (/* binding */ callWithRetries)
 /* harmony export */ });
-/* harmony import */ var _errors_describe_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(206);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(620);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(902);
+/* harmony import */ var _errors_describe_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2206);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4620);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8902);
 
 
 
@@ -1202,7 +1309,7 @@ async function callWithRetries(deps, call, target, prepare, accept, retryRefusal
 
 /***/ }),
 
-/***/ 995:
+/***/ 4995:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1267,7 +1374,7 @@ function parseErrorBody(response) {
 
 /***/ }),
 
-/***/ 620:
+/***/ 4620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1277,9 +1384,9 @@ function parseErrorBody(response) {
 /* harmony export */   ad: () => (/* binding */ oversized),
 /* harmony export */   qE: () => (/* binding */ noAnswer)
 /* harmony export */ });
-/* harmony import */ var _error_body_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(995);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(902);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(257);
+/* harmony import */ var _error_body_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4995);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8902);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8257);
 
 
 
@@ -1336,7 +1443,7 @@ function final(failure) {
 
 /***/ }),
 
-/***/ 196:
+/***/ 4196:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1412,7 +1519,7 @@ const reportTiming = (scale = 1) => scaled({
 
 /***/ }),
 
-/***/ 902:
+/***/ 8902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1421,7 +1528,7 @@ const reportTiming = (scale = 1) => scaled({
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
 /* unused harmony export backoffDelay */
-/* harmony import */ var _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(685);
+/* harmony import */ var _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1685);
 
 const systemClock = {
     now: () => Date.now(),
@@ -1506,7 +1613,7 @@ function parseRetryAfter(value, nowMs) {
 
 /***/ }),
 
-/***/ 257:
+/***/ 8257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1521,9 +1628,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __lazyBuiltin("node:http");
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(240);
+var lib = __nccwpck_require__(8240);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(783);
+var proxy = __nccwpck_require__(9783);
 ;// CONCATENATED MODULE: ./src/version.ts
 const VERSION = '1.0.0';
 
@@ -1546,21 +1653,25 @@ function abortWith(signal) {
         handleAuthentication: () => Promise.reject(new Error('not supported')),
     };
 }
-function readBounded(message, maxBytes) {
+function readBounded(message, maxBytes, sink) {
     return new Promise((resolve, reject) => {
         const chunks = [];
+        const keep = sink ?? { write: (chunk) => chunks.push(chunk) };
+        const body = () => Buffer.concat(chunks).toString('utf8');
         let size = 0;
         message.on('data', (chunk) => {
             const room = maxBytes - size;
-            chunks.push(chunk.subarray(0, Math.max(room, 0)));
             size += chunk.length;
             if (size > maxBytes) {
-                resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
+                keep.write(chunk.subarray(0, Math.max(room, 0)));
+                resolve({ body: body(), truncated: true });
                 message.destroy();
+                return;
             }
+            keep.write(chunk);
         });
         message.on('end', () => {
-            resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: false });
+            resolve({ body: body(), truncated: false });
         });
         message.on('error', reject);
         message.on('aborted', () => {
@@ -1614,23 +1725,34 @@ const httpClientTransport = async (request, timeoutMs) => {
     if (problem !== undefined)
         return { ok: false, error: { kind: 'unsendable', problem } };
     const controller = new AbortController();
-    const timer = setTimeout(() => {
-        controller.abort();
-    }, timeoutMs);
+    const ownAtStart = request.ownTime?.() ?? 0;
+    let allowed = 0;
+    const arm = (ms) => setTimeout(() => {
+        const own = (request.ownTime?.() ?? ownAtStart) - ownAtStart;
+        if (own <= allowed) {
+            controller.abort();
+            return;
+        }
+        const more = own - allowed;
+        allowed = own;
+        timer = arm(more);
+    }, ms);
+    let timer = arm(timeoutMs);
     const client = new lib/* HttpClient */.Qq(USER_AGENT, [abortWith(controller.signal)], {
         allowRedirects: false,
         allowRetries: false,
         maxRetries: 0,
         keepAlive: false,
-        socketTimeout: timeoutMs,
+        socketTimeout: request.ownTime === undefined ? timeoutMs : timeoutMs * 10,
     });
     try {
         const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
-        const { body, truncated } = await readBounded(response.message, request.maxBodyBytes ?? MAX_BODY_BYTES);
+        const status = response.message.statusCode ?? 0;
+        const { body, truncated } = await readBounded(response.message, request.maxBodyBytes ?? MAX_BODY_BYTES, status >= 200 && status < 300 ? request.sink : undefined);
         return {
             ok: true,
             response: {
-                status: response.message.statusCode ?? 0,
+                status,
                 headers: response.message.headers,
                 body,
                 truncated,
@@ -1666,10 +1788,12 @@ const httpClientTransport = async (request, timeoutMs) => {
 /* harmony export */   EW: () => (/* binding */ registryVariable),
 /* harmony export */   Q4: () => (/* binding */ CRATE_NAME),
 /* harmony export */   iW: () => (/* binding */ REGISTRY_NAME),
-/* harmony export */   xv: () => (/* binding */ VERSION)
+/* harmony export */   xv: () => (/* binding */ VERSION),
+/* harmony export */   yF: () => (/* binding */ CARGO_PACKAGE_NAME)
 /* harmony export */ });
 /* unused harmony exports isCrateAtVersion, envKeyPart */
 const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const CARGO_PACKAGE_NAME = /^[\p{XID_Start}_][\p{XID_Continue}-]{0,999}$/u;
 const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
 const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 function isCrateAtVersion(entry) {
@@ -1686,7 +1810,7 @@ function registryVariable(name, key) {
 
 /***/ }),
 
-/***/ 270:
+/***/ 1270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1699,7 +1823,7 @@ function registryVariable(name, key) {
 /* harmony export */   m2: () => (/* binding */ MAX_URL_LENGTH)
 /* harmony export */ });
 /* unused harmony export checkRegistryUrl */
-/* harmony import */ var _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(685);
+/* harmony import */ var _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1685);
 
 const DEFAULT_REGISTRY_URL = 'https://crates.io';
 const MAX_URL_LENGTH = 2048;
@@ -1838,11 +1962,11 @@ function tokensEndpoint(baseUrl) {
 
 /***/ }),
 
-/***/ 166:
+/***/ 3166:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(928);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1483);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1851,7 +1975,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 928:
+/***/ 1483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1861,27 +1985,27 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __lazyBuiltin("node:url");
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
+var retry = __nccwpck_require__(8902);
 // EXTERNAL MODULE: ./src/http/transport.ts + 3 modules
-var transport = __nccwpck_require__(257);
+var transport = __nccwpck_require__(8257);
 // EXTERNAL MODULE: ./src/errors/describe.ts
-var describe = __nccwpck_require__(206);
+var describe = __nccwpck_require__(2206);
 // EXTERNAL MODULE: ./src/errors/failure.ts
-var failure = __nccwpck_require__(685);
+var failure = __nccwpck_require__(1685);
 // EXTERNAL MODULE: ./src/output/summary.ts
-var summary = __nccwpck_require__(213);
+var summary = __nccwpck_require__(1213);
 // EXTERNAL MODULE: ./src/redact/redact.ts
-var redact = __nccwpck_require__(940);
+var redact = __nccwpck_require__(7940);
 // EXTERNAL MODULE: ./src/diagnose/claims.ts
-var diagnose_claims = __nccwpck_require__(727);
+var diagnose_claims = __nccwpck_require__(3727);
 // EXTERNAL MODULE: ./src/inputs/registry-url.ts
-var registry_url = __nccwpck_require__(270);
+var registry_url = __nccwpck_require__(1270);
 // EXTERNAL MODULE: ./src/exchange/refusal.ts
-var refusal = __nccwpck_require__(369);
+var refusal = __nccwpck_require__(4369);
 ;// CONCATENATED MODULE: ./src/diagnose/explain-refusal.ts
 
 
@@ -2046,7 +2170,7 @@ function diagnoseRefusal(details, claims, context) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/diagnose/preflight.ts
+;// CONCATENATED MODULE: ./src/diagnose/early-warnings.ts
 
 const REFUSED_TRIGGERS = ['pull_request_target', 'workflow_run'];
 function triggerWarning(event, baseUrl) {
@@ -2057,7 +2181,18 @@ function triggerWarning(event, baseUrl) {
         'refused: publish from `push` (tags), `release` or `workflow_dispatch` instead.');
 }
 function inputWarnings(inputs) {
-    const { registryName, provider, registry, workspace } = inputs;
+    const { registryName, provider, registry, workspace, newCrates } = inputs;
+    const skipAlone = newCrates === 'skip' && workspace === ''
+        ? [
+            'The `new-crates` input does nothing without `workspace`: only the check of a workspace finds new crates to leave out.',
+        ]
+        : [];
+    return [
+        ...skipAlone,
+        ...registryNameWarnings(registryName, provider, registry.baseUrl, workspace),
+    ];
+}
+function registryNameWarnings(registryName, provider, baseUrl, workspace) {
     if (registryName === '')
         return [];
     if (provider === undefined && workspace === '') {
@@ -2065,7 +2200,7 @@ function inputWarnings(inputs) {
             'The `registry-name` input does nothing without `credential-provider: true` or `workspace`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
         ];
     }
-    if (provider !== undefined && registry.baseUrl === registry_url/* DEFAULT_REGISTRY_URL */.Qs) {
+    if (provider !== undefined && baseUrl === registry_url/* DEFAULT_REGISTRY_URL */.Qs) {
         return [
             `With \`registry-name: ${registryName}\` the provider serves \`cargo publish --registry ${registryName}\` only, and \`url\` is crates.io: to publish to crates.io itself (\`cargo publish\`), leave \`registry-name\` empty.`,
         ];
@@ -2080,7 +2215,7 @@ const PERMISSIONS_SNIPPET = [
 ].join('\n');
 
 // EXTERNAL MODULE: ./src/diagnose/render.ts
-var render = __nccwpck_require__(389);
+var render = __nccwpck_require__(5770);
 ;// CONCATENATED MODULE: ./src/diagnose/explain-failure.ts
 
 
@@ -2129,11 +2264,11 @@ function explainAndDescribe(core, error, context) {
 }
 
 // EXTERNAL MODULE: ./src/http/call.ts
-var call = __nccwpck_require__(6);
+var call = __nccwpck_require__(2006);
 // EXTERNAL MODULE: ./src/http/outcome.ts
-var outcome = __nccwpck_require__(620);
+var outcome = __nccwpck_require__(4620);
 // EXTERNAL MODULE: ./src/http/error-body.ts
-var error_body = __nccwpck_require__(995);
+var error_body = __nccwpck_require__(4995);
 ;// CONCATENATED MODULE: ./src/id-token/id-token-response.ts
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -2271,7 +2406,7 @@ async function mintToken(net, oidc, registry, trace) {
 }
 
 // EXTERNAL MODULE: ./src/http/policies.ts
-var policies = __nccwpck_require__(196);
+var policies = __nccwpck_require__(4196);
 ;// CONCATENATED MODULE: ./src/id-token/oidc-access.ts
 
 function oidcAccess(environment) {
@@ -2303,6 +2438,7 @@ const MAX_LENGTH = {
     'credential-provider': 100,
     'registry-name': 64,
     workspace: 4096,
+    'new-crates': 100,
 };
 function readInput(core, name) {
     const value = core.getInput(name);
@@ -2326,6 +2462,7 @@ function readInputs(core) {
     const providerOn = parseBoolean('credential-provider', readInput(core, 'credential-provider'), false);
     const registryName = parseRegistryName(readInput(core, 'registry-name'));
     const workspace = parseWorkspace(readInput(core, 'workspace'));
+    const newCrates = parseNewCrates(readInput(core, 'new-crates'));
     if (workspace !== '' && registryName === '' && baseUrl !== registry_url/* DEFAULT_REGISTRY_URL */.Qs) {
         throw new failure/* ActionFailure */.d({
             kind: 'missing-input',
@@ -2340,7 +2477,20 @@ function readInputs(core) {
         provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
         registryName,
         workspace,
+        newCrates,
     };
+}
+function parseNewCrates(raw) {
+    if (raw === '' || raw === 'fail')
+        return 'fail';
+    if (raw === 'skip')
+        return 'skip';
+    throw new failure/* ActionFailure */.d({
+        kind: 'invalid-input',
+        input: 'new-crates',
+        value: raw,
+        problem: 'it must be `fail` (a crate the registry does not have fails the step) or `skip` (it is left out of the release, with the crates that depend on it).',
+    });
 }
 function parseWorkspace(raw) {
     if (!/[\u0000-\u001f]/.test(raw))
@@ -2395,7 +2545,7 @@ function cargoRegistry(name, baseUrl) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/runner/untrusted-file.ts
 
 function folderIdentity(path) {
@@ -3074,6 +3224,7 @@ function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
 
 
 
+
 async function runMain(deps) {
     const { environment, transport, clock } = deps;
     const redactor = new redact/* Redactor */.pO();
@@ -3098,12 +3249,18 @@ async function runMain(deps) {
         if (note !== undefined)
             core.info(note);
         if (inputs.workspace !== '') {
-            const { runPreflight } = await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(721)]).then(__nccwpck_require__.bind(__nccwpck_require__, 721));
+            const { runPreflight } = await Promise.all(/* import() */[__nccwpck_require__.e(577), __nccwpck_require__.e(440)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6440));
             const found = await runPreflight({ core, environment, transport, clock }, inputs);
             savePreflight(core, {
                 index: found.index ?? '',
                 unpublished: found.unpublished.map((crate) => `${crate.name}@${crate.version}`),
             });
+            if (found.unpublished.length === 0) {
+                core.setOutput('token', '');
+                core.info(describe/* NOTHING_TO_PUBLISH */.Wt.log);
+                core.appendSummary(describe/* NOTHING_TO_PUBLISH */.Wt.summary);
+                return;
+            }
         }
         let provider;
         if (inputs.provider !== undefined) {
@@ -3304,7 +3461,7 @@ function prepareKeyValueMessage(key, value) {
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __lazyBuiltin("path");
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(240);
+var lib = __nccwpck_require__(8240);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -4204,7 +4361,7 @@ const actionsCore = {
 };
 
 // EXTERNAL MODULE: ./src/runner/environment.ts
-var environment = __nccwpck_require__(47);
+var environment = __nccwpck_require__(5047);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -4230,7 +4387,7 @@ function run() {
 
 /***/ }),
 
-/***/ 213:
+/***/ 1213:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4274,7 +4431,7 @@ function troubleshootingLink(docs, section, text) {
 
 /***/ }),
 
-/***/ 940:
+/***/ 7940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4415,7 +4572,7 @@ class Redactor {
 
 /***/ }),
 
-/***/ 47:
+/***/ 5047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4423,11 +4580,11 @@ class Redactor {
 /* harmony export */   Qo: () => (/* binding */ readEnvironment)
 /* harmony export */ });
 /* unused harmony exports CARGO_SETTINGS, MIN_TIME_SCALE */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _inputs_registry_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(270);
+/* harmony import */ var _inputs_registry_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1270);
 
 
 
@@ -4542,77 +4699,77 @@ function readEnvironment(env = process.env, platform = process.platform) {
 
 /***/ }),
 
-/***/ 613:
+/***/ 2613:
 /***/ ((module) => {
 
 module.exports = __lazyBuiltin("assert");
 
 /***/ }),
 
-/***/ 434:
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __lazyBuiltin("events");
 
 /***/ }),
 
-/***/ 611:
+/***/ 8611:
 /***/ ((module) => {
 
 module.exports = __lazyBuiltin("http");
 
 /***/ }),
 
-/***/ 692:
+/***/ 5692:
 /***/ ((module) => {
 
 module.exports = __lazyBuiltin("https");
 
 /***/ }),
 
-/***/ 278:
+/***/ 9278:
 /***/ ((module) => {
 
 module.exports = __lazyBuiltin("net");
 
 /***/ }),
 
-/***/ 421:
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = __lazyBuiltin("node:child_process");
 
 /***/ }),
 
-/***/ 24:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __lazyBuiltin("node:fs");
 
 /***/ }),
 
-/***/ 760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __lazyBuiltin("node:path");
 
 /***/ }),
 
-/***/ 756:
+/***/ 4756:
 /***/ ((module) => {
 
 module.exports = __lazyBuiltin("tls");
 
 /***/ }),
 
-/***/ 23:
+/***/ 9023:
 /***/ ((module) => {
 
 module.exports = __lazyBuiltin("util");
 
 /***/ }),
 
-/***/ 240:
+/***/ 8240:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4624,13 +4781,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
 
 // EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(611);
+var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = external_http_;
 // EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(692);
+var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = external_https_;
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(783);
+var proxy = __nccwpck_require__(9783);
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
 ;// CONCATENATED MODULE: ./src/http/without-undici.ts
@@ -5340,7 +5497,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 783:
+/***/ 9783:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5708,6 +5865,6 @@ class DecodedURL extends URL {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(166);
+/******/ var __webpack_exports__ = __nccwpck_require__(3166);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

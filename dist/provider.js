@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(418);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(786);
 
 await (0,_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -331,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 418:
+/***/ 786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1276,21 +1276,25 @@ function abortWith(signal) {
         handleAuthentication: () => Promise.reject(new Error('not supported')),
     };
 }
-function readBounded(message, maxBytes) {
+function readBounded(message, maxBytes, sink) {
     return new Promise((resolve, reject) => {
         const chunks = [];
+        const keep = sink ?? { write: (chunk) => chunks.push(chunk) };
+        const body = () => Buffer.concat(chunks).toString('utf8');
         let size = 0;
         message.on('data', (chunk) => {
             const room = maxBytes - size;
-            chunks.push(chunk.subarray(0, Math.max(room, 0)));
             size += chunk.length;
             if (size > maxBytes) {
-                resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
+                keep.write(chunk.subarray(0, Math.max(room, 0)));
+                resolve({ body: body(), truncated: true });
                 message.destroy();
+                return;
             }
+            keep.write(chunk);
         });
         message.on('end', () => {
-            resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: false });
+            resolve({ body: body(), truncated: false });
         });
         message.on('error', reject);
         message.on('aborted', () => {
@@ -1344,23 +1348,34 @@ const httpClientTransport = async (request, timeoutMs) => {
     if (problem !== undefined)
         return { ok: false, error: { kind: 'unsendable', problem } };
     const controller = new AbortController();
-    const timer = setTimeout(() => {
-        controller.abort();
-    }, timeoutMs);
+    const ownAtStart = request.ownTime?.() ?? 0;
+    let allowed = 0;
+    const arm = (ms) => setTimeout(() => {
+        const own = (request.ownTime?.() ?? ownAtStart) - ownAtStart;
+        if (own <= allowed) {
+            controller.abort();
+            return;
+        }
+        const more = own - allowed;
+        allowed = own;
+        timer = arm(more);
+    }, ms);
+    let timer = arm(timeoutMs);
     const client = new HttpClient(USER_AGENT, [abortWith(controller.signal)], {
         allowRedirects: false,
         allowRetries: false,
         maxRetries: 0,
         keepAlive: false,
-        socketTimeout: timeoutMs,
+        socketTimeout: request.ownTime === undefined ? timeoutMs : timeoutMs * 10,
     });
     try {
         const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
-        const { body, truncated } = await readBounded(response.message, request.maxBodyBytes ?? MAX_BODY_BYTES);
+        const status = response.message.statusCode ?? 0;
+        const { body, truncated } = await readBounded(response.message, request.maxBodyBytes ?? MAX_BODY_BYTES, status >= 200 && status < 300 ? request.sink : undefined);
         return {
             ok: true,
             response: {
-                status: response.message.statusCode ?? 0,
+                status,
                 headers: response.message.headers,
                 body,
                 truncated,
@@ -2021,6 +2036,14 @@ function describeFailure(failure, attempts) {
         }
         case 'new-crates':
             return newCratesText(failure.crates, failure.registry, failure.index);
+        case 'dependency-problems':
+            return dependencyProblemsText(failure.problems, failure.index);
+        case 'registry-rules':
+            return registryRulesText(failure.crates, failure.registry);
+        case 'index-lines':
+            return indexLinesText(failure.crates, failure.index);
+        case 'crates-skipped':
+            return cratesSkippedText(failure);
         case 'index-unreadable':
             return (`${describeFailure(failure.last, failure.attempts)} ` +
                 `So the check of the workspace cannot tell which crates the index at ${shownUrl(failure.index)} has${failure.crate === undefined ? '' : ` (it stopped at ${shownCrateName(failure.crate)})`}: ${AS_IF_NOTHING_OUT}`);
@@ -2080,6 +2103,11 @@ function indexDoubtText(registry, doubt) {
         : `\`${command.replace('publish', 'publish --dry-run')}\`, run where the release runs, shows what cargo makes of its configuration.`;
     return `The check of the workspace cannot be sure which index \`${command}\` uses: ${doubtText(doubt)}. ${AS_IF_NOTHING_OUT} ${fix}`;
 }
+const NOTHING_TO_PUBLISH = {
+    log: 'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed: ' +
+        "a trusted-publishing token can only publish. The `token` output is empty; skip the publishing step with `if: steps.<id>.outputs.unpublished != ''`.",
+    summary: 'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.\n',
+};
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
     return `\`${shownUrl(dir, 200).replace(/`/g, "'")}\``;
@@ -2091,20 +2119,113 @@ function shownCrate(crate) {
     return `${shownCrateName(crate.name)} ${redact_shown(crate.version, 64).replace(/`/g, "'")}`;
 }
 const NEW_CRATE_REFUSAL = 'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first';
-function newCratesText(crates, registry, index) {
-    const shownList = crates.slice(0, 20).map(shownCrate).join(', ');
-    const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
+function registryWhere(registry) {
+    return registry === 'crates-io' ? 'crates.io' : `the registry \`${redact_shown(registry, 64)}\``;
+}
+function crateList(crates, max = 10) {
+    const more = crates.length > max ? ` and ${crates.length - max} more` : '';
+    return crates.slice(0, max).map(shownCrate).join(', ') + more;
+}
+const inCommand = (name) => redact_shown(name, 64).replace(/`/g, "'");
+function firstPublish(name, registry) {
+    return registry === 'crates-io'
+        ? `publish its first version by hand with an API token (\`cargo publish -p ${inCommand(name)}\` with a token from https://crates.io/settings/tokens)`
+        : `publish its first version by hand with a token of that registry (\`cargo publish -p ${inCommand(name)} --registry ${inCommand(registry)}\`)`;
+}
+function freshCratesText(crates, registry, index) {
     const one = crates.length === 1;
-    const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${redact_shown(registry, 64)}\``;
-    const name = one && crates[0] !== undefined ? redact_shown(crates[0].name, 64).replace(/`/g, "'") : 'NAME';
-    const first = registry === 'crates-io'
-        ? `publish its first version by hand with an API token (\`cargo publish -p ${name}\` with a token from https://crates.io/settings/tokens)`
-        : `publish its first version by hand with a token of that registry (\`cargo publish -p ${name} --registry ${redact_shown(registry, 64)}\`)`;
-    return (`${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
+    const where = registryWhere(registry);
+    const first = firstPublish(one && crates[0] !== undefined ? crates[0].name : 'NAME', registry);
+    const start = where.startsWith('the ') ? `T${where.slice(1)}` : where;
+    return (`${start} does not have ${one ? 'the crate' : 'these crates'} ${crateList(crates)} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
         `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
         'Nothing was published and no token was requested. ' +
         `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
-        'A crate that is not to be published: set `publish = false` in its Cargo.toml.');
+        'A crate that is not to be published: set `publish = false` in its Cargo.toml. ' +
+        'To release the other crates now and this one later, set `new-crates: skip`.');
+}
+function renamedCratesText(crates, alone) {
+    const each = crates
+        .slice(0, 4)
+        .map((crate) => `${shownCrate(crate)} as ${shownCrateName(crate.knownAs ?? '')}`)
+        .join(', ') + (crates.length > 4 ? ` and ${crates.length - 4} more` : '');
+    return (`The registry's index lists ${crates.length === 1 ? 'a crate' : 'crates'} of this release only under another spelling of ${crates.length === 1 ? 'its' : 'their'} name: ${each}. ` +
+        'crates.io takes names that differ only in case, or in `-` and `_`, for one crate, and refuses an upload under another spelling ("crate was previously named …"), half-way through the release. ' +
+        (alone ? 'Nothing was published and no token was requested. ' : '') +
+        'Give the package the name the registry has (`name` in its Cargo.toml), or, for a crate of its own, a name no crate has.');
+}
+function newCratesText(crates, registry, index) {
+    const fresh = crates.filter((crate) => crate.knownAs === undefined);
+    const renamed = crates.filter((crate) => crate.knownAs !== undefined);
+    return [
+        fresh.length > 0 ? freshCratesText(fresh, registry, index) : '',
+        renamed.length > 0 ? renamedCratesText(renamed, fresh.length === 0) : '',
+    ]
+        .filter((text) => text !== '')
+        .join(' ');
+}
+function dependencyProblemText(problem, index) {
+    const crate = shownCrate(problem.crate);
+    const dep = shownCrateName(problem.dependency);
+    const req = `\`${redact_shown(problem.req, 100).replace(/`/g, "'")}\``;
+    if (problem.missing) {
+        return (`${crate} needs ${dep} ${req} from the registry, which does not have ${dep} at all (its index at ${shownUrl(index)} does not list it): ` +
+            `cargo would stop at ${shownCrateName(problem.crate.name)} ("no matching package named ${dep} found"). Publish ${dep} first, then re-run.`);
+    }
+    if (problem.yanked.length === 0) {
+        return (`${crate} needs ${dep} ${req} from the registry, and no version of ${dep} there matches it: ` +
+            `cargo would stop at ${shownCrateName(problem.crate.name)} ("failed to select a version for the requirement"). ` +
+            `Bump ${dep}'s version so that this release publishes it, or change the requirement.`);
+    }
+    const yanked = problem.yanked
+        .slice(0, 3)
+        .map((v) => redact_shown(v, 64))
+        .join(', ') + (problem.yanked.length > 3 ? ', …' : '');
+    return (`${crate} needs ${dep} ${req} from the registry (this release does not publish ${dep}), and every version of ${dep} there that matches it is yanked (${yanked}): ` +
+        `cargo would stop at ${shownCrateName(problem.crate.name)} ("failed to select a version for the requirement … is yanked"), after publishing the crates before it. ` +
+        `Bump ${dep}'s version so that this release publishes a new one, and the requirement on it with it (or depend on a version that is not yanked).`);
+}
+function dependencyProblemsText(problems, index) {
+    const listed = problems.slice(0, 2).map((problem) => dependencyProblemText(problem, index));
+    const rest = problems.slice(2);
+    const more = rest.length === 0
+        ? ''
+        : ` ${rest.length} more like ${rest.length === 1 ? 'it' : 'these'}: ${crateList(rest.map((p) => p.crate), 5)}.`;
+    return `${listed.join(' ')}${more} Nothing was published and no token was requested; once that is fixed, re-run this job.`;
+}
+function registryRulesText(crates, registry) {
+    const one = crates.length === 1;
+    return (`${crateList(crates)} ${one ? 'is' : 'are'} released to ${registryWhere(registry)} (${one ? 'its' : 'their'} \`publish\` allows it), with a name or version that crates.io's rules refuse: ` +
+        'a name of at most 64 ASCII letters, digits, `-` and `_`, a version of at most 100 characters. No token was requested. ' +
+        `Rename ${one ? 'it' : 'them'}, or, for a crate that is not released there, set \`publish = false\` or a \`publish\` list without that registry.`);
+}
+function indexLinesText(crates, index) {
+    const each = crates
+        .slice(0, 5)
+        .map(({ crate, lines, why }) => `${shownCrateName(crate.name)} (${lines} line${lines === 1 ? '' : 's'}${why === '' ? '' : `; the first: ${redact_shown(why, 120).trim().replace(/\.+$/, '')}`})`)
+        .join(', ');
+    const more = crates.length > 5 ? ` and ${crates.length - 5} more` : '';
+    return (`The registry's index at ${shownUrl(index)} has lines that cargo does not read as versions of ${each}${more}, and no line that it reads lists the version to release. ` +
+        'Those lines count for nothing, as for cargo: when in doubt, the check publishes. The crates are in `unpublished`; if a version is out after all, cargo stops at it ("already exists") and nothing is left out by mistake.');
+}
+function cratesSkippedText(failure) {
+    const { skipped, held, registry } = failure;
+    const one = skipped.length === 1;
+    const known = skipped.filter((crate) => crate.knownAs !== undefined);
+    const dependents = held.length === 0
+        ? ''
+        : `, with the crates that depend on ${one ? 'it' : 'them'}, which cargo could not resolve without ${one ? 'it' : 'them'}: ${held
+            .slice(0, 5)
+            .map(({ crate, on }) => `${shownCrate(crate)} (needs ${shownCrateName(on)})`)
+            .join(', ')}${held.length > 5 ? ` and ${held.length - 5} more` : ''}`;
+    const renamed = known.length === 0
+        ? ''
+        : ` The registry knows ${known
+            .slice(0, 3)
+            .map((crate) => `${shownCrateName(crate.name)} as ${shownCrateName(crate.knownAs ?? '')}`)
+            .join(', ')}${known.length > 3 ? ' (and more)' : ''}: rename the package to the registry's spelling.`;
+    return (`\`new-crates: skip\`: ${registryWhere(registry)} does not have ${crateList(skipped)} under ${one ? 'its' : 'their'} name, and trusted publishing cannot create a crate, so this release leaves ${one ? 'it' : 'them'} out${dependents}. ` +
+        `All of them are in \`exclude-published\`.${renamed} Once for each new crate: ${firstPublish(one && skipped[0] !== undefined ? skipped[0].name : 'NAME', registry)} and add this workflow as its trusted publisher; a later run releases it and what depends on it.`);
 }
 function notOutText(failure) {
     const one = failure.crates.length === 1;
@@ -2527,7 +2648,7 @@ function diagnoseRefusal(details, claims, context) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/diagnose/preflight.ts
+;// CONCATENATED MODULE: ./src/diagnose/early-warnings.ts
 
 const REFUSED_TRIGGERS = (/* unused pure expression or super */ null && (['pull_request_target', 'workflow_run']));
 function triggerWarning(event, baseUrl) {
@@ -2538,7 +2659,18 @@ function triggerWarning(event, baseUrl) {
         'refused: publish from `push` (tags), `release` or `workflow_dispatch` instead.');
 }
 function inputWarnings(inputs) {
-    const { registryName, provider, registry, workspace } = inputs;
+    const { registryName, provider, registry, workspace, newCrates } = inputs;
+    const skipAlone = newCrates === 'skip' && workspace === ''
+        ? [
+            'The `new-crates` input does nothing without `workspace`: only the check of a workspace finds new crates to leave out.',
+        ]
+        : [];
+    return [
+        ...skipAlone,
+        ...registryNameWarnings(registryName, provider, registry.baseUrl, workspace),
+    ];
+}
+function registryNameWarnings(registryName, provider, baseUrl, workspace) {
     if (registryName === '')
         return [];
     if (provider === undefined && workspace === '') {
@@ -2546,7 +2678,7 @@ function inputWarnings(inputs) {
             'The `registry-name` input does nothing without `credential-provider: true` or `workspace`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
         ];
     }
-    if (provider !== undefined && registry.baseUrl === DEFAULT_REGISTRY_URL) {
+    if (provider !== undefined && baseUrl === DEFAULT_REGISTRY_URL) {
         return [
             `With \`registry-name: ${registryName}\` the provider serves \`cargo publish --registry ${registryName}\` only, and \`url\` is crates.io: to publish to crates.io itself (\`cargo publish\`), leave \`registry-name\` empty.`,
         ];
@@ -3042,6 +3174,7 @@ function oidcAccess(environment) {
 
 ;// CONCATENATED MODULE: ./src/inputs/cargo-names.ts
 const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const CARGO_PACKAGE_NAME = /^[\p{XID_Start}_][\p{XID_Continue}-]{0,999}$/u;
 const cargo_names_VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
 const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 function isCrateAtVersion(entry) {
@@ -3127,6 +3260,7 @@ const MAX_LENGTH = {
     'credential-provider': 100,
     'registry-name': 64,
     workspace: 4096,
+    'new-crates': 100,
 };
 function readInput(core, name) {
     const value = core.getInput(name);
@@ -3150,6 +3284,7 @@ function readInputs(core) {
     const providerOn = parseBoolean('credential-provider', readInput(core, 'credential-provider'), false);
     const registryName = parseRegistryName(readInput(core, 'registry-name'));
     const workspace = parseWorkspace(readInput(core, 'workspace'));
+    const newCrates = parseNewCrates(readInput(core, 'new-crates'));
     if (workspace !== '' && registryName === '' && baseUrl !== DEFAULT_REGISTRY_URL) {
         throw new ActionFailure({
             kind: 'missing-input',
@@ -3164,7 +3299,20 @@ function readInputs(core) {
         provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
         registryName,
         workspace,
+        newCrates,
     };
+}
+function parseNewCrates(raw) {
+    if (raw === '' || raw === 'fail')
+        return 'fail';
+    if (raw === 'skip')
+        return 'skip';
+    throw new ActionFailure({
+        kind: 'invalid-input',
+        input: 'new-crates',
+        value: raw,
+        problem: 'it must be `fail` (a crate the registry does not have fails the step) or `skip` (it is left out of the release, with the crates that depend on it).',
+    });
 }
 function parseWorkspace(raw) {
     if (!/[\u0000-\u001f]/.test(raw))

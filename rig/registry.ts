@@ -28,13 +28,30 @@ interface IssuedToken {
   revoked: boolean;
 }
 
+/**
+ * A line of a crate's index file, as crates.io writes it (`crates_io_index::Crate`, serialized
+ * by serde in this field order; `pubtime` to the second, as `index_include_pubtime` has it).
+ */
 interface IndexEntry {
   name: string;
   vers: string;
-  deps: unknown[];
+  deps: IndexDep[];
   cksum: string;
   features: Record<string, unknown>;
   yanked: boolean;
+  pubtime: string;
+}
+
+/** A dependency as crates.io's index lists it (`crates_io_index::Dependency`): no `registry`. */
+interface IndexDep {
+  name: string;
+  req: string;
+  features: string[];
+  optional: boolean;
+  default_features: boolean;
+  target: string | null;
+  kind: 'normal' | 'build' | 'dev';
+  package?: string;
 }
 
 /** One `cargo publish` upload as the registry saw it. */
@@ -155,6 +172,7 @@ export class Registry {
   private readonly issuerKeys = new Map<string, IssuerKeys>();
   private readonly usedJtis = new Set<string>();
   private readonly crates = new Map<string, (IndexEntry & { visibleAt?: number })[]>();
+  private readonly rawFiles = new Map<string, string | (() => string)>();
   private readonly server: Server;
   private port = 0;
 
@@ -193,9 +211,19 @@ export class Registry {
 
   /** A crate that exists already: trusted publishing only publishes new versions. */
   addCrate(name: string, version: string): this {
-    this.crates.set(name, [
-      { name, vers: version, deps: [], cksum: '0'.repeat(64), features: {}, yanked: false },
-    ]);
+    this.crates.set(name, [entry(name, version)]);
+    return this;
+  }
+
+  /**
+   * A crate whose index file is exactly `text`, whatever its lines say (a registry that serves
+   * lines cargo does not read, say), or what `text()` makes at each request (a large file need
+   * not stay in memory). The crate exists for uploads; the lines are not versions for the rig,
+   * only for whoever reads the index.
+   */
+  serveIndexFile(name: string, text: string | (() => string)): this {
+    if (!this.crates.has(name)) this.crates.set(name, []);
+    this.rawFiles.set(name, text);
     return this;
   }
 
@@ -519,33 +547,35 @@ export class Registry {
     if (upload.token.startsWith('cio_tp_') && !isTrustedToken(upload.token)) {
       throw new Refusal(401, 'Invalid `Authorization` header: Failed to parse token');
     }
-    const existing = this.crates.get(metadata.name);
-    if (existing === undefined) {
+    // crates.io finds the crate by its canonical name: case, `-` and `_` do not count.
+    const found = [...this.crates].find(([name]) => canonical(name) === canonical(metadata.name));
+    if (found === undefined) {
       throw new Refusal(
         403,
         'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first',
       );
     }
+    const [known, existing] = found;
     const issued = this.issued.get(upload.token);
     if (!upload.live || issued === undefined) {
       throw new Refusal(403, 'Invalid authentication token');
     }
-    if (!issued.crates.includes(metadata.name)) {
-      throw new Refusal(
-        403,
-        `The provided access token is not valid for crate \`${metadata.name}\``,
-      );
+    if (!issued.crates.includes(known)) {
+      throw new Refusal(403, `The provided access token is not valid for crate \`${known}\``);
     }
-    if (existing.some((entry) => entry.vers === metadata.vers)) {
-      throw new Refusal(400, `crate version \`${metadata.vers}\` is already uploaded`);
+    if (known !== metadata.name) {
+      throw new Refusal(400, `crate was previously named \`${known}\``);
+    }
+    // One version whatever its build metadata: crates.io's unique index on `num_no_build`.
+    const noBuild = withoutBuild(metadata.vers);
+    if (existing.some((e) => withoutBuild(e.vers) === noBuild)) {
+      throw new Refusal(400, `crate version \`${noBuild}\` is already uploaded`);
     }
     existing.push({
-      name: metadata.name,
-      vers: metadata.vers,
-      deps: (metadata.deps ?? []).map(indexDep),
+      ...entry(metadata.name, metadata.vers),
+      deps: (metadata.deps ?? []).map(indexDep).sort(byCratesIoOrder),
       cksum: createHash('sha256').update(crateFile).digest('hex'),
       features: metadata.features ?? {},
-      yanked: false,
       visibleAt: Date.now() + (this.options.indexDelayMs ?? 0),
     });
   }
@@ -554,14 +584,7 @@ export class Registry {
   addVersion(name: string, version: string): this {
     const entries = this.crates.get(name);
     if (entries === undefined) throw new Error(`no crate ${name}`);
-    entries.push({
-      name,
-      vers: version,
-      deps: [],
-      cksum: '0'.repeat(64),
-      features: {},
-      yanked: false,
-    });
+    entries.push(entry(name, version));
     return this;
   }
 
@@ -572,17 +595,9 @@ export class Registry {
   yank(name: string, version: string): this {
     const entries = this.crates.get(name);
     if (entries === undefined) throw new Error(`no crate ${name}`);
-    const entry = entries.find((e) => e.vers === version);
-    if (entry) entry.yanked = true;
-    else
-      entries.push({
-        name,
-        vers: version,
-        deps: [],
-        cksum: '0'.repeat(64),
-        features: {},
-        yanked: true,
-      });
+    const found = entries.find((e) => e.vers === version);
+    if (found) found.yanked = true;
+    else entries.push({ ...entry(name, version), yanked: true });
     return this;
   }
 
@@ -616,11 +631,13 @@ export class Registry {
       return;
     }
     const now = Date.now();
+    const raw = [...this.rawFiles].find(([crate]) => crate.toLowerCase() === name)?.[1];
     const text =
+      (typeof raw === 'function' ? raw() : raw) ??
       entries
-        .filter((entry) => (entry.visibleAt ?? 0) <= now)
-        .map((entry) => JSON.stringify({ ...entry, visibleAt: undefined }))
-        .join('\n') + '\n';
+        .filter((e) => (e.visibleAt ?? 0) <= now)
+        .map((e) => JSON.stringify({ ...e, visibleAt: undefined }) + '\n')
+        .join('');
     res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
     res.end(text);
   }
@@ -648,20 +665,68 @@ function authHeader(req: IncomingMessage): string | undefined {
   return token.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
 }
 
-/** A dependency as the index lists it: cargo's publish metadata says `version_req`, the index `req`. */
-function indexDep(dep: PublishedDep): Record<string, unknown> {
+/** A dependency as crates.io's index lists it: cargo's publish metadata says `version_req`, the index `req`. */
+function indexDep(dep: PublishedDep): IndexDep {
   const renamed = typeof dep.explicit_name_in_toml === 'string';
   return {
-    name: renamed ? dep.explicit_name_in_toml : dep.name,
+    name: renamed ? (dep.explicit_name_in_toml ?? dep.name) : dep.name,
     req: dep.version_req,
     features: dep.features ?? [],
     optional: dep.optional ?? false,
     default_features: dep.default_features ?? true,
     target: dep.target ?? null,
-    kind: dep.kind ?? 'normal',
-    registry: dep.registry ?? null,
+    kind: dep.kind === 'build' || dep.kind === 'dev' ? dep.kind : 'normal',
     ...(renamed ? { package: dep.name } : {}),
   };
+}
+
+const KIND_ORDER = { normal: 0, build: 1, dev: 2 };
+
+/** crates.io sorts a version's dependencies (`impl Ord for Dependency`): by name, then kind, then req. */
+function byCratesIoOrder(a: IndexDep, b: IndexDep): number {
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return text(a.name, b.name) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || text(a.req, b.req);
+}
+
+/** A version line for the index: no dependency, a checksum of zeros, published now. */
+function entry(name: string, vers: string): IndexEntry {
+  return {
+    name,
+    vers,
+    deps: [],
+    cksum: '0'.repeat(64),
+    features: {},
+    yanked: false,
+    pubtime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
+}
+
+/**
+ * An index file of as many short lines as fit in `bytes` (versions 0.0.0, 0.1.0, ...): the most
+ * versions a file of that size can make a reader hold. For the tests and the benchmark of a
+ * hostile index.
+ */
+export function shortLinesFile(name: string, bytes: number): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 0; ; i++) {
+    const text = `{"name":"${name}","vers":"${Math.floor(i / 1000)}.${i % 1000}.0","deps":[],"cksum":""}\n`;
+    if (size + text.length > bytes) break;
+    lines.push(text);
+    size += text.length;
+  }
+  return lines.join('');
+}
+
+/** crates.io's canonical crate name (`canon_crate_name`): lower case, `-` as `_`. */
+function canonical(name: string): string {
+  return name.toLowerCase().replace(/-/g, '_');
+}
+
+/** A version as crates.io's `num_no_build` holds it. */
+function withoutBuild(version: string): string {
+  const plus = version.indexOf('+');
+  return plus === -1 ? version : version.slice(0, plus);
 }
 
 function unique(values: string[]): string[] {

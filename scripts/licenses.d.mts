@@ -14,5 +14,9 @@ export interface BundledPackage {
   text: string;
   bundles: Set<string>;
 }
+export function ownLicense(
+  name: string,
+  dir: string,
+): { name: string; licenseId: string; text: string };
 export function licenseProblems(packages: BundledPackage[], accepted?: string[]): string[];
 export function renderLicenses(packages: BundledPackage[]): string;

@@ -4,7 +4,7 @@
 // of all its entries into dist/licenses.txt, one section per package, and refuses a licence
 // that is not in ACCEPTED or a package that ships no licence text.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** SPDX ids of the licences whose code may ship in dist/: permissive, notice kept. */
 export const ACCEPTED = ['MIT', 'ISC', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', '0BSD'];
@@ -88,6 +88,22 @@ ${sections.join('\n')}`;
 }
 
 /**
+ * A package's licence as it ships it, for one ncc's text leaves out: ncc writes one licence file
+ * per chunk under one name, so with a chunk that bundles packages of its own, the entry's text
+ * is lost. The id is the one its package.json declares; the text is its LICENSE (or LICENCE,
+ * COPYING) file.
+ */
+export function ownLicense(name, dir) {
+  const manifest = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
+  const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+  return {
+    name,
+    licenseId: typeof manifest.license === 'string' ? manifest.license : '',
+    text: file === undefined ? '' : readFileSync(`${dir}/${file}`, 'utf8').trim(),
+  };
+}
+
+/**
  * Adds one bundle's packages to `merged` (a Map by name@version): ncc's licence text for it, and
  * its compilation's modules, which tell the packages apart and where their package.json is.
  */
@@ -105,7 +121,10 @@ export function addBundle(merged, bundle, nccText, modules) {
     }
     dirs.set(found.name, found.dir);
   }
-  for (const block of splitLicenses(nccText, new Set(dirs.keys()))) {
+  const blocks = splitLicenses(nccText, new Set(dirs.keys()));
+  const covered = new Set(blocks.map((block) => block.name));
+  for (const [name, dir] of dirs) if (!covered.has(name)) blocks.push(ownLicense(name, dir));
+  for (const block of blocks) {
     const manifest = JSON.parse(readFileSync(`${dirs.get(block.name)}/package.json`, 'utf8'));
     const key = `${block.name}@${manifest.version}`;
     const entry = merged.get(key) ?? {

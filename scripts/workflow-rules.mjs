@@ -16,8 +16,9 @@ const VERSION_COMMENT = /#\s*v\d+(\.\d+)*\s*$/;
  * - credentials left on disk: actions/checkout with `persist-credentials: false`;
  * - template injection: no `${{ }}` in a `run:` script (pass values through `env:`);
  * - concurrency: a workflow on pull requests cancels its superseded runs; one on tag pushes (a
- *   release) never cancels one, pending ones included (`queue: max`); `queue` is single or max,
- *   never with `cancel-in-progress: true` (GitHub refuses that);
+ *   release) never cancels a running one (`cancel-in-progress: false`). GitHub's documented
+ *   `concurrency.queue` (to keep more than one run pending) is not used: its docs came and went
+ *   in 2026 and actionlint does not know it, and a key GitHub refused would stop every release;
  * - ID tokens: a job with `id-token: write` installs with `npm ci --ignore-scripts`, and on
  *   pull requests runs only for this repository's own branches, never a fork's.
  */
@@ -62,24 +63,10 @@ export function workflowProblems(text) {
       'runs on pull requests without `concurrency` that cancels superseded runs (cancel-in-progress)',
     );
   }
-  if (onTags && (concurrency?.['cancel-in-progress'] !== false || concurrency?.queue !== 'max')) {
+  if (onTags && concurrency?.['cancel-in-progress'] !== false) {
     found.push(
-      'runs on tag pushes (a release) without `concurrency` that never cancels a run: `cancel-in-progress: false` and `queue: max`',
+      'runs on tag pushes (a release) without `concurrency` that never cancels a running release (`cancel-in-progress: false`)',
     );
-  }
-  for (const [where, block] of [
-    ['the workflow', concurrency],
-    ...Object.entries(workflow?.jobs ?? {}).map(([name, job]) => [`job ${name}`, job?.concurrency]),
-  ]) {
-    if (typeof block !== 'object' || block === null || block.queue === undefined) continue;
-    if (block.queue !== 'single' && block.queue !== 'max')
-      found.push(
-        `${where}: concurrency.queue is ${JSON.stringify(block.queue)}, not single or max`,
-      );
-    else if (block.queue === 'max' && block['cancel-in-progress'] === true)
-      found.push(
-        `${where}: concurrency.queue max with cancel-in-progress true, which GitHub refuses`,
-      );
   }
   for (const [name, job] of Object.entries(workflow?.jobs ?? {})) {
     if (job?.permissions?.['id-token'] === 'write') {

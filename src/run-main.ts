@@ -1,5 +1,6 @@
 import { explainAndDescribe } from './diagnose/explain-failure.js';
-import { inputWarnings, triggerWarning } from './diagnose/preflight.js';
+import { NOTHING_TO_PUBLISH } from './errors/describe.js';
+import { inputWarnings, triggerWarning } from './diagnose/early-warnings.js';
 import { mintToken } from './exchange/mint-token.js';
 import { startPhase } from './http/call.js';
 import { mainTiming, timeScaleNote } from './http/policies.js';
@@ -60,6 +61,13 @@ export async function runMain(deps: MainDeps): Promise<void> {
         index: found.index ?? '',
         unpublished: found.unpublished.map((crate) => `${crate.name}@${crate.version}`),
       });
+      // A trusted-publishing token can only publish: with nothing to publish, none is minted.
+      if (found.unpublished.length === 0) {
+        core.setOutput('token', '');
+        core.info(NOTHING_TO_PUBLISH.log);
+        core.appendSummary(NOTHING_TO_PUBLISH.summary);
+        return;
+      }
     }
     // The provider's folder is made before any token is minted: a RUNNER_TEMP it cannot use
     // fails the step with nothing to revoke.

@@ -294,7 +294,12 @@ export async function runPost(deps: PostDeps): Promise<void> {
     const handover = readHandover(core);
     keep = handover.kind === 'keep';
     if (handover.kind === 'none') {
-      core.info('No token to revoke: the main step did not get one.');
+      const nothing = readPreflight(core)?.unpublished.length === 0;
+      core.info(
+        nothing
+          ? 'No token to revoke: the main step minted none, as there was nothing to publish.'
+          : 'No token to revoke: the main step did not get one.',
+      );
       return;
     }
     if (handover.kind === 'revoke') {

@@ -84,8 +84,8 @@ async function ask(w: World, answer: Answer): Promise<Response> {
       });
     }
     case 'publish': {
-      const { crate, token } = rig.publish ?? { crate: 'foo', token: 'fresh' };
-      const json = Buffer.from(JSON.stringify({ name: crate, vers: '1.1.0', deps: [] }));
+      const { crate, token, version } = rig.publish ?? { crate: 'foo', token: 'fresh' };
+      const json = Buffer.from(JSON.stringify({ name: crate, vers: version ?? '1.1.0', deps: [] }));
       const file = Buffer.from('not really a .crate file');
       const length = (n: number) => {
         const b = Buffer.alloc(4);

@@ -5,17 +5,17 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  makeWorkspace,
+  DRY_RUN_WORKSPACE,
   PUBLISH_WORKSPACE,
-  type Workspace,
+  runCargo,
   type WorkspaceCrate,
 } from '../../rig/cargo.js';
 import { rustupHome } from '../../rig/platform.js';
 import { DOCS_URL, type StepResult } from '../../rig/runner.js';
-import { World } from '../../rig/world.js';
 import { expectStatusParagraphs, theWarning } from '../expect-step.js';
 import { output, withCargo } from './long-release.js';
 import { removeTree } from '../../rig/remove-tree.js';
+import { expectNoIdToken, mainWith, useWorkspaceWorld } from './workspace-step.js';
 
 const CRATES: WorkspaceCrate[] = [
   { name: 'tp-a', version: '0.2.0' },
@@ -26,65 +26,31 @@ const CRATES: WorkspaceCrate[] = [
 /** Where rustup keeps the toolchains (a step's HOME is a directory of its own): from the OS, not HOME, which Windows does not set. */
 const cargoEnvironment = { RUSTUP_HOME: rustupHome(process.platform, process.env) };
 
-const PREFLIGHT_SCALE = '0.25';
-
-let world: World;
-let workspace: Workspace | undefined;
-
-beforeEach(async () => {
-  world = await World.start();
-});
-
-afterEach(async () => {
-  await workspace?.remove();
-  workspace = undefined;
-  await world.stopAndCheckLeaks();
-});
-
-async function useWorkspace(crates: WorkspaceCrate[]): Promise<Workspace> {
-  workspace = await makeWorkspace(`${world.registry.url}/index/`, crates);
-  return workspace;
-}
-
-/** The main step with `workspace` and the provider for the registry `local`, as the README's recipe. */
-function mainWith(ws: Workspace, extra: Record<string, string> = {}) {
-  return {
-    with: { 'credential-provider': 'true', 'registry-name': 'local', workspace: ws.dir, ...extra },
-    // cargo's configuration for `local` is in the workspace's own CARGO_HOME.
-    env: {
-      CARGO_HOME: ws.env.CARGO_HOME ?? '',
-      RUSTUP_HOME: ws.env.RUSTUP_HOME ?? '',
-      // The check's 20 s budget becomes 5 s, 8 s a request 2 s: a loaded machine's slow
-      // loopback answer is no retry, and a 503 throughout still ends in a second or two.
-      AUTH_ACTION_TIME_SCALE: PREFLIGHT_SCALE,
-    },
-  };
-}
+const context = useWorkspaceWorld();
 
 const noIdToken = () => {
-  expect(world.oidc.minted).toEqual([]);
-  expect(world.count('exchange')).toBe(0);
+  expectNoIdToken(context.world);
 };
 
 withCargo(
   'a release cut off half-way: the re-run publishes the rest with exclude-published, and cargo finishes',
   async () => {
-    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
+    for (const crate of CRATES) context.world.trust(crate.name, '0.1.0');
     // tp-c's trusted publisher names another workflow: crates.io refuses its upload.
-    world.registry.publishers.splice(
-      world.registry.publishers.findIndex((p) => p.crate === 'tp-c'),
+    context.world.registry.publishers.splice(
+      context.world.registry.publishers.findIndex((p) => p.crate === 'tp-c'),
       1,
     );
-    const ws = await useWorkspace(CRATES);
+    const ws = await context.useWorkspace(CRATES);
 
     let firstRelease: StepResult | undefined;
-    const first = await world.runJob({
+    const first = await context.world.runJob({
       ...mainWith(ws),
       between: async (main, job) => {
         expect(main.exitCode).toBe(0);
         expect(main.outputs.unpublished).toBe('tp-a tp-b tp-c');
         expect(main.outputs['exclude-published']).toBe('');
-        firstRelease = await world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
+        firstRelease = await context.world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
           cwd: ws.dir,
           env: ws.env,
         });
@@ -94,7 +60,7 @@ withCargo(
     expect(firstRelease?.exitCode).not.toBe(0);
     // Post's release report: what the index says at the end of the job, the crate that is not
     // out first, with the way on beside it; and a warning naming it.
-    const tokens = world.registry.issued.size;
+    const tokens = context.world.registry.issued.size;
     expect(first.post.summary).toBe(
       [
         '',
@@ -110,7 +76,7 @@ withCargo(
         '',
         `**Next:** fix what stopped it (cargo's output names it; [what each cause looks like](${DOCS_URL}troubleshooting.md#the-release-report-says-a-crate-is-not-out)), then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with \`exclude-published\`.`,
         '',
-        `Index: ${world.registry.url}/index/ · Publish tokens: ${tokens} ${tokens === 1 ? 'token' : 'tokens'} minted in this job, ${tokens} revoked as it ended.`,
+        `Index: ${context.world.registry.url}/index/ · Publish tokens: ${tokens} ${tokens === 1 ? 'token' : 'tokens'} minted in this job, ${tokens} revoked as it ended.`,
         '',
         '',
       ].join('\n'),
@@ -118,7 +84,7 @@ withCargo(
     expect(first.post.annotations).toEqual([
       {
         level: 'warning',
-        message: `At the end of this job, the registry's index at ${world.registry.url}/index/ does not list \`tp-c\` 0.2.0, which the check of the workspace found to publish: its upload was refused, not attempted (cargo stopped before it) or is late, and cargo's output says which. Fix the cause, then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with \`exclude-published\`.`,
+        message: `At the end of this job, the registry's index at ${context.world.registry.url}/index/ does not list \`tp-c\` 0.2.0, which the check of the workspace found to publish: its upload was refused, not attempted (cargo stopped before it) or is late, and cargo's output says which. Fix the cause, then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with \`exclude-published\`.`,
       },
     ]);
     expect(first.post.log).toContain(
@@ -128,11 +94,11 @@ withCargo(
     expect(output(firstRelease)).toContain(
       'The provided access token is not valid for crate `tp-c`',
     );
-    expect(world.registry.versions('tp-a')).toEqual(['0.1.0', '0.2.0']);
-    expect(world.registry.versions('tp-c')).toEqual(['0.1.0']);
+    expect(context.world.registry.versions('tp-a')).toEqual(['0.1.0', '0.2.0']);
+    expect(context.world.registry.versions('tp-c')).toEqual(['0.1.0']);
 
     // The fix: tp-c's trusted publisher names this workflow. Then the job is re-run.
-    world.registry.addPublisher({
+    context.world.registry.addPublisher({
       crate: 'tp-c',
       repositoryOwner: 'rust-lang-demo',
       repositoryName: 'hello-tp',
@@ -140,19 +106,19 @@ withCargo(
       workflowFilename: 'release.yml',
     });
     let rerun: StepResult | undefined;
-    const second = await world.runJob({
+    const second = await context.world.runJob({
       ...mainWith(ws),
       between: async (main, job) => {
         expect(main.outputs.unpublished).toBe('tp-c');
         expect(main.outputs['exclude-published']).toBe('--exclude tp-a --exclude tp-b');
         // Without the outputs, cargo refuses at once: it checks every member first.
-        const plain = await world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
+        const plain = await context.world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
           cwd: ws.dir,
           env: ws.env,
         });
         expect(plain.exitCode).not.toBe(0);
         expect(output(plain)).toContain('error: crate tp-a@0.2.0 already exists on `local` index');
-        rerun = await world.runCommand(
+        rerun = await context.world.runCommand(
           job,
           'cargo',
           [...PUBLISH_WORKSPACE, ...(main.outputs['exclude-published'] ?? '').split(' ')],
@@ -162,8 +128,8 @@ withCargo(
     });
     expect(second.main.exitCode).toBe(0);
     expect(rerun?.exitCode).toBe(0);
-    expect(world.registry.versions('tp-c')).toEqual(['0.1.0', '0.2.0']);
-    expect(world.registry.uploads.map((u) => [u.crate, u.status])).toEqual([
+    expect(context.world.registry.versions('tp-c')).toEqual(['0.1.0', '0.2.0']);
+    expect(context.world.registry.uploads.map((u) => [u.crate, u.status])).toEqual([
       ['tp-a', 200],
       ['tp-b', 200],
       ['tp-c', 403],
@@ -183,14 +149,14 @@ withCargo(
 withCargo(
   'a crate the registry does not have fails main before any ID token; nothing is published',
   async () => {
-    world.trust('tp-a', '0.1.0').trust('tp-b', '0.1.0');
-    const ws = await useWorkspace(CRATES);
+    context.world.trust('tp-a', '0.1.0').trust('tp-b', '0.1.0');
+    const ws = await context.useWorkspace(CRATES);
 
-    const main = await world.runMain(mainWith(ws));
+    const main = await context.world.runMain(mainWith(ws));
 
     expect(main.exitCode).toBe(1);
     noIdToken();
-    expect(world.registry.uploads).toEqual([]);
+    expect(context.world.registry.uploads).toEqual([]);
     expect(main.outputs).toEqual({});
     expect(main.annotations).toEqual([
       {
@@ -208,54 +174,76 @@ withCargo(
     expect(main.summary).toContain(
       '| `tp-c` | `0.2.0` | no such crate (HTTP 404) | refused: a new crate',
     );
-    expect(world.registry.indexRequests).toEqual(
+    expect(context.world.registry.indexRequests).toEqual(
       expect.arrayContaining(['config.json', 'tp/-a/tp-a', 'tp/-b/tp-b', 'tp/-c/tp-c']),
     );
   },
 );
 
 withCargo(
-  'everything out already: empty `unpublished`, every crate excluded, "nothing to publish"',
+  'everything out already: nothing to publish, so no ID token, no token, no provider; empty `unpublished` and `token`, every crate excluded',
   async () => {
     for (const crate of CRATES)
-      world.trust(crate.name, '0.1.0').registry.addVersion(crate.name, '0.2.0');
+      context.world.trust(crate.name, '0.1.0').registry.addVersion(crate.name, '0.2.0');
     // A yanked version counts as out: it cannot be published again.
-    world.registry.yank('tp-b', '0.2.0');
-    const ws = await useWorkspace([
+    context.world.registry.yank('tp-b', '0.2.0');
+    const ws = await context.useWorkspace([
       ...CRATES,
       { name: 'tp-tools', version: '0.9.0', publish: 'false' },
     ]);
 
-    const { main, post } = await world.runJob(mainWith(ws));
+    const { main, post } = await context.world.runJob(mainWith(ws));
+    const dry = await runCargo(DRY_RUN_WORKSPACE, ws.dir, ws.env);
 
     expect(main.exitCode).toBe(0);
     expect(main.annotations).toEqual([]);
-    expect(main.outputs.unpublished).toBe('');
-    expect(main.outputs['exclude-published']).toBe('--exclude tp-a --exclude tp-b --exclude tp-c');
+    noIdToken();
+    // cargo agrees: tp-a and tp-c already exist; tp-b's version is yanked, which crates.io
+    // refuses to take again (cargo would find out at the upload).
+    expect([...dry.output.matchAll(/crate (\S+) already exists/g)].map((m) => m[1])).toEqual([
+      'tp-a@0.2.0',
+      'tp-c@0.2.0',
+    ]);
+    expect(main.outputs).toEqual({
+      unpublished: '',
+      'exclude-published': '--exclude tp-a --exclude tp-b --exclude tp-c',
+      token: '',
+    });
+    // No credential provider for cargo: nothing in GITHUB_ENV, no folder in RUNNER_TEMP.
+    expect(main.exported).toEqual({});
     const log = main.log.join('\n');
     expect(log).toContain(
       'Nothing to publish: the version of each of the 3 crates to release is in the registry already.',
     );
+    expect(log).toContain(
+      'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed',
+    );
+    expect(main.summary).toContain(
+      'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
+    );
     expect(log).toMatch(/tp-b +0\.2\.0 +this version, yanked +skipped/);
     expect(log).toMatch(/tp-tools +0\.9\.0 +— +not released here \(publish = false\)/);
     // tp-tools is not asked for: it is not released.
-    expect(world.registry.indexRequests).not.toContain('tp/-t/tp-tools');
+    expect(context.world.registry.indexRequests).not.toContain('tp/-t/tp-tools');
     expect(post.exitCode).toBe(0);
+    expect(post.log).toContain(
+      'No token to revoke: the main step minted none, as there was nothing to publish.',
+    );
   },
 );
 
 withCargo(
   'an index that answers 503 throughout: a warning naming it, outputs as if nothing were out, the token still comes',
   async () => {
-    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
-    world.registry.faults.always('index', {
+    for (const crate of CRATES) context.world.trust(crate.name, '0.1.0');
+    context.world.registry.faults.always('index', {
       status: 503,
       headers: { 'content-type': 'text/html' },
       body: '<h1>Service Unavailable</h1>',
     });
-    const ws = await useWorkspace(CRATES);
+    const ws = await context.useWorkspace(CRATES);
 
-    const { main } = await world.runJob(mainWith(ws));
+    const { main } = await context.world.runJob(mainWith(ws));
 
     expect(main.exitCode).toBe(0);
     expect(main.outputs.unpublished).toBe('tp-a tp-b tp-c');
@@ -266,13 +254,13 @@ withCargo(
         level: 'warning',
         message: expect.stringMatching(
           new RegExp(
-            `^Reading the registry's index at ${world.registry.url}/index/[^ ]+ failed \\(after 3 attempts\\): HTTP 503 .*So the check of the workspace cannot tell which crates the index at ${world.registry.url}/index/ has: \`unpublished\` lists every crate to be released and \`exclude-published\` is empty\\. Nothing is blocked`,
+            `^Reading the registry's index at ${context.world.registry.url}/index/[^ ]+ failed \\(after 3 attempts\\): HTTP 503 .*So the check of the workspace cannot tell which crates the index at ${context.world.registry.url}/index/ has: \`unpublished\` lists every crate to be released and \`exclude-published\` is empty\\. Nothing is blocked`,
           ),
         ) as unknown,
       },
     ]);
     // The first file that cannot be read stops the others: no storm on a failing index.
-    expect(world.registry.indexRequests.length).toBeLessThanOrEqual(3 * 9);
+    expect(context.world.registry.indexRequests.length).toBeLessThanOrEqual(3 * 9);
     expect(main.log.join('\n')).toMatch(
       /tp-a +0\.2\.0 +unknown: the index was not read +to publish \(cargo checks it\)/,
     );
@@ -282,7 +270,9 @@ withCargo(
 test('a `workspace` without a Cargo.toml fails main before any ID token, naming the input', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'auth-action-no-manifest-'));
   try {
-    const main = await world.runMain({ with: { workspace: dir, 'registry-name': 'local' } });
+    const main = await context.world.runMain({
+      with: { workspace: dir, 'registry-name': 'local' },
+    });
     expect(main.exitCode).toBe(1);
     noIdToken();
     expect(main.annotations).toEqual([
@@ -299,14 +289,14 @@ test('a `workspace` without a Cargo.toml fails main before any ID token, naming 
 withCargo(
   "post's release report names the crates found to publish that cargo never published, first",
   async () => {
-    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
-    const ws = await useWorkspace(CRATES);
+    for (const crate of CRATES) context.world.trust(crate.name, '0.1.0');
+    const ws = await context.useWorkspace(CRATES);
 
-    const { post } = await world.runJob({
+    const { post } = await context.world.runJob({
       ...mainWith(ws),
       between: async (_main, job) => {
         // Only the first crate goes out: the job ends before the rest.
-        const step = await world.runCommand(
+        const step = await context.world.runCommand(
           job,
           'cargo',
           [...PUBLISH_WORKSPACE, '-p', 'tp-a'].filter((a) => a !== '--workspace'),
@@ -339,13 +329,13 @@ withCargo(
 withCargo(
   'without the credential provider, post still reports what the index says of the crates found to publish',
   async () => {
-    for (const crate of CRATES) world.trust(crate.name, '0.1.0');
-    const ws = await useWorkspace(CRATES);
+    for (const crate of CRATES) context.world.trust(crate.name, '0.1.0');
+    const ws = await context.useWorkspace(CRATES);
 
-    const { main, post } = await world.runJob({
+    const { main, post } = await context.world.runJob({
       ...mainWith(ws, { 'credential-provider': 'false' }),
       between: async (started, job) => {
-        const release = await world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
+        const release = await context.world.runCommand(job, 'cargo', PUBLISH_WORKSPACE, {
           cwd: ws.dir,
           env: { ...ws.env, CARGO_REGISTRIES_LOCAL_TOKEN: started.outputs.token ?? '' },
         });
@@ -356,7 +346,7 @@ withCargo(
     expect(main.outputs.unpublished).toBe('tp-a tp-b tp-c');
     expect(post.exitCode).toBe(0);
     expect(post.annotations).toEqual([]);
-    expect(post.log).toContain('Revoked the publish token at ' + world.registry.url + '.');
+    expect(post.log).toContain('Revoked the publish token at ' + context.world.registry.url + '.');
     expect(post.log).toContain('Release report: 3 of 3 versions in the index.');
     expect(post.summary).toContain(
       '✅ **Released**: the index lists all 3 versions the check of the workspace found to publish.',
@@ -377,7 +367,7 @@ describe('a workspace cargo cannot read fails main before any ID token, with wha
   });
 
   withCargo('a manifest cargo rejects', async () => {
-    const main = await world.runMain({
+    const main = await context.world.runMain({
       with: { workspace: dir, 'registry-name': 'local' },
       env: { RUSTUP_HOME: cargoEnvironment.RUSTUP_HOME },
     });
@@ -393,8 +383,23 @@ describe('a workspace cargo cannot read fails main before any ID token, with wha
     ]);
   });
 
+  withCargo(
+    "CARGO_TERM_COLOR=always (GitHub's Rust starter workflow): no escape sequence in the message",
+    async () => {
+      const main = await context.world.runMain({
+        with: { workspace: dir, 'registry-name': 'local' },
+        env: { RUSTUP_HOME: cargoEnvironment.RUSTUP_HOME, CARGO_TERM_COLOR: 'always' },
+      });
+      expect(main.exitCode).toBe(1);
+      const message = main.annotations[0]?.message ?? '';
+      expect(message).toContain("cargo said: error: unexpected character 'z'");
+      // eslint-disable-next-line no-control-regex
+      expect(message).not.toMatch(/\u001b|\[[0-9;]*m/);
+    },
+  );
+
   test('no cargo on PATH', async () => {
-    const main = await world.runMain({
+    const main = await context.world.runMain({
       with: { workspace: dir, 'registry-name': 'local' },
       env: { PATH: '/nonexistent' },
     });

@@ -34,6 +34,7 @@ function inputs(revoke: boolean, provider: Inputs['provider']): Inputs {
     provider,
     registryName: '',
     workspace: '',
+    newCrates: 'fail',
   };
 }
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import {
   acceptable,
   licenseProblems,
+  ownLicense,
   packageOf,
   renderLicenses,
   splitLicenses,
@@ -94,6 +95,13 @@ describe('licenseProblems', () => {
   });
 });
 
+test("ownLicense: a package's own id and licence file, for one ncc's text leaves out (a chunk's packages)", () => {
+  const dir = new URL('../../node_modules/semver', import.meta.url).pathname;
+  const own = ownLicense('semver', dir);
+  expect(own).toMatchObject({ name: 'semver', licenseId: 'ISC' });
+  expect(own.text).toMatch(/^The ISC License/);
+});
+
 test('renderLicenses: one section per package, sorted, with the bundles that hold it', () => {
   const text = renderLicenses([
     pkg({ name: 'zed', bundles: new Set(['post.js', 'main.js']) }),
@@ -109,7 +117,8 @@ test('dist/licenses.txt: a section for each bundled package, each accepted, each
   const sections = written.split(/^-{80}\n/m).slice(1);
   const headers = sections.map((section) => section.split('\n')[0] ?? '');
   expect(headers.map((header) => header.split(' ')[0])).toEqual(
-    expect.arrayContaining(['@actions/core', '@actions/http-client', 'tunnel']),
+    // semver is bundled in a chunk of its own: its entry's licences must not be lost with it.
+    expect.arrayContaining(['@actions/core', '@actions/http-client', 'semver', 'tunnel']),
   );
   for (const section of sections) {
     const [header = '', , ...text] = section.split('\n');

@@ -7,8 +7,12 @@ import fc from 'fast-check';
 import { startPhase } from '../../src/http/call.js';
 import { preflightTiming } from '../../src/http/policies.js';
 import type { HttpRequest, Sent, Transport } from '../../src/http/transport.js';
-import { boundedAll, checkIndexConfig, readIndexFile } from '../../src/preflight/check-index.js';
-import { parseIndexFile } from '../../src/preflight/index-file.js';
+import {
+  boundedAll,
+  checkIndexConfig,
+  readIndexFile,
+  withoutOwnTime,
+} from '../../src/preflight/check-index.js';
 import { indexPath } from '../../src/preflight/index-path.js';
 import {
   excludeArguments,
@@ -19,6 +23,10 @@ import {
   type Row,
 } from '../../src/preflight/preflight-report.js';
 import { notReleasedWhy, releasedTo } from '../../src/preflight/publishable-crates.js';
+import { askIndex } from '../../src/preflight/run-preflight.js';
+import type { Core } from '../../src/runner/core.js';
+import type { RunnerEnvironment } from '../../src/runner/environment.js';
+import { cargoSaid } from '../../src/preflight/read-workspace.js';
 import { parseMetadata, type WorkspaceCrate } from '../../src/preflight/workspace-metadata.js';
 import { anyText, outsideText } from '../hostile.js';
 
@@ -56,6 +64,8 @@ describe('the forms of `publish`', () => {
     name: 'c',
     version: '1.0.0',
     publish,
+    manifestPath: '/w/c/Cargo.toml',
+    dependencies: [],
   });
   const cratesIo = { kind: 'crates-io' } as const;
   const local = { kind: 'named', name: 'local' } as const;
@@ -77,32 +87,86 @@ describe('the forms of `publish`', () => {
   });
 });
 
+test("cargo's words without its colours, from its first error line on (CARGO_TERM_COLOR=always)", () => {
+  const coloured =
+    "\u001b[1m\u001b[92m  Downloaded\u001b[0m x\n\u001b[1m\u001b[91merror\u001b[0m\u001b[1m: unexpected character 'z'\u001b[0m\n \u001b[1m\u001b[94m--> \u001b[0mCargo.toml:3:11\n\u001b]8;;https://doc.rust-lang.org/\u0007link\u001b]8;;\u0007";
+  expect(cargoSaid(coloured)).toBe("error: unexpected character 'z'\n --> Cargo.toml:3:11\nlink");
+});
+
 describe("cargo metadata's output", () => {
   const metadata = (packages: unknown[], members?: unknown[]) =>
-    JSON.stringify({ packages, workspace_members: members, version: 1 });
+    JSON.stringify({ packages, workspace_members: members, workspace_root: '/w', version: 1 });
+  const pkg = (name: string, version: string, extra: Record<string, unknown> = {}) => ({
+    name,
+    version,
+    manifest_path: `/w/${name}/Cargo.toml`,
+    id: `path+file:///w/${name}#${version}`,
+    ...extra,
+  });
+  const manifest = (name: string) => ({ manifestPath: `/w/${name}/Cargo.toml` });
 
-  test('members in the workspace order, with their `publish`', () => {
+  test('members in the workspace order, with their `publish` and dependencies', () => {
+    const dep = (name: string, kind: unknown, path?: string) => ({
+      name,
+      req: '^0.1',
+      kind,
+      rename: null,
+      optional: false,
+      target: null,
+      registry: null,
+      source: path === undefined ? 'registry+https://github.com/rust-lang/crates.io-index' : null,
+      ...(path === undefined ? {} : { path }),
+    });
     const text = metadata(
       [
-        { name: 'c', version: '0.1.0', publish: ['local'], id: 'path+file:///w/c#0.1.0' },
-        {
-          name: 'Aa',
-          version: '0.1.0-rc.1+b7',
-          publish: null,
-          id: 'path+file:///w/Aa#0.1.0-rc.1+b7',
-        },
-        { name: 'b', version: '0.1.0', publish: [], id: 'path+file:///w/b#0.1.0' },
+        pkg('c', '0.1.0', {
+          publish: ['local'],
+          dependencies: [dep('b', null, '/w/b'), dep('serde', 'dev'), dep('x', 'weird')],
+        }),
+        pkg('Aa', '0.1.0-rc.1+b7', { publish: null }),
+        pkg('b', '0.1.0', { publish: [], dependencies: [dep('Aa', 'build', '/w/Aa')] }),
       ],
       ['path+file:///w/Aa#0.1.0-rc.1+b7', 'path+file:///w/b#0.1.0', 'path+file:///w/c#0.1.0'],
     );
     expect(parseMetadata(text)).toEqual({
       ok: true,
+      root: '/w',
       crates: [
-        { name: 'Aa', version: '0.1.0-rc.1+b7', publish: null },
-        { name: 'b', version: '0.1.0', publish: [] },
-        { name: 'c', version: '0.1.0', publish: ['local'] },
+        {
+          name: 'Aa',
+          version: '0.1.0-rc.1+b7',
+          publish: null,
+          ...manifest('Aa'),
+          dependencies: [],
+        },
+        {
+          name: 'b',
+          version: '0.1.0',
+          publish: [],
+          ...manifest('b'),
+          dependencies: [{ name: 'Aa', req: '^0.1', kind: 'build', path: true }],
+        },
+        {
+          name: 'c',
+          version: '0.1.0',
+          publish: ['local'],
+          ...manifest('c'),
+          // A kind cargo does not print is no dependency the check knows how to resolve.
+          dependencies: [
+            { name: 'b', req: '^0.1', kind: 'normal', path: true },
+            { name: 'serde', req: '^0.1', kind: 'dev', path: false },
+          ],
+        },
       ],
     });
+  });
+
+  test("names and versions cargo allows are read whatever crates.io's rules say (they apply to what goes there)", () => {
+    const long = 'a'.repeat(70);
+    const parsed = parseMetadata(
+      metadata([pkg(long, `1.0.0-${'x'.repeat(120)}`), pkg('café', '1.0.0')]),
+    );
+    expect(parsed.ok && parsed.crates.map((c) => c.name)).toEqual([long, 'café']);
   });
 
   test.each([
@@ -110,17 +174,23 @@ describe("cargo metadata's output", () => {
     ['no packages', '{}', 'printed JSON without `packages`'],
     [
       'a name with a newline',
-      metadata([{ name: 'a\n::error::x', version: '1.0.0' }]),
-      'listed a package without a name cargo publishes',
+      metadata([pkg('a\n::error::x', '1.0.0')]),
+      'listed a package without a name cargo allows',
     ],
     [
-      'a version with a space',
-      metadata([{ name: 'a', version: '1.0 .0' }]),
-      'listed a package without a version that reads',
+      'a name with a space',
+      metadata([pkg('a b', '1.0.0')]),
+      'listed a package without a name cargo allows',
+    ],
+    ['no version', metadata([pkg('a', '')]), 'listed a package without a version'],
+    [
+      'no manifest',
+      metadata([{ name: 'a', version: '1.0.0' }]),
+      'listed a package without its manifest',
     ],
     [
       'publish of numbers',
-      metadata([{ name: 'a', version: '1.0.0', publish: [1] }]),
+      metadata([pkg('a', '1.0.0', { publish: [1] })]),
       'listed a `publish` list with something that is not a registry name',
     ],
   ])('%s is a typed failure', (_name, text, problem) => {
@@ -130,11 +200,27 @@ describe("cargo metadata's output", () => {
   test('any JSON or text: a list of valid crates, or a problem; never a throw', () => {
     const pkg = fc.record(
       {
-        name: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), anyText()),
+        name: fc.oneof(
+          fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
+          fc.constantFrom('café', 'ü_ber', 'a·b', 'a$(x)', 'a b', 'ʻokina'),
+          anyText(),
+        ),
         version: fc.oneof(fc.constantFrom('1.0.0', '0.1.0-rc.1+b'), anyText()),
         publish: fc.oneof(
           fc.constant(null),
           fc.array(fc.oneof(fc.constant('crates-io'), anyText())),
+        ),
+        manifest_path: fc.oneof(fc.constant('/w/a/Cargo.toml'), anyText()),
+        dependencies: fc.oneof(
+          fc.anything(),
+          fc.array(
+            fc.record({
+              name: anyText(),
+              req: anyText(),
+              kind: fc.anything(),
+              path: fc.anything(),
+            }),
+          ),
         ),
         id: anyText(),
       },
@@ -158,79 +244,14 @@ describe("cargo metadata's output", () => {
           return;
         }
         for (const crate of parsed.crates) {
-          expect(crate.name).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
-          expect(crate.version).toMatch(/^[0-9A-Za-z.+-]{1,100}$/);
-        }
-      }),
-    );
-  });
-});
-
-describe("an index file's answer", () => {
-  const line = (entry: Record<string, unknown>) =>
-    JSON.stringify({ name: 'tp-a', deps: [], cksum: '0', features: {}, ...entry });
-
-  test('versions, yanked ones, the last published; build metadata does not make a version', () => {
-    const body = [
-      line({ vers: '0.1.0', yanked: false }),
-      line({ vers: '0.2.0+b1', yanked: true }),
-      '{"a newer schema line"}',
-      line({ name: 'TP-A', vers: '0.3.0' }),
-      line({ name: 'other', vers: '9.9.9' }),
-      '',
-    ].join('\n');
-    const parsed = parseIndexFile(body, 'tp-a');
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    expect([...parsed.file.versions]).toEqual([
-      ['0.1.0', { yanked: false }],
-      ['0.2.0', { yanked: true }],
-      ['0.3.0', { yanked: false }],
-    ]);
-    expect(parsed.file.latest).toBe('0.3.0');
-  });
-
-  test('a page that is no index file is a typed failure; an empty file is a crate without versions', () => {
-    expect(parseIndexFile('<html><body>Sign in</body></html>', 'tp-a')).toEqual({
-      ok: false,
-      problem: 'no line of it is an index entry of this crate',
-    });
-    expect(parseIndexFile('', 'tp-a')).toEqual({
-      ok: true,
-      file: { versions: new Map(), latest: undefined },
-    });
-  });
-
-  test('a version that could carry a workflow command is not taken', () => {
-    const parsed = parseIndexFile(line({ vers: '1.0.0\n::warning::pwned' }), 'tp-a');
-    expect(parsed.ok).toBe(false);
-  });
-
-  test('any body: versions that are plain semver text, or a problem; never a throw', () => {
-    const body = fc.oneof(
-      fc.string(),
-      fc
-        .array(
-          fc.oneof(
-            fc.json(),
-            fc
-              .record({
-                name: fc.constant('tp-a'),
-                vers: fc.oneof(anyText(), fc.constant('1.0.0')),
-                yanked: fc.anything(),
-              })
-              .map((o) => JSON.stringify(o)),
-          ),
-        )
-        .map((lines) => lines.join('\n')),
-    );
-    fc.assert(
-      fc.property(body, (text) => {
-        const parsed = parseIndexFile(text, 'tp-a');
-        if (!parsed.ok) return;
-        for (const [version, { yanked }] of parsed.file.versions) {
-          expect(version).toMatch(/^[0-9A-Za-z.-]{1,100}$/);
-          expect(typeof yanked).toBe('boolean');
+          // cargo's own rule: XID characters and `-`, nothing a shell or the runner reads, so
+          // `--exclude NAME` in an output is one word in a `run:` line.
+          expect(crate.name).toMatch(/^[\p{XID_Start}_][\p{XID_Continue}-]*$/u);
+          expect(crate.name).not.toMatch(/[\s$`"'\\|&;<>(){}*?[\]~#!=%:,]/);
+          expect(typeof crate.version).toBe('string');
+          for (const dep of crate.dependencies) {
+            expect(['normal', 'dev', 'build']).toContain(dep.kind);
+          }
         }
       }),
     );
@@ -244,10 +265,25 @@ describe('the report: log lines and summary table', () => {
       kind: fc.constant('to-publish' as const),
       others: fc.nat(999),
       latest: fc.option(outsideText(), { nil: undefined }),
+      unread: fc.nat(9),
     }),
-    fc.record({ kind: fc.constant('new' as const), status: fc.constantFrom(404, 410, 451) }),
+    fc.record({
+      kind: fc.constant('new' as const),
+      status: fc.constantFrom(404, 410, 451),
+      skip: fc.boolean(),
+    }),
+    fc.record({
+      kind: fc.constant('renamed' as const),
+      knownAs: outsideText(),
+      skip: fc.boolean(),
+    }),
+    fc.record({ kind: fc.constant('held-back' as const), on: outsideText() }),
     fc.constant({ kind: 'unknown' as const }),
-    fc.record({ kind: fc.constant('not-here' as const), why: outsideText() }),
+    fc.record({
+      kind: fc.constant('not-here' as const),
+      why: outsideText(),
+      excluded: fc.boolean(),
+    }),
   );
   const rows = fc.array(
     fc.record({ crate: fc.record({ name: outsideText(), version: outsideText() }), finding }),
@@ -280,14 +316,32 @@ describe('the report: log lines and summary table', () => {
     });
     const given = [
       row('a', { kind: 'out', yanked: false }),
-      row('b', { kind: 'to-publish', others: 1, latest: '0.9.0' }),
+      row('b', { kind: 'to-publish', others: 1, latest: '0.9.0', unread: 0 }),
       row('c', { kind: 'out', yanked: true }),
-      row('d', { kind: 'not-here', why: 'publish = false' }),
+      row('d', { kind: 'not-here', why: 'publish = false', excluded: false }),
       row('e', { kind: 'unknown' }),
+      row('f', { kind: 'not-here', why: 'publish = ["other"]', excluded: true }),
+      row('g', { kind: 'new', status: 404, skip: true }),
+      row('h', { kind: 'held-back', on: 'g' }),
+      row('i', { kind: 'new', status: 404, skip: false }),
+      row('j', { kind: 'renamed', knownAs: 'J', skip: true }),
+      row('k', { kind: 'to-publish', others: 0, latest: undefined, unread: 2 }),
     ];
-    expect(unpublishedOf(given).map((c) => c.name)).toEqual(['b', 'e']);
-    expect(excludeArguments(given)).toBe('--exclude a --exclude c');
+    expect(unpublishedOf(given).map((c) => c.name)).toEqual(['b', 'e', 'k']);
+    expect(excludeArguments(given)).toBe(
+      '--exclude a --exclude c --exclude f --exclude g --exclude h --exclude j',
+    );
   });
+});
+
+test("withoutOwnTime: the step's own reading time is taken out of the phase's clock", () => {
+  let now = 1000;
+  const own = withoutOwnTime({ now: () => now, sleep: () => Promise.resolve(), random: () => 0 });
+  now += 500;
+  own.busy(300);
+  own.busy(-5);
+  expect(own.clock.now()).toBe(1200);
+  expect(own.ownMs()).toBe(300);
 });
 
 test('boundedAll: never more than the bound at once, and nothing new after a stop', async () => {
@@ -343,7 +397,8 @@ describe("the index's answers, through the action's retry policy (virtual clock,
       },
       preflightTiming(),
     );
-    return { result: await readIndexFile(net, 'https://index.example/', 'Tp-A'), asked };
+    const question = { name: 'Tp-A', version: '1.0.0', requirements: [] };
+    return { result: await readIndexFile(net, 'https://index.example/', question), asked };
   };
 
   test.each([
@@ -398,6 +453,59 @@ describe("the index's answers, through the action's retry policy (virtual clock,
     const moved = await ask([answer(301, '', { location: 'https://elsewhere/' })]);
     expect(moved.asked).toHaveLength(1);
     expect(moved.result).toMatchObject({ kind: 'unreadable', failure: { kind: 'redirect' } });
+  });
+
+  test("the step's own reading time does not spend the index's budget: twelve files of 40 s of reading each, all read", async () => {
+    // Time passes only while a reader reads: 100 ms a chunk, 400 chunks a file, so each file
+    // takes 40 s of the step's own time, twice the check's whole budget.
+    let t = 0;
+    let looks = 0;
+    const slow = {
+      now: () => {
+        if (looks === 0) return t;
+        // A reader looks at the clock as it starts a chunk and as it ends it.
+        if (looks++ === 1) return t;
+        return (t += 100);
+      },
+      sleep: (ms: number) => {
+        t += ms;
+        return Promise.resolve();
+      },
+      random: () => 0.5,
+    };
+    const transport: Transport = (request) => {
+      if (request.url.endsWith('config.json')) return Promise.resolve(answer(200, '{}'));
+      const name = request.url.split('/').at(-1) ?? '';
+      for (let i = 0; i < 400; i++) {
+        looks = 1;
+        request.sink?.write(
+          Buffer.from(`{"name":"${name}","vers":"0.${i}.0","deps":[],"cksum":""}\n`),
+        );
+        looks = 0;
+      }
+      return Promise.resolve(answer(200));
+    };
+    const core = {
+      info: () => undefined,
+      debug: () => undefined,
+      setSecret: () => undefined,
+    } as unknown as Core;
+    const environment = { timeScale: 1 } as RunnerEnvironment;
+    // More than are asked at once: the last ones start after the first are read.
+    const questions = Array.from({ length: 12 }, (_, i) => ({
+      name: `crate-${i}`,
+      version: '0.399.0',
+      requirements: [],
+    }));
+    const asked = await askIndex(
+      { core, environment, transport, clock: slow },
+      'https://i.example/',
+      questions,
+    );
+    expect(asked.unreadable).toBeUndefined();
+    expect(asked.answers.map((a) => a?.kind === 'listed' && a.file.version.listed)).toEqual(
+      questions.map(() => true),
+    );
   });
 
   test('a 200 that is no index file is unreadable, not an empty crate', async () => {

@@ -98,6 +98,7 @@ const inputs = fc.record({
     outsideText(),
   ),
   workspace: fc.oneof(fc.constantFrom('', '.', 'crates/a b', '/abs/ws', 'a\nb'), outsideText()),
+  'new-crates': fc.oneof(fc.constantFrom('', 'fail', 'skip', 'Skip', 'ignore'), outsideText()),
 });
 
 describe('inputs', () => {
@@ -112,6 +113,7 @@ describe('inputs', () => {
         const read = attempt(() => readInputs({ getInput }));
         if (read.ok) {
           expectSafeBaseUrl(read.value.registry.baseUrl);
+          expect(['fail', 'skip']).toContain(read.value.newCrates);
           // eslint-disable-next-line no-control-regex
           expect(read.value.registry.audience).not.toMatch(/[\s\u0000-\u001f\u007f-\u009f]/);
           expect(read.value.registry.audience).not.toBe('');
@@ -122,7 +124,7 @@ describe('inputs', () => {
         const message = describeError(read.error);
         expectReadable(message);
         expect(message).toMatch(
-          /^The `(url|audience|revoke|credential-provider|registry-name|workspace)` input /,
+          /^The `(url|audience|revoke|credential-provider|registry-name|workspace|new-crates)` input /,
         );
       }),
     );

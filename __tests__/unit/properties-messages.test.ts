@@ -168,9 +168,54 @@ function failures(secret: string, pass: string, url: string): fc.Arbitrary<Failu
     }),
     fc.record({
       kind: fc.constant('new-crates' as const),
-      crates: fc.array(fc.record({ name: text, version: text }), { minLength: 1, maxLength: 30 }),
+      crates: fc.array(
+        fc.record({ name: text, version: text, knownAs: fc.option(text, { nil: undefined }) }),
+        { minLength: 1, maxLength: 12 },
+      ),
       index: urlish,
       registry: fc.oneof(fc.constant('crates-io'), registryName),
+    }),
+    fc.record({
+      kind: fc.constant('dependency-problems' as const),
+      problems: fc.array(
+        fc.record({
+          crate: fc.record({ name: text, version: text }),
+          dependency: text,
+          req: text,
+          missing: fc.boolean(),
+          yanked: fc.array(text, { maxLength: 4 }),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      index: urlish,
+    }),
+    fc.record({
+      kind: fc.constant('registry-rules' as const),
+      crates: fc.array(fc.record({ name: text, version: text }), { minLength: 1, maxLength: 12 }),
+      registry: fc.oneof(fc.constant('crates-io'), registryName),
+    }),
+    fc.record({
+      kind: fc.constant('index-lines' as const),
+      index: urlish,
+      crates: fc.array(
+        fc.record({
+          crate: fc.record({ name: text, version: text }),
+          lines: fc.nat(9999),
+          why: text,
+        }),
+        { minLength: 1, maxLength: 7 },
+      ),
+    }),
+    fc.record({
+      kind: fc.constant('crates-skipped' as const),
+      registry: fc.oneof(fc.constant('crates-io'), registryName),
+      skipped: fc.array(
+        fc.record({ name: text, version: text, knownAs: fc.option(text, { nil: undefined }) }),
+        { minLength: 1, maxLength: 12 },
+      ),
+      held: fc.array(fc.record({ crate: fc.record({ name: text, version: text }), on: text }), {
+        maxLength: 7,
+      }),
     }),
     fc.record({
       kind: fc.constant('index-unknown' as const),

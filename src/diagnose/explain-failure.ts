@@ -5,7 +5,7 @@ import { shown } from '../redact/redact.js';
 import type { LogCore as Core } from '../runner/core.js';
 import { readClaims } from './claims.js';
 import { diagnoseRefusal, type RefusalContext } from './explain-refusal.js';
-import { PERMISSIONS_SNIPPET } from './preflight.js';
+import { PERMISSIONS_SNIPPET } from './early-warnings.js';
 import { diagnosisForLog, diagnosisForSummary } from './render.js';
 
 export interface FailureContext extends RefusalContext {

@@ -8,8 +8,10 @@ import {
   type Call,
   type ConfigDoubt,
   type CrateVersion,
+  type DependencyProblem,
   type Failure,
   type Origin,
+  type NewCrate,
 } from './failure.js';
 
 /** The server's own words are shown up to this long in all. */
@@ -525,6 +527,14 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     }
     case 'new-crates':
       return newCratesText(failure.crates, failure.registry, failure.index);
+    case 'dependency-problems':
+      return dependencyProblemsText(failure.problems, failure.index);
+    case 'registry-rules':
+      return registryRulesText(failure.crates, failure.registry);
+    case 'index-lines':
+      return indexLinesText(failure.crates, failure.index);
+    case 'crates-skipped':
+      return cratesSkippedText(failure);
     case 'index-unreadable':
       return (
         `${describeFailure(failure.last, failure.attempts)} ` +
@@ -594,6 +604,15 @@ function indexDoubtText(registry: string, doubt: ConfigDoubt): string {
   return `The check of the workspace cannot be sure which index \`${command}\` uses: ${doubtText(doubt)}. ${AS_IF_NOTHING_OUT} ${fix}`;
 }
 
+/** What main says when the check of a workspace finds nothing to publish, and stops there. */
+export const NOTHING_TO_PUBLISH = {
+  log:
+    'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed: ' +
+    "a trusted-publishing token can only publish. The `token` output is empty; skip the publishing step with `if: steps.<id>.outputs.unpublished != ''`.",
+  summary:
+    'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.\n',
+};
+
 /** What the outputs say when the check of a workspace could not read the index. */
 const AS_IF_NOTHING_OUT =
   '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
@@ -620,24 +639,168 @@ export function shownCrate(crate: CrateVersion): string {
 export const NEW_CRATE_REFUSAL =
   'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first';
 
+/** The registry's name for a message: crates.io, or the registry `NAME`. */
+function registryWhere(registry: string): string {
+  return registry === 'crates-io' ? 'crates.io' : `the registry \`${shown(registry, 64)}\``;
+}
+
+/** A list of crates in a message, long lists cut. */
+function crateList(crates: readonly CrateVersion[], max = 10): string {
+  const more = crates.length > max ? ` and ${crates.length - max} more` : '';
+  return crates.slice(0, max).map(shownCrate).join(', ') + more;
+}
+
+/** A crate's name inside a command in a message: no backtick, bounded. */
+const inCommand = (name: string) => shown(name, 64).replace(/`/g, "'");
+
+/** How to publish a crate's first version by hand, to crates.io or to a named registry. */
+function firstPublish(name: string, registry: string): string {
+  return registry === 'crates-io'
+    ? `publish its first version by hand with an API token (\`cargo publish -p ${inCommand(name)}\` with a token from https://crates.io/settings/tokens)`
+    : `publish its first version by hand with a token of that registry (\`cargo publish -p ${inCommand(name)} --registry ${inCommand(registry)}\`)`;
+}
+
 /** Crates the registry does not have at all, and the one-time fix for each. */
-function newCratesText(crates: CrateVersion[], registry: string, index: string): string {
-  const shownList = crates.slice(0, 20).map(shownCrate).join(', ');
-  const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
+function freshCratesText(crates: CrateVersion[], registry: string, index: string): string {
   const one = crates.length === 1;
-  const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${shown(registry, 64)}\``;
-  const name =
-    one && crates[0] !== undefined ? shown(crates[0].name, 64).replace(/`/g, "'") : 'NAME';
-  const first =
-    registry === 'crates-io'
-      ? `publish its first version by hand with an API token (\`cargo publish -p ${name}\` with a token from https://crates.io/settings/tokens)`
-      : `publish its first version by hand with a token of that registry (\`cargo publish -p ${name} --registry ${shown(registry, 64)}\`)`;
+  const where = registryWhere(registry);
+  const first = firstPublish(one && crates[0] !== undefined ? crates[0].name : 'NAME', registry);
+  // crates.io is written in lower case, even to start a sentence.
+  const start = where.startsWith('the ') ? `T${where.slice(1)}` : where;
   return (
-    `${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
+    `${start} does not have ${one ? 'the crate' : 'these crates'} ${crateList(crates)} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
     `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
     'Nothing was published and no token was requested. ' +
     `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
-    'A crate that is not to be published: set `publish = false` in its Cargo.toml.'
+    'A crate that is not to be published: set `publish = false` in its Cargo.toml. ' +
+    'To release the other crates now and this one later, set `new-crates: skip`.'
+  );
+}
+
+/** Crates the registry knows under another spelling of their name (`alone`: no new crate said before). */
+function renamedCratesText(crates: NewCrate[], alone: boolean): string {
+  const each =
+    crates
+      .slice(0, 4)
+      .map((crate) => `${shownCrate(crate)} as ${shownCrateName(crate.knownAs ?? '')}`)
+      .join(', ') + (crates.length > 4 ? ` and ${crates.length - 4} more` : '');
+  return (
+    `The registry's index lists ${crates.length === 1 ? 'a crate' : 'crates'} of this release only under another spelling of ${crates.length === 1 ? 'its' : 'their'} name: ${each}. ` +
+    'crates.io takes names that differ only in case, or in `-` and `_`, for one crate, and refuses an upload under another spelling ("crate was previously named …"), half-way through the release. ' +
+    (alone ? 'Nothing was published and no token was requested. ' : '') +
+    'Give the package the name the registry has (`name` in its Cargo.toml), or, for a crate of its own, a name no crate has.'
+  );
+}
+
+/** Crates the release would send that the registry does not have under their name. */
+function newCratesText(crates: NewCrate[], registry: string, index: string): string {
+  const fresh = crates.filter((crate) => crate.knownAs === undefined);
+  const renamed = crates.filter((crate) => crate.knownAs !== undefined);
+  return [
+    fresh.length > 0 ? freshCratesText(fresh, registry, index) : '',
+    renamed.length > 0 ? renamedCratesText(renamed, fresh.length === 0) : '',
+  ]
+    .filter((text) => text !== '')
+    .join(' ');
+}
+
+/** One dependency cargo could not select, and its fix. */
+function dependencyProblemText(problem: DependencyProblem, index: string): string {
+  const crate = shownCrate(problem.crate);
+  const dep = shownCrateName(problem.dependency);
+  const req = `\`${shown(problem.req, 100).replace(/`/g, "'")}\``;
+  if (problem.missing) {
+    return (
+      `${crate} needs ${dep} ${req} from the registry, which does not have ${dep} at all (its index at ${shownUrl(index)} does not list it): ` +
+      `cargo would stop at ${shownCrateName(problem.crate.name)} ("no matching package named ${dep} found"). Publish ${dep} first, then re-run.`
+    );
+  }
+  if (problem.yanked.length === 0) {
+    return (
+      `${crate} needs ${dep} ${req} from the registry, and no version of ${dep} there matches it: ` +
+      `cargo would stop at ${shownCrateName(problem.crate.name)} ("failed to select a version for the requirement"). ` +
+      `Bump ${dep}'s version so that this release publishes it, or change the requirement.`
+    );
+  }
+  const yanked =
+    problem.yanked
+      .slice(0, 3)
+      .map((v) => shown(v, 64))
+      .join(', ') + (problem.yanked.length > 3 ? ', …' : '');
+  return (
+    `${crate} needs ${dep} ${req} from the registry (this release does not publish ${dep}), and every version of ${dep} there that matches it is yanked (${yanked}): ` +
+    `cargo would stop at ${shownCrateName(problem.crate.name)} ("failed to select a version for the requirement … is yanked"), after publishing the crates before it. ` +
+    `Bump ${dep}'s version so that this release publishes a new one, and the requirement on it with it (or depend on a version that is not yanked).`
+  );
+}
+
+/** Members to publish whose dependencies cargo could not select from the registry. */
+function dependencyProblemsText(problems: DependencyProblem[], index: string): string {
+  const listed = problems.slice(0, 2).map((problem) => dependencyProblemText(problem, index));
+  const rest = problems.slice(2);
+  const more =
+    rest.length === 0
+      ? ''
+      : ` ${rest.length} more like ${rest.length === 1 ? 'it' : 'these'}: ${crateList(
+          rest.map((p) => p.crate),
+          5,
+        )}.`;
+  return `${listed.join(' ')}${more} Nothing was published and no token was requested; once that is fixed, re-run this job.`;
+}
+
+/** Members released to a registry with a name or version crates.io's rules refuse. */
+function registryRulesText(crates: CrateVersion[], registry: string): string {
+  const one = crates.length === 1;
+  return (
+    `${crateList(crates)} ${one ? 'is' : 'are'} released to ${registryWhere(registry)} (${one ? 'its' : 'their'} \`publish\` allows it), with a name or version that crates.io's rules refuse: ` +
+    'a name of at most 64 ASCII letters, digits, `-` and `_`, a version of at most 100 characters. No token was requested. ' +
+    `Rename ${one ? 'it' : 'them'}, or, for a crate that is not released there, set \`publish = false\` or a \`publish\` list without that registry.`
+  );
+}
+
+/** Index lines cargo does not read, for crates whose version no line it reads lists. */
+function indexLinesText(
+  crates: { crate: CrateVersion; lines: number; why: string }[],
+  index: string,
+): string {
+  const each = crates
+    .slice(0, 5)
+    .map(
+      ({ crate, lines, why }) =>
+        `${shownCrateName(crate.name)} (${lines} line${lines === 1 ? '' : 's'}${why === '' ? '' : `; the first: ${shown(why, 120).trim().replace(/\.+$/, '')}`})`,
+    )
+    .join(', ');
+  const more = crates.length > 5 ? ` and ${crates.length - 5} more` : '';
+  return (
+    `The registry's index at ${shownUrl(index)} has lines that cargo does not read as versions of ${each}${more}, and no line that it reads lists the version to release. ` +
+    'Those lines count for nothing, as for cargo: when in doubt, the check publishes. The crates are in `unpublished`; if a version is out after all, cargo stops at it ("already exists") and nothing is left out by mistake.'
+  );
+}
+
+/** What `new-crates: skip` left out of the release, and how they go out later. */
+function cratesSkippedText(failure: Extract<Failure, { kind: 'crates-skipped' }>): string {
+  const { skipped, held, registry } = failure;
+  const one = skipped.length === 1;
+  const known = skipped.filter((crate) => crate.knownAs !== undefined);
+  const dependents =
+    held.length === 0
+      ? ''
+      : `, with the crates that depend on ${one ? 'it' : 'them'}, which cargo could not resolve without ${one ? 'it' : 'them'}: ${held
+          .slice(0, 5)
+          .map(({ crate, on }) => `${shownCrate(crate)} (needs ${shownCrateName(on)})`)
+          .join(', ')}${held.length > 5 ? ` and ${held.length - 5} more` : ''}`;
+  const renamed =
+    known.length === 0
+      ? ''
+      : ` The registry knows ${known
+          .slice(0, 3)
+          .map((crate) => `${shownCrateName(crate.name)} as ${shownCrateName(crate.knownAs ?? '')}`)
+          .join(
+            ', ',
+          )}${known.length > 3 ? ' (and more)' : ''}: rename the package to the registry's spelling.`;
+  return (
+    `\`new-crates: skip\`: ${registryWhere(registry)} does not have ${crateList(skipped)} under ${one ? 'its' : 'their'} name, and trusted publishing cannot create a crate, so this release leaves ${one ? 'it' : 'them'} out${dependents}. ` +
+    `All of them are in \`exclude-published\`.${renamed} Once for each new crate: ${firstPublish(one && skipped[0] !== undefined ? skipped[0].name : 'NAME', registry)} and add this workflow as its trusted publisher; a later run releases it and what depends on it.`
   );
 }
 

@@ -10,6 +10,25 @@ export interface CrateVersion {
   version: string;
 }
 
+/** A crate the registry does not have under its name; `knownAs` when it has it under another spelling. */
+export interface NewCrate extends CrateVersion {
+  knownAs?: string;
+}
+
+/**
+ * A member to be published that needs another crate of the workspace from the registry (one
+ * this release does not publish), where no version cargo can select matches its requirement:
+ * `missing` when the registry does not have that crate at all, else `yanked` lists the
+ * matching versions, all yanked (none: nothing matches).
+ */
+export interface DependencyProblem {
+  crate: CrateVersion;
+  dependency: string;
+  req: string;
+  missing: boolean;
+  yanked: string[];
+}
+
 /**
  * Every expected way the action can fail, as data. They become words in one place,
  * `describe.ts`, so that the wording and the no-secrets rule are kept in one file.
@@ -60,7 +79,27 @@ export type Failure =
    */
   | { kind: 'cargo-metadata'; dir: string; problem: string; said: string }
   /** Crates to be released that the registry does not have at all: trusted publishing cannot create them. */
-  | { kind: 'new-crates'; crates: CrateVersion[]; index: string; registry: string }
+  | { kind: 'new-crates'; crates: NewCrate[]; index: string; registry: string }
+  /** Members to be published whose dependencies cargo could not select from the registry. */
+  | { kind: 'dependency-problems'; problems: DependencyProblem[]; index: string }
+  /** Members released to a registry with a name or version that crates.io's rules refuse. */
+  | { kind: 'registry-rules'; crates: CrateVersion[]; registry: string }
+  /**
+   * A warning: index lines that cargo does not read as versions, for crates whose version no
+   * line that it reads lists (`why`: the first such line's fault). They count for nothing.
+   */
+  | {
+      kind: 'index-lines';
+      index: string;
+      crates: { crate: CrateVersion; lines: number; why: string }[];
+    }
+  /** A warning: under `new-crates: skip`, the new crates and the members that need them are left out. */
+  | {
+      kind: 'crates-skipped';
+      registry: string;
+      skipped: NewCrate[];
+      held: { crate: CrateVersion; on: string }[];
+    }
   /**
    * The registry's sparse index could not be read (after its retries): the check advises only,
    * so this is a warning. `crate` is the one whose file failed, `last` why.

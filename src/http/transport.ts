@@ -22,6 +22,22 @@ export interface HttpRequest {
   body?: string;
   /** A larger bound than MAX_BODY_BYTES, for an answer that is larger by nature (an index file). */
   maxBodyBytes?: number;
+  /**
+   * Where a 2xx answer's body goes as it arrives, instead of into `body` (an index file is read
+   * line by line, and never held whole). Any other answer's body is read as usual.
+   */
+  sink?: BodySink;
+  /**
+   * The time the step has spent on its own work since some start, in ms: the attempt's deadline
+   * is pushed back by what it grew during the attempt, so that a slow step is not taken for a
+   * slow server.
+   */
+  ownTime?: () => number;
+}
+
+/** Takes a body chunk by chunk, in order. */
+export interface BodySink {
+  write(chunk: Buffer): void;
 }
 
 export interface HttpResponse {
@@ -57,22 +73,27 @@ function abortWith(signal: AbortSignal): RequestHandler {
 function readBounded(
   message: IncomingMessage,
   maxBytes: number,
+  sink: BodySink | undefined,
 ): Promise<{ body: string; truncated: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    const keep = sink ?? { write: (chunk: Buffer) => chunks.push(chunk) };
+    const body = () => Buffer.concat(chunks).toString('utf8');
     let size = 0;
     message.on('data', (chunk: Buffer) => {
       const room = maxBytes - size;
-      chunks.push(chunk.subarray(0, Math.max(room, 0)));
       size += chunk.length;
       if (size > maxBytes) {
+        keep.write(chunk.subarray(0, Math.max(room, 0)));
         // Settle before destroying: destroy() emits 'aborted' at once.
-        resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
+        resolve({ body: body(), truncated: true });
         message.destroy();
+        return;
       }
+      keep.write(chunk);
     });
     message.on('end', () => {
-      resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: false });
+      resolve({ body: body(), truncated: false });
     });
     message.on('error', reject);
     message.on('aborted', () => {
@@ -137,15 +158,28 @@ export const httpClientTransport: Transport = async (request, timeoutMs) => {
   const problem = unsendable(request);
   if (problem !== undefined) return { ok: false, error: { kind: 'unsendable', problem } };
   const controller = new AbortController();
-  const timer = setTimeout(() => {
-    controller.abort();
-  }, timeoutMs);
+  // The deadline moves by the step's own time spent during the attempt, if it says.
+  const ownAtStart = request.ownTime?.() ?? 0;
+  let allowed = 0;
+  const arm = (ms: number): NodeJS.Timeout =>
+    setTimeout(() => {
+      const own = (request.ownTime?.() ?? ownAtStart) - ownAtStart;
+      if (own <= allowed) {
+        controller.abort();
+        return;
+      }
+      const more = own - allowed;
+      allowed = own;
+      timer = arm(more);
+    }, ms);
+  let timer = arm(timeoutMs);
   const client = new HttpClient(USER_AGENT, [abortWith(controller.signal)], {
     allowRedirects: false,
     allowRetries: false,
     maxRetries: 0,
     keepAlive: false,
-    socketTimeout: timeoutMs,
+    // With `ownTime`, the deadline above decides (it moves); the socket's idle timer is a backstop.
+    socketTimeout: request.ownTime === undefined ? timeoutMs : timeoutMs * 10,
   });
   try {
     const response = await client.request(
@@ -154,14 +188,16 @@ export const httpClientTransport: Transport = async (request, timeoutMs) => {
       request.body ?? null,
       request.headers,
     );
+    const status = response.message.statusCode ?? 0;
     const { body, truncated } = await readBounded(
       response.message,
       request.maxBodyBytes ?? MAX_BODY_BYTES,
+      status >= 200 && status < 300 ? request.sink : undefined,
     );
     return {
       ok: true,
       response: {
-        status: response.message.statusCode ?? 0,
+        status,
         headers: response.message.headers,
         body,
         truncated,

@@ -7,6 +7,13 @@
 /** A package's name (ASCII letters, digits, `-`, `_`; crates.io: at most 64 characters). */
 export const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
+/**
+ * A package's name as cargo allows it (`validate_package_name`: a Unicode XID start or `_`,
+ * then XID characters or `-`), bounded. None of these characters means anything to a shell, so
+ * `--exclude NAME` stays one word in a `run:` line whatever registry the package goes to.
+ */
+export const CARGO_PACKAGE_NAME = /^[\p{XID_Start}_][\p{XID_Continue}-]{0,999}$/u;
+
 /** A semver version, pre-release and build parts included, bounded. */
 export const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
 

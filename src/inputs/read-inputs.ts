@@ -21,6 +21,8 @@ export interface Inputs {
   registryName: string;
   /** The `workspace` input as given: the directory to check before the release; '' for none. */
   workspace: string;
+  /** What the check does with a crate the registry does not have: fail the step, or leave it out. */
+  newCrates: 'fail' | 'skip';
 }
 
 /**
@@ -37,6 +39,7 @@ const MAX_LENGTH = {
   'registry-name': 64,
   // A directory: room for any path a runner has, not for a pasted file.
   workspace: 4096,
+  'new-crates': 100,
 } as const;
 
 type InputName = keyof typeof MAX_LENGTH;
@@ -70,6 +73,7 @@ export function readInputs(core: Pick<Core, 'getInput'>): Inputs {
   );
   const registryName = parseRegistryName(readInput(core, 'registry-name'));
   const workspace = parseWorkspace(readInput(core, 'workspace'));
+  const newCrates = parseNewCrates(readInput(core, 'new-crates'));
   if (workspace !== '' && registryName === '' && baseUrl !== DEFAULT_REGISTRY_URL) {
     throw new ActionFailure({
       kind: 'missing-input',
@@ -85,7 +89,21 @@ export function readInputs(core: Pick<Core, 'getInput'>): Inputs {
     provider: providerOn ? cargoRegistry(registryName, baseUrl) : undefined,
     registryName,
     workspace,
+    newCrates,
   };
+}
+
+/** `new-crates`: `fail` (the default) or `skip`. */
+export function parseNewCrates(raw: string): 'fail' | 'skip' {
+  if (raw === '' || raw === 'fail') return 'fail';
+  if (raw === 'skip') return 'skip';
+  throw new ActionFailure({
+    kind: 'invalid-input',
+    input: 'new-crates',
+    value: raw,
+    problem:
+      'it must be `fail` (a crate the registry does not have fails the step) or `skip` (it is left out of the release, with the crates that depend on it).',
+  });
 }
 
 /** A directory path: any characters a file system allows, none that no path can hold. */

@@ -1,7 +1,13 @@
 import { callWithRetries, type NetDeps } from '../http/call.js';
+import type { Clock } from '../http/retry.js';
 import { ActionFailure, type Attempts, type Failure } from '../errors/failure.js';
 import { indexFileUrl } from './index-path.js';
-import { parseIndexFile, type IndexVersions } from './index-file.js';
+import {
+  indexFileReader,
+  type IndexFileReader,
+  type IndexQuestion,
+  type IndexVersions,
+} from './index-file.js';
 
 /** A crate's index file can be large (every version, its dependencies and features). */
 export const MAX_INDEX_FILE_BYTES = 8 * 1024 * 1024;
@@ -13,7 +19,8 @@ const NOT_FOUND = [404, 410, 451];
 /** What the index says of one crate. */
 export type IndexAnswer =
   | { kind: 'listed'; file: IndexVersions }
-  | { kind: 'absent'; status: number }
+  /** `knownAs`: the index has the crate under another spelling (`-` for `_`), asked afterwards. */
+  | { kind: 'absent'; status: number; knownAs?: string }
   /** The file could not be read: `failure` says why. */
   | { kind: 'unreadable'; failure: Failure; attempts: Attempts | undefined };
 
@@ -37,36 +44,72 @@ function asUnreadable(error: unknown): IndexAnswer {
   throw error;
 }
 
-/** A crate's index file: its versions, "no such crate", or why it could not be read. */
+/**
+ * A clock for a phase that reads index files: the time the action spends reading them itself
+ * (`busy`) does not count, so the phase's budget and its messages measure the index, not a
+ * slow runner parsing a large file.
+ */
+export function withoutOwnTime(clock: Clock): {
+  clock: Clock;
+  busy: (ms: number) => void;
+  ownMs: () => number;
+} {
+  let own = 0;
+  return {
+    clock: { ...clock, now: () => clock.now() - own },
+    busy: (ms) => {
+      own += Math.max(0, ms);
+    },
+    ownMs: () => own,
+  };
+}
+
+/** The step's own time, as `withoutOwnTime` keeps it: told by the readers, asked by the transport. */
+export interface OwnTime {
+  busy: (ms: number) => void;
+  ownMs: () => number;
+}
+
+const NO_OWN_TIME: OwnTime = { busy: () => undefined, ownMs: () => 0 };
+
+/**
+ * A crate's index file: the answers to `question`, "no such crate", or why it could not be
+ * read. The body is read line by line as it arrives (each attempt with a reader of its own):
+ * only the answers are kept, never the file. The time the reading takes is the step's own:
+ * neither the phase's budget nor the attempt's deadline counts it.
+ */
 export async function readIndexFile(
   net: NetDeps,
   indexUrl: string,
-  name: string,
+  question: IndexQuestion,
+  own: OwnTime = NO_OWN_TIME,
 ): Promise<IndexAnswer> {
-  const url = indexFileUrl(indexUrl, name);
+  const url = indexFileUrl(indexUrl, question.name);
+  let reader: IndexFileReader | undefined;
+  const request = get(url, MAX_INDEX_FILE_BYTES);
+  const prepare = async () => {
+    reader = indexFileReader(question, { now: () => net.clock.now(), busy: own.busy });
+    return { ...(await request()), sink: reader, ownTime: own.ownMs };
+  };
   try {
-    const file = await callWithRetries(
-      net,
-      'index',
-      url,
-      get(url, MAX_INDEX_FILE_BYTES),
-      (response) => {
-        const parsed = parseIndexFile(response.body, name);
-        return parsed.ok
-          ? { done: true, value: parsed.file }
-          : {
-              done: false,
-              retryable: false,
-              failure: {
-                kind: 'malformed-response',
-                call: 'index',
-                target: url,
-                status: response.status,
-                problem: parsed.problem,
-              },
-            };
-      },
-    );
+    const file = await callWithRetries(net, 'index', url, prepare, (response) => {
+      // A transport that does not take a sink gives the body whole: read it the same way.
+      if (response.body !== '') reader?.write(Buffer.from(response.body, 'utf8'));
+      const parsed = reader?.finish() ?? { ok: false, problem: 'nothing was read' };
+      return parsed.ok
+        ? { done: true, value: parsed.file }
+        : {
+            done: false,
+            retryable: false,
+            failure: {
+              kind: 'malformed-response',
+              call: 'index',
+              target: url,
+              status: response.status,
+              problem: parsed.problem,
+            },
+          };
+    });
     return { kind: 'listed', file };
   } catch (error) {
     if (

@@ -6,87 +6,147 @@ import { shown } from '../redact/redact.js';
 export type Finding =
   /** This version is in the index (`yanked`: yanked, which counts: it cannot be published again). */
   | { kind: 'out'; yanked: boolean }
-  /** The crate is there, this version not: `others` versions, `latest` the last published. */
-  | { kind: 'to-publish'; others: number; latest: string | undefined }
-  /** The index does not know the crate (`status`: 404, 410 or 451). */
-  | { kind: 'new'; status: number }
+  /**
+   * The crate is there, this version not: `others` versions, `latest` the last published;
+   * `unread` lines of its file that cargo does not read as versions (a doubt, named in a warning).
+   */
+  | { kind: 'to-publish'; others: number; latest: string | undefined; unread: number }
+  /** The index does not know the crate (`status`: 404, 410 or 451); `skip` under `new-crates: skip`. */
+  | { kind: 'new'; status: number; skip: boolean }
+  /**
+   * The index knows the crate under another spelling (`knownAs`: case, or `-` for `_`), which
+   * crates.io takes for the same crate and refuses an upload under this one.
+   */
+  | { kind: 'renamed'; knownAs: string; skip: boolean }
+  /** Left out with a crate it depends on (`on`), which `new-crates: skip` leaves out. */
+  | { kind: 'held-back'; on: string }
   /** The index could not be read. */
   | { kind: 'unknown' }
-  /** Not released to this registry: `why` quotes its `publish`. */
-  | { kind: 'not-here'; why: string };
+  /**
+   * Not released to this registry: `why` quotes its `publish`; `excluded` when cargo would stop
+   * at it (a `publish` list without this registry), so that it is in `exclude-published`.
+   */
+  | { kind: 'not-here'; why: string; excluded: boolean };
 
 export interface Row {
   crate: CrateVersion;
   finding: Finding;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function registryHas(row: Row): string {
   const { finding } = row;
   switch (finding.kind) {
     case 'out':
       return finding.yanked ? 'this version, yanked' : 'this version';
-    case 'to-publish':
+    case 'to-publish': {
+      const unread =
+        finding.unread > 0 ? `; ${plural(finding.unread, 'line')} cargo does not read` : '';
       return finding.latest === undefined
-        ? 'the crate, no version'
-        : `${finding.others} other version${finding.others === 1 ? '' : 's'}, latest ${shown(finding.latest, 100)}`;
+        ? `the crate, no version${unread}`
+        : `${plural(finding.others, 'other version')}, latest ${shown(finding.latest, 100)}${unread}`;
+    }
     case 'new':
       return `no such crate (HTTP ${finding.status})`;
-    case 'unknown':
-      return 'unknown: the index was not read';
+    case 'renamed':
+      return `the crate as ${shown(finding.knownAs, 64)}`;
+    case 'held-back':
     case 'not-here':
       return '—';
+    case 'unknown':
+      return 'unknown: the index was not read';
   }
 }
 
 function whatHappens(row: Row): string {
   const { finding } = row;
+  const exclude = `--exclude ${shown(row.crate.name, 64)}`;
   switch (finding.kind) {
     case 'out':
-      return `skipped: --exclude ${shown(row.crate.name, 64)}`;
+      return `skipped: ${exclude}`;
     case 'to-publish':
-      return 'to publish';
+      return finding.unread > 0 ? 'to publish (cargo checks it)' : 'to publish';
     case 'new':
-      return 'refused: a new crate, publish its first version by hand';
+      return finding.skip
+        ? `skipped (new-crates: skip): ${exclude}; publish its first version by hand`
+        : 'refused: a new crate, publish its first version by hand';
+    case 'renamed':
+      return finding.skip
+        ? `skipped (new-crates: skip): ${exclude}; the registry knows it as ${shown(finding.knownAs, 64)}`
+        : 'refused: the registry knows it by another name';
+    case 'held-back':
+      return `skipped: ${exclude}; it depends on ${shown(finding.on, 64)}, which is skipped`;
     case 'unknown':
       return 'to publish (cargo checks it)';
     case 'not-here':
-      return `not released here (${shown(finding.why, 200)})`;
+      return finding.excluded
+        ? `not released here (${shown(finding.why, 200)}): ${exclude}`
+        : `not released here (${shown(finding.why, 200)})`;
   }
 }
 
-/** The crates to release whose version the registry lacks, in the workspace's order. */
+/** The crates to release whose version the registry lacks (or may lack), in the workspace's order. */
 export function unpublishedOf(rows: Row[]): CrateVersion[] {
   return rows
     .filter((row) => row.finding.kind === 'to-publish' || row.finding.kind === 'unknown')
     .map((row) => row.crate);
 }
 
-/** The `--exclude` arguments for the crates whose version is out already. */
+/** Whether `cargo publish --workspace` must be told to leave this member out. */
+export function isExcluded(finding: Finding): boolean {
+  switch (finding.kind) {
+    case 'out':
+    case 'held-back':
+      return true;
+    case 'new':
+    case 'renamed':
+      return finding.skip;
+    case 'not-here':
+      return finding.excluded;
+    default:
+      return false;
+  }
+}
+
+/** The `--exclude` arguments: crates out already, and those cargo must not try. */
 export function excludeArguments(rows: Row[]): string {
   return rows
-    .filter((row) => row.finding.kind === 'out')
+    .filter((row) => isExcluded(row.finding))
     .map((row) => `--exclude ${row.crate.name}`)
     .join(' ');
 }
 
+const released = (finding: Finding) => finding.kind !== 'not-here';
+const refused = (finding: Finding) =>
+  (finding.kind === 'new' || finding.kind === 'renamed') && !finding.skip;
+const left = (finding: Finding) =>
+  finding.kind === 'held-back' ||
+  ((finding.kind === 'new' || finding.kind === 'renamed') && finding.skip);
+
 /** The one-line verdict, for the log and the summary. */
 export function verdict(rows: Row[]): string {
-  const released = rows.filter((row) => row.finding.kind !== 'not-here');
-  const left = unpublishedOf(rows).length;
+  const toRelease = rows.filter((row) => released(row.finding)).length;
+  const unpublished = unpublishedOf(rows).length;
   const out = rows.filter((row) => row.finding.kind === 'out').length;
-  const fresh = rows.filter((row) => row.finding.kind === 'new').length;
+  const fresh = rows.filter((row) => refused(row.finding)).length;
+  const skipped = rows.filter((row) => left(row.finding)).length;
   if (fresh > 0) {
-    return `${fresh} of the ${released.length} crates to release ${fresh === 1 ? 'is' : 'are'} not in the registry at all: the release would stop there.`;
+    return `${fresh} of the ${toRelease} crates to release ${fresh === 1 ? 'is' : 'are'} not in the registry under ${fresh === 1 ? 'its' : 'their'} name: the release would stop there.`;
   }
-  if (released.length === 0)
+  if (toRelease === 0)
     return 'Nothing to publish: no crate of the workspace is released to this registry.';
+  const held = skipped > 0 ? `; ${skipped} skipped (new crates, and what depends on them)` : '';
   if (rows.some((row) => row.finding.kind === 'unknown')) {
-    return `${left} crate${left === 1 ? '' : 's'} to publish as far as the check can tell: the index was not read, so cargo's own check decides.`;
+    return `${plural(unpublished, 'crate')} to publish as far as the check can tell: the index was not read, so cargo's own check decides${held}.`;
   }
-  if (left === 0)
-    return `Nothing to publish: the version of each of the ${out} crates to release is in the registry already.`;
-  if (out === 0) return `${left} crate${left === 1 ? '' : 's'} to publish; none is out yet.`;
-  return `${left} crate${left === 1 ? '' : 's'} to publish; ${out} already out (excluded, so that cargo publishes the rest).`;
+  if (unpublished === 0) {
+    return skipped > 0
+      ? `Nothing to publish: of the ${toRelease} crates to release, ${out} ${out === 1 ? 'is' : 'are'} in the registry already and ${skipped} skipped (new crates, and what depends on them).`
+      : `Nothing to publish: the version of each of the ${out} crates to release is in the registry already.`;
+  }
+  if (out === 0) return `${plural(unpublished, 'crate')} to publish; none is out yet${held}.`;
+  return `${plural(unpublished, 'crate')} to publish; ${out} already out (excluded, so that cargo publishes the rest)${held}.`;
 }
 
 const HEADINGS = ['crate', 'version', 'the registry has', 'what happens'];

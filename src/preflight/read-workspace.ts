@@ -2,27 +2,45 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ActionFailure } from '../errors/failure.js';
-import { parseMetadata, type WorkspaceCrate } from './workspace-metadata.js';
+import { parseMetadata, type Workspace } from './workspace-metadata.js';
 
 /** cargo reads a workspace in a fraction of a second; a toolchain rustup installs first takes longer. */
 const METADATA_TIMEOUT_MS = 120_000;
 const MAX_METADATA_BYTES = 64 * 1024 * 1024;
 
-/** What cargo printed on stderr, from its first error line on when there is one. */
-function cargoSaid(stderr: string): string {
-  const at = stderr.search(/^error/m);
-  return (at === -1 ? stderr : stderr.slice(at)).slice(0, 4000).trim();
+/**
+ * Terminal escape sequences (colours, cursor moves): `--color never` asks cargo for none, and
+ * a wrapper or an older cargo may print them anyway (CARGO_TERM_COLOR=always in GitHub's Rust
+ * workflows).
+ */
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+
+/** What cargo printed on stderr, without escape sequences, from its first error line on. */
+export function cargoSaid(stderr: string): string {
+  const plain = stderr.replace(ESCAPES, '');
+  const at = plain.search(/^error/m);
+  return (at === -1 ? plain : plain.slice(at)).slice(0, 4000).trim();
 }
 
 /**
- * The members of the workspace whose Cargo.toml is in `dir`, read by cargo itself
+ * The workspace whose Cargo.toml is in `dir` (or of which it is a member), read by cargo itself
  * (`cargo metadata --no-deps`: no network, no registry). The manifest is named, so cargo does
  * not look for one in a parent directory. Throws ActionFailure.
  */
-export async function readWorkspace(dir: string): Promise<WorkspaceCrate[]> {
+export async function readWorkspace(dir: string): Promise<Workspace> {
   const manifest = join(dir, 'Cargo.toml');
   if (!existsSync(manifest)) throw new ActionFailure({ kind: 'no-manifest', dir });
-  const args = ['metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifest];
+  const args = [
+    'metadata',
+    '--no-deps',
+    '--format-version',
+    '1',
+    '--color',
+    'never',
+    '--manifest-path',
+    manifest,
+  ];
   const { error, stdout, stderr } = await new Promise<{
     error: (Error & { code?: unknown; killed?: boolean }) | null;
     stdout: string;
@@ -65,5 +83,5 @@ export async function readWorkspace(dir: string): Promise<WorkspaceCrate[]> {
       said: '',
     });
   }
-  return parsed.crates;
+  return { crates: parsed.crates, root: parsed.root };
 }

@@ -4,7 +4,6 @@ import type { CrateVersion, Failure } from '../errors/failure.js';
 import type { NetDeps } from '../http/call.js';
 import { statusLine, summarySection, troubleshootingLink, type Mark } from '../output/summary.js';
 import { boundedAll, INDEX_CONCURRENCY, readIndexFile } from '../preflight/check-index.js';
-import { comparable } from '../preflight/index-file.js';
 import type { RecordEntry, Upload } from '../provider/token-record.js';
 import { shownUrl } from '../redact/redact.js';
 import type { PreflightHandover } from '../state/state.js';
@@ -85,9 +84,9 @@ export function versionsToReport(
 }
 
 /**
- * What the index says of each version, each crate's file asked once, eight at a time, within
- * the report's own budget. Every retry line names the crate. The first file that cannot be
- * read stops the rest: an index that is down is not asked again and again.
+ * What the index says of each version, eight files at a time, within the report's own budget.
+ * Every retry line names the crate. The first file that cannot be read stops the rest: an
+ * index that is down is not asked again and again.
  */
 async function askIndex(net: NetDeps, index: string, crates: CrateVersion[]): Promise<IndexSays[]> {
   const labelled = (name: string): NetDeps => ({
@@ -99,27 +98,28 @@ async function askIndex(net: NetDeps, index: string, crates: CrateVersion[]): Pr
       },
     },
   });
-  const names = [...new Set(crates.map((crate) => crate.name))];
   const answers = await boundedAll(
-    names,
+    crates,
     INDEX_CONCURRENCY,
-    (name) => readIndexFile(labelled(name), index, name),
+    (crate) =>
+      readIndexFile(labelled(crate.name), index, {
+        name: crate.name,
+        version: crate.version,
+        requirements: [],
+      }),
     (answer) => answer.kind === 'unreadable',
   );
-  const stopper = names[answers.findIndex((answer) => answer?.kind === 'unreadable')];
-  return crates.map((crate): IndexSays => {
-    const answer = answers[names.indexOf(crate.name)];
+  const stopper = crates[answers.findIndex((answer) => answer?.kind === 'unreadable')];
+  return answers.map((answer): IndexSays => {
     if (answer === undefined) {
-      const after = stopper === undefined ? '' : ` after \`${stopper}\`'s file failed`;
+      const after = stopper === undefined ? '' : ` after \`${stopper.name}\`'s file failed`;
       return { kind: 'unchecked', why: `not asked${after}` };
     }
     if (answer.kind === 'unreadable') {
       return { kind: 'unchecked', why: briefly(answer.failure, answer.attempts) };
     }
     if (answer.kind === 'absent') return { kind: 'missing' };
-    return answer.file.versions.has(comparable(crate.version))
-      ? { kind: 'out' }
-      : { kind: 'missing' };
+    return answer.file.version.listed ? { kind: 'out' } : { kind: 'missing' };
   });
 }
 

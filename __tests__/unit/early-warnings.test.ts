@@ -1,4 +1,4 @@
-import { inputWarnings } from '../../src/diagnose/preflight.js';
+import { inputWarnings } from '../../src/diagnose/early-warnings.js';
 import { readInputs } from '../../src/inputs/read-inputs.js';
 
 const warningsFor = (given: Record<string, string>) =>
@@ -23,4 +23,12 @@ test('registry-name that would do nothing, or not what was meant, gets a warning
     }),
   ).toEqual([]);
   expect(warningsFor({ 'credential-provider': 'true' })).toEqual([]);
+});
+
+test('new-crates: skip without workspace does nothing, and says so', () => {
+  expect(warningsFor({ 'new-crates': 'skip' })).toEqual([
+    'The `new-crates` input does nothing without `workspace`: only the check of a workspace finds new crates to leave out.',
+  ]);
+  expect(warningsFor({ 'new-crates': 'skip', workspace: '.' })).toEqual([]);
+  expect(warningsFor({ 'new-crates': 'fail' })).toEqual([]);
 });

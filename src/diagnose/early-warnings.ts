@@ -1,3 +1,7 @@
+/**
+ * Warnings said before the exchange: a trigger crates.io refuses, inputs that are valid but
+ * most likely not what was meant, and the snippet that gives a job an ID token.
+ */
 import type { Inputs } from '../inputs/read-inputs.js';
 import { DEFAULT_REGISTRY_URL } from '../inputs/registry-url.js';
 import type { RunEvent } from '../runner/environment.js';
@@ -16,7 +20,25 @@ export function triggerWarning(event: RunEvent, baseUrl: string): string | undef
 
 /** Inputs that are valid but most likely not what was meant. */
 export function inputWarnings(inputs: Inputs): string[] {
-  const { registryName, provider, registry, workspace } = inputs;
+  const { registryName, provider, registry, workspace, newCrates } = inputs;
+  const skipAlone =
+    newCrates === 'skip' && workspace === ''
+      ? [
+          'The `new-crates` input does nothing without `workspace`: only the check of a workspace finds new crates to leave out.',
+        ]
+      : [];
+  return [
+    ...skipAlone,
+    ...registryNameWarnings(registryName, provider, registry.baseUrl, workspace),
+  ];
+}
+
+function registryNameWarnings(
+  registryName: string,
+  provider: Inputs['provider'],
+  baseUrl: string,
+  workspace: string,
+): string[] {
   if (registryName === '') return [];
   // The check of a workspace uses the name too: to find the index, and to read `publish`.
   if (provider === undefined && workspace === '') {
@@ -24,7 +46,7 @@ export function inputWarnings(inputs: Inputs): string[] {
       'The `registry-name` input does nothing without `credential-provider: true` or `workspace`: give cargo the `token` output (as `CARGO_REGISTRIES_<NAME>_TOKEN`), or turn the provider on.',
     ];
   }
-  if (provider !== undefined && registry.baseUrl === DEFAULT_REGISTRY_URL) {
+  if (provider !== undefined && baseUrl === DEFAULT_REGISTRY_URL) {
     return [
       `With \`registry-name: ${registryName}\` the provider serves \`cargo publish --registry ${registryName}\` only, and \`url\` is crates.io: to publish to crates.io itself (\`cargo publish\`), leave \`registry-name\` empty.`,
     ];
