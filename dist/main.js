@@ -447,9 +447,10 @@ function diagnosisForSummary(heading, said, diagnosis, fix) {
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   Wt: () => (/* binding */ NOTHING_TO_PUBLISH),
 /* harmony export */   ju: () => (/* binding */ MAX_SAID),
+/* harmony export */   m_: () => (/* binding */ briefly),
 /* harmony export */   pS: () => (/* binding */ shownPath)
 /* harmony export */ });
-/* unused harmony exports seconds, sentence, unrevokedText, shownCrate, NEW_CRATE_REFUSAL, briefly, midReleaseNote */
+/* unused harmony exports seconds, sentence, unrevokedText, shownCrate, NEW_CRATE_REFUSAL, midReleaseNote */
 /* harmony import */ var _diagnose_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3727);
 /* harmony import */ var _exchange_refusal_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4369);
 /* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7940);
@@ -907,7 +908,7 @@ function indexDoubtText(registry, doubt) {
 const NOTHING_TO_PUBLISH = {
     log: 'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed: ' +
         "a trusted-publishing token can only publish. The `token` output is empty; skip the publishing step with `if: steps.<id>.outputs.unpublished != ''`.",
-    summary: 'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.\n',
+    summary: '✅ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
 };
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
@@ -1050,11 +1051,11 @@ function briefly(failure, attempts) {
                 ? `no answer in ${attempts.made} attempts`
                 : `no answer within ${seconds(failure.timeoutMs)}`;
         case 'network':
-            return `the connection failed (${shown(failure.code, 40)})${after}`;
+            return `the connection failed (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)})${after}`;
         case 'unknown-host':
             return 'the host was not found (DNS)';
         case 'tls':
-            return `its certificate is not trusted (${shown(failure.code, 40)})`;
+            return `its certificate is not trusted (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)})`;
         case 'redirect':
             return `a redirect (HTTP ${failure.status}), not followed`;
         case 'malformed-response':
@@ -2228,7 +2229,7 @@ var render = __nccwpck_require__(5770);
 function explainFailure(core, failure, context) {
     if (failure.kind === 'no-id-token' && !failure.fromFork) {
         core.info(PERMISSIONS_SNIPPET);
-        core.appendSummary((0,summary/* summarySection */.Gd)('### auth-action: no OIDC ID token', (0,summary/* statusLine */.Bs)('❌', `**No publish token.** This job cannot request an OIDC ID token from GitHub: give it (or the whole workflow) these permissions, and list beside them every other permission the job needs (${(0,summary/* troubleshootingLink */.rT)(context.docs, 'no-id-token', 'failures before the exchange')}).`), '```yaml\npermissions:\n  contents: read\n  id-token: write\n```'));
+        core.appendSummary((0,summary/* summarySection */.Gd)('### auth-action: no OIDC ID token', (0,summary/* statusLine */.Bs)('❌', `**No publish token.** This job cannot request an OIDC ID token from GitHub: give it (or the whole workflow) these permissions, and list beside them every other permission the job needs (${(0,summary/* troubleshootingLink */.rT)(context.docs, 'before-exchange', 'failures before the exchange')}).`), '```yaml\npermissions:\n  contents: read\n  id-token: write\n```'));
         return true;
     }
     const refused = failure.kind === 'http-status' &&
@@ -3258,7 +3259,7 @@ async function runMain(deps) {
             if (found.unpublished.length === 0) {
                 core.setOutput('token', '');
                 core.info(describe/* NOTHING_TO_PUBLISH */.Wt.log);
-                core.appendSummary(describe/* NOTHING_TO_PUBLISH */.Wt.summary);
+                core.appendSummary((0,summary/* summarySection */.Gd)(describe/* NOTHING_TO_PUBLISH */.Wt.summary));
                 return;
             }
         }
@@ -4403,7 +4404,7 @@ const TROUBLESHOOTING = {
     'not-out': 'the-release-report-says-a-crate-is-not-out',
     'new-crate': 'a-crate-the-registry-does-not-have',
     'index-unreadable': 'the-index-could-not-be-read',
-    'no-id-token': 'failures-before-the-exchange',
+    'before-exchange': 'failures-before-the-exchange',
 };
 function statusLine(mark, answer) {
     return `${mark} ${answer}`;

@@ -914,7 +914,7 @@ function indexDoubtText(registry, doubt) {
 const NOTHING_TO_PUBLISH = {
     log: 'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed: ' +
         "a trusted-publishing token can only publish. The `token` output is empty; skip the publishing step with `if: steps.<id>.outputs.unpublished != ''`.",
-    summary: 'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.\n',
+    summary: '✅ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
 };
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
@@ -1674,7 +1674,7 @@ const TROUBLESHOOTING = {
     'not-out': 'the-release-report-says-a-crate-is-not-out',
     'new-crate': 'a-crate-the-registry-does-not-have',
     'index-unreadable': 'the-index-could-not-be-read',
-    'no-id-token': 'failures-before-the-exchange',
+    'before-exchange': 'failures-before-the-exchange',
 };
 function statusLine(mark, answer) {
     return `${mark} ${answer}`;

@@ -10,7 +10,7 @@ import { oidcAccess } from './id-token/oidc-access.js';
 import { readInputs, type Inputs } from './inputs/read-inputs.js';
 import { handOutToken } from './output/hand-out-token.js';
 import { successSummary } from './output/summary-line.js';
-import { summaryLinks } from './output/summary.js';
+import { summaryLinks, summarySection } from './output/summary.js';
 import { makeProviderDir, type ProviderProgram } from './provider/install-provider.js';
 import { Redactor } from './redact/redact.js';
 import { withRedaction } from './redact/redacting-core.js';
@@ -65,7 +65,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
       if (found.unpublished.length === 0) {
         core.setOutput('token', '');
         core.info(NOTHING_TO_PUBLISH.log);
-        core.appendSummary(NOTHING_TO_PUBLISH.summary);
+        core.appendSummary(summarySection(NOTHING_TO_PUBLISH.summary));
         return;
       }
     }

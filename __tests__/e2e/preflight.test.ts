@@ -171,9 +171,24 @@ withCargo(
     expect(message).toContain('Nothing was published and no token was requested.');
     expect(message).toContain('publish its first version by hand');
     expect(message).toContain('set `publish = false`');
-    expect(main.summary).toContain(
-      '| `tp-c` | `0.2.0` | no such crate (HTTP 404) | refused: a new crate',
+    // The summary: the answer first, the error's own words (the fix) beside it, and the crate
+    // that stops the release first in the table.
+    const lines = main.summary.split('\n');
+    expect(lines.slice(0, 8)).toEqual([
+      '',
+      '### auth-action: the workspace against the registry `local`: the release stops here',
+      '',
+      '❌ **The release did not start**: `tp-c` is not in the registry under its name, and trusted publishing cannot create a crate; nothing was published and no token was requested.',
+      '',
+      `${message} See [a crate the registry does not have](${DOCS_URL}troubleshooting.md#a-crate-the-registry-does-not-have).`,
+      '',
+      '| crate | version | the registry has | what happens |',
+    ]);
+    expect(lines[9]).toBe(
+      '| `tp-c` | `0.2.0` | no such crate (HTTP 404) | refused: a new crate, publish its first version by hand |',
     );
+    expect(message).toContain('`cargo publish -p tp-c --registry local`');
+    expectStatusParagraphs(main);
     expect(context.world.registry.indexRequests).toEqual(
       expect.arrayContaining(['config.json', 'tp/-a/tp-a', 'tp/-b/tp-b', 'tp/-c/tp-c']),
     );
@@ -219,8 +234,12 @@ withCargo(
       'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed',
     );
     expect(main.summary).toContain(
-      'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
+      '✅ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
     );
+    expect(main.summary).toContain(
+      '✅ Nothing to publish: the version of each of the 3 crates to release is in the registry already.',
+    );
+    expectStatusParagraphs(main);
     expect(log).toMatch(/tp-b +0\.2\.0 +this version, yanked +skipped/);
     expect(log).toMatch(/tp-tools +0\.9\.0 +— +not released here \(publish = false\)/);
     // tp-tools is not asked for: it is not released.
@@ -262,8 +281,16 @@ withCargo(
     // The first file that cannot be read stops the others: no storm on a failing index.
     expect(context.world.registry.indexRequests.length).toBeLessThanOrEqual(3 * 9);
     expect(main.log.join('\n')).toMatch(
-      /tp-a +0\.2\.0 +unknown: the index was not read +to publish \(cargo checks it\)/,
+      /tp-a +0\.2\.0 +unknown: HTTP 503 after 3 attempts +to publish \(cargo checks it\)/,
     );
+    // The summary says why, in its answer and in each row, and links to what to do.
+    expect(main.summary).toContain(
+      `⚠️ **3 crates to publish as far as the check can tell**: the index was not read (HTTP 503 after 3 attempts), so cargo's own check decides; nothing is blocked. See [the index could not be read](${DOCS_URL}troubleshooting.md#the-index-could-not-be-read).`,
+    );
+    expect(main.summary).toContain(
+      '| `tp-a` | `0.2.0` | unknown: HTTP 503 after 3 attempts | to publish (cargo checks it) |',
+    );
+    expectStatusParagraphs(main);
   },
 );
 

@@ -32,7 +32,7 @@ export function explainFailure(
         '### auth-action: no OIDC ID token',
         statusLine(
           '❌',
-          `**No publish token.** This job cannot request an OIDC ID token from GitHub: give it (or the whole workflow) these permissions, and list beside them every other permission the job needs (${troubleshootingLink(context.docs, 'no-id-token', 'failures before the exchange')}).`,
+          `**No publish token.** This job cannot request an OIDC ID token from GitHub: give it (or the whole workflow) these permissions, and list beside them every other permission the job needs (${troubleshootingLink(context.docs, 'before-exchange', 'failures before the exchange')}).`,
         ),
         '```yaml\npermissions:\n  contents: read\n  id-token: write\n```',
       ),

@@ -610,7 +610,7 @@ export const NOTHING_TO_PUBLISH = {
     'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed: ' +
     "a trusted-publishing token can only publish. The `token` output is empty; skip the publishing step with `if: steps.<id>.outputs.unpublished != ''`.",
   summary:
-    'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.\n',
+    '✅ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
 };
 
 /** What the outputs say when the check of a workspace could not read the index. */

@@ -17,7 +17,7 @@ export const TROUBLESHOOTING = {
   'not-out': 'the-release-report-says-a-crate-is-not-out',
   'new-crate': 'a-crate-the-registry-does-not-have',
   'index-unreadable': 'the-index-could-not-be-read',
-  'no-id-token': 'failures-before-the-exchange',
+  'before-exchange': 'failures-before-the-exchange',
 } as const;
 
 export type TroubleshootingSection = keyof typeof TROUBLESHOOTING;
