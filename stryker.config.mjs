@@ -1,6 +1,12 @@
 // `npm run mutate`: StrykerJS over src/ with the unit and property tests. See CONTRIBUTING's
 // "Mutation testing" for what it covers, what it cannot reach, and the last score.
 
+import { CI_SEED } from './__tests__/fast-check-seed.js';
+
+// The property tests run with one seed under Stryker, as in CI: a mutant is killed or not by
+// the tests, never by the draw (jest's globalSetup reads FC_SEED in each test runner).
+process.env.FC_SEED ??= String(CI_SEED);
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: ['src/**/*.ts', '!src/launch/**', '!src/**/without-*.ts'],
@@ -20,8 +26,19 @@ export default {
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  thresholds: { high: 80, low: 60, break: null },
-  timeoutMS: 5000,
+  // `break`: a run below it fails (the weekly workflow, .github/workflows/mutation.yml). It is
+  // the whole-src/ score a full run reaches, rounded down; CONTRIBUTING gives that score and its
+  // date. A scoped run (`--mutate 'src/redact/**'`) is judged by it too: read its score, not
+  // its exit code.
+  // PLACEHOLDER (issue 24): 50 until the whole-src/ score is measured at the end of the
+  // session; then set it to that score, rounded down.
+  thresholds: { high: 80, low: 60, break: 50 },
+  // Added to each mutant's time limit, beside the time its tests took in the dry run and the
+  // run's overhead: every mutant run loads all the unit test files again (ES modules), which
+  // takes 12 to 20 s on a busy two-core machine. With 5 s, load alone timed mutants out, and a
+  // timeout counts as detected: src/http/outcome.ts scored 100 % with 5 s, 79 % with 30 s (its
+  // six survivors now have a test). A mutant that really hangs is still caught.
+  timeoutMS: 30000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

@@ -520,9 +520,6 @@ function whenBadEnvironment(variable, cargoPath) {
     if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
         return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
     }
-    if (/proxy/i.test(variable)) {
-        return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
-    }
     return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
 }
 function code(value) {
@@ -534,7 +531,7 @@ function names(values, joiner = 'or') {
         listed.push(`${values.length - MAX_NAMES} more`);
     if (listed.length < 2)
         return listed.join('');
-    return `${listed.slice(0, -1).join(', ')} ${joiner} ${listed[listed.length - 1] ?? ''}`;
+    return `${listed.slice(0, -1).join(', ')} ${joiner} ${listed.slice(-1).join('')}`;
 }
 const CONFIG_PAGE = "on the crate's settings page on the registry (Trusted Publishing)";
 function whenExchangeRefused(refusal) {
@@ -785,6 +782,10 @@ function describeFailure(failure, attempts) {
         case 'unsendable':
             return `${what(failure.call, failure.target)} failed on this machine: ${problemSentence(failure.problem)} ${whenUnsendable(failure.call)}`;
         case 'network':
+            if (failure.code === 'EPROXY') {
+                return (`${what(failure.call, failure.target)} failed${tries(attempts)}: the proxy did not open a connection to the host (EPROXY): it refused the CONNECT request, or could not be reached. ` +
+                    'The proxy is the one HTTPS_PROXY (HTTP_PROXY for http) names: check that it runs and allows this host, or list the host in NO_PROXY.');
+            }
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
         case 'unknown-host':
             return `${what(failure.call, failure.target)} failed: the host was not found (DNS). ${whenUnknownHost(failure.call)}`;
@@ -1318,6 +1319,8 @@ async function callWithRetries(deps, call, target, prepare, accept, retryRefusal
 /* harmony export */   kW: () => (/* binding */ parseErrorBody),
 /* harmony export */   qF: () => (/* binding */ parseJson)
 /* harmony export */ });
+/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7940);
+
 const MAX_DETAILS = 10;
 const MAX_DETAIL_CHARS = 1000;
 function contentTypeOf(response) {
@@ -1333,7 +1336,7 @@ function parseJson(text) {
     }
 }
 function clean(text) {
-    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+    const flat = (0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(text).trim();
     return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
 }
 function parseErrorBody(response) {
@@ -1567,7 +1570,10 @@ async function withRetries(options) {
             outcome = await options.attempt(time, n);
         }
         catch (error) {
-            if (error !== outOfTime)
+            const spentInside = error instanceof _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d &&
+                error.failure.kind === 'out-of-time' &&
+                last !== undefined;
+            if (error !== outOfTime && !spentInside)
                 throw error;
             throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
         }
@@ -1684,11 +1690,10 @@ const LOCAL_CODES = /^ERR_(INVALID_|UNESCAPED_|HTTP_INVALID_)/;
 function errorCode(error) {
     if (typeof error === 'object' && error !== null) {
         const { code, message } = error;
+        if (typeof message === 'string' && message.startsWith('tunneling socket'))
+            return 'EPROXY';
         if (typeof code === 'string' && code !== '')
             return code;
-        if (typeof message === 'string' && message.startsWith('tunneling socket')) {
-            return 'EPROXY';
-        }
     }
     return 'EUNKNOWN';
 }
@@ -4425,7 +4430,7 @@ function summaryLinks(docs) {
 }
 function troubleshootingLink(docs, section, text) {
     return docs === undefined
-        ? `${text} (auth-action's docs/troubleshooting.md)`
+        ? `${text} in auth-action's docs/troubleshooting.md`
         : `[${text}](${sectionUrl(docs, section)})`;
 }
 
@@ -4437,6 +4442,7 @@ function troubleshootingLink(docs, section, text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   oV: () => (/* binding */ noWorkflowCommand),
 /* harmony export */   pO: () => (/* binding */ Redactor),
 /* harmony export */   zA: () => (/* binding */ shownUrl)
@@ -4477,13 +4483,24 @@ function redactUrlValue(value) {
     const cut = out.search(/[?#]/);
     return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
 }
-const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+const UNSHOWABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+function oneLine(text) {
+    return text.replace(UNSHOWABLE, ' ');
+}
 function noWorkflowCommand(line) {
     return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
 }
+const MAX_PASSES = 4;
 function shown(value, max = MAX_SHOWN) {
-    const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
-    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+    let out = oneLine(value);
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const flat = noWorkflowCommand(redactUrls(out));
+        const next = flat.length > max ? `${flat.slice(0, max)}…` : flat;
+        if (next === out)
+            break;
+        out = next;
+    }
+    return out;
 }
 function shownUrl(value, max = MAX_SHOWN) {
     return shown(redactUrlValue(value), max);
@@ -4534,7 +4551,7 @@ class Redactor {
         if (secret.length < MIN_SECRET_LENGTH)
             return;
         this.secrets.add(secret);
-        const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
+        const flat = noWorkflowCommand(oneLine(secret));
         if (flat !== secret && flat.trim().length >= MIN_SECRET_LENGTH)
             this.secrets.add(flat);
     }

@@ -8,6 +8,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StepResult } from '../../rig/runner.js';
 import { World } from '../../rig/world.js';
+import { neverLoggedIn } from '../never-logged.js';
 
 let world: World;
 beforeEach(async () => {
@@ -22,6 +23,8 @@ function hostileRun(): void {
     ref: 'refs/tags/v1\n::error title=pwned::from the ref claim',
     environment: 'prod\r\n  ::add-mask::***\u2028##[error]legacy form from environment',
     jobWorkflowRef: 'x/y/.github/workflows/r.yml@main ##[stop-commands]tok',
+    // Trojan Source: text that reads otherwise than it is written, and invisible text.
+    eventName: 'push\u202e\u2066 // admin\u2069\u061c\u200b\ufeff\u{e0041}\u{e0042}',
   });
 }
 
@@ -39,6 +42,10 @@ test('main: the claims block shows hostile claims on their own lines, never as c
   expect(log).toContain('Ref (`ref`): refs/tags/v1 ::error title=pwned::from the ref claim');
   expect(log).toContain('## [error]legacy form from environment');
   expect(log).not.toContain('##[');
+  // Not a character from the tests' list in any line the process printed, nor in the summary.
+  expect(main.rawLog.flatMap(neverLoggedIn)).toEqual([]);
+  expect(main.summary.split('\n').flatMap(neverLoggedIn)).toEqual([]);
+  expect(log).toContain('push  // admin ');
 });
 
 test('provider: the same claims in cargo’s step log (stderr) are no commands either', async () => {
@@ -74,4 +81,5 @@ test('provider: the same claims in cargo’s step log (stderr) are no commands e
   expect(asked?.commands.filter((c) => c !== 'add-mask')).toEqual([]);
   expect(asked?.annotations).toEqual([]);
   expect(asked?.log.join('\n')).toContain('Ref (`ref`): refs/tags/v1 ::error title=pwned::');
+  expect(asked?.rawLog.flatMap(neverLoggedIn)).toEqual([]);
 });

@@ -108,7 +108,71 @@ test('a registry without the endpoint (404) is not retried and says what to chec
   expect(theError(main)).toContain('no trusted-publishing endpoint at this address');
 });
 
+test('an address that takes no POST (405) has no trusted-publishing endpoint either: not retried', async () => {
+  world.registry.faults.add('exchange', {
+    status: 405,
+    headers: { 'content-type': 'application/json', allow: 'GET, HEAD' },
+    body: '{"errors":[{"detail":"Method Not Allowed"}]}',
+  });
+
+  const main = await world.runMain();
+
+  expect(world.count('exchange')).toBe(1);
+  expect(theError(main)).toBe(
+    `Exchanging the OIDC ID token for a publish token at ${world.registry.url} failed: HTTP 405: Method Not Allowed. The registry has no trusted-publishing endpoint at this address: check that \`url\` is the registry's web address (for crates.io, \`https://crates.io\`) and that it supports trusted publishing. What this run sent is listed above and in the step summary.`,
+  );
+});
+
+test('an answer labelled JSON that does not parse is described, not echoed, and retried as a server error', async () => {
+  world.registry.faults.always('exchange', {
+    status: 502,
+    headers: { 'content-type': 'application/json' },
+    body: '{"errors":[{"detail":"cut off',
+  });
+
+  const main = await world.runMain({ env: { AUTH_ACTION_TIME_SCALE: '0.01' } });
+
+  const error = theError(main);
+  expectGaveUp(main, error, world.count('exchange'), 2);
+  expect(error).toContain(
+    'HTTP 502 with a body of 29 bytes labelled application/json that does not parse as JSON (an error page from a proxy, a load balancer or a maintenance page, most likely).',
+  );
+  expect(error).not.toContain('cut off');
+});
+
 describe('post: revocation is best effort', () => {
+  test('a revocation that reaches the registry without its Authorization header: the proxy is named', async () => {
+    world.registry.faults.add('revoke', {
+      status: 401,
+      headers: { 'content-type': 'application/json' },
+      body: '{"errors":[{"detail":"Missing `Authorization` header"}]}',
+    });
+
+    const { main, post } = await world.runJob();
+
+    expect(post.exitCode).toBe(0);
+    expect(world.count('revoke')).toBe(1);
+    expect(theWarning(post)).toBe(
+      `Revoking the publish token at ${world.registry.url} failed: HTTP 401: Missing \`Authorization\` header. The request reached the registry without its Authorization header: on a self-hosted runner, a proxy on the way (HTTPS_PROXY) most likely removed it. The token was not revoked; it expires on its own 30 minutes after it was issued.`,
+    );
+    expect(world.registry.isRevoked(main.outputs.token ?? '')).toBe(false);
+  });
+
+  test('a refusal the action has no words for: the generic fix, not retried', async () => {
+    world.registry.faults.add('revoke', {
+      status: 403,
+      headers: { 'content-type': 'application/json' },
+      body: '{"errors":[{"detail":"this token belongs to another user"}]}',
+    });
+
+    const { post } = await world.runJob();
+
+    expect(world.count('revoke')).toBe(1);
+    expect(theWarning(post)).toContain(
+      'failed: HTTP 403: this token belongs to another user. The registry did not accept the token for revocation. The token was not revoked;',
+    );
+  });
+
   test('a 401 is a warning, not retried, and the job passes', async () => {
     world.registry.faults.add('revoke', {
       status: 401,

@@ -79,6 +79,8 @@ test.each<[string, TransportError, string]>([
 test.each<[string, TransportError]>([
   ['a reset connection', { kind: 'network', code: 'ECONNRESET' }],
   ['a refused connection', { kind: 'network', code: 'ECONNREFUSED' }],
+  // A proxy that refuses CONNECT may do so for a while (its upstream is down): retried too.
+  ['a proxy that did not open the tunnel', { kind: 'network', code: 'EPROXY' }],
   ['no answer in time', { kind: 'timeout' }],
 ])('%s: tried five times, each retry in the log', async (_, error) => {
   const { attempts, log, message } = await exchangeAgainst(error);
@@ -130,4 +132,37 @@ describe('a request that cannot be formed here is known before it is sent', () =
     // Loopback never goes through a proxy.
     expect(unsendable(request('https://127.0.0.1:1/x'))).toBeUndefined();
   });
+});
+
+test('a success too large for its call is a malformed answer, by the bound the call asked for', async () => {
+  const core = { info: () => undefined, debug: () => undefined } as unknown as Core;
+  const answer = { status: 200, headers: {}, body: 'x', truncated: true };
+  const net = startPhase(
+    {
+      core,
+      transport: () => Promise.resolve({ ok: true, response: answer }),
+      clock: virtualClock(),
+    },
+    mainTiming(1),
+  );
+  const message = await callWithRetries(
+    net,
+    'index',
+    'https://index.crates.io/',
+    () =>
+      Promise.resolve({
+        call: 'index',
+        method: 'GET',
+        url: 'https://index.crates.io/se/rd/serde',
+        headers: {},
+        maxBodyBytes: 2 * 1024 * 1024,
+      }),
+    () => ({ done: true, value: 'never' }),
+  ).then(
+    () => 'no failure',
+    (e: unknown) => describeError(e),
+  );
+  expect(message).toBe(
+    "Reading the registry's index at https://index.crates.io/ failed: the answer (HTTP 200) is malformed: its body is larger than 2048 KiB, more than any answer to this call should be. Check that cargo's configuration names the registry's sparse index.",
+  );
 });

@@ -29,6 +29,7 @@ import type { RunnerEnvironment } from '../../src/runner/environment.js';
 import { cargoSaid } from '../../src/preflight/read-workspace.js';
 import { parseMetadata, type WorkspaceCrate } from '../../src/preflight/workspace-metadata.js';
 import { anyText, outsideText } from '../hostile.js';
+import { neverLoggedIn } from '../never-logged.js';
 
 describe('index paths, as cargo-util make_dep_path with the name lower-cased', () => {
   test.each([
@@ -254,6 +255,19 @@ describe("cargo metadata's output", () => {
           }
         }
       }),
+      {
+        examples: [
+          [metadata([{ name: 'a', version: '1.0.0+b2', publish: null, id: 'x' }], ['x'])],
+          [
+            metadata(
+              [{ name: 'a\u202e', version: '1.0.0\n::warning::x', publish: null, id: 'x' }],
+              ['x'],
+            ),
+          ],
+          [metadata([{ name: 'a', version: '1.0.0', publish: ['crates-io', ''], id: 'x' }], ['x'])],
+          ['{"packages":[],"workspace_members":null}'],
+        ],
+      },
     );
   });
 });
@@ -296,8 +310,7 @@ describe('the report: log lines and summary table', () => {
         const log = reportForLog('title:', given);
         for (const text of log.split('\n')) {
           expect(text).not.toMatch(/^::/);
-          // eslint-disable-next-line no-control-regex
-          expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u2028\u2029]/);
+          expect(neverLoggedIn(text)).toEqual([]);
         }
         expect(log.split('\n')).toHaveLength(given.length + 3);
         const summary = reportForSummary('title', given);
@@ -306,6 +319,27 @@ describe('the report: log lines and summary table', () => {
         // Each row has its four cells: no pipe in a name breaks the table.
         for (const row of tableRows) expect(row.split(/(?<!\\)\|/).length).toBe(6);
       }),
+      {
+        examples: [
+          [[{ crate: { name: 'a|b\\|', version: '1.0.0\u202e' }, finding: { kind: 'unknown' } }]],
+          [
+            [
+              {
+                crate: { name: '::error::x', version: '##[warning]' },
+                finding: { kind: 'out', yanked: true },
+              },
+              {
+                crate: { name: '\u2028', version: '\u0085' },
+                finding: { kind: 'not-here', why: '\n::x' },
+              },
+              {
+                crate: { name: '`', version: '``' },
+                finding: { kind: 'to-publish', others: 0, latest: '|\u200b', unread: 0 },
+              },
+            ] as Row[],
+          ],
+        ],
+      },
     );
   });
 

@@ -4,7 +4,7 @@
  * (no socket), fail or warn in one readable paragraph with no secret in it.
  */
 import fc from 'fast-check';
-import { parseTokenResponse, MAX_TOKEN_LENGTH } from '../../src/exchange/token-response.js';
+import { parseTokenResponse } from '../../src/exchange/token-response.js';
 import { parseErrorBody } from '../../src/http/error-body.js';
 import type { Clock } from '../../src/http/retry.js';
 import type { HttpRequest, HttpResponse, Sent, Transport } from '../../src/http/transport.js';
@@ -17,6 +17,8 @@ import type { Core } from '../../src/runner/core.js';
 import type { RunnerEnvironment } from '../../src/runner/environment.js';
 import {
   anyText,
+  AT_PASS,
+  AT_URL,
   expectReadable,
   fromOutside,
   jwt,
@@ -26,6 +28,7 @@ import {
   requestToken,
   urlWithPassword,
 } from '../hostile.js';
+import { neverLoggedIn } from '../never-logged.js';
 
 /** Where a server's answer echoes the secret it was sent (the JWT, the bearer token). */
 const ECHO = '«echo»';
@@ -133,6 +136,15 @@ function echoing(answer: Sent, secret: string): Sent {
   };
 }
 
+/** An answer with this status, JSON content type and body. */
+const answer = (status: number, body: string, extra: Partial<HttpResponse> = {}): HttpResponse => ({
+  status,
+  headers: { 'content-type': 'application/json' },
+  body,
+  truncated: false,
+  ...extra,
+});
+
 describe('each parser, any answer', () => {
   test('the exchange: a token fit for the output file, or a problem', () => {
     fc.assert(
@@ -140,13 +152,22 @@ describe('each parser, any answer', () => {
         const parsed = parseTokenResponse(r);
         if (parsed.ok) {
           expect(parsed.token.length).toBeGreaterThan(0);
-          expect(parsed.token.length).toBeLessThanOrEqual(MAX_TOKEN_LENGTH);
-          // eslint-disable-next-line no-control-regex
-          expect(parsed.token).not.toMatch(/[\s\u0000-\u001f\u007f]/);
+          // docs/security.md: ASCII letters, digits, `-`, `_` and `.`, at most 4096 characters.
+          expect(parsed.token).toMatch(/^[A-Za-z0-9._-]{1,4096}$/);
         } else {
           expect(parsed.problem).not.toBe('');
         }
       }),
+      {
+        examples: [
+          [answer(200, `{"token":"${'a'.repeat(4096)}"}`)],
+          [answer(200, `{"token":"${'a'.repeat(4097)}"}`)],
+          [answer(200, '{"token":"cio\\u0085x"}')],
+          [answer(200, '{"token":"cio\\u202ex"}')],
+          [answer(200, '{"token":"cio_tp_x"}', { truncated: true })],
+          [answer(201, '{"token":"cio_tp_x"}', { headers: {} })],
+        ],
+      },
     );
   });
 
@@ -157,6 +178,14 @@ describe('each parser, any answer', () => {
         if (parsed.ok) expect(parsed.jwt).toMatch(/^[\w-]+\.[\w-]+\.[\w-]*$/);
         else expect(parsed.problem).not.toBe('');
       }),
+      {
+        examples: [
+          [answer(200, '{"count":1,"value":"a.b.c\\n"}')],
+          [answer(200, '{"count":1,"value":"a.b"}')],
+          [answer(200, '{"count":1,"value":"a.b."}')],
+          [answer(200, '{"value":"a.b.c\\u202e"}')],
+        ],
+      },
     );
   });
 
@@ -165,6 +194,15 @@ describe('each parser, any answer', () => {
       fc.property(response, (r) => {
         expect(judgeRevocation(r).ok).toBe(r.status === 204);
       }),
+      {
+        examples: [
+          [answer(204, '')],
+          [answer(204, '{"ok":true}')],
+          [answer(200, '')],
+          [answer(205, '')],
+          [answer(404, '')],
+        ],
+      },
     );
   });
 
@@ -176,11 +214,19 @@ describe('each parser, any answer', () => {
         for (const detail of details) {
           expect(detail.trim()).not.toBe('');
           expect(detail.length).toBeLessThanOrEqual(1001);
-          // eslint-disable-next-line no-control-regex
-          expect(detail).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+          expect(neverLoggedIn(detail)).toEqual([]);
         }
         if (unexpectedBody !== undefined) expect(details).toEqual([]);
       }),
+      {
+        examples: [
+          [answer(400, JSON.stringify({ errors: Array(11).fill({ detail: 'x' }) }))],
+          [answer(400, JSON.stringify({ errors: [{ detail: '\u0000\u0085\u202e\u200b' }] }))],
+          [answer(400, JSON.stringify({ errors: [{ detail: 'x'.repeat(2000) }], message: 'm' }))],
+          [answer(400, '{"errors":[{"detail":"cut', { truncated: true })],
+          [answer(400, JSON.stringify({ message: '\u2066words\u2069' }))],
+        ],
+      },
     );
   });
 });
@@ -279,6 +325,13 @@ const tokenAnswer: fc.Arbitrary<Sent> = registryToken.map((token) => ({
 /** Secrets long enough to look for, as the Redactor learns them. */
 const lookable = (secrets: string[]) => [...new Set(secrets)].filter((s) => s.length >= 8);
 
+const TOKEN = `cio_tp_${'0123456789abcdef'.repeat(2)}`;
+const JWTS = [1, 2, 3, 4, 5].map((i) => `eyJhbGciOiJSUzI1NiJ9.eyJydW4iOiR${i}fQ.c2lnbmF0dXJl${i}`);
+const sentAnswer = (response: HttpResponse): Sent => ({ ok: true, response });
+const tokenSent = sentAnswer(answer(200, JSON.stringify({ token: TOKEN })));
+const page = (status: number, body: string): Sent =>
+  sentAnswer(answer(status, body, { headers: { 'content-type': 'text/html' } }));
+
 describe('the main step, any answers', () => {
   const scenario = fc.record({
     url: fc.constantFrom(
@@ -296,6 +349,37 @@ describe('the main step, any answers', () => {
     // that hand one out are the ones that show the order of the mask and the file commands.
     exchange: fc.array(fc.oneof(sent, tokenAnswer), { minLength: 1, maxLength: 5 }),
   });
+
+  type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+  /** Answers a generator rarely brings together, each a scenario of the property below. */
+  const rare = (
+    [
+      // A proxy that refuses CONNECT, then a token.
+      [{ ok: false, error: { kind: 'network', code: 'EPROXY' } }, tokenSent],
+      // No trusted-publishing endpoint: a page that echoes the JWT.
+      [page(405, `<p>${ECHO}</p>`)],
+      // A redirect that would carry the JWT to another host.
+      [
+        sentAnswer(
+          answer(307, '', { headers: { location: `https://elsewhere.example/?t=${ECHO}` } }),
+        ),
+      ],
+      // A replayed ID token, then a token; a 429 whose words echo the JWT, then a token.
+      [sentAnswer(answer(400, '{"errors":[{"detail":"JWT has already been used"}]}')), tokenSent],
+      [sentAnswer(answer(429, `{"errors":[{"detail":"slow down ${ECHO}"}]}`)), tokenSent],
+    ] satisfies Sent[][]
+  ).map((exchange, i): [Scenario] => [
+    {
+      url: i % 2 === 0 ? 'https://crates.io' : 'http://127.0.0.1:9/x',
+      revoke: i === 3 ? 'false' : '',
+      requestToken: `ghs_${'A1b2'.repeat(8)}`,
+      jwts: JWTS,
+      // The last: GitHub's token service refuses first, echoing the request token.
+      idToken: i === 4 ? [page(401, `<p>${ECHO}</p>`)] : [],
+      exchange,
+    },
+  ]);
 
   test('a token saved for post before it is output, or one readable failure', async () => {
     let handedOut = 0;
@@ -383,6 +467,7 @@ describe('the main step, any answers', () => {
           expect(under).toBe(true);
         }
       }),
+      { examples: rare },
     );
     // Enough runs end with a token that the checks of that branch mean something.
     expect(handedOut).toBeGreaterThanOrEqual(10);
@@ -460,6 +545,45 @@ describe('the post step, any state and answers', () => {
           answered?.ok === true && answered.response.status === 204 && !answered.response.truncated,
         );
       }),
+      {
+        examples: [
+          // A password with `@` in the state's URL: refused, neither piece shown.
+          [{ pass: AT_PASS, registryUrl: AT_URL, revoke: 'true', token: TOKEN, answers: [] }],
+          // No endpoint (a page echoing the token), then a 204 cut short: no revocation.
+          [
+            {
+              pass: AT_PASS,
+              registryUrl: 'https://registry.example.test',
+              revoke: 'true',
+              token: TOKEN,
+              answers: [
+                page(405, `<p>${ECHO}</p>`),
+                sentAnswer(answer(204, 'x', { truncated: true })),
+              ],
+            },
+          ],
+          // Plain http to a host that is not this machine: never sent a token.
+          [
+            {
+              pass: AT_PASS,
+              registryUrl: 'http://example.com',
+              revoke: '',
+              token: TOKEN,
+              answers: [sentAnswer(answer(204, ''))],
+            },
+          ],
+          // A proxy that refuses CONNECT on every try.
+          [
+            {
+              pass: AT_PASS,
+              registryUrl: 'https://registry.example.test',
+              revoke: 'true',
+              token: TOKEN,
+              answers: Array(6).fill({ ok: false, error: { kind: 'network', code: 'EPROXY' } }),
+            },
+          ],
+        ],
+      },
     );
   });
 });

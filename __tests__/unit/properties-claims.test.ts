@@ -13,6 +13,7 @@ import { withRedaction } from '../../src/redact/redacting-core.js';
 import type { LogCore } from '../../src/runner/core.js';
 import { workflowCommand } from '../../rig/runner.js';
 import { anyText, outsideText } from '../hostile.js';
+import { neverLoggedIn } from '../never-logged.js';
 
 /** Pieces of workflow commands, in both of the runner's forms, and what breaks a line. */
 const COMMANDISH = [
@@ -80,10 +81,26 @@ const jwt = fc
       .dictionary(anyText(10), claimValue, { maxKeys: 3 })
       .map((extra) => ({ ...extra, ...claims })),
   )
-  .map((claims) => {
-    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    return `${part({ alg: 'RS256' })}.${part(claims)}.c2ln`;
-  });
+  .map(jwtOf);
+
+/** A JWT that carries `claims`, unsigned: the claims are all that is read. */
+function jwtOf(claims: Record<string, unknown>): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'RS256' })}.${part(claims)}.c2ln`;
+}
+
+/**
+ * Claims the generator rarely makes. The first failed a fresh clone's CI run (seed -218490180):
+ * a long run of `\n//:` capped to `… //:…`, which shown() then read as a URL cut inside its
+ * `user:pass` and showed again as `//*…`.
+ */
+const RARE_CLAIMS: [string][] = [
+  [jwtOf({ ref: '\n//:'.repeat(200) })],
+  [jwtOf({ environment: `${'x'.repeat(297)}//a:b` })],
+  [jwtOf({ repository: `${'a'.repeat(290)} https://crates.io:443/x` })],
+  [jwtOf({ workflow_ref: `u:p@h##[//x${'y'.repeat(300)}` })],
+  [jwtOf({ ref: '\u202erefs/heads/main\u2066', environment: '\u{e0041}\u200b' })],
+];
 
 const details = fc.array(
   fc.oneof(
@@ -103,8 +120,6 @@ const isCommandLine = (line: string) =>
   line.replace(/^[\s\u0085]+/, '').startsWith('::') ||
   line.includes('##[');
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** The longest line the claims block may print: a capped claim inside our longest sentence. */
 const MAX_LINE = 1000;
 
@@ -145,11 +160,35 @@ test('a refusal explained from any claims: no command, no control character, bou
       const lines = [...log, ...summary].join('\n').split(/\r\n|\r|\n/);
       for (const line of lines) {
         expect(isCommandLine(line)).toBe(false);
-        expect(line).not.toMatch(CONTROL);
+        expect(neverLoggedIn(line)).toEqual([]);
         expect(line.length).toBeLessThanOrEqual(MAX_LINE);
       }
     }),
-    { numRuns: 100 },
+    {
+      numRuns: 100,
+      examples: [
+        [
+          jwtOf({
+            repository: 'o/r\u202e',
+            workflow_ref: 'o/r/.github/workflows/x.yml@refs/tags/v1\n::error::x',
+            aud: ['crates.io', 'b\u2028::warning::y'],
+          }),
+          ['Unexpected `repository_owner_id` value', '::warning::x'],
+          400,
+        ],
+        [jwtOf({}), [], 499],
+        [
+          jwtOf({ environment: '##[error]'.repeat(200) }),
+          ['No matching Trusted Publishing config found'],
+          404,
+        ],
+        [
+          jwtOf({ ref: '\n//:'.repeat(200), event_name: '\u0085::x' }),
+          ['Failed to decode JWT'],
+          401,
+        ],
+      ],
+    },
   );
 });
 
@@ -160,10 +199,11 @@ test('every claim read is already shown by the rule: one line, no command, cappe
       for (const value of Object.values(claims ?? {})) {
         if (typeof value !== 'string') continue;
         expect(shown(value)).toBe(value);
-        expect(value).not.toMatch(CONTROL);
+        expect(neverLoggedIn(value)).toEqual([]);
         expect(isCommandLine(value)).toBe(false);
       }
     }),
+    { examples: RARE_CLAIMS },
   );
 });
 
@@ -177,9 +217,20 @@ test('the rule itself: any text becomes one line that is no workflow command', (
   fc.assert(
     fc.property(fc.oneof(commandish, outsideText()), (text) => {
       const out = shown(text);
-      expect(out).not.toMatch(CONTROL);
+      expect(neverLoggedIn(out)).toEqual([]);
       expect(isCommandLine(out)).toBe(false);
       expect(noWorkflowCommand(out)).toBe(out);
     }),
+    {
+      examples: [
+        ['\u0085::error::x'],
+        ['\u2028##[error]x'],
+        ['  ::add-mask::x'],
+        ['\u00a0\u3000::x::'],
+        ['\u202e::error::x'],
+        ['\r::warning::x'],
+        ['#'.repeat(299) + '#['],
+      ],
+    },
   );
 });

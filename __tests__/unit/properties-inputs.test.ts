@@ -16,6 +16,8 @@ import { readEnvironment } from '../../src/runner/environment.js';
 import { readHandover } from '../../src/state/state.js';
 import {
   anyText,
+  AT_PASS,
+  AT_URL,
   expectReadable,
   fromOutside,
   outsideText,
@@ -101,6 +103,16 @@ const inputs = fc.record({
   'new-crates': fc.oneof(fc.constantFrom('', 'fail', 'skip', 'Skip', 'ignore'), outsideText()),
 });
 
+const NO_INPUTS = {
+  url: '',
+  audience: '',
+  revoke: '',
+  'credential-provider': '',
+  'registry-name': '',
+  workspace: '',
+  'new-crates': '',
+};
+
 describe('inputs', () => {
   test('any inputs: registry rules kept, or one readable refusal that names the input', () => {
     fc.assert(
@@ -127,6 +139,17 @@ describe('inputs', () => {
           /^The `(url|audience|revoke|credential-provider|registry-name|workspace|new-crates)` input /,
         );
       }),
+      {
+        examples: [
+          [{ ...NO_INPUTS, url: AT_URL }, true],
+          [{ ...NO_INPUTS, url: 'crates.io', 'credential-provider': 'true' }, false],
+          [{ ...NO_INPUTS, 'credential-provider': 'true', 'registry-name': 'my-priv-reg' }, true],
+          [{ ...NO_INPUTS, audience: 'crates.io\u202e' }, true],
+          [{ ...NO_INPUTS, audience: 'crates.io\u0085' }, false],
+          [{ ...NO_INPUTS, workspace: 'a\u0085b\u2028' }, true],
+          [{ ...NO_INPUTS, url: 'http://127.0.0.2:1', revoke: 'True' }, true],
+        ],
+      },
     );
   });
 
@@ -140,6 +163,13 @@ describe('inputs', () => {
           if (!read.ok) expectReadable(describeError(read.error), [pass]);
         },
       ),
+      {
+        examples: [
+          [[AT_PASS, AT_URL]],
+          [['Pw9 x "y" <z>', 'https:\\\\u:Pw9 x "y" <z>@h.io']],
+          [[`Pw9${'@'.repeat(9)}`, `//x@y:Pw9${'@'.repeat(9)}@[::1`]],
+        ],
+      },
     );
   });
 
@@ -164,6 +194,13 @@ describe('inputs', () => {
           expect(message).not.toContain(value.slice(0, 40));
         },
       ),
+      {
+        examples: [
+          ['url', `${AT_URL} `, 2_049],
+          ['audience', '\u202eabc', 100_000],
+          ['revoke', 'true', 2_049],
+        ],
+      },
     );
   });
 
@@ -193,6 +230,16 @@ describe('inputs', () => {
         // A suggestion only for what reads as a host name.
         if (/^[a-z][a-z0-9+.-]*:/i.test(url)) expect(suggested).toBeUndefined();
       }),
+      {
+        examples: [
+          ['crates.io'],
+          ['localhost:3000'],
+          ['crates.io:99999'],
+          ['user:pass@crates.io'],
+          ['crates.io/\u202e'],
+          ['xn--crates-io.example'],
+        ],
+      },
     );
   });
 });
@@ -276,6 +323,33 @@ describe('the runner’s OIDC variables', () => {
           expectReadable(message, [secret.slice(0, 12), url.length >= 12 ? url : secret]);
         },
       ),
+      {
+        examples: [
+          [
+            {
+              ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.2/x',
+              ACTIONS_ID_TOKEN_REQUEST_TOKEN: `ghs_${'a'.repeat(30)}\u202e`,
+            },
+            undefined,
+          ],
+          [
+            {
+              ACTIONS_ID_TOKEN_REQUEST_URL: `https://u:${AT_PASS}@x.io/`,
+              ACTIONS_ID_TOKEN_REQUEST_TOKEN: `ghs_${'a'.repeat(30)}`,
+              GITHUB_EVENT_NAME: 'pull_request',
+            },
+            '{"pull_request":{"head":{"repo":{"fork":true}}}}',
+          ],
+          [
+            {
+              ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x.io/?api-version=2.0',
+              ACTIONS_ID_TOKEN_REQUEST_TOKEN: `ghs_${'a'.repeat(30)} b`,
+              AUTH_ACTION_TIME_SCALE: '1e-400',
+            },
+            '',
+          ],
+        ],
+      },
     );
   });
 });
@@ -310,6 +384,13 @@ describe('the state post reads back', () => {
           );
         },
       ),
+      {
+        examples: [
+          [[AT_PASS, AT_URL], 'true', `ghs_${'a'.repeat(30)}`],
+          [[AT_PASS, 'http://example.com'], 'true', `ghs_${'a'.repeat(30)}`],
+          [[AT_PASS, `https://crates.io/\u202e${AT_URL}`], '', ''],
+        ],
+      },
     );
   });
 
@@ -322,6 +403,12 @@ describe('the state post reads back', () => {
         expect(read.ok).toBe(false);
         if (!read.ok) expectReadable(describeError(read.error), [pass.slice(0, 6)]);
       }),
+      {
+        examples: [
+          [AT_PASS, 60],
+          [`Pw9${'@'.repeat(9)}`, 90],
+        ],
+      },
     );
   });
 });

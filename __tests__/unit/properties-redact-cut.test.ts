@@ -43,6 +43,15 @@ test('a cut secret is hidden exactly where a search from every start would hide 
         expect(redactor.apply(text)).toBe(reference(whole, secret));
       },
     ),
-    { numRuns: 2000 },
+    {
+      numRuns: 2000,
+      // The shortest start hidden (4) and one shorter; a secret holding `…`; a cut in a run.
+      examples: [
+        ['aaaaaaaa', 'aaaa', 4, ''],
+        ['aaaaaaaa', 'b', 3, 'aaaa'],
+        ['ab…ab…ab', '…', 5, '…'],
+        ['abababab', 'abababa', 7, 'a…'],
+      ],
+    },
   );
 });

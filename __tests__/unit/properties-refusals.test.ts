@@ -13,6 +13,8 @@ import { Redactor } from '../../src/redact/redact.js';
 import {
   anySecret,
   anyText,
+  AT_PASS,
+  AT_URL,
   expectReadable,
   fromOutside,
   outsideText,
@@ -100,6 +102,43 @@ const scenario = fc.tuple(anySecret, tame).chain(([secret, pass]) =>
   }),
 );
 
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJyZXBvc2l0b3J5Ijoib3duZXIvcmVwbyJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+const CONFIG = 'The Trusted Publishing config for repository `o/r`';
+
+/** crates.io's words with the values a generator rarely puts in them. */
+const RARE: [Scenario][] = (
+  [
+    [
+      400,
+      'exchange',
+      [
+        `${CONFIG} does not match the repository owner ID (${AT_URL}) in the JWT. Expected owner IDs: ${JWT}, \u202e. Please recreate the Trusted Publishing config to update the repository owner ID.`,
+      ],
+    ],
+    [
+      400,
+      'exchange',
+      [
+        `${CONFIG} does not match the workflow filename \`${'w'.repeat(500)}\` in the JWT. Expected workflow filenames: \`a\`, \`\``,
+      ],
+    ],
+    [
+      400,
+      'exchange',
+      [
+        `${CONFIG} requires an environment, but the JWT does not specify one. Expected environments: ${Array(13).fill('`e`').join(', ')}`,
+      ],
+    ],
+    [500, 'exchange', ['Failed to load OIDC key set', `see ${AT_URL}`]],
+    [401, 'revoke', [`Invalid \`Authorization\` header: ${AT_URL} ${JWT}`]],
+    [403, 'exchange', [`Unsupported JWT issuer: ${AT_URL}`]],
+  ] as const
+).map(([status, call, details]) => [
+  { secret: JWT, pass: AT_PASS, details: [...details], status, call },
+]);
+
 test('any answer: one clean paragraph, bounded, with no secret, whatever fix it gives', () => {
   fc.assert(
     fc.property(scenario, ({ secret, pass, details, status, call }) => {
@@ -119,7 +158,7 @@ test('any answer: one clean paragraph, bounded, with no secret, whatever fix it 
       expectReadable(message, [secret, pass]);
       expect(message).toMatch(/[.!?…]$/);
     }),
-    { numRuns: 300 },
+    { numRuns: 300, examples: RARE },
   );
 });
 
@@ -137,7 +176,7 @@ test('the paragraph itself, before the Redactor, hides every URL password in the
       if (outcome.done) throw new Error('a refusal read as a success');
       expectReadable(describeFailure(outcome.failure), [pass]);
     }),
-    { numRuns: 300 },
+    { numRuns: 300, examples: RARE },
   );
 });
 
@@ -146,6 +185,15 @@ test('the reader never throws, and reads crates.io’s own words as what they ar
     fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 200 }), { maxLength: 4 }), (d) => {
       readRefusal(d);
     }),
+    {
+      examples: [
+        [['Unexpected `` value']],
+        [['Unsupported JWT issuer: ']],
+        [[`${CONFIG} does not match the repository owner ID () in the JWT. Expected owner IDs: .`]],
+        [[`${CONFIG} does not match the environment \`\` in the JWT. Expected environments: `]],
+        [['No Trusted Publishing config found for repository ``.', '']],
+      ],
+    },
   );
   expect(readRefusal(['x', 'JWT has already been used'])).toEqual({ kind: 'replayed' });
   expect(

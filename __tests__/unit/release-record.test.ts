@@ -108,6 +108,14 @@ describe("main's check, as post reads it back", () => {
         for (const entry of read.unpublished)
           expect(entry).toMatch(/^[A-Za-z0-9_-]+@[0-9A-Za-z.+-]+$/);
       }),
+      {
+        examples: [
+          ['{"index":"https://u:p@ss@x/","unpublished":["a@1.0.0"]}'],
+          ['{"index":"http://x/?q","unpublished":["a@1.0.0\\n::warning::x","a b@1"]}'],
+          ['{"index":"https://x\\u202e/","unpublished":[]}'],
+          ['{"index":"https://x/","unpublished":"a@1.0.0"}'],
+        ],
+      },
     );
   });
 });

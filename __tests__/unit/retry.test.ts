@@ -149,6 +149,43 @@ test('post gives up within 45 s', async () => {
   expect(attempts).toBeGreaterThanOrEqual(2);
 });
 
+test("the budget spent inside a try's own first step (a fresh ID token) reports the last try's failure", async () => {
+  const clock = virtualClock(0.5);
+  const { policy, budgetMs } = mainTiming();
+  let attempts = 0;
+  const error = await withRetries({
+    policy,
+    clock,
+    deadline: budgetMs,
+    attempt: () => {
+      attempts++;
+      if (attempts === 1) return Promise.resolve(retryable());
+      // The nested fetch of an ID token gives up on the shared deadline.
+      return Promise.reject(
+        new ActionFailure({
+          kind: 'out-of-time',
+          call: 'id-token',
+          target: 'http://oidc',
+          budgetMs,
+          last: undefined,
+        }),
+      );
+    },
+    onRetry: () => undefined,
+    outOfTime: (last) => ({ kind: 'out-of-time', call: 'exchange', target: 'x', budgetMs, last }),
+  }).catch((e: unknown) => e);
+
+  expect(error).toBeInstanceOf(ActionFailure);
+  expect((error as ActionFailure).failure).toEqual({
+    kind: 'out-of-time',
+    call: 'exchange',
+    target: 'x',
+    budgetMs,
+    last: failure,
+  });
+  expect((error as ActionFailure).attempts).toEqual({ made: 1, max: policy.maxAttempts });
+});
+
 test('Retry-After as seconds or as an HTTP date', () => {
   const now = Date.parse('2026-11-25T10:00:00Z');
   expect(parseRetryAfter('120', now)).toBe(120_000);

@@ -131,7 +131,7 @@ describe('where the summary’s links point', () => {
 
   test('without them, the section is named in words', () => {
     expect(troubleshootingLink(undefined, 'revocation', 'the revocation')).toBe(
-      "the revocation (auth-action's docs/troubleshooting.md)",
+      "the revocation in auth-action's docs/troubleshooting.md",
     );
     expect(troubleshootingLink('https://x.example/o/r/blob/v1/docs/', 'revocation', 'it')).toBe(
       '[it](https://x.example/o/r/blob/v1/docs/troubleshooting.md#the-revocation)',

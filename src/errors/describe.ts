@@ -12,6 +12,7 @@ import {
   type Failure,
   type Origin,
   type NewCrate,
+  type RunnerValue,
 } from './failure.js';
 
 /** The server's own words are shown up to this long in all. */
@@ -87,16 +88,13 @@ function whenUnsendable(call: Call): string {
     : 'Nothing was sent, and waiting will not fix it: check the `url` input and the proxy variables (HTTPS_PROXY, NO_PROXY).';
 }
 
-/** What to do about a variable the runner gave the step that cannot be used. */
-function whenBadEnvironment(variable: string, cargoPath: boolean): string {
+/** What to do about a value the runner gave the step that cannot be used. */
+function whenBadEnvironment(variable: RunnerValue, cargoPath: boolean): string {
   if (cargoPath) {
     return 'Run the job on a runner whose work folder has no space in its path (and, on Windows, only ASCII characters), or turn `credential-provider` off and give cargo the `token` output.';
   }
   if (variable.startsWith('ACTIONS_ID_TOKEN_REQUEST_')) {
     return 'The runner sets it for jobs with `permissions: id-token: write`: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
-  }
-  if (/proxy/i.test(variable)) {
-    return 'Set it to the proxy’s URL, such as `http://proxy.example:3128`, in the runner’s environment or the workflow’s `env:`.';
   }
   return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
 }
@@ -111,7 +109,7 @@ function names(values: readonly string[], joiner: 'or' | 'and' = 'or'): string {
   const listed = values.slice(0, MAX_NAMES).map(code);
   if (values.length > MAX_NAMES) listed.push(`${values.length - MAX_NAMES} more`);
   if (listed.length < 2) return listed.join('');
-  return `${listed.slice(0, -1).join(', ')} ${joiner} ${listed[listed.length - 1] ?? ''}`;
+  return `${listed.slice(0, -1).join(', ')} ${joiner} ${listed.slice(-1).join('')}`;
 }
 
 const CONFIG_PAGE = "on the crate's settings page on the registry (Trusted Publishing)";
@@ -454,6 +452,12 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     case 'unsendable':
       return `${what(failure.call, failure.target)} failed on this machine: ${problemSentence(failure.problem)} ${whenUnsendable(failure.call)}`;
     case 'network':
+      if (failure.code === 'EPROXY') {
+        return (
+          `${what(failure.call, failure.target)} failed${tries(attempts)}: the proxy did not open a connection to the host (EPROXY): it refused the CONNECT request, or could not be reached. ` +
+          'The proxy is the one HTTPS_PROXY (HTTP_PROXY for http) names: check that it runs and allows this host, or list the host in NO_PROXY.'
+        );
+      }
       return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
     case 'unknown-host':
       return `${what(failure.call, failure.target)} failed: the host was not found (DNS). ${whenUnknownHost(failure.call)}`;

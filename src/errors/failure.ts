@@ -4,6 +4,20 @@
  */
 export type Call = 'id-token' | 'exchange' | 'revoke' | 'index';
 
+/**
+ * The values the runner gives a step that the action refuses to use, and the only names a
+ * `bad-environment` failure can carry: the ID token service's variables (src/runner/
+ * environment.ts), and the paths the credential provider's wrapper must hold
+ * (src/provider/install-provider.ts). A proxy variable is not among them: one that is not a URL
+ * is found when a request is formed, and reported as `unsendable`.
+ */
+export type RunnerValue =
+  | 'ACTIONS_ID_TOKEN_REQUEST_URL'
+  | 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+  | 'RUNNER_TEMP'
+  | 'node executable'
+  | 'action folder';
+
 /** A crate of the workspace, as the check of a workspace names it. */
 export interface CrateVersion {
   name: string;
@@ -43,7 +57,7 @@ export type Failure =
    * `cargoPath`: a path the credential provider's wrapper cannot hold (a space; on Windows, a
    * character that is not ASCII), where only another runner, or no provider, helps.
    */
-  | { kind: 'bad-environment'; variable: string; problem: string; cargoPath?: boolean }
+  | { kind: 'bad-environment'; variable: RunnerValue; problem: string; cargoPath?: boolean }
   /** A runner file (GITHUB_OUTPUT, GITHUB_STATE, ...) that could not be written. */
   | { kind: 'runner-file'; variable: string; code: string }
   /** cargo's request to the credential provider could not be read. */

@@ -1,4 +1,5 @@
 import type { BodyDescription } from '../errors/failure.js';
+import { oneLine } from '../redact/redact.js';
 import type { HttpResponse } from './transport.js';
 
 const MAX_DETAILS = 10;
@@ -26,8 +27,7 @@ export function parseJson(text: string): unknown {
 }
 
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  const flat = oneLine(text).trim();
   return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
 }
 

@@ -100,7 +100,13 @@ export async function withRetries<T>(options: {
     try {
       outcome = await options.attempt(time, n);
     } catch (error) {
-      if (error !== outOfTime) throw error;
+      // The budget ran out inside what the attempt needed first (the exchange's fresh ID token,
+      // fetched on the same deadline): after a failed try, that try's failure is the news.
+      const spentInside =
+        error instanceof ActionFailure &&
+        error.failure.kind === 'out-of-time' &&
+        last !== undefined;
+      if (error !== outOfTime && !spentInside) throw error;
       throw new ActionFailure(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
     }
     if (outcome.done) return outcome.value;

@@ -108,11 +108,10 @@ const LOCAL_CODES = /^ERR_(INVALID_|UNESCAPED_|HTTP_INVALID_)/;
 function errorCode(error: unknown): string {
   if (typeof error === 'object' && error !== null) {
     const { code, message } = error as { code?: unknown; message?: unknown };
+    // `tunnel` gives a CONNECT the proxy refused, or a proxy it could not reach, the code
+    // ECONNRESET: only its message says that the proxy is why.
+    if (typeof message === 'string' && message.startsWith('tunneling socket')) return 'EPROXY';
     if (typeof code === 'string' && code !== '') return code;
-    // `tunnel` reports a refused CONNECT only in its message.
-    if (typeof message === 'string' && message.startsWith('tunneling socket')) {
-      return 'EPROXY';
-    }
   }
   // An error without a code: say so rather than name a cause it may not have.
   return 'EUNKNOWN';

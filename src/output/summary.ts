@@ -64,6 +64,6 @@ export function troubleshootingLink(
   text: string,
 ): string {
   return docs === undefined
-    ? `${text} (auth-action's docs/troubleshooting.md)`
+    ? `${text} in auth-action's docs/troubleshooting.md`
     : `[${text}](${sectionUrl(docs, section)})`;
 }

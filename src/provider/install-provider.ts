@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join, posix, win32 } from 'node:path';
 import type { MintedToken } from '../exchange/mint-token.js';
-import { ActionFailure, onRunnerFile } from '../errors/failure.js';
+import { ActionFailure, onRunnerFile, type RunnerValue } from '../errors/failure.js';
 import { registryVariable } from '../inputs/cargo-names.js';
 import type { CargoRegistry } from '../inputs/read-inputs.js';
 import type { Registry } from '../inputs/registry-url.js';
@@ -57,7 +57,7 @@ export function wrapperFile(
   };
 }
 
-const refuse = (variable: string, problem: string, cargoPath = false): never => {
+const refuse = (variable: RunnerValue, problem: string, cargoPath = false): never => {
   throw new ActionFailure({ kind: 'bad-environment', variable, problem, cargoPath });
 };
 
@@ -78,7 +78,7 @@ export function providerHome(runnerTemp: string | undefined, program: ProviderPr
     );
   }
   if (program.platform === 'win32') {
-    const named: [string, string][] = [
+    const named: [RunnerValue, string][] = [
       ['RUNNER_TEMP', runnerTemp],
       ['node executable', program.node],
       ['action folder', program.script],

@@ -67,13 +67,17 @@ export function redactUrlValue(value: string): string {
 }
 
 /**
- * What cannot be shown on a line: control characters (line breaks among them), Unicode's line
- * and paragraph separators, and the bidirectional controls that make a line read otherwise
- * than it is written.
+ * What cannot be shown on a line, by Unicode's own categories: control characters (`Cc`: line
+ * breaks, escapes, NEL among them), format characters (`Cf`: the bidirectional controls that
+ * make a line read otherwise than it is written, zero-width and invisible characters, tags),
+ * and the line and paragraph separators (`Zl`, `Zp`).
  */
-const UNSHOWABLE =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+const UNSHOWABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+
+/** Every run of characters that cannot be shown on a line, one space. */
+export function oneLine(text: string): string {
+  return text.replace(UNSHOWABLE, ' ');
+}
 
 /**
  * Text that the runner cannot read as a workflow command: it takes a line for one when it
@@ -85,17 +89,29 @@ export function noWorkflowCommand(line: string): string {
   return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
 }
 
+/** Passes of shown()'s rule; each one after the first reads at most `max` + 1 characters. */
+const MAX_PASSES = 4;
+
 /**
  * THE rule for a value from outside (an ID token's claim, a registry's or a server's words, a
  * name, a variable, an error's text, a file's content) before it goes into any log line,
  * annotation, summary or answer to cargo: URL credentials and queries redacted, every run of
- * control characters one space (so it stays on its line), no workflow command, and at most
- * `max` characters (a cut is marked with `…`). Everything the action prints about what came
- * from outside goes through here.
+ * control and format characters one space (so it stays on its line), no workflow command, and
+ * at most `max` characters (a cut is marked with `…`). What it shows, it shows again as it is
+ * (`shown(shown(x)) === shown(x)`). Everything the action prints about what came from outside
+ * goes through here.
  */
 export function shown(value: string, max = MAX_SHOWN): string {
-  const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  let out = oneLine(value);
+  // Until nothing changes, so that what it shows is shown again as it is: its own cap can leave
+  // what the rule hides (`//user:…`, a cut authority), and a space it puts in can split a run.
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const flat = noWorkflowCommand(redactUrls(out));
+    const next = flat.length > max ? `${flat.slice(0, max)}…` : flat;
+    if (next === out) break;
+    out = next;
+  }
+  return out;
 }
 
 /** A value meant as a URL (an input, state, a target, a Location), as a message shows it. */
@@ -178,7 +194,7 @@ export class Redactor {
     if (secret.length < MIN_SECRET_LENGTH) return;
     this.secrets.add(secret);
     // As shown() would show it, without cutting it or reading URLs in it.
-    const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
+    const flat = noWorkflowCommand(oneLine(secret));
     if (flat !== secret && flat.trim().length >= MIN_SECRET_LENGTH) this.secrets.add(flat);
   }
 

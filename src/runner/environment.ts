@@ -9,7 +9,11 @@ import { isLoopbackHost } from '../inputs/registry-url.js';
  */
 export type OidcSetting =
   | { kind: 'absent' }
-  | { kind: 'invalid'; variable: string; problem: string }
+  | {
+      kind: 'invalid';
+      variable: 'ACTIONS_ID_TOKEN_REQUEST_URL' | 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
+      problem: string;
+    }
   | { kind: 'ready'; access: OidcAccess };
 
 /** What triggered the run, as far as the action cares. */
