@@ -33,3 +33,27 @@ export function theWarning(step: StepResult): string {
   expect(warnings).toHaveLength(1);
   return warnings[0]?.message ?? '';
 }
+
+/** A line of the step summary that gives a section's answer. */
+const STATUS = /^(✅|⚠️|❌) /u;
+
+/**
+ * Every status line of each step's summary is a paragraph of its own, as GitHub renders
+ * Markdown: a blank line (or the start) before it and a blank line (or the end) after it, and
+ * each step that wrote a summary has at least one.
+ */
+export function expectStatusParagraphs(...steps: StepResult[]): void {
+  for (const step of steps) {
+    if (step.summary === '') continue;
+    const lines = step.summary.split('\n');
+    const status = lines.flatMap((line, i) => (STATUS.test(line) ? [i] : []));
+    expect(status.length).toBeGreaterThan(0);
+    for (const i of status) {
+      expect({ before: lines[i - 1] ?? '', line: lines[i], after: lines[i + 1] ?? '' }).toEqual({
+        before: '',
+        line: lines[i],
+        after: '',
+      });
+    }
+  }
+}

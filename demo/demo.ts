@@ -258,8 +258,20 @@ ${bold('Job 3: a release cut off half-way, then the re-run that finishes it (`wo
     const second = await run('Run 2');
     heading('Run 2: post step');
     show(second.post);
+    console.log(`  ${second.post.summary.trim().split('\n').join('\n  ')}`);
 
     const leaks = world.leaks(...world.steps);
+    // What post's release report leads with, and the warning that names what is not out.
+    const answer = (post: StepResult) =>
+      post.summary.split('\n').find((line) => /^(✅|⚠️|❌) /u.test(line)) ?? '(no report)';
+    const warned = first.post.annotations.some(
+      (a) => a.level === 'warning' && a.message.includes('does not list `tp-c` 0.2.0'),
+    );
+    const reported =
+      answer(first.post).startsWith('❌') &&
+      answer(first.post).includes('`tp-c` 0.2.0') &&
+      warned &&
+      answer(second.post).startsWith('✅');
     const summary = [
       `run 1: cargo ${exitCodes[0] === 0 ? 'finished (unexpected)' : 'stopped at tp-c'}; uploads ${world.registry.uploads
         .slice(0, 3)
@@ -267,12 +279,15 @@ ${bold('Job 3: a release cut off half-way, then the re-run that finishes it (`wo
         .join(', ')}`,
       `run 2: unpublished = '${second.main.outputs.unpublished ?? ''}', exclude-published = '${second.main.outputs['exclude-published'] ?? ''}'; cargo ${exitCodes[1] === 0 ? 'finished' : 'FAILED'}`,
       `versions in the index: ${CRATES.map((c) => `${c.name} ${world.registry.versions(c.name).join('/')}`).join(', ')}`,
+      `release report, run 1: ${answer(first.post)} (a warning names tp-c: ${warned ? 'yes' : 'NO'})`,
+      `release report, run 2: ${answer(second.post)}`,
       `secrets in any step's log or summary: ${leaks.length === 0 ? 'none' : leaks.join('; ')}`,
     ];
     const ok =
       exitCodes[0] !== 0 &&
       exitCodes[1] === 0 &&
       second.main.outputs.unpublished === 'tp-c' &&
+      reported &&
       CRATES.every((c) => world.registry.versions(c.name).includes(c.version)) &&
       leaks.length === 0;
     return { summary, ok };

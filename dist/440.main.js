@@ -1228,7 +1228,10 @@ function notReleasedWhy(crate) {
 
 // EXTERNAL MODULE: ./src/diagnose/render.ts
 var render = __webpack_require__(5770);
+// EXTERNAL MODULE: ./src/output/summary.ts
+var summary = __webpack_require__(1213);
 ;// CONCATENATED MODULE: ./src/preflight/preflight-report.ts
+
 
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -1251,7 +1254,7 @@ function registryHas(row) {
         case 'not-here':
             return '—';
         case 'unknown':
-            return 'unknown: the index was not read';
+            return `unknown: ${finding.why ?? 'the index was not read'}`;
     }
 }
 function whatHappens(row) {
@@ -1316,7 +1319,7 @@ function verdict(rows) {
     const fresh = rows.filter((row) => refused(row.finding)).length;
     const skipped = rows.filter((row) => left(row.finding)).length;
     if (fresh > 0) {
-        return `${fresh} of the ${toRelease} crates to release ${fresh === 1 ? 'is' : 'are'} not in the registry under ${fresh === 1 ? 'its' : 'their'} name: the release would stop there.`;
+        return `${fresh} of the ${toRelease} crates to release ${fresh === 1 ? 'is' : 'are'} not in the registry under ${fresh === 1 ? 'its' : 'their'} name, and trusted publishing cannot create a crate: the release stops here, before any token.`;
     }
     if (toRelease === 0)
         return 'Nothing to publish: no crate of the workspace is released to this registry.';
@@ -1351,19 +1354,53 @@ function reportForLog(title, rows) {
         .trimEnd()}`);
     return [title, ...lines, verdict(rows)].join('\n');
 }
-function reportForSummary(title, rows) {
-    const out = [
-        `### ${(0,render/* cell */.Hn)(title)}`,
-        '',
-        `| ${HEADINGS.join(' | ')} |`,
-        '| --- | --- | --- | --- |',
-    ];
-    for (const row of rows) {
-        const [name = '', version = '', has = '', happens = ''] = columns(row);
-        out.push(`| ${(0,render/* codeCell */.MZ)(name)} | ${(0,render/* codeCell */.MZ)(version)} | ${(0,render/* cell */.Hn)(has)} | ${(0,render/* cell */.Hn)(happens)} |`);
+function failingFirst(rows, stoppedAt) {
+    const rank = (row) => refused(row.finding) || stoppedAt.includes(row.crate.name)
+        ? 0
+        : left(row.finding) || row.finding.kind === 'unknown'
+            ? 1
+            : 2;
+    return [...rows].sort((a, b) => rank(a) - rank(b));
+}
+function summaryStatus(rows, context) {
+    const { docs } = context;
+    if (context.stop !== undefined) {
+        const fresh = rows.filter((row) => refused(row.finding));
+        const names = fresh.map((row) => (0,render/* codeCell */.MZ)(row.crate.name)).join(', ');
+        const answer = fresh.length > 0
+            ? `${names} ${fresh.length === 1 ? 'is' : 'are'} not in the registry under ${fresh.length === 1 ? 'its' : 'their'} name, and trusted publishing cannot create a crate; nothing was published and no token was requested.`
+            : 'nothing was published and no token was requested.';
+        const link = fresh.length > 0
+            ? (0,summary/* troubleshootingLink */.rT)(docs, 'new-crate', 'a crate the registry does not have')
+            : (0,summary/* troubleshootingLink */.rT)(docs, 'before-exchange', 'failures before the exchange');
+        return {
+            status: (0,summary/* statusLine */.Bs)('❌', `**The release did not start**: ${answer}`),
+            next: `${(0,render/* cell */.Hn)(context.stop)} See ${link}.`,
+        };
     }
-    out.push('', (0,render/* cell */.Hn)(verdict(rows)), '');
-    return out.join('\n');
+    if (rows.some((row) => row.finding.kind === 'unknown')) {
+        const why = context.unread === undefined ? '' : ` (${(0,render/* cell */.Hn)(context.unread)})`;
+        const n = unpublishedOf(rows).length;
+        return {
+            status: (0,summary/* statusLine */.Bs)('⚠️', `**${plural(n, 'crate')} to publish as far as the check can tell**: the index was not read${why}, so cargo's own check decides; nothing is blocked. See ${(0,summary/* troubleshootingLink */.rT)(docs, 'index-unreadable', 'the index could not be read')}.`),
+        };
+    }
+    const doubt = rows.some((row) => left(row.finding) || (row.finding.kind === 'to-publish' && row.finding.unread > 0));
+    return {
+        status: doubt
+            ? (0,summary/* statusLine */.Bs)('⚠️', `${(0,render/* cell */.Hn)(verdict(rows))} The step's warning says what is left out or in doubt.`)
+            : (0,summary/* statusLine */.Bs)('✅', (0,render/* cell */.Hn)(verdict(rows))),
+    };
+}
+function reportForSummary(title, rows, context = {}) {
+    const table = [`| ${HEADINGS.join(' | ')} |`, '| --- | --- | --- | --- |'];
+    for (const row of failingFirst(rows, context.stoppedAt ?? [])) {
+        const [name = '', version = '', has = '', happens = ''] = columns(row);
+        table.push(`| ${(0,render/* codeCell */.MZ)(name)} | ${(0,render/* codeCell */.MZ)(version)} | ${(0,render/* cell */.Hn)(has)} | ${(0,render/* cell */.Hn)(happens)} |`);
+    }
+    const { status, next } = summaryStatus(rows, context);
+    const heading = context.stop === undefined ? title : `${title}: the release stops here`;
+    return (0,summary/* summarySection */.Gd)(`### ${(0,render/* cell */.Hn)(heading)}`, status, next, table.join('\n'));
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -1527,9 +1564,10 @@ async function readWorkspace(dir) {
 
 
 const MAX_SPELLINGS_ASKED = 20;
-function findingOf(answer, skipNew = false) {
-    if (answer === undefined || answer.kind === 'unreadable')
-        return { kind: 'unknown' };
+function findingOf(answer, skipNew = false, unread) {
+    if (answer === undefined || answer.kind === 'unreadable') {
+        return unread === undefined ? { kind: 'unknown' } : { kind: 'unknown', why: unread };
+    }
     if (answer.kind === 'absent') {
         return answer.knownAs === undefined
             ? { kind: 'new', status: answer.status, skip: skipNew }
@@ -1714,7 +1752,14 @@ async function runPreflight(deps, inputs) {
     core.info(configReadLine(dir, location));
     let index;
     const answers = new Map();
+    let unread;
     if (location.kind !== 'sparse') {
+        unread =
+            location.kind === 'git'
+                ? 'a git index, which the check does not read'
+                : location.kind === 'doubt'
+                    ? 'not sure which index cargo will use'
+                    : 'no index configured';
         core.warning((0,describe/* describeFailure */.Ic)(location.kind === 'git'
             ? { kind: 'index-unknown', registry, reason: 'git', index: location.url }
             : location.kind === 'doubt'
@@ -1727,6 +1772,7 @@ async function runPreflight(deps, inputs) {
         const questions = questionsFor(released, workspace, target);
         const asked = await askIndex(deps, index, questions);
         if (asked.unreadable !== undefined) {
+            unread = (0,describe/* briefly */.m_)(asked.unreadable.failure, asked.unreadable.attempts);
             core.warning((0,describe/* describeFailure */.Ic)({
                 kind: 'index-unreadable',
                 index,
@@ -1743,7 +1789,7 @@ async function runPreflight(deps, inputs) {
     const rows = members.map((crate) => ({
         crate,
         finding: releasedTo(crate, target)
-            ? findingOf(answers.get(crate.name), skipNew)
+            ? findingOf(answers.get(crate.name), skipNew, unread)
             : {
                 kind: 'not-here',
                 why: notReleasedWhy(crate),
@@ -1755,19 +1801,25 @@ async function runPreflight(deps, inputs) {
     const where = target.kind === 'crates-io' ? 'crates.io' : `the registry \`${target.name}\``;
     const title = `auth-action: the workspace against ${where}`;
     core.info(reportForLog(`${title}:`, rows));
-    core.appendSummary(reportForSummary(title, rows));
     const fresh = rows.flatMap(({ crate, finding }) => finding.kind === 'new' && !finding.skip
         ? [crate]
         : finding.kind === 'renamed' && !finding.skip
             ? [{ ...crate, knownAs: finding.knownAs }]
             : []);
-    if (fresh.length > 0) {
-        throw new failure/* ActionFailure */.d({ kind: 'new-crates', crates: fresh, index: index ?? '', registry });
-    }
-    const problems = dependencyProblems(rows, byName, answers);
-    if (problems.length > 0) {
-        throw new failure/* ActionFailure */.d({ kind: 'dependency-problems', problems, index: index ?? '' });
-    }
+    const problems = fresh.length > 0 ? [] : dependencyProblems(rows, byName, answers);
+    const stop = fresh.length > 0
+        ? { kind: 'new-crates', crates: fresh, index: index ?? '', registry }
+        : problems.length > 0
+            ? { kind: 'dependency-problems', problems, index: index ?? '' }
+            : undefined;
+    core.appendSummary(reportForSummary(title, rows, {
+        ...(stop === undefined ? {} : { stop: (0,describe/* describeFailure */.Ic)(stop) }),
+        stoppedAt: problems.map((problem) => problem.crate.name),
+        ...(unread === undefined ? {} : { unread }),
+        ...(environment.docs === undefined ? {} : { docs: environment.docs }),
+    }));
+    if (stop !== undefined)
+        throw new failure/* ActionFailure */.d(stop);
     warnAbout(core, rows, answers, { index: index ?? '', registry });
     const unpublished = unpublishedOf(rows);
     core.setOutput('unpublished', unpublished.map((crate) => crate.name).join(' '));

@@ -380,7 +380,9 @@ function readClaims(jwt) {
 /* harmony export */   ti: () => (/* binding */ diagnosisForLog),
 /* harmony export */   v_: () => (/* binding */ diagnosisForSummary)
 /* harmony export */ });
-/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7940);
+/* harmony import */ var _output_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1213);
+/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7940);
+
 
 const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
 function diagnosisForLog(diagnosis) {
@@ -404,31 +406,32 @@ function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 }
 function codeCell(text) {
-    return `\`${cell((0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .SP)(text, 100).replace(/`/g, "'"))}\``;
+    return `\`${cell((0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(text, 100).replace(/`/g, "'"))}\``;
 }
 function value(text) {
     return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
 }
-function diagnosisForSummary(heading, said, diagnosis) {
-    const out = [`### ${cell(heading)}`, '', `> ${cell(said)}`, ''];
-    out.push('| What the registry compared | Value in this run | What to check |');
-    out.push('| --- | --- | --- |');
-    for (const row of diagnosis.rows) {
-        const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
-        out.push(`| ${name} | ${value(row.value)} | ${cell(row.check)} |`);
-    }
-    out.push('');
-    if (diagnosis.hiddenCauses.length > 0) {
-        out.push('The registry said only `Failed to decode JWT`, which hides:', '');
-        for (const cause of diagnosis.hiddenCauses) {
-            out.push(`- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`);
-        }
-        out.push('');
-    }
-    for (const note of diagnosis.notes)
-        out.push(cell(note), '');
-    out.push(`_${AID}_`, '');
-    return out.join('\n');
+function diagnosisForSummary(heading, said, diagnosis, fix) {
+    const rows = [
+        ...diagnosis.rows.filter((r) => r.flagged),
+        ...diagnosis.rows.filter((r) => !r.flagged),
+    ];
+    const table = [
+        '| What the registry compared | Value in this run | What to check |',
+        '| --- | --- | --- |',
+        ...rows.map((row) => {
+            const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
+            return `| ${name} | ${value(row.value)} | ${cell(row.check)} |`;
+        }),
+    ].join('\n');
+    const causes = diagnosis.hiddenCauses.length === 0
+        ? undefined
+        : [
+            'The registry said only `Failed to decode JWT`, which hides:',
+            '',
+            ...diagnosis.hiddenCauses.map((cause) => `- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`),
+        ].join('\n');
+    return (0,_output_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .summarySection */ .Gd)(`### ${cell(heading)}`, (0,_output_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .statusLine */ .Bs)('❌', `**No publish token.** ${cell(fix)}`), table, `The registry said:\n\n> ${cell(said)}`, causes, ...diagnosis.notes.map(cell), `_${AID}_`);
 }
 
 
@@ -438,11 +441,13 @@ function diagnosisForSummary(heading, said, diagnosis) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BW: () => (/* binding */ fixOf),
 /* harmony export */   DR: () => (/* binding */ retryReason),
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   Wt: () => (/* binding */ NOTHING_TO_PUBLISH),
 /* harmony export */   ju: () => (/* binding */ MAX_SAID),
+/* harmony export */   m_: () => (/* binding */ briefly),
 /* harmony export */   pS: () => (/* binding */ shownPath)
 /* harmony export */ });
 /* unused harmony exports seconds, sentence, unrevokedText, shownCrate, NEW_CRATE_REFUSAL, midReleaseNote */
@@ -681,6 +686,15 @@ function tokenRecordText(failure) {
         ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
         : `The credential provider's token record could not be read (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)}): ${unrevoked}`;
 }
+const isServerFailure = (failure) => failure.status >= 500 || failure.status === 408 || failure.status === 429;
+function httpNextStep(failure) {
+    return isServerFailure(failure)
+        ? whenServerFailed(failure)
+        : whenRefused(failure.call, failure.status, failure.details, failure.unexpectedBody !== undefined);
+}
+function fixOf(failure) {
+    return failure.kind === 'http-status' ? httpNextStep(failure) : undefined;
+}
 function tokenCount(count) {
     return count === 1 ? '1 token' : `${count} tokens`;
 }
@@ -798,13 +812,8 @@ function describeFailure(failure, attempts) {
                 `Redirects are not followed, so that ${secret} never travels to a host you did not name. ${next}`);
         }
         case 'http-status': {
-            const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
-            const page = failure.unexpectedBody !== undefined;
-            const next = server
-                ? whenServerFailed(failure)
-                : whenRefused(failure.call, failure.status, failure.details, page);
-            const said = statusText(failure, server);
-            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
+            const said = statusText(failure, isServerFailure(failure));
+            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${httpNextStep(failure)}`;
         }
         case 'malformed-response':
             if (failure.call === 'revoke') {
@@ -847,6 +856,8 @@ function describeFailure(failure, attempts) {
             return failure.reason === 'git'
                 ? `The registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}\` has a git index (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
                 : `cargo's configuration for this workspace names no index for the registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}\` (\`[registries.${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}\` needs that setting too.`;
+        case 'not-out':
+            return notOutText(failure);
         case 'index-doubt':
             return indexDoubtText(failure.registry, failure.doubt);
         case 'out-of-time': {
@@ -898,7 +909,7 @@ function indexDoubtText(registry, doubt) {
 const NOTHING_TO_PUBLISH = {
     log: 'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed: ' +
         "a trusted-publishing token can only publish. The `token` output is empty; skip the publishing step with `if: steps.<id>.outputs.unpublished != ''`.",
-    summary: 'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.\n',
+    summary: '✅ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
 };
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
@@ -1018,6 +1029,49 @@ function cratesSkippedText(failure) {
             .join(', ')}${known.length > 3 ? ' (and more)' : ''}: rename the package to the registry's spelling.`;
     return (`\`new-crates: skip\`: ${registryWhere(registry)} does not have ${crateList(skipped)} under ${one ? 'its' : 'their'} name, and trusted publishing cannot create a crate, so this release leaves ${one ? 'it' : 'them'} out${dependents}. ` +
         `All of them are in \`exclude-published\`.${renamed} Once for each new crate: ${firstPublish(one && skipped[0] !== undefined ? skipped[0].name : 'NAME', registry)} and add this workflow as its trusted publisher; a later run releases it and what depends on it.`);
+}
+function notOutText(failure) {
+    const one = failure.crates.length === 1;
+    const listed = failure.crates.slice(0, 20).map(shownCrate).join(', ');
+    const more = failure.crates.length > 20 ? ` and ${failure.crates.length - 20} more` : '';
+    const why = failure.workspace
+        ? `which the check of the workspace found to publish: ${one ? 'its upload was' : 'each upload was'} refused, not attempted (cargo stopped before it) or is late, and cargo's output says which.`
+        : `which cargo asked the credential provider a token to upload: ${one ? 'its upload was' : 'each upload was'} refused or is late, and cargo's output says which.`;
+    const next = failure.workspace
+        ? 'Fix the cause, then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with `exclude-published`.'
+        : 'Fix the cause, then publish the rest: with the `workspace` input set, a re-run of this job finds what is out and publishes only the rest (`exclude-published`).';
+    return `At the end of this job, the registry's index at ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.index)} does not list ${listed}${more}, ${why} ${next}`;
+}
+function briefly(failure, attempts) {
+    const after = attempts && attempts.made > 1 ? ` after ${attempts.made} attempts` : '';
+    switch (failure.kind) {
+        case 'http-status':
+            return `HTTP ${failure.status}${after}`;
+        case 'timeout':
+            return attempts && attempts.made > 1
+                ? `no answer in ${attempts.made} attempts`
+                : `no answer within ${seconds(failure.timeoutMs)}`;
+        case 'network':
+            return `the connection failed (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)})${after}`;
+        case 'unknown-host':
+            return 'the host was not found (DNS)';
+        case 'tls':
+            return `its certificate is not trusted (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)})`;
+        case 'redirect':
+            return `a redirect (HTTP ${failure.status}), not followed`;
+        case 'malformed-response':
+            return `an answer that does not read (HTTP ${failure.status})`;
+        case 'unsendable':
+            return 'the request could not be sent from this machine';
+        case 'index-auth-required':
+            return 'the index requires credentials';
+        case 'out-of-time':
+            return failure.last === undefined
+                ? `its ${seconds(failure.budgetMs)} budget ran out`
+                : `${briefly(failure.last)}, then its ${seconds(failure.budgetMs)} budget ran out`;
+        default:
+            return failure.kind;
+    }
 }
 function retryReason(failure) {
     switch (failure.kind) {
@@ -1401,7 +1455,7 @@ function final(failure) {
 /* harmony export */   oy: () => (/* binding */ timeScaleNote),
 /* harmony export */   s_: () => (/* binding */ mainTiming)
 /* harmony export */ });
-/* unused harmony exports MIN_ATTEMPT_MS, MIN_BUDGET_MS, postTiming */
+/* unused harmony exports MIN_ATTEMPT_MS, MIN_BUDGET_MS, postTiming, reportTiming */
 const MIN_ATTEMPT_MS = 1_000;
 const MIN_BUDGET_MS = 3_000;
 const scaled = (timing, scale) => ({
@@ -1450,6 +1504,17 @@ const preflightTiming = (scale = 1) => scaled({
         backoffCapsMs: [1_000, 3_000],
         retryAfterCapMs: 5_000,
         attemptTimeoutMs: 8_000,
+        minAttemptMs: 1_000,
+        lastTryLate: false,
+    },
+}, scale);
+const reportTiming = (scale = 1) => scaled({
+    budgetMs: 5_000,
+    policy: {
+        maxAttempts: 2,
+        backoffCapsMs: [500],
+        retryAfterCapMs: 1_000,
+        attemptTimeoutMs: 3_000,
         minAttemptMs: 1_000,
         lastTryLate: false,
     },
@@ -1937,6 +2002,8 @@ var transport = __nccwpck_require__(8257);
 var describe = __nccwpck_require__(2206);
 // EXTERNAL MODULE: ./src/errors/failure.ts
 var failure = __nccwpck_require__(1685);
+// EXTERNAL MODULE: ./src/output/summary.ts
+var summary = __nccwpck_require__(1213);
 // EXTERNAL MODULE: ./src/redact/redact.ts
 var redact = __nccwpck_require__(7940);
 // EXTERNAL MODULE: ./src/diagnose/claims.ts
@@ -2163,10 +2230,11 @@ var render = __nccwpck_require__(5770);
 
 
 
+
 function explainFailure(core, failure, context) {
     if (failure.kind === 'no-id-token' && !failure.fromFork) {
         core.info(PERMISSIONS_SNIPPET);
-        core.appendSummary('### auth-action: no OIDC ID token\n\n```yaml\npermissions:\n  contents: read\n  id-token: write\n```\n');
+        core.appendSummary((0,summary/* summarySection */.Gd)('### auth-action: no OIDC ID token', (0,summary/* statusLine */.Bs)('❌', `**No publish token.** This job cannot request an OIDC ID token from GitHub: give it (or the whole workflow) these permissions, and list beside them every other permission the job needs (${(0,summary/* troubleshootingLink */.rT)(context.docs, 'before-exchange', 'failures before the exchange')}).`), '```yaml\npermissions:\n  contents: read\n  id-token: write\n```'));
         return true;
     }
     const refused = failure.kind === 'http-status' &&
@@ -2184,7 +2252,8 @@ function explainFailure(core, failure, context) {
     const diagnosis = diagnoseRefusal(failure.details, claims, context);
     core.info((0,render/* diagnosisForLog */.ti)(diagnosis));
     const said = `HTTP ${failure.status}: ${(0,redact/* shown */.SP)(failure.details.join(' '), describe/* MAX_SAID */.ju) || 'no explanation'}`;
-    core.appendSummary((0,render/* diagnosisForSummary */.v_)(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
+    const link = (0,summary/* troubleshootingLink */.rT)(context.docs, 'exchange-refused', 'what each refusal means');
+    core.appendSummary((0,render/* diagnosisForSummary */.v_)(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis, `${(0,describe/* fixOf */.BW)(failure) ?? ''} See ${link}.`));
     return true;
 }
 function explainAndDescribe(core, error, context) {
@@ -3092,6 +3161,7 @@ function handOutToken(core, inputs, minted, provider) {
 
 ;// CONCATENATED MODULE: ./src/output/summary-line.ts
 
+
 function successSummary(baseUrl, jwt, revoke, providerVariable) {
     const claims = jwt === undefined ? undefined : (0,diagnose_claims/* readClaims */.Ip)(jwt);
     const run = claims?.repository === undefined
@@ -3102,7 +3172,15 @@ function successSummary(baseUrl, jwt, revoke, providerVariable) {
             ? 'It is revoked when the job ends.'
             : 'It is not revoked (`revoke: false`) and expires 30 minutes after it was issued.'
         : `cargo's credential provider is set up for the rest of the job (\`${providerVariable}\`); ${revoke ? 'every token the job mints is revoked when it ends' : 'no token is revoked (`revoke: false`)'}.`;
-    return `✅ **auth-action** got a publish token from ${baseUrl}${run}. ${fate}\n`;
+    return (0,summary/* summarySection */.Gd)((0,summary/* statusLine */.Bs)('✅', `**auth-action** got a publish token from ${baseUrl}${run}. ${fate}`));
+}
+function unrevokedSummary(failed, minted, docs) {
+    const answer = minted === 1
+        ? '**auth-action could not revoke the publish token**: it stays valid until it expires, 30 minutes after it was issued.'
+        : failed === minted
+            ? `**auth-action could not revoke the ${minted} publish tokens this job minted**: each stays valid until it expires, 30 minutes after it was issued.`
+            : `**auth-action revoked ${minted - failed} of the ${minted} publish tokens this job minted**: ${failed === 1 ? 'the other stays' : `the other ${failed} stay`} valid until ${failed === 1 ? 'it expires' : 'they expire'}, 30 minutes after ${failed === 1 ? 'it was' : 'they were'} issued.`;
+    return summarySection(statusLine('⚠️', `${answer} The post step's warning says why (${troubleshootingLink(docs, 'revocation', 'the revocation')}).`));
 }
 
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
@@ -3152,9 +3230,12 @@ function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
 
 
 
+
 async function runMain(deps) {
     const { environment, transport, clock } = deps;
     const redactor = new redact/* Redactor */.pO();
+    for (const link of (0,summary/* summaryLinks */.w9)(environment.docs))
+        redactor.keep(link);
     const core = withRedaction(deps.core, redactor);
     let inputs;
     const trace = {};
@@ -3183,7 +3264,7 @@ async function runMain(deps) {
             if (found.unpublished.length === 0) {
                 core.setOutput('token', '');
                 core.info(describe/* NOTHING_TO_PUBLISH */.Wt.log);
-                core.appendSummary(describe/* NOTHING_TO_PUBLISH */.Wt.summary);
+                core.appendSummary((0,summary/* summarySection */.Gd)(describe/* NOTHING_TO_PUBLISH */.Wt.summary));
                 return;
             }
         }
@@ -3209,6 +3290,7 @@ async function runMain(deps) {
             audienceFromInput: inputs?.registry.audienceFromInput ?? false,
             nowSeconds: Math.floor(clock.now() / 1000),
             lastJwt: trace.lastJwt,
+            docs: environment.docs,
         }));
     }
 }
@@ -3815,7 +3897,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary_summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -4311,6 +4393,50 @@ function run() {
 
 /***/ }),
 
+/***/ 1213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bs: () => (/* binding */ statusLine),
+/* harmony export */   Gd: () => (/* binding */ summarySection),
+/* harmony export */   rT: () => (/* binding */ troubleshootingLink),
+/* harmony export */   w9: () => (/* binding */ summaryLinks)
+/* harmony export */ });
+/* unused harmony export TROUBLESHOOTING */
+const TROUBLESHOOTING = {
+    'exchange-refused': 'the-registry-refused-the-exchange',
+    revocation: 'the-revocation',
+    'not-out': 'the-release-report-says-a-crate-is-not-out',
+    'new-crate': 'a-crate-the-registry-does-not-have',
+    'index-unreadable': 'the-index-could-not-be-read',
+    'before-exchange': 'failures-before-the-exchange',
+};
+function statusLine(mark, answer) {
+    return `${mark} ${answer}`;
+}
+function summarySection(...blocks) {
+    const kept = blocks
+        .map((block) => (block ?? '').replace(/^\n+|\n+$/g, ''))
+        .filter((block) => block !== '');
+    return `\n${kept.join('\n\n')}\n\n`;
+}
+function sectionUrl(docs, section) {
+    return `${docs}troubleshooting.md#${TROUBLESHOOTING[section]}`;
+}
+function summaryLinks(docs) {
+    if (docs === undefined)
+        return [];
+    return Object.keys(TROUBLESHOOTING).map((section) => `(${sectionUrl(docs, section)})`);
+}
+function troubleshootingLink(docs, section, text) {
+    return docs === undefined
+        ? `${text} in auth-action's docs/troubleshooting.md`
+        : `[${text}](${sectionUrl(docs, section)})`;
+}
+
+
+/***/ }),
+
 /***/ 7940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4419,6 +4545,7 @@ function hideCut(text, secret, table) {
 const MIN_SECRET_LENGTH = 8;
 class Redactor {
     secrets = new Set();
+    kept = new Set();
     tables = new Map();
     add(secret) {
         if (secret.length < MIN_SECRET_LENGTH)
@@ -4427,6 +4554,9 @@ class Redactor {
         const flat = noWorkflowCommand(oneLine(secret));
         if (flat !== secret && flat.trim().length >= MIN_SECRET_LENGTH)
             this.secrets.add(flat);
+    }
+    keep(url) {
+        this.kept.add(url);
     }
     table(secret) {
         let table = this.tables.get(secret);
@@ -4444,7 +4574,16 @@ class Redactor {
         if (out.includes('…'))
             for (const secret of secrets)
                 out = hideCut(out, secret, this.table(secret));
-        return redactUrls(out);
+        return this.redactAround(out, [...this.kept]);
+    }
+    redactAround(text, kept) {
+        const [url, ...others] = kept;
+        if (url === undefined)
+            return redactUrls(text);
+        return text
+            .split(url)
+            .map((piece) => this.redactAround(piece, others))
+            .join(url);
     }
 }
 
@@ -4542,8 +4681,22 @@ function readOidc(env) {
     return { kind: 'ready', access: { requestUrl, requestToken } };
 }
 const MIN_TIME_SCALE = 0.005;
+function actionDocs(env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_ACTION_REPOSITORY ?? '';
+    const ref = env.GITHUB_ACTION_REF ?? '';
+    if (!/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(server))
+        return undefined;
+    if (!/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/.test(repository))
+        return undefined;
+    if (!/^[A-Za-z0-9_./-]{1,255}$/.test(ref) || ref.split('/').some((part) => /^\.*$/.test(part))) {
+        return undefined;
+    }
+    return `${server}/${repository}/blob/${ref}/docs/`;
+}
 function readEnvironment(env = process.env, platform = process.platform) {
     const oidc = readOidc(env);
+    const docs = actionDocs(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
     const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
     return {
@@ -4557,6 +4710,7 @@ function readEnvironment(env = process.env, platform = process.platform) {
         runnerTemp: env.RUNNER_TEMP,
         githubWorkspace: env.GITHUB_WORKSPACE,
         cargo: readCargoEnvironment(env, platform),
+        ...(docs === undefined ? {} : { docs }),
     };
 }
 

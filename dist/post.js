@@ -324,13 +324,15 @@ __webpack_unused_export__ = debug; // for test
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  m_: () => (/* binding */ briefly),
   Uc: () => (/* binding */ describeError),
   Ic: () => (/* binding */ describeFailure),
   DR: () => (/* binding */ retryReason),
+  Lx: () => (/* binding */ shownCrate),
   Zz: () => (/* binding */ unrevokedText)
 });
 
-// UNUSED EXPORTS: MAX_SAID, NEW_CRATE_REFUSAL, NOTHING_TO_PUBLISH, midReleaseNote, seconds, sentence, shownCrate, shownPath
+// UNUSED EXPORTS: MAX_SAID, NEW_CRATE_REFUSAL, NOTHING_TO_PUBLISH, fixOf, midReleaseNote, seconds, sentence, shownPath
 
 ;// CONCATENATED MODULE: ./src/diagnose/claims.ts
 
@@ -690,6 +692,15 @@ function tokenRecordText(failure) {
         ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
         : `The credential provider's token record could not be read (${(0,redact/* shown */.SP)(failure.code, 40)}): ${unrevoked}`;
 }
+const isServerFailure = (failure) => failure.status >= 500 || failure.status === 408 || failure.status === 429;
+function httpNextStep(failure) {
+    return isServerFailure(failure)
+        ? whenServerFailed(failure)
+        : whenRefused(failure.call, failure.status, failure.details, failure.unexpectedBody !== undefined);
+}
+function fixOf(failure) {
+    return failure.kind === 'http-status' ? httpNextStep(failure) : undefined;
+}
 function tokenCount(count) {
     return count === 1 ? '1 token' : `${count} tokens`;
 }
@@ -807,13 +818,8 @@ function describeFailure(failure, attempts) {
                 `Redirects are not followed, so that ${secret} never travels to a host you did not name. ${next}`);
         }
         case 'http-status': {
-            const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
-            const page = failure.unexpectedBody !== undefined;
-            const next = server
-                ? whenServerFailed(failure)
-                : whenRefused(failure.call, failure.status, failure.details, page);
-            const said = statusText(failure, server);
-            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
+            const said = statusText(failure, isServerFailure(failure));
+            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${httpNextStep(failure)}`;
         }
         case 'malformed-response':
             if (failure.call === 'revoke') {
@@ -856,6 +862,8 @@ function describeFailure(failure, attempts) {
             return failure.reason === 'git'
                 ? `The registry \`${(0,redact/* shown */.SP)(failure.registry, 64)}\` has a git index (${(0,redact/* shownUrl */.zA)(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
                 : `cargo's configuration for this workspace names no index for the registry \`${(0,redact/* shown */.SP)(failure.registry, 64)}\` (\`[registries.${(0,redact/* shown */.SP)(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${(0,redact/* shownUrl */.zA)(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${(0,redact/* shown */.SP)(failure.registry, 64)}\` needs that setting too.`;
+        case 'not-out':
+            return notOutText(failure);
         case 'index-doubt':
             return indexDoubtText(failure.registry, failure.doubt);
         case 'out-of-time': {
@@ -907,7 +915,7 @@ function indexDoubtText(registry, doubt) {
 const NOTHING_TO_PUBLISH = {
     log: 'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed: ' +
         "a trusted-publishing token can only publish. The `token` output is empty; skip the publishing step with `if: steps.<id>.outputs.unpublished != ''`.",
-    summary: 'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.\n',
+    summary: '✅ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
 };
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
@@ -1027,6 +1035,49 @@ function cratesSkippedText(failure) {
             .join(', ')}${known.length > 3 ? ' (and more)' : ''}: rename the package to the registry's spelling.`;
     return (`\`new-crates: skip\`: ${registryWhere(registry)} does not have ${crateList(skipped)} under ${one ? 'its' : 'their'} name, and trusted publishing cannot create a crate, so this release leaves ${one ? 'it' : 'them'} out${dependents}. ` +
         `All of them are in \`exclude-published\`.${renamed} Once for each new crate: ${firstPublish(one && skipped[0] !== undefined ? skipped[0].name : 'NAME', registry)} and add this workflow as its trusted publisher; a later run releases it and what depends on it.`);
+}
+function notOutText(failure) {
+    const one = failure.crates.length === 1;
+    const listed = failure.crates.slice(0, 20).map(shownCrate).join(', ');
+    const more = failure.crates.length > 20 ? ` and ${failure.crates.length - 20} more` : '';
+    const why = failure.workspace
+        ? `which the check of the workspace found to publish: ${one ? 'its upload was' : 'each upload was'} refused, not attempted (cargo stopped before it) or is late, and cargo's output says which.`
+        : `which cargo asked the credential provider a token to upload: ${one ? 'its upload was' : 'each upload was'} refused or is late, and cargo's output says which.`;
+    const next = failure.workspace
+        ? 'Fix the cause, then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with `exclude-published`.'
+        : 'Fix the cause, then publish the rest: with the `workspace` input set, a re-run of this job finds what is out and publishes only the rest (`exclude-published`).';
+    return `At the end of this job, the registry's index at ${(0,redact/* shownUrl */.zA)(failure.index)} does not list ${listed}${more}, ${why} ${next}`;
+}
+function briefly(failure, attempts) {
+    const after = attempts && attempts.made > 1 ? ` after ${attempts.made} attempts` : '';
+    switch (failure.kind) {
+        case 'http-status':
+            return `HTTP ${failure.status}${after}`;
+        case 'timeout':
+            return attempts && attempts.made > 1
+                ? `no answer in ${attempts.made} attempts`
+                : `no answer within ${describe_seconds(failure.timeoutMs)}`;
+        case 'network':
+            return `the connection failed (${(0,redact/* shown */.SP)(failure.code, 40)})${after}`;
+        case 'unknown-host':
+            return 'the host was not found (DNS)';
+        case 'tls':
+            return `its certificate is not trusted (${(0,redact/* shown */.SP)(failure.code, 40)})`;
+        case 'redirect':
+            return `a redirect (HTTP ${failure.status}), not followed`;
+        case 'malformed-response':
+            return `an answer that does not read (HTTP ${failure.status})`;
+        case 'unsendable':
+            return 'the request could not be sent from this machine';
+        case 'index-auth-required':
+            return 'the index requires credentials';
+        case 'out-of-time':
+            return failure.last === undefined
+                ? `its ${describe_seconds(failure.budgetMs)} budget ran out`
+                : `${briefly(failure.last)}, then its ${describe_seconds(failure.budgetMs)} budget ran out`;
+        default:
+            return failure.kind;
+    }
 }
 function retryReason(failure) {
     switch (failure.kind) {
@@ -1604,7 +1655,7 @@ function registryVariable(name, key) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(502);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1613,7 +1664,51 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 502:
+/***/ 213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bs: () => (/* binding */ statusLine),
+/* harmony export */   Gd: () => (/* binding */ summarySection),
+/* harmony export */   rT: () => (/* binding */ troubleshootingLink),
+/* harmony export */   w9: () => (/* binding */ summaryLinks)
+/* harmony export */ });
+/* unused harmony export TROUBLESHOOTING */
+const TROUBLESHOOTING = {
+    'exchange-refused': 'the-registry-refused-the-exchange',
+    revocation: 'the-revocation',
+    'not-out': 'the-release-report-says-a-crate-is-not-out',
+    'new-crate': 'a-crate-the-registry-does-not-have',
+    'index-unreadable': 'the-index-could-not-be-read',
+    'before-exchange': 'failures-before-the-exchange',
+};
+function statusLine(mark, answer) {
+    return `${mark} ${answer}`;
+}
+function summarySection(...blocks) {
+    const kept = blocks
+        .map((block) => (block ?? '').replace(/^\n+|\n+$/g, ''))
+        .filter((block) => block !== '');
+    return `\n${kept.join('\n\n')}\n\n`;
+}
+function sectionUrl(docs, section) {
+    return `${docs}troubleshooting.md#${TROUBLESHOOTING[section]}`;
+}
+function summaryLinks(docs) {
+    if (docs === undefined)
+        return [];
+    return Object.keys(TROUBLESHOOTING).map((section) => `(${sectionUrl(docs, section)})`);
+}
+function troubleshootingLink(docs, section, text) {
+    return docs === undefined
+        ? `${text} in auth-action's docs/troubleshooting.md`
+        : `[${text}](${sectionUrl(docs, section)})`;
+}
+
+
+/***/ }),
+
+/***/ 89:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1687,6 +1782,43 @@ const preflightTiming = (scale = 1) => scaled({
         lastTryLate: false,
     },
 }, scale);
+const reportTiming = (scale = 1) => scaled({
+    budgetMs: 5_000,
+    policy: {
+        maxAttempts: 2,
+        backoffCapsMs: [500],
+        retryAfterCapMs: 1_000,
+        attemptTimeoutMs: 3_000,
+        minAttemptMs: 1_000,
+        lastTryLate: false,
+    },
+}, scale);
+
+// EXTERNAL MODULE: ./src/output/summary.ts
+var summary = __nccwpck_require__(213);
+;// CONCATENATED MODULE: ./src/output/summary-line.ts
+
+
+function successSummary(baseUrl, jwt, revoke, providerVariable) {
+    const claims = jwt === undefined ? undefined : readClaims(jwt);
+    const run = claims?.repository === undefined
+        ? ''
+        : ` for \`${claims.repository}\`${claims.workflowFile ? ` (workflow \`${claims.workflowFile}\`)` : ''}`;
+    const fate = providerVariable === undefined
+        ? revoke
+            ? 'It is revoked when the job ends.'
+            : 'It is not revoked (`revoke: false`) and expires 30 minutes after it was issued.'
+        : `cargo's credential provider is set up for the rest of the job (\`${providerVariable}\`); ${revoke ? 'every token the job mints is revoked when it ends' : 'no token is revoked (`revoke: false`)'}.`;
+    return summarySection(statusLine('✅', `**auth-action** got a publish token from ${baseUrl}${run}. ${fate}`));
+}
+function unrevokedSummary(failed, minted, docs) {
+    const answer = minted === 1
+        ? '**auth-action could not revoke the publish token**: it stays valid until it expires, 30 minutes after it was issued.'
+        : failed === minted
+            ? `**auth-action could not revoke the ${minted} publish tokens this job minted**: each stays valid until it expires, 30 minutes after it was issued.`
+            : `**auth-action revoked ${minted - failed} of the ${minted} publish tokens this job minted**: ${failed === 1 ? 'the other stays' : `the other ${failed} stay`} valid until ${failed === 1 ? 'it expires' : 'they expire'}, 30 minutes after ${failed === 1 ? 'it was' : 'they were'} issued.`;
+    return (0,summary/* summarySection */.Gd)((0,summary/* statusLine */.Bs)('⚠️', `${answer} The post step's warning says why (${(0,summary/* troubleshootingLink */.rT)(docs, 'revocation', 'the revocation')}).`));
+}
 
 ;// CONCATENATED MODULE: ./src/provider/files.ts
 const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
@@ -2568,6 +2700,8 @@ function readPreflight(core) {
 
 
 
+
+
 const UNREVOKED = 'The token was not revoked; it expires on its own 30 minutes after it was issued.';
 function postNet(deps, core, budget) {
     return {
@@ -2594,21 +2728,44 @@ function removableFolder(folder, runnerTemp) {
     return inTemp && (0,external_node_path_namespaceObject.basename)(folder).startsWith(PROVIDER_DIR_PREFIX) ? folder : undefined;
 }
 const CRATES_IO = { api: 'https://crates.io', index: 'https://index.crates.io/' };
-async function reportRelease(deps, baseUrl, recorded, revoked, budget) {
-    const { core } = deps;
+function indexToAsk(preflight, baseUrl) {
+    if (preflight !== undefined && preflight.index !== '') {
+        return { kind: 'sparse', url: preflight.index };
+    }
+    if (preflight !== undefined) {
+        return { kind: 'none', why: 'the check of the workspace read no index (its warning says why)' };
+    }
+    if (baseUrl === CRATES_IO.api)
+        return { kind: 'sparse', url: CRATES_IO.index };
+    return {
+        kind: 'none',
+        why: "without the `workspace` input, post does not know this registry's index",
+    };
+}
+async function reportRelease(deps, baseUrl, recorded, tokens) {
+    const { core, transport, clock, environment } = deps;
     const preflight = readPreflight(core);
-    if (recorded.length === 0)
-        return;
     const uploads = recorded.some((entry) => entry.upload !== undefined);
     if (!uploads && (preflight?.unpublished.length ?? 0) === 0)
         return;
     try {
-        const { releaseReport } = await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(720)]).then(__nccwpck_require__.bind(__nccwpck_require__, 720));
-        const index = preflight?.index || (baseUrl === CRATES_IO.api ? CRATES_IO.index : undefined);
-        const net = postNet(deps, core, budget);
-        const report = await releaseReport(net, { recorded, preflight, index, revoked });
+        const { releaseReport, notOut } = await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(703)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84));
+        const facts = {
+            recorded,
+            preflight,
+            index: indexToAsk(preflight, baseUrl),
+            tokens,
+            docs: environment.docs,
+        };
+        const net = (0,call/* startPhase */.C)({ core, transport, clock }, reportTiming(environment.timeScale));
+        const report = await releaseReport(net, facts);
         core.appendSummary(report.summary);
         core.info(report.line);
+        if (report.gaveUp !== undefined)
+            core.info(report.gaveUp);
+        const failure = notOut(report, facts);
+        if (failure !== undefined)
+            core.warning((0,describe/* describeFailure */.Ic)(failure));
     }
     catch (error) {
         core.debug(`No release report: ${(0,describe/* describeError */.Uc)(error)}`);
@@ -2638,7 +2795,8 @@ function removeFolder(core, folder) {
 async function keepTokens(deps, handover, folder, budget) {
     const { core, clock } = deps;
     const recorded = folder === undefined ? [] : await readForReport(core, folder, budget, clock);
-    await reportRelease(deps, handover.baseUrl, recorded, Promise.resolve(0), budget);
+    const minted = Math.max(1, new Set(recorded.map((entry) => entry.token)).size);
+    await reportRelease(deps, handover.baseUrl, recorded, { minted, revoked: 'kept' });
     core.info(handover.providerDir === undefined
         ? 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.'
         : 'Not revoking the tokens (`revoke: false`): each expires on its own 30 minutes after it was issued.');
@@ -2662,8 +2820,12 @@ async function revokeTokens(deps, handover, folder, budget) {
     const label = folder === undefined ? '' : "The main step's token: ";
     const mainRevoked = revokeMainToken(deps, baseUrl, token, budget, label);
     if (folder === undefined) {
-        if (await mainRevoked)
+        const revoked = await mainRevoked;
+        if (revoked)
             core.info(`Revoked the publish token at ${baseUrl}.`);
+        else
+            core.appendSummary(unrevokedSummary(1, 1, deps.environment.docs));
+        await reportRelease(deps, baseUrl, [], { minted: 1, revoked: Number(revoked) });
         return;
     }
     const recorded = revokeRecorded({
@@ -2680,9 +2842,7 @@ async function revokeTokens(deps, handover, folder, budget) {
         minAttemptMs: budget.timing.policy.minAttemptMs,
         now: () => clock.now(),
     });
-    const revokedCount = Promise.all([mainRevoked, recorded.done]).then(([main, result]) => Number(main) + result.oursRevoked);
-    const report = recorded.entries.then((entries) => reportRelease(deps, baseUrl, [{ token, mintedAt: 0, n: 1 }, ...entries], revokedCount, budget));
-    const [main, result] = await Promise.all([mainRevoked, recorded.done]);
+    const [main, result, entries] = await Promise.all([mainRevoked, recorded.done, recorded.entries]);
     for (const warning of result.warnings)
         core.warning((0,describe/* describeFailure */.Ic)(warning));
     for (const { reason, count } of failedReasons(result.failed)) {
@@ -2696,17 +2856,24 @@ async function revokeTokens(deps, handover, folder, budget) {
     else if (revoked === 1) {
         core.info(`Revoked the publish token at ${baseUrl}.`);
     }
-    await report;
+    if (revoked < minted) {
+        core.appendSummary(unrevokedSummary(minted - revoked, minted, deps.environment.docs));
+    }
+    await reportRelease(deps, baseUrl, entries, { minted, revoked });
 }
 async function runPost(deps) {
     const { environment, clock } = deps;
     const redactor = new redact/* Redactor */.pO();
+    for (const link of (0,summary/* summaryLinks */.w9)(environment.docs))
+        redactor.keep(link);
     const core = withRedaction(deps.core, redactor);
     const timing = postTiming(environment.timeScale);
     const budget = { timing, deadline: clock.now() + timing.budgetMs };
     let removable;
+    let keep = false;
     try {
         const handover = readHandover(core);
+        keep = handover.kind === 'keep';
         if (handover.kind === 'none') {
             const nothing = readPreflight(core)?.unpublished.length === 0;
             core.info(nothing
@@ -2729,6 +2896,8 @@ async function runPost(deps) {
     }
     catch (error) {
         core.warning(`${(0,describe/* describeError */.Uc)(error)} ${UNREVOKED}`);
+        if (!keep)
+            core.appendSummary(unrevokedSummary(1, 1, environment.docs));
     }
     finally {
         if (removable !== undefined)
@@ -3338,7 +3507,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary_summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -3886,8 +4055,22 @@ function readOidc(env) {
     return { kind: 'ready', access: { requestUrl, requestToken } };
 }
 const MIN_TIME_SCALE = 0.005;
+function actionDocs(env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_ACTION_REPOSITORY ?? '';
+    const ref = env.GITHUB_ACTION_REF ?? '';
+    if (!/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(server))
+        return undefined;
+    if (!/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/.test(repository))
+        return undefined;
+    if (!/^[A-Za-z0-9_./-]{1,255}$/.test(ref) || ref.split('/').some((part) => /^\.*$/.test(part))) {
+        return undefined;
+    }
+    return `${server}/${repository}/blob/${ref}/docs/`;
+}
 function readEnvironment(env = process.env, platform = process.platform) {
     const oidc = readOidc(env);
+    const docs = actionDocs(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
     const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
     return {
@@ -3901,6 +4084,7 @@ function readEnvironment(env = process.env, platform = process.platform) {
         runnerTemp: env.RUNNER_TEMP,
         githubWorkspace: env.GITHUB_WORKSPACE,
         cargo: readCargoEnvironment(env, platform),
+        ...(docs === undefined ? {} : { docs }),
     };
 }
 
@@ -4030,6 +4214,7 @@ function hideCut(text, secret, table) {
 const MIN_SECRET_LENGTH = 8;
 class Redactor {
     secrets = new Set();
+    kept = new Set();
     tables = new Map();
     add(secret) {
         if (secret.length < MIN_SECRET_LENGTH)
@@ -4038,6 +4223,9 @@ class Redactor {
         const flat = noWorkflowCommand(oneLine(secret));
         if (flat !== secret && flat.trim().length >= MIN_SECRET_LENGTH)
             this.secrets.add(flat);
+    }
+    keep(url) {
+        this.kept.add(url);
     }
     table(secret) {
         let table = this.tables.get(secret);
@@ -4055,7 +4243,16 @@ class Redactor {
         if (out.includes('…'))
             for (const secret of secrets)
                 out = hideCut(out, secret, this.table(secret));
-        return redactUrls(out);
+        return this.redactAround(out, [...this.kept]);
+    }
+    redactAround(text, kept) {
+        const [url, ...others] = kept;
+        if (url === undefined)
+            return redactUrls(text);
+        return text
+            .split(url)
+            .map((piece) => this.redactAround(piece, others))
+            .join(url);
     }
 }
 

@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(795);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(786);
 
 await (0,_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -331,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 795:
+/***/ 786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1501,6 +1501,7 @@ function hideCut(text, secret, table) {
 const MIN_SECRET_LENGTH = 8;
 class Redactor {
     secrets = new Set();
+    kept = new Set();
     tables = new Map();
     add(secret) {
         if (secret.length < MIN_SECRET_LENGTH)
@@ -1509,6 +1510,9 @@ class Redactor {
         const flat = noWorkflowCommand(oneLine(secret));
         if (flat !== secret && flat.trim().length >= MIN_SECRET_LENGTH)
             this.secrets.add(flat);
+    }
+    keep(url) {
+        this.kept.add(url);
     }
     table(secret) {
         let table = this.tables.get(secret);
@@ -1526,7 +1530,16 @@ class Redactor {
         if (out.includes('…'))
             for (const secret of secrets)
                 out = hideCut(out, secret, this.table(secret));
-        return redactUrls(out);
+        return this.redactAround(out, [...this.kept]);
+    }
+    redactAround(text, kept) {
+        const [url, ...others] = kept;
+        if (url === undefined)
+            return redactUrls(text);
+        return text
+            .split(url)
+            .map((piece) => this.redactAround(piece, others))
+            .join(url);
     }
 }
 
@@ -1884,6 +1897,15 @@ function tokenRecordText(failure) {
         ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
         : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): ${unrevoked}`;
 }
+const isServerFailure = (failure) => failure.status >= 500 || failure.status === 408 || failure.status === 429;
+function httpNextStep(failure) {
+    return isServerFailure(failure)
+        ? whenServerFailed(failure)
+        : whenRefused(failure.call, failure.status, failure.details, failure.unexpectedBody !== undefined);
+}
+function fixOf(failure) {
+    return failure.kind === 'http-status' ? httpNextStep(failure) : undefined;
+}
 function tokenCount(count) {
     return count === 1 ? '1 token' : `${count} tokens`;
 }
@@ -2001,13 +2023,8 @@ function describeFailure(failure, attempts) {
                 `Redirects are not followed, so that ${secret} never travels to a host you did not name. ${next}`);
         }
         case 'http-status': {
-            const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
-            const page = failure.unexpectedBody !== undefined;
-            const next = server
-                ? whenServerFailed(failure)
-                : whenRefused(failure.call, failure.status, failure.details, page);
-            const said = statusText(failure, server);
-            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
+            const said = statusText(failure, isServerFailure(failure));
+            return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${httpNextStep(failure)}`;
         }
         case 'malformed-response':
             if (failure.call === 'revoke') {
@@ -2050,6 +2067,8 @@ function describeFailure(failure, attempts) {
             return failure.reason === 'git'
                 ? `The registry \`${redact_shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
                 : `cargo's configuration for this workspace names no index for the registry \`${redact_shown(failure.registry, 64)}\` (\`[registries.${redact_shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${redact_shown(failure.registry, 64)}\` needs that setting too.`;
+        case 'not-out':
+            return notOutText(failure);
         case 'index-doubt':
             return indexDoubtText(failure.registry, failure.doubt);
         case 'out-of-time': {
@@ -2101,7 +2120,7 @@ function indexDoubtText(registry, doubt) {
 const NOTHING_TO_PUBLISH = {
     log: 'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed: ' +
         "a trusted-publishing token can only publish. The `token` output is empty; skip the publishing step with `if: steps.<id>.outputs.unpublished != ''`.",
-    summary: 'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.\n',
+    summary: '✅ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
 };
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
@@ -2222,6 +2241,49 @@ function cratesSkippedText(failure) {
     return (`\`new-crates: skip\`: ${registryWhere(registry)} does not have ${crateList(skipped)} under ${one ? 'its' : 'their'} name, and trusted publishing cannot create a crate, so this release leaves ${one ? 'it' : 'them'} out${dependents}. ` +
         `All of them are in \`exclude-published\`.${renamed} Once for each new crate: ${firstPublish(one && skipped[0] !== undefined ? skipped[0].name : 'NAME', registry)} and add this workflow as its trusted publisher; a later run releases it and what depends on it.`);
 }
+function notOutText(failure) {
+    const one = failure.crates.length === 1;
+    const listed = failure.crates.slice(0, 20).map(shownCrate).join(', ');
+    const more = failure.crates.length > 20 ? ` and ${failure.crates.length - 20} more` : '';
+    const why = failure.workspace
+        ? `which the check of the workspace found to publish: ${one ? 'its upload was' : 'each upload was'} refused, not attempted (cargo stopped before it) or is late, and cargo's output says which.`
+        : `which cargo asked the credential provider a token to upload: ${one ? 'its upload was' : 'each upload was'} refused or is late, and cargo's output says which.`;
+    const next = failure.workspace
+        ? 'Fix the cause, then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with `exclude-published`.'
+        : 'Fix the cause, then publish the rest: with the `workspace` input set, a re-run of this job finds what is out and publishes only the rest (`exclude-published`).';
+    return `At the end of this job, the registry's index at ${shownUrl(failure.index)} does not list ${listed}${more}, ${why} ${next}`;
+}
+function briefly(failure, attempts) {
+    const after = attempts && attempts.made > 1 ? ` after ${attempts.made} attempts` : '';
+    switch (failure.kind) {
+        case 'http-status':
+            return `HTTP ${failure.status}${after}`;
+        case 'timeout':
+            return attempts && attempts.made > 1
+                ? `no answer in ${attempts.made} attempts`
+                : `no answer within ${describe_seconds(failure.timeoutMs)}`;
+        case 'network':
+            return `the connection failed (${shown(failure.code, 40)})${after}`;
+        case 'unknown-host':
+            return 'the host was not found (DNS)';
+        case 'tls':
+            return `its certificate is not trusted (${shown(failure.code, 40)})`;
+        case 'redirect':
+            return `a redirect (HTTP ${failure.status}), not followed`;
+        case 'malformed-response':
+            return `an answer that does not read (HTTP ${failure.status})`;
+        case 'unsendable':
+            return 'the request could not be sent from this machine';
+        case 'index-auth-required':
+            return 'the index requires credentials';
+        case 'out-of-time':
+            return failure.last === undefined
+                ? `its ${describe_seconds(failure.budgetMs)} budget ran out`
+                : `${briefly(failure.last)}, then its ${describe_seconds(failure.budgetMs)} budget ran out`;
+        default:
+            return failure.kind;
+    }
+}
 function retryReason(failure) {
     switch (failure.kind) {
         case 'timeout':
@@ -2266,6 +2328,38 @@ function describeError(error, explained = false) {
             (explained ? explainedAbove(error.failure) : ''));
     }
     return `auth-action stopped on an unexpected error: ${sentence(redact_shown(messageOf(error)))} Please report it with this log.`;
+}
+
+;// CONCATENATED MODULE: ./src/output/summary.ts
+const TROUBLESHOOTING = {
+    'exchange-refused': 'the-registry-refused-the-exchange',
+    revocation: 'the-revocation',
+    'not-out': 'the-release-report-says-a-crate-is-not-out',
+    'new-crate': 'a-crate-the-registry-does-not-have',
+    'index-unreadable': 'the-index-could-not-be-read',
+    'before-exchange': 'failures-before-the-exchange',
+};
+function statusLine(mark, answer) {
+    return `${mark} ${answer}`;
+}
+function summarySection(...blocks) {
+    const kept = blocks
+        .map((block) => (block ?? '').replace(/^\n+|\n+$/g, ''))
+        .filter((block) => block !== '');
+    return `\n${kept.join('\n\n')}\n\n`;
+}
+function sectionUrl(docs, section) {
+    return `${docs}troubleshooting.md#${TROUBLESHOOTING[section]}`;
+}
+function summaryLinks(docs) {
+    if (docs === undefined)
+        return [];
+    return Object.keys(TROUBLESHOOTING).map((section) => `(${sectionUrl(docs, section)})`);
+}
+function troubleshootingLink(docs, section, text) {
+    return docs === undefined
+        ? `${text} in auth-action's docs/troubleshooting.md`
+        : `[${text}](${sectionUrl(docs, section)})`;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
@@ -2614,6 +2708,7 @@ const PERMISSIONS_SNIPPET = [
 
 ;// CONCATENATED MODULE: ./src/diagnose/render.ts
 
+
 const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
 function diagnosisForLog(diagnosis) {
     const lines = ['What the registry compared, as this run’s ID token states it:'];
@@ -2641,26 +2736,27 @@ function codeCell(text) {
 function value(text) {
     return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
 }
-function diagnosisForSummary(heading, said, diagnosis) {
-    const out = [`### ${cell(heading)}`, '', `> ${cell(said)}`, ''];
-    out.push('| What the registry compared | Value in this run | What to check |');
-    out.push('| --- | --- | --- |');
-    for (const row of diagnosis.rows) {
-        const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
-        out.push(`| ${name} | ${value(row.value)} | ${cell(row.check)} |`);
-    }
-    out.push('');
-    if (diagnosis.hiddenCauses.length > 0) {
-        out.push('The registry said only `Failed to decode JWT`, which hides:', '');
-        for (const cause of diagnosis.hiddenCauses) {
-            out.push(`- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`);
-        }
-        out.push('');
-    }
-    for (const note of diagnosis.notes)
-        out.push(cell(note), '');
-    out.push(`_${AID}_`, '');
-    return out.join('\n');
+function diagnosisForSummary(heading, said, diagnosis, fix) {
+    const rows = [
+        ...diagnosis.rows.filter((r) => r.flagged),
+        ...diagnosis.rows.filter((r) => !r.flagged),
+    ];
+    const table = [
+        '| What the registry compared | Value in this run | What to check |',
+        '| --- | --- | --- |',
+        ...rows.map((row) => {
+            const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
+            return `| ${name} | ${value(row.value)} | ${cell(row.check)} |`;
+        }),
+    ].join('\n');
+    const causes = diagnosis.hiddenCauses.length === 0
+        ? undefined
+        : [
+            'The registry said only `Failed to decode JWT`, which hides:',
+            '',
+            ...diagnosis.hiddenCauses.map((cause) => `- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`),
+        ].join('\n');
+    return summarySection(`### ${cell(heading)}`, statusLine('❌', `**No publish token.** ${cell(fix)}`), table, `The registry said:\n\n> ${cell(said)}`, causes, ...diagnosis.notes.map(cell), `_${AID}_`);
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/explain-failure.ts
@@ -2671,10 +2767,11 @@ function diagnosisForSummary(heading, said, diagnosis) {
 
 
 
+
 function explainFailure(core, failure, context) {
     if (failure.kind === 'no-id-token' && !failure.fromFork) {
         core.info(PERMISSIONS_SNIPPET);
-        core.appendSummary('### auth-action: no OIDC ID token\n\n```yaml\npermissions:\n  contents: read\n  id-token: write\n```\n');
+        core.appendSummary(summarySection('### auth-action: no OIDC ID token', statusLine('❌', `**No publish token.** This job cannot request an OIDC ID token from GitHub: give it (or the whole workflow) these permissions, and list beside them every other permission the job needs (${troubleshootingLink(context.docs, 'before-exchange', 'failures before the exchange')}).`), '```yaml\npermissions:\n  contents: read\n  id-token: write\n```'));
         return true;
     }
     const refused = failure.kind === 'http-status' &&
@@ -2692,7 +2789,8 @@ function explainFailure(core, failure, context) {
     const diagnosis = diagnoseRefusal(failure.details, claims, context);
     core.info(diagnosisForLog(diagnosis));
     const said = `HTTP ${failure.status}: ${redact_shown(failure.details.join(' '), MAX_SAID) || 'no explanation'}`;
-    core.appendSummary(diagnosisForSummary(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
+    const link = troubleshootingLink(context.docs, 'exchange-refused', 'what each refusal means');
+    core.appendSummary(diagnosisForSummary(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis, `${fixOf(failure) ?? ''} See ${link}.`));
     return true;
 }
 function explainAndDescribe(core, error, context) {
@@ -3059,6 +3157,17 @@ const preflightTiming = (scale = 1) => scaled({
         lastTryLate: false,
     },
 }, scale);
+const reportTiming = (scale = 1) => scaled({
+    budgetMs: 5_000,
+    policy: {
+        maxAttempts: 2,
+        backoffCapsMs: [500],
+        retryAfterCapMs: 1_000,
+        attemptTimeoutMs: 3_000,
+        minAttemptMs: 1_000,
+        lastTryLate: false,
+    },
+}, scale);
 
 ;// CONCATENATED MODULE: ./src/id-token/oidc-access.ts
 
@@ -3143,7 +3252,7 @@ function tokenAnswer(token, expirationSeconds) {
             token,
             cache: 'expires',
             expiration: Math.floor(expirationSeconds),
-            operation_independent: true,
+            operation_independent: false,
         },
     })}\n`;
 }
@@ -4042,8 +4151,22 @@ function readOidc(env) {
     return { kind: 'ready', access: { requestUrl, requestToken } };
 }
 const MIN_TIME_SCALE = 0.005;
+function actionDocs(env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_ACTION_REPOSITORY ?? '';
+    const ref = env.GITHUB_ACTION_REF ?? '';
+    if (!/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(server))
+        return undefined;
+    if (!/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/.test(repository))
+        return undefined;
+    if (!/^[A-Za-z0-9_./-]{1,255}$/.test(ref) || ref.split('/').some((part) => /^\.*$/.test(part))) {
+        return undefined;
+    }
+    return `${server}/${repository}/blob/${ref}/docs/`;
+}
 function readEnvironment(env = process.env, platform = process.platform) {
     const oidc = readOidc(env);
+    const docs = actionDocs(env);
     const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
     const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
     return {
@@ -4057,6 +4180,7 @@ function readEnvironment(env = process.env, platform = process.platform) {
         runnerTemp: env.RUNNER_TEMP,
         githubWorkspace: env.GITHUB_WORKSPACE,
         cargo: readCargoEnvironment(env, platform),
+        ...(docs === undefined ? {} : { docs }),
     };
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { NODE24 } from './node24.js';
@@ -9,6 +9,12 @@ import { baseEnvironment, spawnable } from './platform.js';
 import { removeTree } from './remove-tree.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** The action as a workflow names it in the README: `uses: org/auth-action@v1`. */
+export const ACTION_REPOSITORY = 'org/auth-action';
+export const ACTION_REF = 'v1';
+/** Where the summary's links to the docs point, with the runner's variables above. */
+export const DOCS_URL = `https://github.com/${ACTION_REPOSITORY}/blob/${ACTION_REF}/docs/`;
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';
@@ -187,6 +193,10 @@ export class Job {
       Object.entries(options.stateIn ?? {}).map(([k, v]) => [`STATE_${k}`, v]),
     );
     return this.runProcess(NODE24, [script], options, {
+      // What the runner sets for a step that runs an action: where it comes from, and which
+      // version (the README's `uses: org/auth-action@v1`).
+      GITHUB_ACTION_REPOSITORY: ACTION_REPOSITORY,
+      GITHUB_ACTION_REF: ACTION_REF,
       ...(await inputEnv(options.with ?? {})),
       ...state,
     });
@@ -305,6 +315,8 @@ export class Job {
           resolve(code);
         });
       });
+      const summary = await readFile(files.GITHUB_STEP_SUMMARY, 'utf8');
+      await keepSummary(summary, stepEnv.GITHUB_ACTION_REPOSITORY ? (args[0] ?? '') : command);
       const outputText = await readFile(files.GITHUB_OUTPUT, 'utf8');
       const stateText = await readFile(files.GITHUB_STATE, 'utf8');
       const exported = parseFileCommands(await readFile(files.GITHUB_ENV, 'utf8'));
@@ -314,7 +326,7 @@ export class Job {
         outputs: parseFileCommands(outputText),
         state: parseFileCommands(stateText),
         exported,
-        summary: await readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
+        summary,
         annotations,
         rawLog,
         log,
@@ -327,6 +339,28 @@ export class Job {
       await removeTree(dir);
     }
   }
+}
+
+let kept = 0;
+
+/**
+ * With RIG_SUMMARY_DIR set, every step summary a test or the demo makes is also written there,
+ * headed by the test's name and the step, for `npm run render-summary` to show as GitHub does.
+ */
+async function keepSummary(summary: string, step: string): Promise<void> {
+  const dir = process.env.RIG_SUMMARY_DIR;
+  if (dir === undefined || dir === '' || summary === '') return;
+  const test =
+    (globalThis as { expect?: { getState(): { currentTestName?: string } } }).expect?.getState()
+      .currentTestName ?? 'demo';
+  kept += 1;
+  const name = `${test}-${kept}`.replace(/[^A-Za-z0-9]+/g, '-').slice(-120);
+  const label = `${test} — ${basename(step)}`.replace(/-->/g, '—>');
+  await writeFile(
+    join(dir, `${process.pid}-${name}.md`),
+    `<!-- ${label} -->
+${summary}`,
+  );
 }
 
 /** One phase of the action alone, in a job of its own. */

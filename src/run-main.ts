@@ -10,6 +10,7 @@ import { oidcAccess } from './id-token/oidc-access.js';
 import { readInputs, type Inputs } from './inputs/read-inputs.js';
 import { handOutToken } from './output/hand-out-token.js';
 import { successSummary } from './output/summary-line.js';
+import { summaryLinks, summarySection } from './output/summary.js';
 import { makeProviderDir, type ProviderProgram } from './provider/install-provider.js';
 import { Redactor } from './redact/redact.js';
 import { withRedaction } from './redact/redacting-core.js';
@@ -33,6 +34,7 @@ export interface MainDeps {
 export async function runMain(deps: MainDeps): Promise<void> {
   const { environment, transport, clock } = deps;
   const redactor = new Redactor();
+  for (const link of summaryLinks(environment.docs)) redactor.keep(link);
   const core = withRedaction(deps.core, redactor);
   let inputs: Inputs | undefined;
   const trace: { lastJwt?: string } = {};
@@ -63,7 +65,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
       if (found.unpublished.length === 0) {
         core.setOutput('token', '');
         core.info(NOTHING_TO_PUBLISH.log);
-        core.appendSummary(NOTHING_TO_PUBLISH.summary);
+        core.appendSummary(summarySection(NOTHING_TO_PUBLISH.summary));
         return;
       }
     }
@@ -96,6 +98,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
         audienceFromInput: inputs?.registry.audienceFromInput ?? false,
         nowSeconds: Math.floor(clock.now() / 1000),
         lastJwt: trace.lastJwt,
+        docs: environment.docs,
       }),
     );
   }

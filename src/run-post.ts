@@ -2,9 +2,11 @@ import { rmSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { describeError, describeFailure, unrevokedText } from './errors/describe.js';
 import { startPhase, type NetDeps } from './http/call.js';
-import { postTiming, timeScaleNote, type Timing } from './http/policies.js';
+import { postTiming, reportTiming, timeScaleNote, type Timing } from './http/policies.js';
 import type { Clock } from './http/retry.js';
 import type { Transport } from './http/transport.js';
+import { unrevokedSummary } from './output/summary-line.js';
+import { summaryLinks } from './output/summary.js';
 import { PROVIDER_DIR_PREFIX } from './provider/files.js';
 import { readRecord, recordFiles, type RecordEntry } from './provider/token-record.js';
 import { Redactor } from './redact/redact.js';
@@ -14,7 +16,13 @@ import { revokeToken } from './revoke/revoke-token.js';
 import type { Core } from './runner/core.js';
 import type { RunnerEnvironment } from './runner/environment.js';
 import { folderProblem } from './runner/untrusted-file.js';
-import { readHandover, readPreflight, type ProviderFolder } from './state/state.js';
+import type { IndexToAsk, ReleaseFacts } from './report/release-report.js';
+import {
+  readHandover,
+  readPreflight,
+  type PreflightHandover,
+  type ProviderFolder,
+} from './state/state.js';
 
 export interface PostDeps {
   core: Core;
@@ -26,7 +34,7 @@ export interface PostDeps {
 const UNREVOKED =
   'The token was not revoked; it expires on its own 30 minutes after it was issued.';
 
-/** The post step's clock: every revocation, and the release report, end by its deadline. */
+/** The post step's clock: every revocation ends by its deadline (the release report has its own). */
 interface PostBudget {
   timing: Timing;
   deadline: number;
@@ -79,31 +87,53 @@ function removableFolder(
 /** crates.io's sparse index: the release report asks it when main's check did not name one. */
 const CRATES_IO = { api: 'https://crates.io', index: 'https://index.crates.io/' };
 
+/** The index the release report asks: main's check's, or crates.io's; else why none. */
+function indexToAsk(preflight: PreflightHandover | undefined, baseUrl: string): IndexToAsk {
+  if (preflight !== undefined && preflight.index !== '') {
+    return { kind: 'sparse', url: preflight.index };
+  }
+  if (preflight !== undefined) {
+    return { kind: 'none', why: 'the check of the workspace read no index (its warning says why)' };
+  }
+  if (baseUrl === CRATES_IO.api) return { kind: 'sparse', url: CRATES_IO.index };
+  return {
+    kind: 'none',
+    why: "without the `workspace` input, post does not know this registry's index",
+  };
+}
+
 /**
- * After a release the credential provider served (and main's check, if it ran, prepared): what went
- * out, as a short report in the step summary. Its code loads only then. Best effort: it asks
- * the index within post's own budget, and a failure of its own costs the report, nothing else.
+ * After the revocations: what the index says of each version main's check found to publish and
+ * of each upload the credential provider recorded, as a section of the step summary, and a
+ * warning naming what is not out. Its code loads only then. It has a budget of its own, started
+ * now, and a failure of its own costs the report, nothing else.
  */
 async function reportRelease(
   deps: PostDeps & { core: Core },
   baseUrl: string,
   recorded: RecordEntry[],
-  revoked: Promise<number>,
-  budget: PostBudget,
+  tokens: ReleaseFacts['tokens'],
 ): Promise<void> {
-  const { core } = deps;
+  const { core, transport, clock, environment } = deps;
   const preflight = readPreflight(core);
-  // Only the provider sees what cargo uploads: without its record there is nothing to report.
-  if (recorded.length === 0) return;
   const uploads = recorded.some((entry) => entry.upload !== undefined);
   if (!uploads && (preflight?.unpublished.length ?? 0) === 0) return;
   try {
-    const { releaseReport } = await import('./preflight/release-report.js');
-    const index = preflight?.index || (baseUrl === CRATES_IO.api ? CRATES_IO.index : undefined);
-    const net = postNet(deps, core, budget);
-    const report = await releaseReport(net, { recorded, preflight, index, revoked });
+    const { releaseReport, notOut } = await import('./report/release-report.js');
+    const facts: ReleaseFacts = {
+      recorded,
+      preflight,
+      index: indexToAsk(preflight, baseUrl),
+      tokens,
+      docs: environment.docs,
+    };
+    const net = startPhase({ core, transport, clock }, reportTiming(environment.timeScale));
+    const report = await releaseReport(net, facts);
     core.appendSummary(report.summary);
     core.info(report.line);
+    if (report.gaveUp !== undefined) core.info(report.gaveUp);
+    const failure = notOut(report, facts);
+    if (failure !== undefined) core.warning(describeFailure(failure));
   } catch (error) {
     core.debug(`No release report: ${describeError(error)}`);
   }
@@ -144,7 +174,8 @@ async function keepTokens(
 ): Promise<void> {
   const { core, clock } = deps;
   const recorded = folder === undefined ? [] : await readForReport(core, folder, budget, clock);
-  await reportRelease(deps, handover.baseUrl, recorded, Promise.resolve(0), budget);
+  const minted = Math.max(1, new Set(recorded.map((entry) => entry.token)).size);
+  await reportRelease(deps, handover.baseUrl, recorded, { minted, revoked: 'kept' });
   core.info(
     handover.providerDir === undefined
       ? 'Not revoking the token (`revoke: false`): it expires on its own 30 minutes after it was issued.'
@@ -196,7 +227,11 @@ async function revokeTokens(
   const label = folder === undefined ? '' : "The main step's token: ";
   const mainRevoked = revokeMainToken(deps, baseUrl, token, budget, label);
   if (folder === undefined) {
-    if (await mainRevoked) core.info(`Revoked the publish token at ${baseUrl}.`);
+    const revoked = await mainRevoked;
+    if (revoked) core.info(`Revoked the publish token at ${baseUrl}.`);
+    else core.appendSummary(unrevokedSummary(1, 1, deps.environment.docs));
+    // Only now, with the revocation done: the report never delays it.
+    await reportRelease(deps, baseUrl, [], { minted: 1, revoked: Number(revoked) });
     return;
   }
   const recorded = revokeRecorded(
@@ -217,14 +252,7 @@ async function revokeTokens(
       now: () => clock.now(),
     },
   );
-  const revokedCount = Promise.all([mainRevoked, recorded.done]).then(
-    ([main, result]) => Number(main) + result.oursRevoked,
-  );
-  // The report starts once the record is read; the revocations never wait for it.
-  const report = recorded.entries.then((entries) =>
-    reportRelease(deps, baseUrl, [{ token, mintedAt: 0, n: 1 }, ...entries], revokedCount, budget),
-  );
-  const [main, result] = await Promise.all([mainRevoked, recorded.done]);
+  const [main, result, entries] = await Promise.all([mainRevoked, recorded.done, recorded.entries]);
   for (const warning of result.warnings) core.warning(describeFailure(warning));
   for (const { reason, count } of failedReasons(result.failed)) {
     core.warning(unrevokedText(count, reason));
@@ -240,7 +268,13 @@ async function revokeTokens(
   } else if (revoked === 1) {
     core.info(`Revoked the publish token at ${baseUrl}.`);
   }
-  await report;
+  // main's summary said the tokens are revoked when the job ends: where that did not hold,
+  // this step's summary says so.
+  if (revoked < minted) {
+    core.appendSummary(unrevokedSummary(minted - revoked, minted, deps.environment.docs));
+  }
+  // Only now, with every revocation done: the report never delays one.
+  await reportRelease(deps, baseUrl, entries, { minted, revoked });
 }
 
 /**
@@ -250,12 +284,15 @@ async function revokeTokens(
 export async function runPost(deps: PostDeps): Promise<void> {
   const { environment, clock } = deps;
   const redactor = new Redactor();
+  for (const link of summaryLinks(environment.docs)) redactor.keep(link);
   const core = withRedaction(deps.core, redactor);
   const timing = postTiming(environment.timeScale);
   const budget: PostBudget = { timing, deadline: clock.now() + timing.budgetMs };
   let removable: string | undefined;
+  let keep = false;
   try {
     const handover = readHandover(core);
+    keep = handover.kind === 'keep';
     if (handover.kind === 'none') {
       const nothing = readPreflight(core)?.unpublished.length === 0;
       core.info(
@@ -277,6 +314,7 @@ export async function runPost(deps: PostDeps): Promise<void> {
     else await revokeTokens({ ...deps, core, redactor }, handover, folder, budget);
   } catch (error) {
     core.warning(`${describeError(error)} ${UNREVOKED}`);
+    if (!keep) core.appendSummary(unrevokedSummary(1, 1, environment.docs));
   } finally {
     // The folder holds the token record and the wrapper: nothing is left for later steps.
     if (removable !== undefined) removeFolder(core, removable);

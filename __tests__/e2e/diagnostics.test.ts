@@ -1,6 +1,6 @@
 import type { WorkflowRun } from '../../rig/oidc-service.js';
-import { runStep } from '../../rig/runner.js';
-import { theError } from '../expect-step.js';
+import { DOCS_URL, runStep } from '../../rig/runner.js';
+import { expectStatusParagraphs, theError } from '../expect-step.js';
 import { World } from '../../rig/world.js';
 
 let world: World;
@@ -73,6 +73,31 @@ test('a missing environment: the job has none, and how to set it', async () => {
     '  ✗ Environment (`environment`): (none: the job has no `environment:`)',
   ]);
   expect(main.log.join('\n')).toContain('the job needs `environment: <that name>`');
+});
+
+test('a refused exchange: the summary leads with the fix the error gives, above the row it is about', async () => {
+  world.registry.publishers[0] = { ...world.registry.publishers[0]!, environment: 'release' };
+
+  const main = await world.runMain();
+
+  const fix =
+    'The trusted publisher requires an environment and this job runs in none: add `environment: release` to the job that runs this action.';
+  expect(theError(main)).toContain(fix);
+  const lines = main.summary.split('\n');
+  expect(lines.slice(0, 8)).toEqual([
+    '',
+    `### auth-action: ${world.registry.url} refused the token exchange`,
+    '',
+    `❌ **No publish token.** ${fix} See [what each refusal means](${DOCS_URL}troubleshooting.md#the-registry-refused-the-exchange).`,
+    '',
+    '| What the registry compared | Value in this run | What to check |',
+    '| --- | --- | --- |',
+    '| **✗ Environment (`environment`)** | (none: the job has no `environment:`) | If the config names an environment, the job needs `environment: <that name>` (case does not count). A config without one accepts any. |',
+  ]);
+  expect(main.summary).toContain(
+    'The registry said:\n\n> HTTP 400: The Trusted Publishing config for repository `rust-lang-demo/hello-tp` requires an environment, but the JWT does not specify one. Expected environments: `release`',
+  );
+  expectStatusParagraphs(main);
 });
 
 test('a reusable workflow: crates.io matches the calling one', async () => {
@@ -193,6 +218,10 @@ describe('before the exchange', () => {
     expect(main.summary).toContain(
       '```yaml\npermissions:\n  contents: read\n  id-token: write\n```',
     );
+    expect(main.summary).toContain(
+      `❌ **No publish token.** This job cannot request an OIDC ID token from GitHub: give it (or the whole workflow) these permissions, and list beside them every other permission the job needs ([failures before the exchange](${DOCS_URL}troubleshooting.md#failures-before-the-exchange)).`,
+    );
+    expectStatusParagraphs(main);
     expect(theError(main)).toContain(
       'Give the job (or the whole workflow) `permissions: id-token: write`',
     );
@@ -222,7 +251,7 @@ test('on success, the summary has one line: where from, for what, and revoked or
   const kept = await world.runMain({ with: { revoke: 'false' } });
 
   expect(main.summary).toBe(
-    `✅ **auth-action** got a publish token from ${world.registry.url} for \`rust-lang-demo/hello-tp\` (workflow \`release.yml\`). It is revoked when the job ends.\n`,
+    `\n✅ **auth-action** got a publish token from ${world.registry.url} for \`rust-lang-demo/hello-tp\` (workflow \`release.yml\`). It is revoked when the job ends.\n\n`,
   );
   expect(kept.summary).toContain('It is not revoked (`revoke: false`)');
 });

@@ -171,7 +171,7 @@ withCargo(
       },
     ]);
     expect(main.log.join('\n')).toMatch(
-      /alpha +0\.2\.0 +unknown: the index was not read +to publish/,
+      /alpha +0\.2\.0 +unknown: not sure which index cargo will use +to publish/,
     );
     // Neither index was read: the check was not sure which one cargo would use.
     expect(readByMain).toEqual([]);

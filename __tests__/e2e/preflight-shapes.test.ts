@@ -229,6 +229,10 @@ withCargo(
     expect(main.summary).toContain(
       '| `sk-dep` | `0.2.0` | — | skipped: --exclude sk-dep; it depends on sk-new, which is skipped |',
     );
+    // Crates left out are no ✅: the answer says so, and points at the warning.
+    expect(main.summary).toContain(
+      "⚠️ 1 crate to publish; none is out yet; 3 skipped (new crates, and what depends on them). The step's warning says what is left out or in doubt.",
+    );
     // Excluding the new crate alone is not enough: cargo cannot package what needs it.
     expect(onlyNew?.code).not.toBe(0);
     expect(onlyNew?.output).toContain('no matching package named `sk-new` found');

@@ -6,6 +6,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DRY_RUN_WORKSPACE, runCargo, type Workspace } from '../../rig/cargo.js';
 import { matches, npmRange, parseCargoReq } from '../../src/preflight/cargo-semver.js';
+import { DOCS_URL } from '../../rig/runner.js';
+import { expectStatusParagraphs } from '../expect-step.js';
 import { withCargo } from './long-release.js';
 import { expectNoIdToken, mainWith, useWorkspaceWorld } from './workspace-step.js';
 
@@ -43,6 +45,16 @@ withCargo(
     expect(dry.output).toContain(
       'failed to select a version for the requirement `ya-a = "^0.2.0"`\n    version 0.2.0 is yanked',
     );
+    // No ✅ over a release that stops: the summary leads with the stop and the error's fix.
+    expect(main.summary).toContain(
+      `❌ **The release did not start**: nothing was published and no token was requested.\n\n${main.annotations[0]?.message ?? ''} See [failures before the exchange](${DOCS_URL}troubleshooting.md#failures-before-the-exchange).`,
+    );
+    // The member it stops at comes first.
+    expect(main.summary.split('\n').filter((line) => line.startsWith('| `'))).toEqual([
+      '| `ya-b` | `0.2.0` | 1 other version, latest 0.1.0 | to publish |',
+      '| `ya-a` | `0.2.0` | this version, yanked | skipped: --exclude ya-a |',
+    ]);
+    expectStatusParagraphs(main);
   },
 );
 

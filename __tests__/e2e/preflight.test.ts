@@ -11,7 +11,8 @@ import {
   type WorkspaceCrate,
 } from '../../rig/cargo.js';
 import { rustupHome } from '../../rig/platform.js';
-import type { StepResult } from '../../rig/runner.js';
+import { DOCS_URL, type StepResult } from '../../rig/runner.js';
+import { expectStatusParagraphs, theWarning } from '../expect-step.js';
 import { output, withCargo } from './long-release.js';
 import { removeTree } from '../../rig/remove-tree.js';
 import { expectNoIdToken, mainWith, useWorkspaceWorld } from './workspace-step.js';
@@ -57,30 +58,39 @@ withCargo(
     });
     expect(first.main.exitCode).toBe(0);
     expect(firstRelease?.exitCode).not.toBe(0);
-    // Post's release report: what cargo asked a token for, and what the index has now.
+    // Post's release report: what the index says at the end of the job, the crate that is not
+    // out first, with the way on beside it; and a warning naming it.
     const tokens = context.world.registry.issued.size;
-    expect(first.post.summary).toContain(
+    expect(first.post.summary).toBe(
       [
+        '',
         '### auth-action: release report',
         '',
-        '| crate | version | in the index now |',
+        '❌ **The release is not complete**: `tp-c` 0.2.0 is not in the index at the end of the job (1 of the 3 versions the check of the workspace found to publish).',
+        '',
+        '| crate | version | the index says |',
         '| --- | --- | --- |',
-        '| `tp-a` | `0.2.0` | yes |',
-        '| `tp-b` | `0.2.0` | yes |',
-        '| `tp-c` | `0.2.0` | not yet |',
+        "| `tp-c` | `0.2.0` | **not in the index**: refused, not attempted, or late (cargo's output says which) |",
+        '| `tp-a` | `0.2.0` | out |',
+        '| `tp-b` | `0.2.0` | out |',
         '',
-        'A version marked "not yet" was asked for but is not in the index: its upload was refused (cargo\'s output says why) or has not reached the index yet. Once the cause is fixed, a re-run with `workspace` set publishes what is left.',
+        `**Next:** fix what stopped it (cargo's output names it; [what each cause looks like](${DOCS_URL}troubleshooting.md#the-release-report-says-a-crate-is-not-out)), then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with \`exclude-published\`.`,
         '',
-        'cargo asked to upload every crate the check of the workspace found to publish.',
+        `Index: ${context.world.registry.url}/index/ · Publish tokens: ${tokens} ${tokens === 1 ? 'token' : 'tokens'} minted in this job, ${tokens} revoked as it ended.`,
         '',
-        `Index: ${context.world.registry.url}/index/`,
         '',
-        `Tokens: ${tokens} minted in this job, ${tokens} revoked as it ended.`,
       ].join('\n'),
     );
+    expect(first.post.annotations).toEqual([
+      {
+        level: 'warning',
+        message: `At the end of this job, the registry's index at ${context.world.registry.url}/index/ does not list \`tp-c\` 0.2.0, which the check of the workspace found to publish: its upload was refused, not attempted (cargo stopped before it) or is late, and cargo's output says which. Fix the cause, then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with \`exclude-published\`.`,
+      },
+    ]);
     expect(first.post.log).toContain(
-      'Release report: cargo asked for 3 uploads, 2 in the index now; 0 found to publish never asked for.',
+      'Release report: 2 of 3 versions in the index; not in it: `tp-c` 0.2.0.',
     );
+    expectStatusParagraphs(first.main, first.post);
     expect(output(firstRelease)).toContain(
       'The provided access token is not valid for crate `tp-c`',
     );
@@ -161,9 +171,24 @@ withCargo(
     expect(message).toContain('Nothing was published and no token was requested.');
     expect(message).toContain('publish its first version by hand');
     expect(message).toContain('set `publish = false`');
-    expect(main.summary).toContain(
-      '| `tp-c` | `0.2.0` | no such crate (HTTP 404) | refused: a new crate',
+    // The summary: the answer first, the error's own words (the fix) beside it, and the crate
+    // that stops the release first in the table.
+    const lines = main.summary.split('\n');
+    expect(lines.slice(0, 8)).toEqual([
+      '',
+      '### auth-action: the workspace against the registry `local`: the release stops here',
+      '',
+      '❌ **The release did not start**: `tp-c` is not in the registry under its name, and trusted publishing cannot create a crate; nothing was published and no token was requested.',
+      '',
+      `${message} See [a crate the registry does not have](${DOCS_URL}troubleshooting.md#a-crate-the-registry-does-not-have).`,
+      '',
+      '| crate | version | the registry has | what happens |',
+    ]);
+    expect(lines[9]).toBe(
+      '| `tp-c` | `0.2.0` | no such crate (HTTP 404) | refused: a new crate, publish its first version by hand |',
     );
+    expect(message).toContain('`cargo publish -p tp-c --registry local`');
+    expectStatusParagraphs(main);
     expect(context.world.registry.indexRequests).toEqual(
       expect.arrayContaining(['config.json', 'tp/-a/tp-a', 'tp/-b/tp-b', 'tp/-c/tp-c']),
     );
@@ -209,8 +234,12 @@ withCargo(
       'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed',
     );
     expect(main.summary).toContain(
-      'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
+      '✅ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
     );
+    expect(main.summary).toContain(
+      '✅ Nothing to publish: the version of each of the 3 crates to release is in the registry already.',
+    );
+    expectStatusParagraphs(main);
     expect(log).toMatch(/tp-b +0\.2\.0 +this version, yanked +skipped/);
     expect(log).toMatch(/tp-tools +0\.9\.0 +— +not released here \(publish = false\)/);
     // tp-tools is not asked for: it is not released.
@@ -252,8 +281,16 @@ withCargo(
     // The first file that cannot be read stops the others: no storm on a failing index.
     expect(context.world.registry.indexRequests.length).toBeLessThanOrEqual(3 * 9);
     expect(main.log.join('\n')).toMatch(
-      /tp-a +0\.2\.0 +unknown: the index was not read +to publish \(cargo checks it\)/,
+      /tp-a +0\.2\.0 +unknown: HTTP 503 after 3 attempts +to publish \(cargo checks it\)/,
     );
+    // The summary says why, in its answer and in each row, and links to what to do.
+    expect(main.summary).toContain(
+      `⚠️ **3 crates to publish as far as the check can tell**: the index was not read (HTTP 503 after 3 attempts), so cargo's own check decides; nothing is blocked. See [the index could not be read](${DOCS_URL}troubleshooting.md#the-index-could-not-be-read).`,
+    );
+    expect(main.summary).toContain(
+      '| `tp-a` | `0.2.0` | unknown: HTTP 503 after 3 attempts | to publish (cargo checks it) |',
+    );
+    expectStatusParagraphs(main);
   },
 );
 
@@ -277,7 +314,7 @@ test('a `workspace` without a Cargo.toml fails main before any ID token, naming 
 });
 
 withCargo(
-  "post's release report names the crates found to publish that cargo never asked for",
+  "post's release report names the crates found to publish that cargo never published, first",
   async () => {
     for (const crate of CRATES) context.world.trust(crate.name, '0.1.0');
     const ws = await context.useWorkspace(CRATES);
@@ -300,18 +337,24 @@ withCargo(
     });
 
     expect(post.exitCode).toBe(0);
-    expect(post.summary).toContain('| `tp-a` | `0.2.0` | yes |');
+    const table = post.summary.split('\n').filter((line) => line.startsWith('| `'));
+    expect(table).toEqual([
+      "| `tp-b` | `0.2.0` | **not in the index**: refused, not attempted, or late (cargo's output says which) |",
+      "| `tp-c` | `0.2.0` | **not in the index**: refused, not attempted, or late (cargo's output says which) |",
+      '| `tp-a` | `0.2.0` | out |',
+    ]);
     expect(post.summary).toContain(
-      'Never asked for by cargo (the check of the workspace found them to publish): `tp-b@0.2.0`, `tp-c@0.2.0`.',
+      '❌ **The release is not complete**: `tp-b` 0.2.0, `tp-c` 0.2.0 are not in the index at the end of the job (2 of the 3 versions the check of the workspace found to publish).',
     );
+    expect(theWarning(post)).toContain('does not list `tp-b` 0.2.0, `tp-c` 0.2.0, which');
     expect(post.log).toContain(
-      'Release report: cargo asked for 1 upload, 1 in the index now; 2 found to publish never asked for.',
+      'Release report: 1 of 3 versions in the index; not in it: `tp-b` 0.2.0, `tp-c` 0.2.0.',
     );
   },
 );
 
 withCargo(
-  'without the credential provider, post adds no release report: it cannot see what cargo uploaded',
+  'without the credential provider, post still reports what the index says of the crates found to publish',
   async () => {
     for (const crate of CRATES) context.world.trust(crate.name, '0.1.0');
     const ws = await context.useWorkspace(CRATES);
@@ -329,10 +372,14 @@ withCargo(
 
     expect(main.outputs.unpublished).toBe('tp-a tp-b tp-c');
     expect(post.exitCode).toBe(0);
-    const log = post.log.join('\n');
-    expect(log).toContain('Revoked the publish token');
-    expect(log).not.toContain('Release report');
-    expect(post.summary).not.toContain('release report');
+    expect(post.annotations).toEqual([]);
+    expect(post.log).toContain('Revoked the publish token at ' + context.world.registry.url + '.');
+    expect(post.log).toContain('Release report: 3 of 3 versions in the index.');
+    expect(post.summary).toContain(
+      '✅ **Released**: the index lists all 3 versions the check of the workspace found to publish.',
+    );
+    expect(post.summary).toContain('Publish tokens: 1 token minted in this job, 1 revoked');
+    expectStatusParagraphs(main, post);
   },
 );
 

@@ -76,7 +76,7 @@ test('a token from the future is the likely cause', () => {
 
 test('the summary table survives pipes and backticks in values', () => {
   const d = diagnoseRefusal(['x'], readClaims(jwt({ ...base, ref: 'refs/heads/a|b`c' }))!, context);
-  const row = diagnosisForSummary('h', 'said', d)
+  const row = diagnosisForSummary('h', 'said', d, 'fix')
     .split('\n')
     .find((l) => l.startsWith('| Ref'));
   expect(row).toBe(

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acceptable } from '../../scripts/licenses.mjs';
+import { checkAnchors } from '../../scripts/summary-links.js';
+import { TROUBLESHOOTING } from '../../src/output/summary.js';
 import { removeTreeSync } from '../../rig/remove-tree.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,4 +71,13 @@ test('the link checker’s licences are among those the project accepts', () => 
   expect(
     ['remark-cli', 'remark-validate-links'].map((name) => acceptable(pkg(name).license)),
   ).toEqual([true, true]);
+});
+
+test('the step summary links only to sections docs/troubleshooting.md has; a wrong anchor fails the lint', () => {
+  expect(checkAnchors(Object.values(TROUBLESHOOTING))).toEqual({ ok: true, output: '' });
+  const wrong = checkAnchors(['the-revocation', 'the-revocations']);
+  expect(wrong.ok).toBe(false);
+  expect(wrong.output).toContain(
+    'Cannot find heading for `#the-revocations` in `../docs/troubleshooting.md`',
+  );
 });

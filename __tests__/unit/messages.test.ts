@@ -19,8 +19,10 @@ import {
 } from '../../src/diagnose/early-warnings.js';
 import { diagnosisForLog } from '../../src/diagnose/render.js';
 import {
+  briefly,
   describeError,
   describeFailure,
+  fixOf,
   midReleaseNote,
   retryReason,
 } from '../../src/errors/describe.js';
@@ -31,6 +33,7 @@ import { oidcAccess } from '../../src/id-token/oidc-access.js';
 import { readInputs } from '../../src/inputs/read-inputs.js';
 import { providerHome } from '../../src/provider/install-provider.js';
 import { readEnvironment } from '../../src/runner/environment.js';
+import { unrevokedSummary } from '../../src/output/summary-line.js';
 
 const GOLDEN = new URL('../golden/messages.md', import.meta.url);
 
@@ -312,6 +315,29 @@ const FAILURES: FailureCases = {
           { name: 'caf\u00e9', version: `1.0.0-${'x'.repeat(100)}` },
         ],
         registry: 'crates-io',
+      },
+    },
+  ],
+  'not-out': [
+    {
+      name: 'a crate the check of the workspace found to publish, not in the index at the end',
+      failure: {
+        kind: 'not-out',
+        crates: [{ name: 'tp-c', version: '0.2.0' }],
+        index: INDEX,
+        workspace: true,
+      },
+    },
+    {
+      name: 'uploads the provider recorded, without workspace: the way to finish is workspace',
+      failure: {
+        kind: 'not-out',
+        crates: [
+          { name: 'hello-tp', version: '0.3.0' },
+          { name: 'hello-new', version: '0.1.0' },
+        ],
+        index: INDEX,
+        workspace: false,
       },
     },
   ],
@@ -1104,6 +1130,51 @@ function otherEntries(): Entry[] {
       warned({ 'registry-name': 'local', 'credential-provider': 'true' }),
     ),
     entry('the permissions snippet', 'no-id-token', PERMISSIONS_SNIPPET),
+    entry(
+      'briefly: a server error after its tries (a row of a summary)',
+      'http-status 503, 3 attempts',
+      briefly(exchange503, { made: 3, max: 3 }),
+    ),
+    entry(
+      'briefly: a timeout, once',
+      'timeout 3 s',
+      briefly({ kind: 'timeout', call: 'index', target: INDEX, timeoutMs: 3000, limitMs: 3000 }),
+    ),
+    entry(
+      'briefly: a timeout after its tries',
+      'timeout, 2 attempts',
+      briefly(
+        { kind: 'timeout', call: 'index', target: INDEX, timeoutMs: 2000, limitMs: 3000 },
+        { made: 2, max: 2 },
+      ),
+    ),
+    entry(
+      'briefly: a budget that ran out after a failure',
+      'out-of-time after network ECONNRESET',
+      briefly({
+        kind: 'out-of-time',
+        call: 'index',
+        target: INDEX,
+        budgetMs: 5000,
+        last: { kind: 'network', call: 'index', target: INDEX, code: 'ECONNRESET' },
+      }),
+    ),
+    entry('the fix beside a refused exchange in the summary', replayed, fixOf(replayed) ?? ''),
+    entry(
+      'post, when the one token was not revoked (step summary)',
+      'unrevokedSummary(1, 1)',
+      unrevokedSummary(1, 1, undefined).trim(),
+    ),
+    entry(
+      'post, when some of the tokens were not revoked (step summary)',
+      'unrevokedSummary(2, 3)',
+      unrevokedSummary(2, 3, undefined).trim(),
+    ),
+    entry(
+      'post, when none of several tokens was revoked (step summary)',
+      'unrevokedSummary(3, 3)',
+      unrevokedSummary(3, 3, undefined).trim(),
+    ),
   ];
 }
 

@@ -18,7 +18,7 @@ import { removeTreeSync } from '../../rig/remove-tree.js';
 test('the hello and the answers, as cargo 1.74+ reads them', () => {
   expect(HELLO).toBe('{"v":[1]}\n');
   expect(tokenAnswer('cio_tp_x', 1_700_000_123.9)).toBe(
-    '{"Ok":{"kind":"get","token":"cio_tp_x","cache":"expires","expiration":1700000123,"operation_independent":true}}\n',
+    '{"Ok":{"kind":"get","token":"cio_tp_x","cache":"expires","expiration":1700000123,"operation_independent":false}}\n',
   );
   expect(errorAnswer('url-not-supported')).toBe('{"Err":{"kind":"url-not-supported"}}\n');
   expect(errorAnswer('other', 'why')).toBe('{"Err":{"kind":"other","message":"why"}}\n');

@@ -2,7 +2,8 @@
  * The redaction layers one by one, each where it stands: the core that every log line,
  * annotation and summary goes through, and the free-text rule for URLs inside them.
  */
-import { redactUrls, shown, shownUrl } from '../../src/redact/redact.js';
+import { summaryLinks } from '../../src/output/summary.js';
+import { redactUrls, Redactor, shown, shownUrl } from '../../src/redact/redact.js';
 import { withRedaction } from '../../src/redact/redacting-core.js';
 import type { Core } from '../../src/runner/core.js';
 
@@ -104,4 +105,22 @@ test('a URL cut by a cap before its `@` shows nothing of its credentials', () =>
   // A cut host, with no `:`, stays readable; a whole URL is redacted as before.
   expect(redactUrls('at https://crates.i… and more')).toBe('at https://crates.i… and more');
   expect(redactUrls('https://u:p@crates.io/x')).toBe('https://***@crates.io/x');
+});
+
+test('the action’s own links to its docs keep their #section; anything else URL-like is still cut', () => {
+  const redactor = new Redactor();
+  const docs = 'https://github.com/org/auth-action/blob/v1/docs/';
+  for (const link of summaryLinks(docs)) redactor.keep(link);
+  const { core, written } = recordingCore();
+  const redacting = withRedaction(core, redactor);
+  redacting.setSecret(SECRET);
+  const link = `${docs}troubleshooting.md#the-revocation`;
+  redacting.appendSummary(
+    `See [the revocation](${link}). Not this: (${link}?t=${SECRET}) nor ${link}x, nor https://x.example/a#b.`,
+  );
+  expect(written.at(-1)).toBe(
+    `summary See [the revocation](${link}). Not this: (${docs}troubleshooting.md#… nor ${docs}troubleshooting.md#… nor https://x.example/a#…`,
+  );
+  // No docs known (a `run:` step, a local run): nothing is kept.
+  expect(summaryLinks(undefined)).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { NetDeps } from '../../src/http/call.js';
-import { releaseReport, uploadsOf } from '../../src/preflight/release-report.js';
+import { releaseReport, uploadsOf } from '../../src/report/release-report.js';
 import {
   readRecord,
   recordFiles,
@@ -120,20 +120,40 @@ describe("main's check, as post reads it back", () => {
   });
 });
 
-test('uploads whose index was not asked are counted as not checked, never as missing', async () => {
+test('uploads whose index was not asked are marked not checked, with why, never as not out', async () => {
   // No index known (another registry, no check of the workspace): nothing is sent.
   const unused = {} as NetDeps;
   const recorded = [
     { token: TOKEN, mintedAt: 1, upload: { crate: 'tp-a', version: '0.2.0' } },
     { token: TOKEN, mintedAt: 1, upload: { crate: 'tp-b', version: '0.2.0' } },
   ];
+  const why = "without the `workspace` input, post does not know this registry's index";
   const report = await releaseReport(unused, {
     recorded,
     preflight: undefined,
-    index: undefined,
-    revoked: Promise.resolve(1),
+    index: { kind: 'none', why },
+    tokens: { minted: 1, revoked: 1 },
+    docs: undefined,
   });
-  expect(report.line).toBe('Release report: cargo asked for 2 uploads, the index not checked.');
-  expect(report.summary).toContain('| `tp-a` | `0.2.0` | not checked |');
-  expect(report.summary).not.toContain('not yet');
+  expect(report.line).toBe(`Release report: 2 versions not checked against the index: ${why}.`);
+  expect(report.summary).toContain(`| \`tp-a\` | \`0.2.0\` | not checked: ${why} |`);
+  expect(report.summary).toContain(
+    `⚠️ **Not known whether the release is complete**: the 2 versions cargo asked the credential provider a token to upload could not be checked against the index: ${why}. cargo's output says how its uploads went.`,
+  );
+  expect(report.missing).toEqual([]);
+  // Nothing was asked: there is nothing the report gave up on.
+  expect(report.gaveUp).toBeUndefined();
+});
+
+test('with `revoke: false`, the report says no token was revoked, and why', async () => {
+  const report = await releaseReport({} as NetDeps, {
+    recorded: [{ token: TOKEN, mintedAt: 1, upload: { crate: 'tp-a', version: '0.2.0' } }],
+    preflight: undefined,
+    index: { kind: 'none', why: 'no index' },
+    tokens: { minted: 2, revoked: 'kept' },
+    docs: undefined,
+  });
+  expect(report.summary).toContain(
+    'Publish tokens: 2 tokens minted in this job, none revoked (`revoke: false`).',
+  );
 });

@@ -152,7 +152,7 @@ test('a token with more than 10 minutes to live is handed out again, without an 
     token: 'cio_tp_recorded_0000',
     cache: 'expires',
     expiration: (now + MINUTE) / 1000,
-    operation_independent: true,
+    operation_independent: false,
   });
   expect(world.registry.requests).toEqual([]);
   expect(log[0]).toBe('::add-mask::cio_tp_recorded_0000');

@@ -1,5 +1,6 @@
-import { describeError, MAX_SAID } from '../errors/describe.js';
+import { describeError, fixOf, MAX_SAID } from '../errors/describe.js';
 import { ActionFailure, type Failure } from '../errors/failure.js';
+import { statusLine, summarySection, troubleshootingLink } from '../output/summary.js';
 import { shown } from '../redact/redact.js';
 import type { LogCore as Core } from '../runner/core.js';
 import { readClaims } from './claims.js';
@@ -10,6 +11,8 @@ import { diagnosisForLog, diagnosisForSummary } from './render.js';
 export interface FailureContext extends RefusalContext {
   /** The ID token of the last exchange attempt. Only its claims are read, never shown. */
   lastJwt: string | undefined;
+  /** The action's docs, for the summary's links (see RunnerEnvironment). */
+  docs?: string;
 }
 
 /**
@@ -25,7 +28,14 @@ export function explainFailure(
   if (failure.kind === 'no-id-token' && !failure.fromFork) {
     core.info(PERMISSIONS_SNIPPET);
     core.appendSummary(
-      '### auth-action: no OIDC ID token\n\n```yaml\npermissions:\n  contents: read\n  id-token: write\n```\n',
+      summarySection(
+        '### auth-action: no OIDC ID token',
+        statusLine(
+          '❌',
+          `**No publish token.** This job cannot request an OIDC ID token from GitHub: give it (or the whole workflow) these permissions, and list beside them every other permission the job needs (${troubleshootingLink(context.docs, 'before-exchange', 'failures before the exchange')}).`,
+        ),
+        '```yaml\npermissions:\n  contents: read\n  id-token: write\n```',
+      ),
     );
     return true;
   }
@@ -44,11 +54,13 @@ export function explainFailure(
   const diagnosis = diagnoseRefusal(failure.details, claims, context);
   core.info(diagnosisForLog(diagnosis));
   const said = `HTTP ${failure.status}: ${shown(failure.details.join(' '), MAX_SAID) || 'no explanation'}`;
+  const link = troubleshootingLink(context.docs, 'exchange-refused', 'what each refusal means');
   core.appendSummary(
     diagnosisForSummary(
       `auth-action: ${context.baseUrl} refused the token exchange`,
       said,
       diagnosis,
+      `${fixOf(failure) ?? ''} See ${link}.`,
     ),
   );
   return true;

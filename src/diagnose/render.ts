@@ -1,4 +1,5 @@
 import type { Diagnosis } from './explain-refusal.js';
+import { statusLine, summarySection } from '../output/summary.js';
 import { shown } from '../redact/redact.js';
 
 const AID =
@@ -37,24 +38,46 @@ function value(text: string): string {
   return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
 }
 
-/** The diagnosis as Markdown for the step summary. */
-export function diagnosisForSummary(heading: string, said: string, diagnosis: Diagnosis): string {
-  const out = [`### ${cell(heading)}`, '', `> ${cell(said)}`, ''];
-  out.push('| What the registry compared | Value in this run | What to check |');
-  out.push('| --- | --- | --- |');
-  for (const row of diagnosis.rows) {
-    const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
-    out.push(`| ${name} | ${value(row.value)} | ${cell(row.check)} |`);
-  }
-  out.push('');
-  if (diagnosis.hiddenCauses.length > 0) {
-    out.push('The registry said only `Failed to decode JWT`, which hides:', '');
-    for (const cause of diagnosis.hiddenCauses) {
-      out.push(`- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`);
-    }
-    out.push('');
-  }
-  for (const note of diagnosis.notes) out.push(cell(note), '');
-  out.push(`_${AID}_`, '');
-  return out.join('\n');
+/**
+ * The diagnosis as a section of the step summary: the answer and its fix first (`fix`, the
+ * same words as the error annotation's), then what the registry compared, the rows it
+ * complained about first, then its own words.
+ */
+export function diagnosisForSummary(
+  heading: string,
+  said: string,
+  diagnosis: Diagnosis,
+  fix: string,
+): string {
+  const rows = [
+    ...diagnosis.rows.filter((r) => r.flagged),
+    ...diagnosis.rows.filter((r) => !r.flagged),
+  ];
+  const table = [
+    '| What the registry compared | Value in this run | What to check |',
+    '| --- | --- | --- |',
+    ...rows.map((row) => {
+      const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
+      return `| ${name} | ${value(row.value)} | ${cell(row.check)} |`;
+    }),
+  ].join('\n');
+  const causes =
+    diagnosis.hiddenCauses.length === 0
+      ? undefined
+      : [
+          'The registry said only `Failed to decode JWT`, which hides:',
+          '',
+          ...diagnosis.hiddenCauses.map(
+            (cause) => `- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`,
+          ),
+        ].join('\n');
+  return summarySection(
+    `### ${cell(heading)}`,
+    statusLine('❌', `**No publish token.** ${cell(fix)}`),
+    table,
+    `The registry said:\n\n> ${cell(said)}`,
+    causes,
+    ...diagnosis.notes.map(cell),
+    `_${AID}_`,
+  );
 }

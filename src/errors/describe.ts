@@ -322,6 +322,29 @@ function tokenRecordText(failure: Extract<Failure, { kind: 'token-record' }>): s
     : `The credential provider's token record could not be read (${shown(failure.code, 40)}): ${unrevoked}`;
 }
 
+const isServerFailure = (failure: Extract<Failure, { kind: 'http-status' }>): boolean =>
+  failure.status >= 500 || failure.status === 408 || failure.status === 429;
+
+/** What to do after an HTTP status: wait for a server, or the fix the refusal's words point at. */
+function httpNextStep(failure: Extract<Failure, { kind: 'http-status' }>): string {
+  return isServerFailure(failure)
+    ? whenServerFailed(failure)
+    : whenRefused(
+        failure.call,
+        failure.status,
+        failure.details,
+        failure.unexpectedBody !== undefined,
+      );
+}
+
+/**
+ * The fix the message of a refused call gives (its last sentences), for the step summary to
+ * show beside what the registry compared; undefined for other failures.
+ */
+export function fixOf(failure: Failure): string | undefined {
+  return failure.kind === 'http-status' ? httpNextStep(failure) : undefined;
+}
+
 /** `1 token`, `3 tokens`. */
 function tokenCount(count: number): string {
   return count === 1 ? '1 token' : `${count} tokens`;
@@ -469,13 +492,8 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       );
     }
     case 'http-status': {
-      const server = failure.status >= 500 || failure.status === 408 || failure.status === 429;
-      const page = failure.unexpectedBody !== undefined;
-      const next = server
-        ? whenServerFailed(failure)
-        : whenRefused(failure.call, failure.status, failure.details, page);
-      const said = statusText(failure, server);
-      return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${next}`;
+      const said = statusText(failure, isServerFailure(failure));
+      return `${sentence(`${what(failure.call, failure.target)} failed${tries(attempts)}: ${said}`)} ${httpNextStep(failure)}`;
     }
     case 'malformed-response':
       // A 2xx that is not the registry's 204 is no revocation, whatever else it is.
@@ -532,6 +550,8 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
       return failure.reason === 'git'
         ? `The registry \`${shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
         : `cargo's configuration for this workspace names no index for the registry \`${shown(failure.registry, 64)}\` (\`[registries.${shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${shown(failure.registry, 64)}\` needs that setting too.`;
+    case 'not-out':
+      return notOutText(failure);
     case 'index-doubt':
       return indexDoubtText(failure.registry, failure.doubt);
     case 'out-of-time': {
@@ -594,7 +614,7 @@ export const NOTHING_TO_PUBLISH = {
     'Nothing to publish, so no OIDC ID token was requested, no publish token was minted and no credential provider was installed: ' +
     "a trusted-publishing token can only publish. The `token` output is empty; skip the publishing step with `if: steps.<id>.outputs.unpublished != ''`.",
   summary:
-    'ℹ️ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.\n',
+    '✅ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
 };
 
 /** What the outputs say when the check of a workspace could not read the index. */
@@ -786,6 +806,56 @@ function cratesSkippedText(failure: Extract<Failure, { kind: 'crates-skipped' }>
     `\`new-crates: skip\`: ${registryWhere(registry)} does not have ${crateList(skipped)} under ${one ? 'its' : 'their'} name, and trusted publishing cannot create a crate, so this release leaves ${one ? 'it' : 'them'} out${dependents}. ` +
     `All of them are in \`exclude-published\`.${renamed} Once for each new crate: ${firstPublish(one && skipped[0] !== undefined ? skipped[0].name : 'NAME', registry)} and add this workflow as its trusted publisher; a later run releases it and what depends on it.`
   );
+}
+
+/** Crates that were to go out and are not in the index at the end of the job, and the way on. */
+function notOutText(failure: Extract<Failure, { kind: 'not-out' }>): string {
+  const one = failure.crates.length === 1;
+  const listed = failure.crates.slice(0, 20).map(shownCrate).join(', ');
+  const more = failure.crates.length > 20 ? ` and ${failure.crates.length - 20} more` : '';
+  const why = failure.workspace
+    ? `which the check of the workspace found to publish: ${one ? 'its upload was' : 'each upload was'} refused, not attempted (cargo stopped before it) or is late, and cargo's output says which.`
+    : `which cargo asked the credential provider a token to upload: ${one ? 'its upload was' : 'each upload was'} refused or is late, and cargo's output says which.`;
+  const next = failure.workspace
+    ? 'Fix the cause, then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with `exclude-published`.'
+    : 'Fix the cause, then publish the rest: with the `workspace` input set, a re-run of this job finds what is out and publishes only the rest (`exclude-published`).';
+  return `At the end of this job, the registry's index at ${shownUrl(failure.index)} does not list ${listed}${more}, ${why} ${next}`;
+}
+
+/**
+ * Why a call failed, in a few words for a table cell or a log line: the status, the error code
+ * or the time it waited, and how many tries it took.
+ */
+export function briefly(failure: Failure, attempts?: Attempts): string {
+  const after = attempts && attempts.made > 1 ? ` after ${attempts.made} attempts` : '';
+  switch (failure.kind) {
+    case 'http-status':
+      return `HTTP ${failure.status}${after}`;
+    case 'timeout':
+      return attempts && attempts.made > 1
+        ? `no answer in ${attempts.made} attempts`
+        : `no answer within ${seconds(failure.timeoutMs)}`;
+    case 'network':
+      return `the connection failed (${shown(failure.code, 40)})${after}`;
+    case 'unknown-host':
+      return 'the host was not found (DNS)';
+    case 'tls':
+      return `its certificate is not trusted (${shown(failure.code, 40)})`;
+    case 'redirect':
+      return `a redirect (HTTP ${failure.status}), not followed`;
+    case 'malformed-response':
+      return `an answer that does not read (HTTP ${failure.status})`;
+    case 'unsendable':
+      return 'the request could not be sent from this machine';
+    case 'index-auth-required':
+      return 'the index requires credentials';
+    case 'out-of-time':
+      return failure.last === undefined
+        ? `its ${seconds(failure.budgetMs)} budget ran out`
+        : `${briefly(failure.last)}, then its ${seconds(failure.budgetMs)} budget ran out`;
+    default:
+      return failure.kind;
+  }
 }
 
 /** Why an attempt failed, for the log line that announces the next try. */

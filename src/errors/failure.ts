@@ -134,6 +134,12 @@ export type Failure =
   | { kind: 'index-doubt'; registry: string; doubt: ConfigDoubt }
   /** The index's config.json says `auth-required`: the check sends no credentials to an index. */
   | { kind: 'index-auth-required'; index: string }
+  /**
+   * At the end of the job, versions that were to go out and that the registry's index does not
+   * list. `workspace`: the check of a workspace found them to publish, so a re-run of the job
+   * publishes what is left; otherwise they are uploads cargo asked the provider a token for.
+   */
+  | { kind: 'not-out'; crates: CrateVersion[]; index: string; workspace: boolean }
   /** No ACTIONS_ID_TOKEN_REQUEST_* variables; `fromFork` when a fork's pull request is why. */
   | { kind: 'no-id-token'; fromFork: boolean }
   | { kind: 'network'; call: Call; target: string; code: string }

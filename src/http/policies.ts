@@ -108,3 +108,24 @@ export const preflightTiming = (scale = 1): Timing =>
     },
     scale,
   );
+
+/**
+ * post's release report, after every revocation: it only informs, so a few seconds in all for
+ * every index file together (5 s, 3 s a request, two tries), and an index that hangs costs the
+ * job no more than that.
+ */
+export const reportTiming = (scale = 1): Timing =>
+  scaled(
+    {
+      budgetMs: 5_000,
+      policy: {
+        maxAttempts: 2,
+        backoffCapsMs: [500],
+        retryAfterCapMs: 1_000,
+        attemptTimeoutMs: 3_000,
+        minAttemptMs: 1_000,
+        lastTryLate: false,
+      },
+    },
+    scale,
+  );

@@ -1,5 +1,6 @@
 import { cell, codeCell } from '../diagnose/render.js';
 import type { CrateVersion } from '../errors/failure.js';
+import { statusLine, summarySection, troubleshootingLink } from '../output/summary.js';
 import { shown } from '../redact/redact.js';
 
 /** What the check found for one member of the workspace. */
@@ -20,8 +21,8 @@ export type Finding =
   | { kind: 'renamed'; knownAs: string; skip: boolean }
   /** Left out with a crate it depends on (`on`), which `new-crates: skip` leaves out. */
   | { kind: 'held-back'; on: string }
-  /** The index could not be read. */
-  | { kind: 'unknown' }
+  /** The index could not be read, or was not: `why`, in a few words, when known. */
+  | { kind: 'unknown'; why?: string }
   /**
    * Not released to this registry: `why` quotes its `publish`; `excluded` when cargo would stop
    * at it (a `publish` list without this registry), so that it is in `exclude-published`.
@@ -55,7 +56,7 @@ function registryHas(row: Row): string {
     case 'not-here':
       return '—';
     case 'unknown':
-      return 'unknown: the index was not read';
+      return `unknown: ${finding.why ?? 'the index was not read'}`;
   }
 }
 
@@ -132,7 +133,7 @@ export function verdict(rows: Row[]): string {
   const fresh = rows.filter((row) => refused(row.finding)).length;
   const skipped = rows.filter((row) => left(row.finding)).length;
   if (fresh > 0) {
-    return `${fresh} of the ${toRelease} crates to release ${fresh === 1 ? 'is' : 'are'} not in the registry under ${fresh === 1 ? 'its' : 'their'} name: the release would stop there.`;
+    return `${fresh} of the ${toRelease} crates to release ${fresh === 1 ? 'is' : 'are'} not in the registry under ${fresh === 1 ? 'its' : 'their'} name, and trusted publishing cannot create a crate: the release stops here, before any token.`;
   }
   if (toRelease === 0)
     return 'Nothing to publish: no crate of the workspace is released to this registry.';
@@ -174,18 +175,86 @@ export function reportForLog(title: string, rows: Row[]): string {
   return [title, ...lines, verdict(rows)].join('\n');
 }
 
-/** The table for the step summary. */
-export function reportForSummary(title: string, rows: Row[]): string {
-  const out = [
-    `### ${cell(title)}`,
-    '',
-    `| ${HEADINGS.join(' | ')} |`,
-    '| --- | --- | --- | --- |',
-  ];
-  for (const row of rows) {
-    const [name = '', version = '', has = '', happens = ''] = columns(row);
-    out.push(`| ${codeCell(name)} | ${codeCell(version)} | ${cell(has)} | ${cell(happens)} |`);
+/** What the summary says beside the table, from the rest of the check. */
+export interface SummaryContext {
+  /** The error that stops the release here (its whole paragraph: what to do is in it). */
+  stop?: string;
+  /** The members it stops at, besides new crates (a dependency cargo could not resolve). */
+  stoppedAt?: readonly string[];
+  /** Why the index was not read, in a few words, when it was not. */
+  unread?: string;
+  /** The action's docs, for the links (see RunnerEnvironment). */
+  docs?: string;
+}
+
+/**
+ * The rows that stop the release first, then those left out or that the check could not tell,
+ * then the rest, each group in the workspace's order.
+ */
+function failingFirst(rows: Row[], stoppedAt: readonly string[]): Row[] {
+  const rank = (row: Row) =>
+    refused(row.finding) || stoppedAt.includes(row.crate.name)
+      ? 0
+      : left(row.finding) || row.finding.kind === 'unknown'
+        ? 1
+        : 2;
+  return [...rows].sort((a, b) => rank(a) - rank(b));
+}
+
+/** The answer the section leads with, and the way on beside it. */
+function summaryStatus(rows: Row[], context: SummaryContext): { status: string; next?: string } {
+  const { docs } = context;
+  if (context.stop !== undefined) {
+    const fresh = rows.filter((row) => refused(row.finding));
+    const names = fresh.map((row) => codeCell(row.crate.name)).join(', ');
+    const answer =
+      fresh.length > 0
+        ? `${names} ${fresh.length === 1 ? 'is' : 'are'} not in the registry under ${fresh.length === 1 ? 'its' : 'their'} name, and trusted publishing cannot create a crate; nothing was published and no token was requested.`
+        : 'nothing was published and no token was requested.';
+    const link =
+      fresh.length > 0
+        ? troubleshootingLink(docs, 'new-crate', 'a crate the registry does not have')
+        : troubleshootingLink(docs, 'before-exchange', 'failures before the exchange');
+    return {
+      status: statusLine('❌', `**The release did not start**: ${answer}`),
+      next: `${cell(context.stop)} See ${link}.`,
+    };
   }
-  out.push('', cell(verdict(rows)), '');
-  return out.join('\n');
+  if (rows.some((row) => row.finding.kind === 'unknown')) {
+    const why = context.unread === undefined ? '' : ` (${cell(context.unread)})`;
+    const n = unpublishedOf(rows).length;
+    return {
+      status: statusLine(
+        '⚠️',
+        `**${plural(n, 'crate')} to publish as far as the check can tell**: the index was not read${why}, so cargo's own check decides; nothing is blocked. See ${troubleshootingLink(docs, 'index-unreadable', 'the index could not be read')}.`,
+      ),
+    };
+  }
+  const doubt = rows.some(
+    (row) => left(row.finding) || (row.finding.kind === 'to-publish' && row.finding.unread > 0),
+  );
+  return {
+    status: doubt
+      ? statusLine(
+          '⚠️',
+          `${cell(verdict(rows))} The step's warning says what is left out or in doubt.`,
+        )
+      : statusLine('✅', cell(verdict(rows))),
+  };
+}
+
+/**
+ * The section for the step summary: the answer first (a status line), the way on when the
+ * release stops here, then the table, the rows that stop it (or that the check could not tell)
+ * first.
+ */
+export function reportForSummary(title: string, rows: Row[], context: SummaryContext = {}): string {
+  const table = [`| ${HEADINGS.join(' | ')} |`, '| --- | --- | --- | --- |'];
+  for (const row of failingFirst(rows, context.stoppedAt ?? [])) {
+    const [name = '', version = '', has = '', happens = ''] = columns(row);
+    table.push(`| ${codeCell(name)} | ${codeCell(version)} | ${cell(has)} | ${cell(happens)} |`);
+  }
+  const { status, next } = summaryStatus(rows, context);
+  const heading = context.stop === undefined ? title : `${title}: the release stops here`;
+  return summarySection(`### ${cell(heading)}`, status, next, table.join('\n'));
 }

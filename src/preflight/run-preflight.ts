@@ -1,10 +1,11 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { describeFailure } from '../errors/describe.js';
+import { briefly, describeFailure } from '../errors/describe.js';
 import {
   ActionFailure,
   type CrateVersion,
   type DependencyProblem,
+  type Failure,
   type NewCrate,
 } from '../errors/failure.js';
 import { startPhase } from '../http/call.js';
@@ -62,8 +63,14 @@ const MAX_SPELLINGS_ASKED = 20;
  * crates.io compare versions); every doubt leaves it to publish, where cargo's own check
  * stands. `skipNew`: `new-crates: skip`.
  */
-export function findingOf(answer: IndexAnswer | undefined, skipNew = false): Finding {
-  if (answer === undefined || answer.kind === 'unreadable') return { kind: 'unknown' };
+export function findingOf(
+  answer: IndexAnswer | undefined,
+  skipNew = false,
+  unread?: string,
+): Finding {
+  if (answer === undefined || answer.kind === 'unreadable') {
+    return unread === undefined ? { kind: 'unknown' } : { kind: 'unknown', why: unread };
+  }
   if (answer.kind === 'absent') {
     return answer.knownAs === undefined
       ? { kind: 'new', status: answer.status, skip: skipNew }
@@ -341,7 +348,15 @@ export async function runPreflight(
   core.info(configReadLine(dir, location));
   let index: string | undefined;
   const answers = new Map<string, IndexAnswer | undefined>();
+  /** Why the index was not read, when it was not: the summary's rows and answer say it. */
+  let unread: string | undefined;
   if (location.kind !== 'sparse') {
+    unread =
+      location.kind === 'git'
+        ? 'a git index, which the check does not read'
+        : location.kind === 'doubt'
+          ? 'not sure which index cargo will use'
+          : 'no index configured';
     // No index cargo certainly uses: every crate to release counts as unpublished.
     core.warning(
       describeFailure(
@@ -360,6 +375,7 @@ export async function runPreflight(
     const questions = questionsFor(released, workspace, target);
     const asked = await askIndex(deps, index, questions);
     if (asked.unreadable !== undefined) {
+      unread = briefly(asked.unreadable.failure, asked.unreadable.attempts);
       core.warning(
         describeFailure({
           kind: 'index-unreadable',
@@ -377,7 +393,7 @@ export async function runPreflight(
   const rows: Row[] = members.map((crate) => ({
     crate,
     finding: releasedTo(crate, target)
-      ? findingOf(answers.get(crate.name), skipNew)
+      ? findingOf(answers.get(crate.name), skipNew, unread)
       : {
           kind: 'not-here',
           why: notReleasedWhy(crate),
@@ -390,7 +406,6 @@ export async function runPreflight(
   const where = target.kind === 'crates-io' ? 'crates.io' : `the registry \`${target.name}\``;
   const title = `auth-action: the workspace against ${where}`;
   core.info(reportForLog(`${title}:`, rows));
-  core.appendSummary(reportForSummary(title, rows));
 
   const fresh = rows.flatMap(({ crate, finding }): NewCrate[] =>
     finding.kind === 'new' && !finding.skip
@@ -399,13 +414,23 @@ export async function runPreflight(
         ? [{ ...crate, knownAs: finding.knownAs }]
         : [],
   );
-  if (fresh.length > 0) {
-    throw new ActionFailure({ kind: 'new-crates', crates: fresh, index: index ?? '', registry });
-  }
-  const problems = dependencyProblems(rows, byName, answers);
-  if (problems.length > 0) {
-    throw new ActionFailure({ kind: 'dependency-problems', problems, index: index ?? '' });
-  }
+  const problems = fresh.length > 0 ? [] : dependencyProblems(rows, byName, answers);
+  const stop: Failure | undefined =
+    fresh.length > 0
+      ? { kind: 'new-crates', crates: fresh, index: index ?? '', registry }
+      : problems.length > 0
+        ? { kind: 'dependency-problems', problems, index: index ?? '' }
+        : undefined;
+  // The summary says what stops the release, with the same words as the error, before it.
+  core.appendSummary(
+    reportForSummary(title, rows, {
+      ...(stop === undefined ? {} : { stop: describeFailure(stop) }),
+      stoppedAt: problems.map((problem) => problem.crate.name),
+      ...(unread === undefined ? {} : { unread }),
+      ...(environment.docs === undefined ? {} : { docs: environment.docs }),
+    }),
+  );
+  if (stop !== undefined) throw new ActionFailure(stop);
   warnAbout(core, rows, answers, { index: index ?? '', registry });
   const unpublished = unpublishedOf(rows);
   core.setOutput('unpublished', unpublished.map((crate) => crate.name).join(' '));

@@ -69,8 +69,11 @@ export function parseRequest(line: string): RequestParse {
 }
 
 /**
- * A token for any operation (cargo may reuse it from `read` to `publish`), which cargo keeps
- * while its clock is at least 60 s before `expiration` (whole seconds since the epoch).
+ * A token, which cargo keeps while its clock is at least 60 s before `expiration` (whole
+ * seconds since the epoch). Not `operation_independent`: cargo then reuses it for reads only,
+ * and asks again before each upload, naming the crate and version, so that every upload is
+ * recorded for post's release report (one more provider process per upload, about 70 ms; the
+ * provider hands out the job's young token again, so no more exchanges: docs/performance.md).
  */
 export function tokenAnswer(token: string, expirationSeconds: number): string {
   return `${JSON.stringify({
@@ -79,7 +82,7 @@ export function tokenAnswer(token: string, expirationSeconds: number): string {
       token,
       cache: 'expires',
       expiration: Math.floor(expirationSeconds),
-      operation_independent: true,
+      operation_independent: false,
     },
   })}\n`;
 }

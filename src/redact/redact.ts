@@ -185,6 +185,8 @@ export const MIN_SECRET_LENGTH = 8;
  */
 export class Redactor {
   private readonly secrets = new Set<string>();
+  /** The action's own links (to its docs, at a section), left whole: see keep(). */
+  private readonly kept = new Set<string>();
   /** Each secret's KMP table, made the first time a cut is looked for. */
   private readonly tables = new Map<string, Int32Array>();
 
@@ -194,6 +196,15 @@ export class Redactor {
     // As shown() would show it, without cutting it or reading URLs in it.
     const flat = noWorkflowCommand(oneLine(secret));
     if (flat !== secret && flat.trim().length >= MIN_SECRET_LENGTH) this.secrets.add(flat);
+  }
+
+  /**
+   * A URL the action builds itself from values it checked (a link to a section of its docs),
+   * left whole where it appears: the rule for outside text would cut its `#section`. A secret
+   * inside it is still replaced, and then it is no longer this URL.
+   */
+  keep(url: string): void {
+    this.kept.add(url);
   }
 
   private table(secret: string): Int32Array {
@@ -213,6 +224,16 @@ export class Redactor {
     for (const secret of secrets) out = out.split(secret).join('***');
     if (out.includes('…'))
       for (const secret of secrets) out = hideCut(out, secret, this.table(secret));
-    return redactUrls(out);
+    return this.redactAround(out, [...this.kept]);
+  }
+
+  /** redactUrls on everything but the kept URLs, each a stretch of its own. */
+  private redactAround(text: string, kept: string[]): string {
+    const [url, ...others] = kept;
+    if (url === undefined) return redactUrls(text);
+    return text
+      .split(url)
+      .map((piece) => this.redactAround(piece, others))
+      .join(url);
   }
 }

@@ -42,6 +42,12 @@ export interface RunnerEnvironment {
   githubWorkspace: string | undefined;
   /** What cargo itself reads to find a registry's index, for the check of a workspace. */
   cargo: CargoEnvironment;
+  /**
+   * Where the action's docs are, at the version that runs (`https://github.com/OWNER/REPO/blob/REF/docs/`),
+   * for the step summary's links; undefined when the runner does not say (a `run:` step, a
+   * local action) or says something that is not a repository and a ref.
+   */
+  docs?: string;
 }
 
 /** cargo's own settings in the environment, as far as choosing the index of a release goes. */
@@ -149,11 +155,29 @@ function readOidc(env: NodeJS.ProcessEnv): OidcSetting {
  */
 export const MIN_TIME_SCALE = 0.005;
 
+/**
+ * The action's docs folder at the version the runner runs, from GITHUB_SERVER_URL,
+ * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF (set for a step that runs an action). They
+ * end up in a link in the step summary, so each must look like what GitHub sets.
+ */
+function actionDocs(env: NodeJS.ProcessEnv): string | undefined {
+  const server = env.GITHUB_SERVER_URL || 'https://github.com';
+  const repository = env.GITHUB_ACTION_REPOSITORY ?? '';
+  const ref = env.GITHUB_ACTION_REF ?? '';
+  if (!/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(server)) return undefined;
+  if (!/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/.test(repository)) return undefined;
+  if (!/^[A-Za-z0-9_./-]{1,255}$/.test(ref) || ref.split('/').some((part) => /^\.*$/.test(part))) {
+    return undefined;
+  }
+  return `${server}/${repository}/blob/${ref}/docs/`;
+}
+
 export function readEnvironment(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
 ): RunnerEnvironment {
   const oidc = readOidc(env);
+  const docs = actionDocs(env);
   const scale = Number(env.AUTH_ACTION_TIME_SCALE ?? '1');
   const valid = Number.isFinite(scale) && scale > 0 && scale <= 1;
   return {
@@ -168,5 +192,6 @@ export function readEnvironment(
     runnerTemp: env.RUNNER_TEMP,
     githubWorkspace: env.GITHUB_WORKSPACE,
     cargo: readCargoEnvironment(env, platform),
+    ...(docs === undefined ? {} : { docs }),
   };
 }

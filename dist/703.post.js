@@ -1,21 +1,25 @@
-export const id = 720;
-export const ids = [720];
+export const id = 703;
+export const ids = [703];
 export const modules = {
 
-/***/ 720:
+/***/ 84:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  notOut: () => (/* binding */ notOut),
   releaseReport: () => (/* binding */ releaseReport)
 });
 
-// UNUSED EXPORTS: uploadsOf
+// UNUSED EXPORTS: uploadsOf, versionsToReport
 
+// EXTERNAL MODULE: ./src/output/summary.ts
+var summary = __webpack_require__(213);
 // EXTERNAL MODULE: ./src/redact/redact.ts
 var redact = __webpack_require__(940);
 ;// CONCATENATED MODULE: ./src/diagnose/render.ts
+
 
 const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
 function diagnosisForLog(diagnosis) {
@@ -44,28 +48,31 @@ function codeCell(text) {
 function value(text) {
     return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
 }
-function diagnosisForSummary(heading, said, diagnosis) {
-    const out = [`### ${cell(heading)}`, '', `> ${cell(said)}`, ''];
-    out.push('| What the registry compared | Value in this run | What to check |');
-    out.push('| --- | --- | --- |');
-    for (const row of diagnosis.rows) {
-        const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
-        out.push(`| ${name} | ${value(row.value)} | ${cell(row.check)} |`);
-    }
-    out.push('');
-    if (diagnosis.hiddenCauses.length > 0) {
-        out.push('The registry said only `Failed to decode JWT`, which hides:', '');
-        for (const cause of diagnosis.hiddenCauses) {
-            out.push(`- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`);
-        }
-        out.push('');
-    }
-    for (const note of diagnosis.notes)
-        out.push(cell(note), '');
-    out.push(`_${AID}_`, '');
-    return out.join('\n');
+function diagnosisForSummary(heading, said, diagnosis, fix) {
+    const rows = [
+        ...diagnosis.rows.filter((r) => r.flagged),
+        ...diagnosis.rows.filter((r) => !r.flagged),
+    ];
+    const table = [
+        '| What the registry compared | Value in this run | What to check |',
+        '| --- | --- | --- |',
+        ...rows.map((row) => {
+            const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
+            return `| ${name} | ${value(row.value)} | ${cell(row.check)} |`;
+        }),
+    ].join('\n');
+    const causes = diagnosis.hiddenCauses.length === 0
+        ? undefined
+        : [
+            'The registry said only `Failed to decode JWT`, which hides:',
+            '',
+            ...diagnosis.hiddenCauses.map((cause) => `- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`),
+        ].join('\n');
+    return summarySection(`### ${cell(heading)}`, statusLine('❌', `**No publish token.** ${cell(fix)}`), table, `The registry said:\n\n> ${cell(said)}`, causes, ...diagnosis.notes.map(cell), `_${AID}_`);
 }
 
+// EXTERNAL MODULE: ./src/errors/describe.ts + 2 modules
+var describe = __webpack_require__(607);
 // EXTERNAL MODULE: ./src/http/call.ts
 var call = __webpack_require__(6);
 // EXTERNAL MODULE: ./src/errors/failure.ts
@@ -824,7 +831,9 @@ async function boundedAll(items, limit, work, stop) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/preflight/release-report.ts
+;// CONCATENATED MODULE: ./src/report/release-report.ts
+
+
 
 
 
@@ -842,56 +851,161 @@ function uploadsOf(recorded) {
     }
     return uploads;
 }
-async function inIndexNow(net, index, uploads) {
-    if (index === undefined)
-        return uploads.map(() => 'not checked');
-    const answers = await boundedAll(uploads, INDEX_CONCURRENCY, (upload) => readIndexFile(net, index, { name: upload.crate, version: upload.version, requirements: [] }), () => false);
-    return answers.map((answer) => {
-        if (answer === undefined || answer.kind === 'unreadable')
-            return 'not checked';
-        if (answer.kind === 'absent')
-            return 'not yet';
-        return answer.file.version.listed ? 'yes' : 'not yet';
+function versionsToReport(recorded, preflight) {
+    const found = (preflight?.unpublished ?? []).map((entry) => {
+        const at = entry.indexOf('@');
+        return { name: entry.slice(0, at), version: entry.slice(at + 1) };
+    });
+    const uploads = uploadsOf(recorded).map((u) => ({ name: u.crate, version: u.version }));
+    const seen = new Set();
+    return [...found, ...uploads].filter((crate) => {
+        const key = `${crate.name}@${crate.version}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
     });
 }
-async function releaseReport(net, facts) {
-    const uploads = uploadsOf(facts.recorded);
-    const [now, revoked] = await Promise.all([inIndexNow(net, facts.index, uploads), facts.revoked]);
-    const asked = new Set(uploads.map((u) => `${u.crate}@${u.version}`));
-    const never = (facts.preflight?.unpublished ?? []).filter((crate) => !asked.has(crate));
-    const minted = new Set(facts.recorded.map((entry) => entry.token)).size;
-    const out = ['### auth-action: release report', ''];
-    if (uploads.length === 0) {
-        out.push('cargo asked the credential provider for no upload.', '');
-    }
-    else {
-        out.push('| crate | version | in the index now |', '| --- | --- | --- |');
-        uploads.forEach((upload, i) => {
-            out.push(`| ${codeCell(upload.crate)} | ${codeCell(upload.version)} | ${now[i] ?? 'not checked'} |`);
-        });
-        out.push('');
-        if (now.includes('not yet')) {
-            out.push('A version marked "not yet" was asked for but is not in the index: its upload was refused (cargo\'s output says why) or has not reached the index yet. Once the cause is fixed, a re-run with `workspace` set publishes what is left.', '');
+async function askIndex(net, index, crates) {
+    const labelled = (name) => ({
+        ...net,
+        core: {
+            ...net.core,
+            info: (message) => {
+                net.core.info(`Release report, \`${name}\`: ${message}`);
+            },
+        },
+    });
+    const answers = await boundedAll(crates, INDEX_CONCURRENCY, (crate) => readIndexFile(labelled(crate.name), index, {
+        name: crate.name,
+        version: crate.version,
+        requirements: [],
+    }), (answer) => answer.kind === 'unreadable');
+    const stopper = crates[answers.findIndex((answer) => answer?.kind === 'unreadable')];
+    return answers.map((answer) => {
+        if (answer === undefined) {
+            const after = stopper === undefined ? '' : ` after \`${stopper.name}\`'s file failed`;
+            return { kind: 'unchecked', why: `not asked${after}` };
         }
+        if (answer.kind === 'unreadable') {
+            return { kind: 'unchecked', why: (0,describe/* briefly */.m_)(answer.failure, answer.attempts) };
+        }
+        if (answer.kind === 'absent')
+            return { kind: 'missing' };
+        return answer.file.version.listed ? { kind: 'out' } : { kind: 'missing' };
+    });
+}
+const ORDER = { missing: 0, unchecked: 1, out: 2 };
+function saysCell(says) {
+    switch (says.kind) {
+        case 'out':
+            return 'out';
+        case 'missing':
+            return "**not in the index**: refused, not attempted, or late (cargo's output says which)";
+        case 'unchecked':
+            return `not checked: ${cell(says.why)}`;
     }
-    if (facts.preflight !== undefined) {
-        out.push(never.length === 0
-            ? 'cargo asked to upload every crate the check of the workspace found to publish.'
-            : `Never asked for by cargo (the check of the workspace found them to publish): ${never.map(codeCell).join(', ')}.`, '');
+}
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+function listed(crates) {
+    const names = crates.slice(0, 10).map(describe/* shownCrate */.Lx).join(', ');
+    return crates.length > 10 ? `${names} and ${crates.length - 10} more` : names;
+}
+function release_report_status(rows, facts) {
+    const missing = rows.filter((row) => row.says.kind === 'missing');
+    const unchecked = rows.filter((row) => row.says.kind === 'unchecked');
+    const what = facts.preflight
+        ? 'the check of the workspace found to publish'
+        : 'cargo asked the credential provider a token to upload';
+    if (missing.length > 0) {
+        return [
+            '❌',
+            `**The release is not complete**: ${listed(missing)} ${missing.length === 1 ? 'is' : 'are'} not in the index at the end of the job (${missing.length} of the ${plural(rows.length, 'version', 'versions')} ${what}).`,
+        ];
     }
-    if (facts.index !== undefined && uploads.length > 0) {
-        out.push(`Index: ${cell((0,redact/* shownUrl */.zA)(facts.index))}`, '');
+    if (unchecked.length > 0) {
+        const first = unchecked[0]?.says;
+        const why = first?.kind === 'unchecked' ? first.why : '';
+        const which = unchecked.length === rows.length
+            ? `${rows.length === 1 ? 'the version' : `the ${rows.length} versions`} ${what} could not be checked against the index`
+            : `${unchecked.length} of the ${rows.length} versions ${what} could not be checked against the index (the others are out)`;
+        return [
+            '⚠️',
+            `**Not known whether the release is complete**: ${which}: ${why}. cargo's output says how its uploads went.`,
+        ];
     }
-    out.push(`Tokens: ${minted} minted in this job, ${revoked} revoked as it ended.`, '');
-    const listed = now.filter((state) => state === 'yes').length;
-    const unchecked = now.filter((state) => state === 'not checked').length;
-    const line = `Release report: cargo asked for ${uploads.length} upload${uploads.length === 1 ? '' : 's'}, ` +
-        (unchecked === uploads.length && unchecked > 0
-            ? 'the index not checked'
-            : `${listed} in the index now${unchecked > 0 ? `, ${unchecked} not checked` : ''}`) +
-        (facts.preflight === undefined ? '' : `; ${never.length} found to publish never asked for`) +
-        '.';
-    return { summary: out.join('\n'), line };
+    return [
+        '✅',
+        `**Released**: the index lists ${rows.length === 1 ? 'the version' : `all ${rows.length} versions`} ${what}.`,
+    ];
+}
+function tokensLine(tokens) {
+    const minted = plural(tokens.minted, 'token', 'tokens');
+    if (tokens.revoked === 'kept') {
+        return `Publish tokens: ${minted} minted in this job, none revoked (\`revoke: false\`).`;
+    }
+    return `Publish tokens: ${minted} minted in this job, ${tokens.revoked} revoked as it ended.`;
+}
+function nextStep(facts) {
+    const link = (0,summary/* troubleshootingLink */.rT)(facts.docs, 'not-out', 'what each cause looks like');
+    return facts.preflight
+        ? `**Next:** fix what stopped it (cargo's output names it; ${link}), then re-run this job: the check of the workspace finds what is out, and cargo publishes the rest with \`exclude-published\`.`
+        : `**Next:** fix what stopped it (cargo's output names it; ${link}), then publish the rest: with the \`workspace\` input set, a re-run of this job finds what is out and publishes only the rest.`;
+}
+function render(rows, facts) {
+    const sorted = [...rows].sort((a, b) => ORDER[a.says.kind] - ORDER[b.says.kind]);
+    const [mark, answer] = release_report_status(rows, facts);
+    const table = [
+        '| crate | version | the index says |',
+        '| --- | --- | --- |',
+        ...sorted.map((row) => `| ${codeCell(row.name)} | ${codeCell(row.version)} | ${saysCell(row.says)} |`),
+    ].join('\n');
+    const missing = rows.some((row) => row.says.kind === 'missing');
+    const index = facts.index.kind === 'sparse' ? `Index: ${cell((0,redact/* shownUrl */.zA)(facts.index.url))}` : undefined;
+    return (0,summary/* summarySection */.Gd)('### auth-action: release report', (0,summary/* statusLine */.Bs)(mark, answer), table, missing ? nextStep(facts) : undefined, [index, tokensLine(facts.tokens)].filter((text) => text !== undefined).join(' · '));
+}
+function logLine(rows) {
+    const count = (kind) => rows.filter((row) => row.says.kind === kind).length;
+    const missing = rows.filter((row) => row.says.kind === 'missing');
+    const first = rows[0]?.says;
+    if (count('unchecked') === rows.length && first?.kind === 'unchecked') {
+        return `Release report: ${plural(rows.length, 'version', 'versions')} not checked against the index: ${first.why}.`;
+    }
+    return (`Release report: ${count('out')} of ${plural(rows.length, 'version', 'versions')} in the index` +
+        (missing.length > 0 ? `; not in it: ${listed(missing)}` : '') +
+        (count('unchecked') > 0 ? `; ${count('unchecked')} not checked` : '') +
+        '.');
+}
+async function releaseReport(net, facts) {
+    const crates = versionsToReport(facts.recorded, facts.preflight);
+    const { index } = facts;
+    const says = index.kind === 'sparse'
+        ? await askIndex(net, index.url, crates)
+        : crates.map(() => ({ kind: 'unchecked', why: index.why }));
+    const rows = crates.map((crate, i) => ({
+        ...crate,
+        says: says[i] ?? { kind: 'unchecked', why: 'not asked' },
+    }));
+    const unchecked = rows.filter((row) => row.says.kind === 'unchecked');
+    const first = unchecked[0]?.says;
+    return {
+        summary: render(rows, facts),
+        line: logLine(rows),
+        missing: rows.filter((row) => row.says.kind === 'missing'),
+        gaveUp: facts.index.kind === 'sparse' && first?.kind === 'unchecked'
+            ? `Release report: gave up on the index for ${plural(unchecked.length, 'version', 'versions')} (\`${unchecked[0]?.name ?? ''}\`: ${first.why}); the summary marks ${unchecked.length === 1 ? 'it' : 'them'} "not checked".`
+            : undefined,
+    };
+}
+function notOut(report, facts) {
+    if (report.missing.length === 0 || facts.index.kind !== 'sparse')
+        return undefined;
+    return {
+        kind: 'not-out',
+        crates: report.missing.map(({ name, version }) => ({ name, version })),
+        index: facts.index.url,
+        workspace: facts.preflight !== undefined,
+    };
 }
 
 
