@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -356,6 +356,7 @@ async function keepSummary(summary: string, step: string): Promise<void> {
   kept += 1;
   const name = `${test}-${kept}`.replace(/[^A-Za-z0-9]+/g, '-').slice(-120);
   const label = `${test} — ${basename(step)}`.replace(/-->/g, '—>');
+  await mkdir(dir, { recursive: true });
   await writeFile(
     join(dir, `${process.pid}-${name}.md`),
     `<!-- ${label} -->
