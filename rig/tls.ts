@@ -19,7 +19,8 @@ export function opensslVersion(): string | undefined {
 
 /**
  * A throwaway CA and a certificate it signed for `hostname` (and any `others`: crates.io and
- * index.crates.io, say), made with openssl at test time.
+ * index.crates.io, say), made with openssl at test time. An IPv4 address (127.0.0.1, for a
+ * server reached without a name) goes into the certificate as an IP address.
  */
 export function makePki(hostname: string, ...others: string[]): TestPki {
   const dir = mkdtempSync(join(tmpdir(), 'auth-action-pki-'));
@@ -56,7 +57,9 @@ export function makePki(hostname: string, ...others: string[]): TestPki {
     '-out',
     file('server.csr'),
   );
-  const names = [hostname, ...others].map((name) => `DNS:${name}`).join(',');
+  const names = [hostname, ...others]
+    .map((name) => (/^\d+\.\d+\.\d+\.\d+$/.test(name) ? `IP:${name}` : `DNS:${name}`))
+    .join(',');
   writeFileSync(file('ext.cnf'), `subjectAltName=${names}\nextendedKeyUsage=serverAuth\n`);
   openssl(
     'x509',
