@@ -36,6 +36,7 @@ const __coreCrypto = { randomUUID: function randomUUIDFromOs(getBuiltin = (id) =
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 } };
+let __WEBPACK_EXTERNAL_MODULE__run_preflight_js_b436fae2__;
 /******/ var __webpack_modules__ = ({
 
 /***/ 770:
@@ -318,22 +319,1192 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 727:
+/***/ 166:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(272);
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 272:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ip: () => (/* binding */ readClaims),
-/* harmony export */   oX: () => (/* binding */ GITHUB_ISSUER)
-/* harmony export */ });
-/* unused harmony export workflowFileOf */
-/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(940);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __lazyBuiltin("node:path");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __lazyBuiltin("node:url");
+;// CONCATENATED MODULE: ./src/errors/failure.ts
+const ACTION_FAILURE = Symbol.for('auth-action.ActionFailure');
+class failure_ActionFailure extends Error {
+    failure;
+    attempts;
+    [ACTION_FAILURE] = true;
+    constructor(failure, attempts) {
+        super(failure.kind);
+        this.failure = failure;
+        this.attempts = attempts;
+        this.name = 'ActionFailure';
+    }
+    static [Symbol.hasInstance](value) {
+        return (typeof value === 'object' &&
+            value !== null &&
+            value[ACTION_FAILURE] === true);
+    }
+}
+function onRunnerFile(variable, use) {
+    try {
+        return use();
+    }
+    catch (error) {
+        const { code, message } = (error ?? {});
+        const known = typeof code === 'string'
+            ? code
+            :
+                typeof message === 'string' && message.startsWith('Missing file')
+                    ? 'ENOENT'
+                    : 'EUNKNOWN';
+        throw new failure_ActionFailure({ kind: 'runner-file', variable, code: known });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/http/retry.ts
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => {
+        setTimeout(resolve, ms);
+    }),
+    random: () => Math.random(),
+};
+function backoffDelay(policy, attempt, random) {
+    const caps = policy.backoffCapsMs;
+    const cap = caps[Math.min(attempt, caps.length) - 1] ?? 0;
+    return Math.floor(random * cap);
+}
+async function withRetries(options) {
+    const { policy, clock, deadline } = options;
+    let last;
+    for (let n = 1; n <= policy.maxAttempts; n++) {
+        const left = deadline - clock.now();
+        if (left < policy.minAttemptMs) {
+            throw new failure_ActionFailure(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
+        }
+        const outcome = await options.attempt(Math.min(policy.attemptTimeoutMs, left), n);
+        if (outcome.done)
+            return outcome.value;
+        last = outcome.failure;
+        const attempts = { made: n, max: policy.maxAttempts };
+        if (!outcome.retryable || n === policy.maxAttempts) {
+            throw new failure_ActionFailure(outcome.failure, outcome.retryable ? attempts : undefined);
+        }
+        const room = Math.max(0, deadline - clock.now() - policy.attemptTimeoutMs);
+        let delayMs = Math.min(backoffDelay(policy, n, clock.random()), room);
+        if (policy.lastTryLate && n + 1 === policy.maxAttempts) {
+            delayMs = Math.max(delayMs, Math.floor((room / 2) * (1 + clock.random())));
+        }
+        if (outcome.retryAfterMs !== undefined) {
+            delayMs = Math.max(delayMs, Math.min(outcome.retryAfterMs, policy.retryAfterCapMs));
+        }
+        if (clock.now() + delayMs + policy.minAttemptMs > deadline) {
+            throw new failure_ActionFailure(outcome.failure, attempts);
+        }
+        options.onRetry({
+            failure: outcome.failure,
+            attempt: n,
+            maxAttempts: policy.maxAttempts,
+            delayMs,
+        });
+        await clock.sleep(delayMs);
+    }
+    throw new failure_ActionFailure(options.outOfTime(last));
+}
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __lazyBuiltin("node:http");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(611);
+var external_http_namespaceObject = external_http_;
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(692);
+var external_https_namespaceObject = external_https_;
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./src/http/without-undici.ts
+class ProxyAgent {
+    constructor() {
+        throw new Error('auth-action does not bundle undici: getAgentDispatcher() is not supported.');
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/http/body-limit.ts
+const MAX_BODY_BYTES = 64 * 1024;
+
+;// CONCATENATED MODULE: ./src/version.ts
+const version_VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/http/user-agent.ts
+
+const USER_AGENT = `auth-action/${version_VERSION}`;
+
+;// CONCATENATED MODULE: ./src/http/transport.ts
+
+
+
+
+
+function abortWith(signal) {
+    return {
+        prepareRequest(options) {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not supported')),
+    };
+}
+function readBounded(message, maxBytes) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            const room = maxBytes - size;
+            chunks.push(chunk.subarray(0, Math.max(room, 0)));
+            size += chunk.length;
+            if (size > maxBytes) {
+                resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
+                message.destroy();
+            }
+        });
+        message.on('end', () => {
+            resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: false });
+        });
+        message.on('error', reject);
+        message.on('aborted', () => {
+            reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+        });
+    });
+}
+const LOCAL_CODES = /^ERR_(INVALID_|UNESCAPED_|HTTP_INVALID_)/;
+function errorCode(error) {
+    if (typeof error === 'object' && error !== null) {
+        const { code, message } = error;
+        if (typeof code === 'string' && code !== '')
+            return code;
+        if (typeof message === 'string' && message.startsWith('tunneling socket')) {
+            return 'EPROXY';
+        }
+    }
+    return 'EUNKNOWN';
+}
+function unsendable(request) {
+    let url;
+    try {
+        url = new URL(request.url);
+    }
+    catch {
+        return 'the request URL does not parse';
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return `the request URL's scheme \`${url.protocol}\` is not http or https`;
+    }
+    for (const [name, value] of Object.entries(request.headers)) {
+        try {
+            (0,external_node_http_namespaceObject.validateHeaderName)(name);
+            (0,external_node_http_namespaceObject.validateHeaderValue)(name, value);
+        }
+        catch {
+            return `the request's \`${name}\` header has characters HTTP does not allow (a line break or a control character)`;
+        }
+    }
+    try {
+        getProxyUrl(url);
+    }
+    catch {
+        const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+        return `the proxy variable ${variable} (or its lower-case form) is not a URL`;
+    }
+    return undefined;
+}
+const httpClientTransport = async (request, timeoutMs) => {
+    const problem = unsendable(request);
+    if (problem !== undefined)
+        return { ok: false, error: { kind: 'unsendable', problem } };
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+        controller.abort();
+    }, timeoutMs);
+    const client = new lib_HttpClient(USER_AGENT, [abortWith(controller.signal)], {
+        allowRedirects: false,
+        allowRetries: false,
+        maxRetries: 0,
+        keepAlive: false,
+        socketTimeout: timeoutMs,
+    });
+    try {
+        const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
+        const { body, truncated } = await readBounded(response.message, request.maxBodyBytes ?? MAX_BODY_BYTES);
+        return {
+            ok: true,
+            response: {
+                status: response.message.statusCode ?? 0,
+                headers: response.message.headers,
+                body,
+                truncated,
+            },
+        };
+    }
+    catch (error) {
+        if (controller.signal.aborted)
+            return { ok: false, error: { kind: 'timeout' } };
+        const code = errorCode(error);
+        if (LOCAL_CODES.test(code)) {
+            return {
+                ok: false,
+                error: { kind: 'unsendable', problem: `node refused to form the request (${code})` },
+            };
+        }
+        const silent = error instanceof Error && error.message.startsWith('Request timeout');
+        return { ok: false, error: silent ? { kind: 'timeout' } : { kind: 'network', code } };
+    }
+    finally {
+        clearTimeout(timer);
+        client.dispose();
+    }
+};
+
+;// CONCATENATED MODULE: ./src/redact/redact.ts
+const MAX_SHOWN = 300;
+const URLISH = /\/\/[^\s`'"<>]*/g;
+function redactUrlish(urlish) {
+    const start = urlish.indexOf('//') + 2;
+    let rest = urlish.slice(start);
+    const at = rest.lastIndexOf('@');
+    if (at !== -1)
+        rest = `***${rest.slice(at)}`;
+    else if (/^[^/?#]*:[^/?#]*…$/.test(rest))
+        rest = '***…';
+    const cut = rest.search(/[?#]/);
+    if (cut !== -1)
+        rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
+    return urlish.slice(0, start) + rest;
+}
+const RUN = /[^\s`'"<>]+/g;
+function redactBareCredentials(run) {
+    const colon = run.indexOf(':');
+    const at = run.lastIndexOf('@');
+    if (colon === -1 || at < colon || run.includes('//'))
+        return run;
+    return `${run.slice(0, colon + 1)}***${run.slice(at)}`;
+}
+function redactUrls(text) {
+    return text.replace(URLISH, redactUrlish).replace(RUN, redactBareCredentials);
+}
+function redactUrlValue(value) {
+    const parts = value.split(/([/\\])/).map((part) => {
+        const at = part.lastIndexOf('@');
+        return at === -1 ? part : `***${part.slice(at)}`;
+    });
+    const out = parts.join('');
+    const cut = out.search(/[?#]/);
+    return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
+}
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+function noWorkflowCommand(line) {
+    return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
+}
+function redact_shown(value, max = MAX_SHOWN) {
+    const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+function shownUrl(value, max = MAX_SHOWN) {
+    return redact_shown(redactUrlValue(value), max);
+}
+const MIN_CUT = 4;
+function prefixTable(secret) {
+    const table = new Int32Array(secret.length);
+    for (let i = 1, k = 0; i < secret.length; i++) {
+        while (k > 0 && secret.charCodeAt(i) !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (secret.charCodeAt(i) === secret.charCodeAt(k))
+            k++;
+        table[i] = k;
+    }
+    return table;
+}
+function cutSecretLength(text, end, secret, table) {
+    const after = secret.includes('…') ? 0 : text.lastIndexOf('…', end - 1) + 1;
+    let k = 0;
+    for (let i = Math.max(0, end - secret.length + 1, after); i < end; i++) {
+        const c = text.charCodeAt(i);
+        while (k > 0 && c !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (c === secret.charCodeAt(k))
+            k++;
+        if (k === secret.length)
+            k = table[k - 1] ?? 0;
+    }
+    return k;
+}
+function hideCut(text, secret, table) {
+    let out = text;
+    for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
+        const length = cutSecretLength(out, cut, secret, table);
+        if (length >= MIN_CUT) {
+            out = `${out.slice(0, cut - length)}***${out.slice(cut)}`;
+            cut = cut - length + 3;
+        }
+    }
+    return out;
+}
+class Redactor {
+    secrets = new Set();
+    tables = new Map();
+    add(secret) {
+        if (secret.length < 8)
+            return;
+        this.secrets.add(secret);
+        const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
+        if (flat !== secret && flat.trim().length >= 8)
+            this.secrets.add(flat);
+    }
+    table(secret) {
+        let table = this.tables.get(secret);
+        if (table === undefined) {
+            table = prefixTable(secret);
+            this.tables.set(secret, table);
+        }
+        return table;
+    }
+    apply(text) {
+        let out = text;
+        const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
+        for (const secret of secrets)
+            out = out.split(secret).join('***');
+        if (out.includes('…'))
+            for (const secret of secrets)
+                out = hideCut(out, secret, this.table(secret));
+        return redactUrls(out);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/claims.ts
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const WORKFLOW_FILENAME = /([^/]+\.(yml|yaml))(@.+)/;
 function workflowFileOf(workflowRef) {
     return WORKFLOW_FILENAME.exec(workflowRef)?.[1];
 }
-const text = (value) => typeof value === 'string' && value !== '' ? (0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .SP)(value) : undefined;
+const claims_text = (value) => typeof value === 'string' && value !== '' ? redact_shown(value) : undefined;
 const seconds = (value) => typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 function readClaims(jwt) {
     const payload = jwt.split('.')[1];
@@ -349,105 +1520,106 @@ function readClaims(jwt) {
     catch {
         return undefined;
     }
-    const workflowRef = text(claims.workflow_ref);
-    const jobWorkflowRef = text(claims.job_workflow_ref);
-    const audience = text(Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud);
+    const workflowRef = claims_text(claims.workflow_ref);
+    const jobWorkflowRef = claims_text(claims.job_workflow_ref);
+    const audience = claims_text(Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud);
     return {
-        repository: text(claims.repository),
-        repositoryOwnerId: text(claims.repository_owner_id),
+        repository: claims_text(claims.repository),
+        repositoryOwnerId: claims_text(claims.repository_owner_id),
         workflowRef,
         workflowFile: workflowRef === undefined ? undefined : workflowFileOf(workflowRef),
         reusableWorkflowRef: jobWorkflowRef !== workflowRef ? jobWorkflowRef : undefined,
-        environment: text(claims.environment),
-        eventName: text(claims.event_name),
-        ref: text(claims.ref),
-        issuer: text(claims.iss),
+        environment: claims_text(claims.environment),
+        eventName: claims_text(claims.event_name),
+        ref: claims_text(claims.ref),
+        issuer: claims_text(claims.iss),
         audience,
         expiresAt: seconds(claims.exp),
         issuedAt: seconds(claims.iat),
     };
 }
 
-
-/***/ }),
-
-/***/ 389:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   MZ: () => (/* binding */ codeCell),
-/* harmony export */   ti: () => (/* binding */ diagnosisForLog),
-/* harmony export */   v_: () => (/* binding */ diagnosisForSummary)
-/* harmony export */ });
-/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(940);
-
-const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
-function diagnosisForLog(diagnosis) {
-    const lines = ['What the registry compared, as this run’s ID token states it:'];
-    for (const row of diagnosis.rows) {
-        lines.push(`${row.flagged ? '  ✗ ' : '    '}${row.compared}: ${row.value}`);
-        lines.push(`        ${row.check}`);
+;// CONCATENATED MODULE: ./src/exchange/refusal.ts
+function listOf(text) {
+    return text
+        .split(', ')
+        .map((item) => item.trim().replace(/^`(.*)`$/s, '$1'))
+        .filter((item) => item !== '');
+}
+const CONFIG = /^The Trusted Publishing config for repository `(.*?)` /s;
+const str = (value) => value ?? '';
+const READERS = [
+    [/^Failed to decode JWT$/, () => ({ kind: 'undecodable' })],
+    [/^Unsupported JWT issuer(?:: (.*))?$/s, (m) => ({ kind: 'unsupported-issuer', issuer: m[1] })],
+    [/^Missing JWT key ID$/, () => ({ kind: 'missing-key-id' })],
+    [/^Invalid JWT key ID$/, () => ({ kind: 'unknown-key-id' })],
+    [/^Failed to load OIDC key set$/, () => ({ kind: 'key-set-unavailable' })],
+    [/^JWT has already been used$/, () => ({ kind: 'replayed' })],
+    [
+        /^Trusted Publishing does not support the `(.*?)` event trigger due to security concerns\./s,
+        (m) => ({ kind: 'refused-trigger', event: str(m[1]) }),
+    ],
+    [/^Unexpected `(.*?)` value$/s, (m) => ({ kind: 'unexpected-claim', claim: str(m[1]) })],
+    [
+        /^No Trusted Publishing config found for repository `(.*)`\.$/s,
+        (m) => ({ kind: 'no-config', repository: str(m[1]) }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}does not match the repository owner ID \\((.*?)\\) in the JWT\\. Expected owner IDs: (.*?)\\. Please recreate`, 's'),
+        (m) => ({
+            kind: 'owner-id-mismatch',
+            repository: str(m[1]),
+            ownerId: str(m[2]),
+            expected: listOf(str(m[3])),
+        }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}does not match the workflow filename \`(.*?)\` in the JWT\\. Expected workflow filenames: (.*)$`, 's'),
+        (m) => ({
+            kind: 'workflow-mismatch',
+            repository: str(m[1]),
+            workflow: str(m[2]),
+            expected: listOf(str(m[3])),
+        }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}requires an environment, but the JWT does not specify one\\. Expected environments: (.*)$`, 's'),
+        (m) => ({ kind: 'environment-required', repository: str(m[1]), expected: listOf(str(m[2])) }),
+    ],
+    [
+        new RegExp(`${CONFIG.source}does not match the environment \`(.*?)\` in the JWT\\. Expected environments: (.*)$`, 's'),
+        (m) => ({
+            kind: 'environment-mismatch',
+            repository: str(m[1]),
+            environment: str(m[2]),
+            expected: listOf(str(m[3])),
+        }),
+    ],
+    [/^No matching Trusted Publishing config found$/, () => ({ kind: 'no-matching-config' })],
+    [/^Missing `Authorization` header$/, () => ({ kind: 'missing-authorization' })],
+    [
+        /^Invalid `Authorization` header: (.*)$/s,
+        (m) => ({ kind: 'invalid-authorization', problem: str(m[1]) }),
+    ],
+];
+function readRefusalDetail(detail) {
+    for (const [pattern, read] of READERS) {
+        const match = pattern.exec(detail.trim());
+        if (match)
+            return read(match);
     }
-    if (diagnosis.hiddenCauses.length > 0) {
-        lines.push('The registry said only "Failed to decode JWT". That one message hides:');
-        for (const cause of diagnosis.hiddenCauses) {
-            lines.push(`  ${cause.likely ? 'LIKELY  ' : 'unlikely'} ${cause.text}`);
-        }
+    return undefined;
+}
+function readRefusal(details) {
+    for (const detail of details) {
+        const refusal = readRefusalDetail(detail);
+        if (refusal !== undefined)
+            return refusal;
     }
-    for (const note of diagnosis.notes)
-        lines.push(note);
-    lines.push(AID);
-    return lines.join('\n');
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-}
-function codeCell(text) {
-    return `\`${cell((0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .SP)(text, 100).replace(/`/g, "'"))}\``;
-}
-function value(text) {
-    return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
-}
-function diagnosisForSummary(heading, said, diagnosis) {
-    const out = [`### ${cell(heading)}`, '', `> ${cell(said)}`, ''];
-    out.push('| What the registry compared | Value in this run | What to check |');
-    out.push('| --- | --- | --- |');
-    for (const row of diagnosis.rows) {
-        const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
-        out.push(`| ${name} | ${value(row.value)} | ${cell(row.check)} |`);
-    }
-    out.push('');
-    if (diagnosis.hiddenCauses.length > 0) {
-        out.push('The registry said only `Failed to decode JWT`, which hides:', '');
-        for (const cause of diagnosis.hiddenCauses) {
-            out.push(`- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`);
-        }
-        out.push('');
-    }
-    for (const note of diagnosis.notes)
-        out.push(cell(note), '');
-    out.push(`_${AID}_`, '');
-    return out.join('\n');
+    return undefined;
 }
 
-
-/***/ }),
-
-/***/ 206:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DR: () => (/* binding */ retryReason),
-/* harmony export */   Ic: () => (/* binding */ describeFailure),
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   ju: () => (/* binding */ MAX_SAID)
-/* harmony export */ });
-/* unused harmony exports seconds, sentence, shownCrate, NEW_CRATE_REFUSAL, midReleaseNote */
-/* harmony import */ var _diagnose_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(727);
-/* harmony import */ var _exchange_refusal_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(369);
-/* harmony import */ var _redact_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(940);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(685);
+;// CONCATENATED MODULE: ./src/errors/describe.ts
 
 
 
@@ -457,7 +1629,7 @@ const MAX_PROBLEM = 500;
 const MAX_NAME = 80;
 const MAX_NAMES = 4;
 function what(call, target) {
-    const at = (0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(target);
+    const at = shownUrl(target);
     switch (call) {
         case 'id-token':
             return `Requesting an OIDC ID token from GitHub (${at})`;
@@ -469,7 +1641,7 @@ function what(call, target) {
             return `Reading the registry's index at ${at}`;
     }
 }
-function seconds(ms) {
+function describe_seconds(ms) {
     return `${Math.round(ms / 100) / 10} s`;
 }
 function sentence(text) {
@@ -477,10 +1649,10 @@ function sentence(text) {
     return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 function problemSentence(problem) {
-    return sentence((0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(problem, MAX_PROBLEM));
+    return sentence(redact_shown(problem, MAX_PROBLEM));
 }
 function problemClause(problem) {
-    return (0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
+    return redact_shown(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
 }
 function tries(attempts) {
     return attempts && attempts.made > 1 ? ` (after ${attempts.made} attempts)` : '';
@@ -519,7 +1691,7 @@ function whenBadEnvironment(variable, cargoPath) {
     return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
 }
 function code(value) {
-    return `\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(value, MAX_NAME).replace(/`/g, "'")}\``;
+    return `\`${redact_shown(value, MAX_NAME).replace(/`/g, "'")}\``;
 }
 function names(values, joiner = 'or') {
     const listed = values.slice(0, MAX_NAMES).map(code);
@@ -536,7 +1708,7 @@ function whenExchangeRefused(refusal) {
             return ('The registry could not accept the ID token itself: most often its audience is not the ' +
                 "registry's domain (a custom `audience` or `url`), or it expired, or its issuer is not GitHub's default one.");
         case 'unsupported-issuer':
-            return refusal.issuer === _diagnose_claims_js__WEBPACK_IMPORTED_MODULE_3__/* .GITHUB_ISSUER */ .oX
+            return refusal.issuer === GITHUB_ISSUER
                 ? 'This registry does not accept ID tokens from GitHub Actions at all: check that `url` is the registry you mean and that it supports trusted publishing from GitHub.'
                 : "Publish from a repository whose ID tokens use GitHub's default issuer.";
         case 'missing-key-id':
@@ -622,7 +1794,7 @@ function whenRefused(call, status, details, page) {
             "check that `url` is the registry's address " +
             'and, on a self-hosted runner, the proxy settings (HTTPS_PROXY, NO_PROXY); if the registry is in maintenance, re-run the job later.');
     }
-    const refusal = (0,_exchange_refusal_js__WEBPACK_IMPORTED_MODULE_0__/* .readRefusal */ .n)(details);
+    const refusal = readRefusal(details);
     if (call === 'revoke')
         return whenRevocationRefused(refusal);
     return refusal === undefined
@@ -630,7 +1802,7 @@ function whenRefused(call, status, details, page) {
         : whenExchangeRefused(refusal);
 }
 function whenServerFailed(failure) {
-    const refusal = failure.call === 'exchange' ? (0,_exchange_refusal_js__WEBPACK_IMPORTED_MODULE_0__/* .readRefusal */ .n)(failure.details) : undefined;
+    const refusal = failure.call === 'exchange' ? readRefusal(failure.details) : undefined;
     return refusal?.kind === 'key-set-unavailable'
         ? KEY_SET_UNAVAILABLE
         : whenUnavailable(failure.call);
@@ -638,15 +1810,15 @@ function whenServerFailed(failure) {
 function describeBody(body) {
     const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
     if (/json/i.test(body.contentType) && !body.truncated) {
-        return `a body of ${size} labelled ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(body.contentType, 100)} that does not parse as JSON`;
+        return `a body of ${size} labelled ${redact_shown(body.contentType, 100)} that does not parse as JSON`;
     }
-    const type = body.contentType === '' ? 'without a content type' : `(${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(body.contentType, 100)})`;
+    const type = body.contentType === '' ? 'without a content type' : `(${redact_shown(body.contentType, 100)})`;
     return `a body of ${size} ${type}, not the server's JSON error`;
 }
 function statusText(failure, guess) {
     const head = `HTTP ${failure.status}`;
     if (failure.details.length > 0)
-        return `${head}: ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.details.join(' '), MAX_SAID)}`;
+        return `${head}: ${redact_shown(failure.details.join(' '), MAX_SAID)}`;
     const body = failure.unexpectedBody;
     if (body === undefined)
         return `${head} with no explanation`;
@@ -668,10 +1840,10 @@ function whenUnknownHost(call) {
     }
 }
 function timeoutText(failure) {
-    if (seconds(failure.timeoutMs) === seconds(failure.limitMs)) {
-        return `no complete answer within ${seconds(failure.timeoutMs)}`;
+    if (describe_seconds(failure.timeoutMs) === describe_seconds(failure.limitMs)) {
+        return `no complete answer within ${describe_seconds(failure.timeoutMs)}`;
     }
-    return `no complete answer within ${seconds(failure.limitMs)} a try, and the last try had only the ${seconds(failure.timeoutMs)} left of its time budget`;
+    return `no complete answer within ${describe_seconds(failure.limitMs)} a try, and the last try had only the ${describe_seconds(failure.timeoutMs)} left of its time budget`;
 }
 function tokenRecordText(failure) {
     const unrevoked = 'the tokens it minted for cargo were not revoked and expire on their own 30 minutes after they were issued.';
@@ -683,27 +1855,27 @@ function tokenRecordText(failure) {
     }
     return failure.code === ''
         ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
-        : `The credential provider's token record could not be read (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)}): ${unrevoked}`;
+        : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): ${unrevoked}`;
 }
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
             return failure.tooLong
                 ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`
-                : `The \`${failure.input}\` input (\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.value)}\`) is invalid: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`;
+                : `The \`${failure.input}\` input (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`;
         case 'missing-input':
             return `The \`${failure.input}\` input is needed: ${problemSentence(failure.reason)} Fix it in the step's \`with:\`.`;
         case 'bad-environment':
             return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable, failure.cargoPath === true)}`;
         case 'runner-file':
-            return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)}). ` +
+            return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${redact_shown(failure.code, 40)}). ` +
                 'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.');
         case 'cargo-request':
             return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
         case 'token-record':
             return tokenRecordText(failure);
         case 'invalid-state':
-            return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
+            return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
             return failure.fromFork
                 ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
@@ -716,16 +1888,16 @@ function describeFailure(failure, attempts) {
         case 'unsendable':
             return `${what(failure.call, failure.target)} failed on this machine: ${problemSentence(failure.problem)} ${whenUnsendable(failure.call)}`;
         case 'network':
-            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
+            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${redact_shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
         case 'unknown-host':
             return `${what(failure.call, failure.target)} failed: the host was not found (DNS). ${whenUnknownHost(failure.call)}`;
         case 'tls':
-            return (`${what(failure.call, failure.target)} failed: the server's certificate is not trusted (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)}). ` +
+            return (`${what(failure.call, failure.target)} failed: the server's certificate is not trusted (${redact_shown(failure.code, 40)}). ` +
                 `If ${failure.call === 'id-token' ? 'a proxy on the way' : 'the registry or a proxy on the way'} uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.`);
         case 'timeout':
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
         case 'redirect': {
-            const to = failure.location === undefined ? 'no Location' : `\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.location)}\``;
+            const to = failure.location === undefined ? 'no Location' : `\`${shownUrl(failure.location)}\``;
             if (failure.call === 'index') {
                 return (`${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
                     "Redirects are not followed: the check reads the index only at the address cargo's configuration gives.");
@@ -765,10 +1937,10 @@ function describeFailure(failure, attempts) {
             return (`The \`workspace\` input names ${shownPath(failure.dir)}, which has no Cargo.toml, so there is no workspace to check; no token was requested. ` +
                 'Set `workspace` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.');
         case 'no-cargo':
-            return (`The \`workspace\` input asks for a check of ${shownPath(failure.dir)}, which reads it through cargo, but cargo could not be started (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)}${failure.code === 'ENOENT' ? ': it is not on PATH' : ''}); no token was requested. ` +
+            return (`The \`workspace\` input asks for a check of ${shownPath(failure.dir)}, which reads it through cargo, but cargo could not be started (${redact_shown(failure.code, 40)}${failure.code === 'ENOENT' ? ': it is not on PATH' : ''}); no token was requested. ` +
                 'Install Rust in a step before this one (rustup, or an action such as dtolnay/rust-toolchain), or leave `workspace` empty.');
         case 'cargo-metadata': {
-            const said = failure.said.trim() === '' ? '' : ` cargo said: ${sentence((0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.said, MAX_SAID))}`;
+            const said = failure.said.trim() === '' ? '' : ` cargo said: ${sentence(redact_shown(failure.said, MAX_SAID))}`;
             return (`cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem) || 'failed'}.${said} ` +
                 'No token was requested. Fix what cargo names, usually the manifest or the Rust toolchain (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.');
         }
@@ -776,40 +1948,40 @@ function describeFailure(failure, attempts) {
             return newCratesText(failure.crates, failure.registry, failure.index);
         case 'index-unreadable':
             return (`${describeFailure(failure.last, failure.attempts)} ` +
-                `So the check of the workspace cannot tell which crates the index at ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.index)} has${failure.crate === undefined ? '' : ` (it stopped at ${shownCrateName(failure.crate)})`}: ${AS_IF_NOTHING_OUT}`);
+                `So the check of the workspace cannot tell which crates the index at ${shownUrl(failure.index)} has${failure.crate === undefined ? '' : ` (it stopped at ${shownCrateName(failure.crate)})`}: ${AS_IF_NOTHING_OUT}`);
         case 'index-auth-required':
-            return `The registry's index at ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.index)} requires credentials (\`auth-required\` in its config.json), and the check of the workspace sends none to an index, so a crate missing from its answers proves nothing.`;
+            return `The registry's index at ${shownUrl(failure.index)} requires credentials (\`auth-required\` in its config.json), and the check of the workspace sends none to an index, so a crate missing from its answers proves nothing.`;
         case 'index-unknown':
             return failure.reason === 'git'
-                ? `The registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}\` has a git index (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
-                : `cargo's configuration for this workspace names no index for the registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}\` (\`[registries.${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.registry, 64)}\` needs that setting too.`;
+                ? `The registry \`${redact_shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
+                : `cargo's configuration for this workspace names no index for the registry \`${redact_shown(failure.registry, 64)}\` (\`[registries.${redact_shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${redact_shown(failure.registry, 64)}\` needs that setting too.`;
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
-            return `${what(failure.call, failure.target)} did not finish within its ${seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
+            return `${what(failure.call, failure.target)} did not finish within its ${describe_seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
         }
     }
 }
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
-    return `\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(dir, 200).replace(/`/g, "'")}\``;
+    return `\`${shownUrl(dir, 200).replace(/`/g, "'")}\``;
 }
 function shownCrateName(name) {
-    return `\`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(name, 64).replace(/`/g, "'")}\``;
+    return `\`${redact_shown(name, 64).replace(/`/g, "'")}\``;
 }
 function shownCrate(crate) {
-    return `${shownCrateName(crate.name)} ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(crate.version, 64).replace(/`/g, "'")}`;
+    return `${shownCrateName(crate.name)} ${redact_shown(crate.version, 64).replace(/`/g, "'")}`;
 }
 const NEW_CRATE_REFUSAL = 'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first';
 function newCratesText(crates, registry, index) {
     const shownList = crates.slice(0, 20).map(shownCrate).join(', ');
     const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
     const one = crates.length === 1;
-    const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(registry, 64)}\``;
-    const name = one && crates[0] !== undefined ? (0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(crates[0].name, 64).replace(/`/g, "'") : 'NAME';
+    const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${redact_shown(registry, 64)}\``;
+    const name = one && crates[0] !== undefined ? redact_shown(crates[0].name, 64).replace(/`/g, "'") : 'NAME';
     const first = registry === 'crates-io'
         ? `publish its first version by hand with an API token (\`cargo publish -p ${name}\` with a token from https://crates.io/settings/tokens)`
-        : `publish its first version by hand with a token of that registry (\`cargo publish -p ${name} --registry ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(registry, 64)}\`)`;
-    return (`${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shownUrl */ .zA)(index)} does not list ${one ? 'it' : 'them'}), ` +
+        : `publish its first version by hand with a token of that registry (\`cargo publish -p ${name} --registry ${redact_shown(registry, 64)}\`)`;
+    return (`${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
         `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
         'Nothing was published and no token was requested. ' +
         `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
@@ -818,11 +1990,11 @@ function newCratesText(crates, registry, index) {
 function retryReason(failure) {
     switch (failure.kind) {
         case 'timeout':
-            return `no answer within ${seconds(failure.timeoutMs)}`;
+            return `no answer within ${describe_seconds(failure.timeoutMs)}`;
         case 'network':
-            return `connection failed (${(0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(failure.code, 40)})`;
+            return `connection failed (${redact_shown(failure.code, 40)})`;
         case 'http-status':
-            if (failure.call === 'exchange' && (0,_exchange_refusal_js__WEBPACK_IMPORTED_MODULE_0__/* .readRefusal */ .n)(failure.details)?.kind === 'replayed') {
+            if (failure.call === 'exchange' && readRefusal(failure.details)?.kind === 'replayed') {
                 return (`HTTP ${failure.status} "JWT has already been used": the registry had seen this ID token before, so the request was replayed on the way ` +
                     '(by a proxy that retried it, most likely); the next try sends a fresh ID token, once');
             }
@@ -854,689 +2026,13 @@ function messageOf(error) {
     return 'something that is not an Error was thrown';
 }
 function describeError(error, explained = false) {
-    if (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionFailure */ .d) {
+    if (error instanceof failure_ActionFailure) {
         return (describeFailure(error.failure, error.attempts) +
             (explained ? explainedAbove(error.failure) : ''));
     }
-    return `auth-action stopped on an unexpected error: ${sentence((0,_redact_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(messageOf(error)))} Please report it with this log.`;
+    return `auth-action stopped on an unexpected error: ${sentence(redact_shown(messageOf(error)))} Please report it with this log.`;
 }
 
-
-/***/ }),
-
-/***/ 685:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ onRunnerFile),
-/* harmony export */   d: () => (/* binding */ ActionFailure)
-/* harmony export */ });
-class ActionFailure extends Error {
-    failure;
-    attempts;
-    constructor(failure, attempts) {
-        super(failure.kind);
-        this.failure = failure;
-        this.attempts = attempts;
-        this.name = 'ActionFailure';
-    }
-}
-function onRunnerFile(variable, use) {
-    try {
-        return use();
-    }
-    catch (error) {
-        const { code, message } = (error ?? {});
-        const known = typeof code === 'string'
-            ? code
-            :
-                typeof message === 'string' && message.startsWith('Missing file')
-                    ? 'ENOENT'
-                    : 'EUNKNOWN';
-        throw new ActionFailure({ kind: 'runner-file', variable, code: known });
-    }
-}
-
-
-/***/ }),
-
-/***/ 369:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ readRefusal),
-/* harmony export */   o: () => (/* binding */ readRefusalDetail)
-/* harmony export */ });
-function listOf(text) {
-    return text
-        .split(', ')
-        .map((item) => item.trim().replace(/^`(.*)`$/s, '$1'))
-        .filter((item) => item !== '');
-}
-const CONFIG = /^The Trusted Publishing config for repository `(.*?)` /s;
-const str = (value) => value ?? '';
-const READERS = [
-    [/^Failed to decode JWT$/, () => ({ kind: 'undecodable' })],
-    [/^Unsupported JWT issuer(?:: (.*))?$/s, (m) => ({ kind: 'unsupported-issuer', issuer: m[1] })],
-    [/^Missing JWT key ID$/, () => ({ kind: 'missing-key-id' })],
-    [/^Invalid JWT key ID$/, () => ({ kind: 'unknown-key-id' })],
-    [/^Failed to load OIDC key set$/, () => ({ kind: 'key-set-unavailable' })],
-    [/^JWT has already been used$/, () => ({ kind: 'replayed' })],
-    [
-        /^Trusted Publishing does not support the `(.*?)` event trigger due to security concerns\./s,
-        (m) => ({ kind: 'refused-trigger', event: str(m[1]) }),
-    ],
-    [/^Unexpected `(.*?)` value$/s, (m) => ({ kind: 'unexpected-claim', claim: str(m[1]) })],
-    [
-        /^No Trusted Publishing config found for repository `(.*)`\.$/s,
-        (m) => ({ kind: 'no-config', repository: str(m[1]) }),
-    ],
-    [
-        new RegExp(`${CONFIG.source}does not match the repository owner ID \\((.*?)\\) in the JWT\\. Expected owner IDs: (.*?)\\. Please recreate`, 's'),
-        (m) => ({
-            kind: 'owner-id-mismatch',
-            repository: str(m[1]),
-            ownerId: str(m[2]),
-            expected: listOf(str(m[3])),
-        }),
-    ],
-    [
-        new RegExp(`${CONFIG.source}does not match the workflow filename \`(.*?)\` in the JWT\\. Expected workflow filenames: (.*)$`, 's'),
-        (m) => ({
-            kind: 'workflow-mismatch',
-            repository: str(m[1]),
-            workflow: str(m[2]),
-            expected: listOf(str(m[3])),
-        }),
-    ],
-    [
-        new RegExp(`${CONFIG.source}requires an environment, but the JWT does not specify one\\. Expected environments: (.*)$`, 's'),
-        (m) => ({ kind: 'environment-required', repository: str(m[1]), expected: listOf(str(m[2])) }),
-    ],
-    [
-        new RegExp(`${CONFIG.source}does not match the environment \`(.*?)\` in the JWT\\. Expected environments: (.*)$`, 's'),
-        (m) => ({
-            kind: 'environment-mismatch',
-            repository: str(m[1]),
-            environment: str(m[2]),
-            expected: listOf(str(m[3])),
-        }),
-    ],
-    [/^No matching Trusted Publishing config found$/, () => ({ kind: 'no-matching-config' })],
-    [/^Missing `Authorization` header$/, () => ({ kind: 'missing-authorization' })],
-    [
-        /^Invalid `Authorization` header: (.*)$/s,
-        (m) => ({ kind: 'invalid-authorization', problem: str(m[1]) }),
-    ],
-];
-function readRefusalDetail(detail) {
-    for (const [pattern, read] of READERS) {
-        const match = pattern.exec(detail.trim());
-        if (match)
-            return read(match);
-    }
-    return undefined;
-}
-function readRefusal(details) {
-    for (const detail of details) {
-        const refusal = readRefusalDetail(detail);
-        if (refusal !== undefined)
-            return refusal;
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 6:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ startPhase),
-/* harmony export */   z: () => (/* binding */ callWithRetries)
-/* harmony export */ });
-/* harmony import */ var _errors_describe_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(206);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(620);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(902);
-
-
-
-function startPhase({ core, transport, clock }, timing) {
-    return {
-        core,
-        transport,
-        clock,
-        policy: timing.policy,
-        budgetMs: timing.budgetMs,
-        deadline: clock.now() + timing.budgetMs,
-    };
-}
-const CALL_NAMES = {
-    'id-token': 'Requesting the GitHub OIDC ID token',
-    exchange: 'The token exchange',
-    revoke: 'The revocation',
-    index: 'Reading the index',
-};
-async function callWithRetries(deps, call, target, prepare, accept, retryRefusal = () => false) {
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)({
-        policy: deps.policy,
-        clock: deps.clock,
-        deadline: deps.deadline,
-        outOfTime: (last) => ({ kind: 'out-of-time', call, target, budgetMs: deps.budgetMs, last }),
-        onRetry: ({ failure, attempt, maxAttempts, delayMs }) => {
-            deps.core.info(`${CALL_NAMES[call]} failed: ${(0,_errors_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .retryReason */ .DR)(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
-                `next try in ${(delayMs / 1000).toFixed(1)} s.`);
-        },
-        attempt: async (timeoutMs) => {
-            const request = await prepare();
-            const sent = await deps.transport(request, timeoutMs);
-            if (!sent.ok) {
-                const time = { timeoutMs, limitMs: deps.policy.attemptTimeoutMs };
-                return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .noAnswer */ .qE)(call, target, sent.error, time);
-            }
-            const { response } = sent;
-            if (response.status < 200 || response.status >= 300) {
-                const outcome = (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .unsuccessful */ .Q5)(call, target, response, deps.clock.now());
-                if (outcome.done || outcome.retryable || !retryRefusal(outcome.failure))
-                    return outcome;
-                return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .retryable */ .PB)(outcome.failure);
-            }
-            if (response.truncated)
-                return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .oversized */ .ad)(call, target, response.status, request.maxBodyBytes);
-            return accept(response);
-        },
-    });
-}
-
-
-/***/ }),
-
-/***/ 995:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JX: () => (/* binding */ contentTypeOf),
-/* harmony export */   kW: () => (/* binding */ parseErrorBody),
-/* harmony export */   qF: () => (/* binding */ parseJson)
-/* harmony export */ });
-const MAX_DETAILS = 10;
-const MAX_DETAIL_CHARS = 1000;
-function contentTypeOf(response) {
-    const value = response.headers['content-type'] ?? '';
-    return value.split(';')[0]?.trim() ?? '';
-}
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-function clean(text) {
-    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-    return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
-}
-function parseErrorBody(response) {
-    const json = response.truncated ? undefined : parseJson(response.body);
-    if (json === undefined) {
-        const empty = response.body.trim() === '' && !response.truncated;
-        return {
-            details: [],
-            unexpectedBody: empty
-                ? undefined
-                : {
-                    contentType: contentTypeOf(response),
-                    bytes: Buffer.byteLength(response.body),
-                    truncated: response.truncated,
-                },
-        };
-    }
-    const details = [];
-    const said = (text) => {
-        const cleaned = clean(text);
-        if (cleaned !== '')
-            details.push(cleaned);
-    };
-    if (typeof json === 'object' && json !== null) {
-        const { errors, message } = json;
-        if (Array.isArray(errors)) {
-            for (const entry of errors) {
-                const detail = entry?.detail;
-                if (typeof detail === 'string')
-                    said(detail);
-            }
-        }
-        if (typeof message === 'string')
-            said(message);
-    }
-    return { details: details.slice(0, MAX_DETAILS), unexpectedBody: undefined };
-}
-
-
-/***/ }),
-
-/***/ 620:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   PB: () => (/* binding */ retryable),
-/* harmony export */   Q5: () => (/* binding */ unsuccessful),
-/* harmony export */   Te: () => (/* binding */ final),
-/* harmony export */   ad: () => (/* binding */ oversized),
-/* harmony export */   qE: () => (/* binding */ noAnswer)
-/* harmony export */ });
-/* harmony import */ var _error_body_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(995);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(902);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(257);
-
-
-
-const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
-function noAnswer(call, target, error, time) {
-    switch (error.kind) {
-        case 'timeout':
-            return retryable({ kind: 'timeout', call, target, ...time });
-        case 'unsendable':
-            return final({ kind: 'unsendable', call, target, problem: error.problem });
-        case 'network':
-            if (error.code === 'ENOTFOUND')
-                return final({ kind: 'unknown-host', call, target });
-            if (TLS_CODES.test(error.code))
-                return final({ kind: 'tls', call, target, code: error.code });
-            return retryable({ kind: 'network', call, target, code: error.code });
-    }
-}
-function oversized(call, target, status, maxBytes = _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_BODY_BYTES */ .YK) {
-    return final({
-        kind: 'malformed-response',
-        call,
-        target,
-        status,
-        problem: `its body is larger than ${maxBytes / 1024} KiB, more than any answer to this call should be`,
-    });
-}
-function unsuccessful(call, target, response, nowMs) {
-    const { status } = response;
-    if (status >= 300 && status < 400) {
-        const location = response.headers.location;
-        return final({ kind: 'redirect', call, target, status, location });
-    }
-    const failure = {
-        kind: 'http-status',
-        call,
-        target,
-        status,
-        ...(0,_error_body_js__WEBPACK_IMPORTED_MODULE_2__/* .parseErrorBody */ .kW)(response),
-    };
-    if (status === 408 || status === 429 || status >= 500) {
-        const header = response.headers['retry-after'];
-        return { ...retryable(failure), retryAfterMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)(header, nowMs) };
-    }
-    return final(failure);
-}
-function retryable(failure) {
-    return { done: false, failure, retryable: true };
-}
-function final(failure) {
-    return { done: false, failure, retryable: false };
-}
-
-
-/***/ }),
-
-/***/ 196:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gh: () => (/* binding */ preflightTiming),
-/* harmony export */   oy: () => (/* binding */ timeScaleNote),
-/* harmony export */   s_: () => (/* binding */ mainTiming)
-/* harmony export */ });
-/* unused harmony exports MIN_ATTEMPT_MS, MIN_BUDGET_MS, postTiming */
-const MIN_ATTEMPT_MS = 1_000;
-const MIN_BUDGET_MS = 3_000;
-const scaled = (timing, scale) => ({
-    budgetMs: Math.max(timing.budgetMs * scale, MIN_BUDGET_MS),
-    policy: {
-        ...timing.policy,
-        backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
-        retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
-        attemptTimeoutMs: Math.max(timing.policy.attemptTimeoutMs * scale, MIN_ATTEMPT_MS),
-        minAttemptMs: timing.policy.minAttemptMs * scale,
-    },
-});
-function timeScaleNote(scale, asked) {
-    if (scale === 1)
-        return undefined;
-    const clamped = asked === undefined ? '' : ` (${asked} asked; ${scale} is the least)`;
-    return (`AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by ${scale}${clamped}. ` +
-        `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s, a step at least ${MIN_BUDGET_MS / 1000} s.`);
-}
-const mainTiming = (scale = 1) => scaled({
-    budgetMs: 180_000,
-    policy: {
-        maxAttempts: 5,
-        backoffCapsMs: [3_000, 90_000, 150_000],
-        retryAfterCapMs: 60_000,
-        attemptTimeoutMs: 30_000,
-        minAttemptMs: 1_000,
-        lastTryLate: true,
-    },
-}, scale);
-const postTiming = (scale = 1) => scaled({
-    budgetMs: 45_000,
-    policy: {
-        maxAttempts: 5,
-        backoffCapsMs: [1_000, 2_000, 4_000, 8_000],
-        retryAfterCapMs: 10_000,
-        attemptTimeoutMs: 15_000,
-        minAttemptMs: 1_000,
-        lastTryLate: false,
-    },
-}, scale);
-const preflightTiming = (scale = 1) => scaled({
-    budgetMs: 20_000,
-    policy: {
-        maxAttempts: 3,
-        backoffCapsMs: [1_000, 3_000],
-        retryAfterCapMs: 5_000,
-        attemptTimeoutMs: 8_000,
-        minAttemptMs: 1_000,
-        lastTryLate: false,
-    },
-}, scale);
-
-
-/***/ }),
-
-/***/ 902:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   ml: () => (/* binding */ systemClock),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
-/* harmony export */ });
-/* unused harmony export backoffDelay */
-/* harmony import */ var _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(685);
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => {
-        setTimeout(resolve, ms);
-    }),
-    random: () => Math.random(),
-};
-function backoffDelay(policy, attempt, random) {
-    const caps = policy.backoffCapsMs;
-    const cap = caps[Math.min(attempt, caps.length) - 1] ?? 0;
-    return Math.floor(random * cap);
-}
-async function withRetries(options) {
-    const { policy, clock, deadline } = options;
-    let last;
-    for (let n = 1; n <= policy.maxAttempts; n++) {
-        const left = deadline - clock.now();
-        if (left < policy.minAttemptMs) {
-            throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
-        }
-        const outcome = await options.attempt(Math.min(policy.attemptTimeoutMs, left), n);
-        if (outcome.done)
-            return outcome.value;
-        last = outcome.failure;
-        const attempts = { made: n, max: policy.maxAttempts };
-        if (!outcome.retryable || n === policy.maxAttempts) {
-            throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(outcome.failure, outcome.retryable ? attempts : undefined);
-        }
-        const room = Math.max(0, deadline - clock.now() - policy.attemptTimeoutMs);
-        let delayMs = Math.min(backoffDelay(policy, n, clock.random()), room);
-        if (policy.lastTryLate && n + 1 === policy.maxAttempts) {
-            delayMs = Math.max(delayMs, Math.floor((room / 2) * (1 + clock.random())));
-        }
-        if (outcome.retryAfterMs !== undefined) {
-            delayMs = Math.max(delayMs, Math.min(outcome.retryAfterMs, policy.retryAfterCapMs));
-        }
-        if (clock.now() + delayMs + policy.minAttemptMs > deadline) {
-            throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(outcome.failure, attempts);
-        }
-        options.onRetry({
-            failure: outcome.failure,
-            attempt: n,
-            maxAttempts: policy.maxAttempts,
-            delayMs,
-        });
-        await clock.sleep(delayMs);
-    }
-    throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(options.outOfTime(last));
-}
-function parseRetryAfter(value, nowMs) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-
-
-/***/ }),
-
-/***/ 257:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  YK: () => (/* binding */ MAX_BODY_BYTES),
-  zm: () => (/* binding */ httpClientTransport)
-});
-
-// UNUSED EXPORTS: unsendable
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __lazyBuiltin("node:http");
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(240);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(783);
-;// CONCATENATED MODULE: ./src/version.ts
-const VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ./src/http/user-agent.ts
-
-const USER_AGENT = `auth-action/${VERSION}`;
-
-;// CONCATENATED MODULE: ./src/http/transport.ts
-
-
-
-
-const MAX_BODY_BYTES = 64 * 1024;
-function abortWith(signal) {
-    return {
-        prepareRequest(options) {
-            options.signal = signal;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not supported')),
-    };
-}
-function readBounded(message, maxBytes) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        message.on('data', (chunk) => {
-            const room = maxBytes - size;
-            chunks.push(chunk.subarray(0, Math.max(room, 0)));
-            size += chunk.length;
-            if (size > maxBytes) {
-                resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
-                message.destroy();
-            }
-        });
-        message.on('end', () => {
-            resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: false });
-        });
-        message.on('error', reject);
-        message.on('aborted', () => {
-            reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
-        });
-    });
-}
-const LOCAL_CODES = /^ERR_(INVALID_|UNESCAPED_|HTTP_INVALID_)/;
-function errorCode(error) {
-    if (typeof error === 'object' && error !== null) {
-        const { code, message } = error;
-        if (typeof code === 'string' && code !== '')
-            return code;
-        if (typeof message === 'string' && message.startsWith('tunneling socket')) {
-            return 'EPROXY';
-        }
-    }
-    return 'EUNKNOWN';
-}
-function unsendable(request) {
-    let url;
-    try {
-        url = new URL(request.url);
-    }
-    catch {
-        return 'the request URL does not parse';
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return `the request URL's scheme \`${url.protocol}\` is not http or https`;
-    }
-    for (const [name, value] of Object.entries(request.headers)) {
-        try {
-            (0,external_node_http_namespaceObject.validateHeaderName)(name);
-            (0,external_node_http_namespaceObject.validateHeaderValue)(name, value);
-        }
-        catch {
-            return `the request's \`${name}\` header has characters HTTP does not allow (a line break or a control character)`;
-        }
-    }
-    try {
-        (0,proxy/* getProxyUrl */.s)(url);
-    }
-    catch {
-        const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
-        return `the proxy variable ${variable} (or its lower-case form) is not a URL`;
-    }
-    return undefined;
-}
-const httpClientTransport = async (request, timeoutMs) => {
-    const problem = unsendable(request);
-    if (problem !== undefined)
-        return { ok: false, error: { kind: 'unsendable', problem } };
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-        controller.abort();
-    }, timeoutMs);
-    const client = new lib/* HttpClient */.Qq(USER_AGENT, [abortWith(controller.signal)], {
-        allowRedirects: false,
-        allowRetries: false,
-        maxRetries: 0,
-        keepAlive: false,
-        socketTimeout: timeoutMs,
-    });
-    try {
-        const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
-        const { body, truncated } = await readBounded(response.message, request.maxBodyBytes ?? MAX_BODY_BYTES);
-        return {
-            ok: true,
-            response: {
-                status: response.message.statusCode ?? 0,
-                headers: response.message.headers,
-                body,
-                truncated,
-            },
-        };
-    }
-    catch (error) {
-        if (controller.signal.aborted)
-            return { ok: false, error: { kind: 'timeout' } };
-        const code = errorCode(error);
-        if (LOCAL_CODES.test(code)) {
-            return {
-                ok: false,
-                error: { kind: 'unsendable', problem: `node refused to form the request (${code})` },
-            };
-        }
-        const silent = error instanceof Error && error.message.startsWith('Request timeout');
-        return { ok: false, error: silent ? { kind: 'timeout' } : { kind: 'network', code } };
-    }
-    finally {
-        clearTimeout(timer);
-        client.dispose();
-    }
-};
-
-
-/***/ }),
-
-/***/ 200:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q4: () => (/* binding */ CRATE_NAME),
-/* harmony export */   iW: () => (/* binding */ REGISTRY_NAME),
-/* harmony export */   xv: () => (/* binding */ VERSION)
-/* harmony export */ });
-/* unused harmony export isCrateAtVersion */
-const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
-const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-function isCrateAtVersion(entry) {
-    const at = entry.indexOf('@');
-    return at !== -1 && CRATE_NAME.test(entry.slice(0, at)) && VERSION.test(entry.slice(at + 1));
-}
-
-
-/***/ }),
-
-/***/ 166:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(702);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 702:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __lazyBuiltin("node:url");
-// EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
-// EXTERNAL MODULE: ./src/http/transport.ts + 3 modules
-var transport = __nccwpck_require__(257);
-// EXTERNAL MODULE: ./src/errors/describe.ts
-var describe = __nccwpck_require__(206);
-// EXTERNAL MODULE: ./src/errors/failure.ts
-var failure = __nccwpck_require__(685);
-// EXTERNAL MODULE: ./src/redact/redact.ts
-var redact = __nccwpck_require__(940);
-// EXTERNAL MODULE: ./src/diagnose/claims.ts
-var diagnose_claims = __nccwpck_require__(727);
 ;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
 
 const DEFAULT_REGISTRY_URL = 'https://crates.io';
@@ -1645,7 +2141,7 @@ function parseRegistryUrl(raw) {
     const checked = registry_url_checkRegistryUrl(value);
     if (checked.ok)
         return checked.baseUrl;
-    throw new failure/* ActionFailure */.d({
+    throw new failure_ActionFailure({
         kind: 'invalid-input',
         input: 'url',
         value,
@@ -1660,7 +2156,7 @@ function parseAudience(raw, baseUrl) {
     if (raw === '')
         return defaultAudience(baseUrl);
     if (/[\s\u0000-\u001f\u007f-\u009f]/.test(raw)) {
-        throw new failure/* ActionFailure */.d({
+        throw new failure_ActionFailure({
             kind: 'invalid-input',
             input: 'audience',
             value: raw,
@@ -1673,8 +2169,6 @@ function tokensEndpoint(baseUrl) {
     return `${baseUrl}/api/v1/trusted_publishing/tokens`;
 }
 
-// EXTERNAL MODULE: ./src/exchange/refusal.ts
-var refusal = __nccwpck_require__(369);
 ;// CONCATENATED MODULE: ./src/diagnose/explain-refusal.ts
 
 
@@ -1763,12 +2257,12 @@ function rowsFor(claims, context) {
         value: claims.ref ?? none('missing'),
         check: 'Not compared by crates.io; shown to identify the run.',
     });
-    if (claims.issuer !== diagnose_claims/* GITHUB_ISSUER */.oX) {
+    if (claims.issuer !== GITHUB_ISSUER) {
         rows.push({
             key: 'issuer',
             compared: 'Issuer (`iss`)',
             value: claims.issuer ?? none('missing'),
-            check: `crates.io accepts only \`${diagnose_claims/* GITHUB_ISSUER */.oX}\`. An enterprise-scoped issuer (set in the enterprise's OIDC settings) or GitHub Enterprise Server is refused: publish from a repository that uses the default issuer.`,
+            check: `crates.io accepts only \`${GITHUB_ISSUER}\`. An enterprise-scoped issuer (set in the enterprise's OIDC settings) or GitHub Enterprise Server is refused: publish from a repository that uses the default issuer.`,
         });
     }
     rows.push({
@@ -1811,16 +2305,16 @@ function hiddenCauses(claims, context) {
             row: 'lifetime',
         },
         {
-            text: claims.issuer === diagnose_claims/* GITHUB_ISSUER */.oX
+            text: claims.issuer === GITHUB_ISSUER
                 ? 'An unsupported issuer: this run’s issuer is GitHub’s default one, which crates.io accepts.'
-                : `An unsupported issuer: this run’s issuer is \`${claims.issuer ?? ''}\`, not \`${diagnose_claims/* GITHUB_ISSUER */.oX}\`.`,
-            likely: claims.issuer !== diagnose_claims/* GITHUB_ISSUER */.oX,
+                : `An unsupported issuer: this run’s issuer is \`${claims.issuer ?? ''}\`, not \`${GITHUB_ISSUER}\`.`,
+            likely: claims.issuer !== GITHUB_ISSUER,
             row: 'issuer',
         },
     ];
 }
 function diagnoseRefusal(details, claims, context) {
-    const refusals = details.map(refusal/* readRefusalDetail */.o);
+    const refusals = details.map(readRefusalDetail);
     const flagged = new Set(refusals.flatMap(flagsOf));
     const decodeFailure = refusals.some((r) => r?.kind === 'undecodable');
     const notes = [];
@@ -1872,8 +2366,57 @@ const PERMISSIONS_SNIPPET = [
     '      id-token: write',
 ].join('\n');
 
-// EXTERNAL MODULE: ./src/diagnose/render.ts
-var render = __nccwpck_require__(389);
+;// CONCATENATED MODULE: ./src/diagnose/render.ts
+
+const AID = 'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
+function diagnosisForLog(diagnosis) {
+    const lines = ['What the registry compared, as this run’s ID token states it:'];
+    for (const row of diagnosis.rows) {
+        lines.push(`${row.flagged ? '  ✗ ' : '    '}${row.compared}: ${row.value}`);
+        lines.push(`        ${row.check}`);
+    }
+    if (diagnosis.hiddenCauses.length > 0) {
+        lines.push('The registry said only "Failed to decode JWT". That one message hides:');
+        for (const cause of diagnosis.hiddenCauses) {
+            lines.push(`  ${cause.likely ? 'LIKELY  ' : 'unlikely'} ${cause.text}`);
+        }
+    }
+    for (const note of diagnosis.notes)
+        lines.push(note);
+    lines.push(AID);
+    return lines.join('\n');
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+function codeCell(text) {
+    return `\`${cell(shown(text, 100).replace(/`/g, "'"))}\``;
+}
+function value(text) {
+    return text.startsWith('(') ? cell(text) : `\`${cell(text.replace(/`/g, "'"))}\``;
+}
+function diagnosisForSummary(heading, said, diagnosis) {
+    const out = [`### ${cell(heading)}`, '', `> ${cell(said)}`, ''];
+    out.push('| What the registry compared | Value in this run | What to check |');
+    out.push('| --- | --- | --- |');
+    for (const row of diagnosis.rows) {
+        const name = row.flagged ? `**✗ ${cell(row.compared)}**` : cell(row.compared);
+        out.push(`| ${name} | ${value(row.value)} | ${cell(row.check)} |`);
+    }
+    out.push('');
+    if (diagnosis.hiddenCauses.length > 0) {
+        out.push('The registry said only `Failed to decode JWT`, which hides:', '');
+        for (const cause of diagnosis.hiddenCauses) {
+            out.push(`- ${cause.likely ? '**Likely.**' : 'Unlikely.'} ${cell(cause.text)}`);
+        }
+        out.push('');
+    }
+    for (const note of diagnosis.notes)
+        out.push(cell(note), '');
+    out.push(`_${AID}_`, '');
+    return out.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/diagnose/explain-failure.ts
 
 
@@ -1897,18 +2440,18 @@ function explainFailure(core, failure, context) {
         failure.status !== 429;
     if (!refused || context.lastJwt === undefined)
         return false;
-    const claims = (0,diagnose_claims/* readClaims */.Ip)(context.lastJwt);
+    const claims = readClaims(context.lastJwt);
     if (claims === undefined)
         return false;
     const diagnosis = diagnoseRefusal(failure.details, claims, context);
-    core.info((0,render/* diagnosisForLog */.ti)(diagnosis));
-    const said = `HTTP ${failure.status}: ${(0,redact/* shown */.SP)(failure.details.join(' '), describe/* MAX_SAID */.ju) || 'no explanation'}`;
-    core.appendSummary((0,render/* diagnosisForSummary */.v_)(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
+    core.info(diagnosisForLog(diagnosis));
+    const said = `HTTP ${failure.status}: ${redact_shown(failure.details.join(' '), MAX_SAID) || 'no explanation'}`;
+    core.appendSummary(diagnosisForSummary(`auth-action: ${context.baseUrl} refused the token exchange`, said, diagnosis));
     return true;
 }
 function explainAndDescribe(core, error, context) {
     let explained = false;
-    if (error instanceof failure/* ActionFailure */.d) {
+    if (error instanceof failure_ActionFailure) {
         try {
             explained = explainFailure(core, error.failure, context);
         }
@@ -1916,20 +2459,174 @@ function explainAndDescribe(core, error, context) {
             explained = false;
         }
     }
-    return (0,describe/* describeError */.Uc)(error, explained);
+    return describeError(error, explained);
 }
 
-// EXTERNAL MODULE: ./src/http/call.ts
-var call = __nccwpck_require__(6);
-// EXTERNAL MODULE: ./src/http/outcome.ts
-var outcome = __nccwpck_require__(620);
-// EXTERNAL MODULE: ./src/http/error-body.ts
-var error_body = __nccwpck_require__(995);
+;// CONCATENATED MODULE: ./src/http/error-body.ts
+const MAX_DETAILS = 10;
+const MAX_DETAIL_CHARS = 1000;
+function contentTypeOf(response) {
+    const value = response.headers['content-type'] ?? '';
+    return value.split(';')[0]?.trim() ?? '';
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function clean(text) {
+    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+    return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
+}
+function parseErrorBody(response) {
+    const json = response.truncated ? undefined : parseJson(response.body);
+    if (json === undefined) {
+        const empty = response.body.trim() === '' && !response.truncated;
+        return {
+            details: [],
+            unexpectedBody: empty
+                ? undefined
+                : {
+                    contentType: contentTypeOf(response),
+                    bytes: Buffer.byteLength(response.body),
+                    truncated: response.truncated,
+                },
+        };
+    }
+    const details = [];
+    const said = (text) => {
+        const cleaned = clean(text);
+        if (cleaned !== '')
+            details.push(cleaned);
+    };
+    if (typeof json === 'object' && json !== null) {
+        const { errors, message } = json;
+        if (Array.isArray(errors)) {
+            for (const entry of errors) {
+                const detail = entry?.detail;
+                if (typeof detail === 'string')
+                    said(detail);
+            }
+        }
+        if (typeof message === 'string')
+            said(message);
+    }
+    return { details: details.slice(0, MAX_DETAILS), unexpectedBody: undefined };
+}
+
+;// CONCATENATED MODULE: ./src/http/outcome.ts
+
+
+
+const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
+function noAnswer(call, target, error, time) {
+    switch (error.kind) {
+        case 'timeout':
+            return retryable({ kind: 'timeout', call, target, ...time });
+        case 'unsendable':
+            return outcome_final({ kind: 'unsendable', call, target, problem: error.problem });
+        case 'network':
+            if (error.code === 'ENOTFOUND')
+                return outcome_final({ kind: 'unknown-host', call, target });
+            if (TLS_CODES.test(error.code))
+                return outcome_final({ kind: 'tls', call, target, code: error.code });
+            return retryable({ kind: 'network', call, target, code: error.code });
+    }
+}
+function oversized(call, target, status, maxBytes = MAX_BODY_BYTES) {
+    return outcome_final({
+        kind: 'malformed-response',
+        call,
+        target,
+        status,
+        problem: `its body is larger than ${maxBytes / 1024} KiB, more than any answer to this call should be`,
+    });
+}
+function unsuccessful(call, target, response, nowMs) {
+    const { status } = response;
+    if (status >= 300 && status < 400) {
+        const location = response.headers.location;
+        return outcome_final({ kind: 'redirect', call, target, status, location });
+    }
+    const failure = {
+        kind: 'http-status',
+        call,
+        target,
+        status,
+        ...parseErrorBody(response),
+    };
+    if (status === 408 || status === 429 || status >= 500) {
+        const header = response.headers['retry-after'];
+        return { ...retryable(failure), retryAfterMs: parseRetryAfter(header, nowMs) };
+    }
+    return outcome_final(failure);
+}
+function retryable(failure) {
+    return { done: false, failure, retryable: true };
+}
+function outcome_final(failure) {
+    return { done: false, failure, retryable: false };
+}
+
+;// CONCATENATED MODULE: ./src/http/call.ts
+
+
+
+function startPhase({ core, transport, clock }, timing) {
+    return {
+        core,
+        transport,
+        clock,
+        policy: timing.policy,
+        budgetMs: timing.budgetMs,
+        deadline: clock.now() + timing.budgetMs,
+    };
+}
+const CALL_NAMES = {
+    'id-token': 'Requesting the GitHub OIDC ID token',
+    exchange: 'The token exchange',
+    revoke: 'The revocation',
+    index: 'Reading the index',
+};
+async function callWithRetries(deps, call, target, prepare, accept, retryRefusal = () => false) {
+    return withRetries({
+        policy: deps.policy,
+        clock: deps.clock,
+        deadline: deps.deadline,
+        outOfTime: (last) => ({ kind: 'out-of-time', call, target, budgetMs: deps.budgetMs, last }),
+        onRetry: ({ failure, attempt, maxAttempts, delayMs }) => {
+            deps.core.info(`${CALL_NAMES[call]} failed: ${retryReason(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
+                `next try in ${(delayMs / 1000).toFixed(1)} s.`);
+        },
+        attempt: async (timeoutMs) => {
+            const request = await prepare();
+            const sent = await deps.transport(request, timeoutMs);
+            if (!sent.ok) {
+                const time = { timeoutMs, limitMs: deps.policy.attemptTimeoutMs };
+                return noAnswer(call, target, sent.error, time);
+            }
+            const { response } = sent;
+            if (response.status < 200 || response.status >= 300) {
+                const outcome = unsuccessful(call, target, response, deps.clock.now());
+                if (outcome.done || outcome.retryable || !retryRefusal(outcome.failure))
+                    return outcome;
+                return retryable(outcome.failure);
+            }
+            if (response.truncated)
+                return oversized(call, target, response.status, request.maxBodyBytes);
+            return accept(response);
+        },
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/id-token/id-token-response.ts
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 function parseIdTokenResponse(response) {
-    const json = (0,error_body/* parseJson */.qF)(response.body);
+    const json = parseJson(response.body);
     if (json === undefined)
         return { ok: false, problem: 'its body is not JSON' };
     const value = typeof json === 'object' && json !== null ? json.value : undefined;
@@ -1958,7 +2655,7 @@ function requestIdToken(deps, access, audience) {
         }
         if (parsed.candidate !== undefined)
             deps.core.setSecret(parsed.candidate);
-        return (0,outcome/* final */.Te)({
+        return outcome_final({
             kind: 'malformed-response',
             call: 'id-token',
             target,
@@ -1966,7 +2663,7 @@ function requestIdToken(deps, access, audience) {
             problem: parsed.problem,
         });
     };
-    return (0,call/* callWithRetries */.z)(deps, 'id-token', target, () => Promise.resolve({
+    return callWithRetries(deps, 'id-token', target, () => Promise.resolve({
         call: 'id-token',
         method: 'GET',
         url: url.href,
@@ -1993,9 +2690,9 @@ function token_response_tokenProblem(token) {
     return undefined;
 }
 function parseTokenResponse(response) {
-    const json = (0,error_body/* parseJson */.qF)(response.body);
+    const json = parseJson(response.body);
     if (json === undefined) {
-        const type = (0,error_body/* contentTypeOf */.JX)(response) || 'no content type';
+        const type = contentTypeOf(response) || 'no content type';
         return { ok: false, problem: `its body is not JSON (${type})` };
     }
     const token = typeof json === 'object' && json !== null ? json.token : undefined;
@@ -2027,7 +2724,7 @@ function exchangeForToken(deps, baseUrl, freshJwt) {
         }
         if (parsed.candidate !== undefined)
             deps.core.setSecret(parsed.candidate);
-        return (0,outcome/* final */.Te)({
+        return outcome_final({
             kind: 'malformed-response',
             call: 'exchange',
             target: baseUrl,
@@ -2035,7 +2732,7 @@ function exchangeForToken(deps, baseUrl, freshJwt) {
             problem: parsed.problem,
         });
     };
-    return (0,call/* callWithRetries */.z)(deps, 'exchange', baseUrl, async () => ({
+    return callWithRetries(deps, 'exchange', baseUrl, async () => ({
         call: 'exchange',
         method: 'POST',
         url,
@@ -2043,7 +2740,7 @@ function exchangeForToken(deps, baseUrl, freshJwt) {
         body: JSON.stringify({ jwt: await freshJwt() }),
     }), accept, (failure) => failure.kind === 'http-status' && isReplay(failure.details) && replays++ === 0);
 }
-const isReplay = (details) => (0,refusal/* readRefusal */.n)(details)?.kind === 'replayed';
+const isReplay = (details) => readRefusal(details)?.kind === 'replayed';
 
 ;// CONCATENATED MODULE: ./src/exchange/mint-token.ts
 
@@ -2057,17 +2754,69 @@ async function mintToken(net, oidc, registry, trace) {
     return { token, mintedAt };
 }
 
-// EXTERNAL MODULE: ./src/http/policies.ts
-var policies = __nccwpck_require__(196);
+;// CONCATENATED MODULE: ./src/http/policies.ts
+const MIN_ATTEMPT_MS = 1_000;
+const MIN_BUDGET_MS = 3_000;
+const scaled = (timing, scale) => ({
+    budgetMs: Math.max(timing.budgetMs * scale, MIN_BUDGET_MS),
+    policy: {
+        ...timing.policy,
+        backoffCapsMs: timing.policy.backoffCapsMs.map((cap) => cap * scale),
+        retryAfterCapMs: timing.policy.retryAfterCapMs * scale,
+        attemptTimeoutMs: Math.max(timing.policy.attemptTimeoutMs * scale, MIN_ATTEMPT_MS),
+        minAttemptMs: timing.policy.minAttemptMs * scale,
+    },
+});
+function timeScaleNote(scale, asked) {
+    if (scale === 1)
+        return undefined;
+    const clamped = asked === undefined ? '' : ` (${asked} asked; ${scale} is the least)`;
+    return (`AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by ${scale}${clamped}. ` +
+        `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s, a step at least ${MIN_BUDGET_MS / 1000} s.`);
+}
+const mainTiming = (scale = 1) => scaled({
+    budgetMs: 180_000,
+    policy: {
+        maxAttempts: 5,
+        backoffCapsMs: [3_000, 90_000, 150_000],
+        retryAfterCapMs: 60_000,
+        attemptTimeoutMs: 30_000,
+        minAttemptMs: 1_000,
+        lastTryLate: true,
+    },
+}, scale);
+const postTiming = (scale = 1) => scaled({
+    budgetMs: 45_000,
+    policy: {
+        maxAttempts: 5,
+        backoffCapsMs: [1_000, 2_000, 4_000, 8_000],
+        retryAfterCapMs: 10_000,
+        attemptTimeoutMs: 15_000,
+        minAttemptMs: 1_000,
+        lastTryLate: false,
+    },
+}, scale);
+const preflightTiming = (scale = 1) => scaled({
+    budgetMs: 20_000,
+    policy: {
+        maxAttempts: 3,
+        backoffCapsMs: [1_000, 3_000],
+        retryAfterCapMs: 5_000,
+        attemptTimeoutMs: 8_000,
+        minAttemptMs: 1_000,
+        lastTryLate: false,
+    },
+}, scale);
+
 ;// CONCATENATED MODULE: ./src/id-token/oidc-access.ts
 
 function oidcAccess(environment) {
     const { oidc } = environment;
     switch (oidc.kind) {
         case 'absent':
-            throw new failure/* ActionFailure */.d({ kind: 'no-id-token', fromFork: environment.event.fromFork });
+            throw new failure_ActionFailure({ kind: 'no-id-token', fromFork: environment.event.fromFork });
         case 'invalid':
-            throw new failure/* ActionFailure */.d({
+            throw new failure_ActionFailure({
                 kind: 'bad-environment',
                 variable: oidc.variable,
                 problem: oidc.problem,
@@ -2077,8 +2826,15 @@ function oidcAccess(environment) {
     }
 }
 
-// EXTERNAL MODULE: ./src/inputs/cargo-names.ts
-var cargo_names = __nccwpck_require__(200);
+;// CONCATENATED MODULE: ./src/inputs/cargo-names.ts
+const cargo_names_CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const cargo_names_VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
+const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+function cargo_names_isCrateAtVersion(entry) {
+    const at = entry.indexOf('@');
+    return at !== -1 && cargo_names_CRATE_NAME.test(entry.slice(0, at)) && cargo_names_VERSION.test(entry.slice(at + 1));
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
 
 
@@ -2095,7 +2851,7 @@ function readInput(core, name) {
     const value = core.getInput(name);
     const max = MAX_LENGTH[name];
     if (value.length > max) {
-        throw new failure/* ActionFailure */.d({
+        throw new failure_ActionFailure({
             kind: 'invalid-input',
             input: name,
             value,
@@ -2114,7 +2870,7 @@ function readInputs(core) {
     const registryName = parseRegistryName(readInput(core, 'registry-name'));
     const workspace = parseWorkspace(readInput(core, 'workspace'));
     if (workspace !== '' && registryName === '' && baseUrl !== DEFAULT_REGISTRY_URL) {
-        throw new failure/* ActionFailure */.d({
+        throw new failure_ActionFailure({
             kind: 'missing-input',
             input: 'registry-name',
             reason: `\`workspace\` is set and \`url\` (${baseUrl}) is not crates.io, so the check of the workspace needs cargo's ` +
@@ -2132,7 +2888,7 @@ function readInputs(core) {
 function parseWorkspace(raw) {
     if (!/[\u0000-\u001f]/.test(raw))
         return raw;
-    throw new failure/* ActionFailure */.d({
+    throw new failure_ActionFailure({
         kind: 'invalid-input',
         input: 'workspace',
         value: raw,
@@ -2146,7 +2902,7 @@ function parseBoolean(input, raw, byDefault) {
         return true;
     if (['false', 'False', 'FALSE'].includes(raw))
         return false;
-    throw new failure/* ActionFailure */.d({
+    throw new failure_ActionFailure({
         kind: 'invalid-input',
         input,
         value: raw,
@@ -2157,10 +2913,10 @@ function parseRegistryName(raw) {
     const problem = raw === '' ? undefined : read_inputs_registryNameProblem(raw);
     if (problem === undefined)
         return raw;
-    throw new failure/* ActionFailure */.d({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
+    throw new failure_ActionFailure({ kind: 'invalid-input', input: 'registry-name', value: raw, problem });
 }
 function read_inputs_registryNameProblem(name) {
-    if (!cargo_names/* REGISTRY_NAME */.iW.test(name)) {
+    if (!REGISTRY_NAME.test(name)) {
         return 'it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.';
     }
     if (name.toLowerCase().replace(/_/g, '-') === 'crates-io') {
@@ -2173,7 +2929,7 @@ function cargoRegistry(name, baseUrl) {
         return { kind: 'named', name };
     if (baseUrl === DEFAULT_REGISTRY_URL)
         return { kind: 'crates-io' };
-    throw new failure/* ActionFailure */.d({
+    throw new failure_ActionFailure({
         kind: 'missing-input',
         input: 'registry-name',
         reason: `\`credential-provider\` is on and \`url\` (${baseUrl}) is not crates.io, so the provider needs cargo's ` +
@@ -2181,8 +2937,8 @@ function cargoRegistry(name, baseUrl) {
     });
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
 ;// CONCATENATED MODULE: ./src/provider/files.ts
 const PROVIDER_DIR_PREFIX = 'auth-action-provider-';
 const RECORD_FILE = 'tokens.jsonl';
@@ -2199,7 +2955,7 @@ class untrusted_file_UntrustedFileError extends Error {
         this.name = 'UntrustedFileError';
     }
 }
-const flags = external_node_fs_.constants;
+const flags = external_node_fs_namespaceObject.constants;
 const NOFOLLOW = flags.O_NOFOLLOW ?? 0;
 const NONBLOCK = flags.O_NONBLOCK ?? 0;
 const notRegular = () => new untrusted_file_UntrustedFileError('ENOTREG', 'it is not a regular file');
@@ -2214,10 +2970,10 @@ function size(bytes) {
 function withRegularFile(path, flags, use) {
     let before;
     try {
-        before = (0,external_node_fs_.lstatSync)(path);
+        before = (0,external_node_fs_namespaceObject.lstatSync)(path);
     }
     catch (error) {
-        if (error.code !== 'ENOENT' || (flags & external_node_fs_.constants.O_CREAT) === 0) {
+        if (error.code !== 'ENOENT' || (flags & external_node_fs_namespaceObject.constants.O_CREAT) === 0) {
             throw error;
         }
     }
@@ -2227,7 +2983,7 @@ function withRegularFile(path, flags, use) {
         throw notRegular();
     let fd;
     try {
-        fd = (0,external_node_fs_.openSync)(path, flags | NOFOLLOW | NONBLOCK, 0o600);
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, flags | NOFOLLOW | NONBLOCK, 0o600);
     }
     catch (error) {
         if (error.code === 'ELOOP')
@@ -2235,14 +2991,14 @@ function withRegularFile(path, flags, use) {
         throw error;
     }
     try {
-        const stats = (0,external_node_fs_.fstatSync)(fd);
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
         const same = before === undefined || (stats.ino === before.ino && stats.dev === before.dev);
         if (!stats.isFile() || !same)
             throw notRegular();
         return use(fd, stats);
     }
     finally {
-        (0,external_node_fs_.closeSync)(fd);
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
 function untrusted_file_readUntrustedFile(path, maxBytes) {
@@ -2264,9 +3020,9 @@ function untrusted_file_readUntrustedFile(path, maxBytes) {
     });
 }
 function appendUntrustedFile(path, text) {
-    const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_APPEND | external_node_fs_.constants.O_CREAT;
+    const flags = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT;
     withRegularFile(path, flags, (fd) => {
-        (0,external_node_fs_.writeSync)(fd, text);
+        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
     });
 }
 
@@ -2280,7 +3036,7 @@ function appendUntrustedFile(path, text) {
 const FORMAT = 1;
 const MAX_CONFIG_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
 function writeProviderConfig(path, config) {
-    (0,external_node_fs_.writeFileSync)(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify({ format: FORMAT, ...config })}\n`, {
         encoding: 'utf8',
         mode: 0o600,
         flag: 'wx',
@@ -2432,16 +3188,16 @@ function wrapperFile(program, configPath) {
     };
 }
 const refuse = (variable, problem, cargoPath = false) => {
-    throw new failure/* ActionFailure */.d({ kind: 'bad-environment', variable, problem, cargoPath });
+    throw new failure_ActionFailure({ kind: 'bad-environment', variable, problem, cargoPath });
 };
 function providerHome(runnerTemp, program) {
     if (runnerTemp === undefined || runnerTemp === '')
         return refuse('RUNNER_TEMP', 'is not set');
-    const paths = program.platform === 'win32' ? external_node_path_.win32 : external_node_path_.posix;
+    const paths = program.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
     if (!paths.isAbsolute(runnerTemp))
         return refuse('RUNNER_TEMP', 'is not an absolute path');
     if (/\s/.test(runnerTemp)) {
-        return refuse('RUNNER_TEMP', `(\`${(0,redact/* shown */.SP)(runnerTemp)}\`) contains a space, and cargo splits a credential provider's path at spaces`, true);
+        return refuse('RUNNER_TEMP', `(\`${redact_shown(runnerTemp)}\`) contains a space, and cargo splits a credential provider's path at spaces`, true);
     }
     if (program.platform === 'win32') {
         const named = [
@@ -2451,7 +3207,7 @@ function providerHome(runnerTemp, program) {
         ];
         for (const [what, path] of named) {
             if (/[^\x00-\x7f]/.test(path)) {
-                refuse(what, `(\`${(0,redact/* shown */.SP)(path)}\`) has a character that is not ASCII, which cmd.exe would misread in the provider's .cmd wrapper`, true);
+                refuse(what, `(\`${redact_shown(path)}\`) has a character that is not ASCII, which cmd.exe would misread in the provider's .cmd wrapper`, true);
             }
         }
     }
@@ -2459,18 +3215,18 @@ function providerHome(runnerTemp, program) {
 }
 function makeProviderDir(runnerTemp, program) {
     const home = providerHome(runnerTemp, program);
-    return (0,failure/* onRunnerFile */.Q)('RUNNER_TEMP', () => (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(home, PROVIDER_DIR_PREFIX)));
+    return onRunnerFile('RUNNER_TEMP', () => (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(home, PROVIDER_DIR_PREFIX)));
 }
 function installProvider(core, settings) {
     const { dir, program, registry, cargo, revoke, minted } = settings;
-    const recordPath = (0,external_node_path_.join)(dir, RECORD_FILE);
-    const configPath = (0,external_node_path_.join)(dir, CONFIG_FILE);
+    const recordPath = (0,external_node_path_namespaceObject.join)(dir, RECORD_FILE);
+    const configPath = (0,external_node_path_namespaceObject.join)(dir, CONFIG_FILE);
     const wrapper = wrapperFile(program, configPath);
-    const wrapperPath = (0,external_node_path_.join)(dir, wrapper.name);
-    (0,failure/* onRunnerFile */.Q)('RUNNER_TEMP', () => {
+    const wrapperPath = (0,external_node_path_namespaceObject.join)(dir, wrapper.name);
+    onRunnerFile('RUNNER_TEMP', () => {
         recordToken(recordPath, minted);
         writeProviderConfig(configPath, { registry, cargo, recordPath, revoke });
-        (0,external_node_fs_.writeFileSync)(wrapperPath, wrapper.text, { encoding: 'utf8', mode: 0o700, flag: 'wx' });
+        (0,external_node_fs_namespaceObject.writeFileSync)(wrapperPath, wrapper.text, { encoding: 'utf8', mode: 0o700, flag: 'wx' });
     });
     const variable = providerVariable(cargo);
     core.exportVariable(variable, wrapperPath);
@@ -2574,7 +3330,7 @@ function handOutToken(core, inputs, minted, provider) {
 ;// CONCATENATED MODULE: ./src/output/summary-line.ts
 
 function successSummary(baseUrl, jwt, revoke, providerVariable) {
-    const claims = jwt === undefined ? undefined : (0,diagnose_claims/* readClaims */.Ip)(jwt);
+    const claims = jwt === undefined ? undefined : readClaims(jwt);
     const run = claims?.repository === undefined
         ? ''
         : ` for \`${claims.repository}\`${claims.workflowFile ? ` (workflow \`${claims.workflowFile}\`)` : ''}`;
@@ -2588,11 +3344,11 @@ function successSummary(baseUrl, jwt, revoke, providerVariable) {
 
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
 
-function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
+function withRedaction(core, redactor = new Redactor()) {
     const forLog = (message) => redactor
         .apply(message)
         .split(/\r\n|\r|\n/)
-        .map(redact/* noWorkflowCommand */.oV)
+        .map(noWorkflowCommand)
         .join('\n');
     return {
         ...core,
@@ -2634,7 +3390,7 @@ function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
 
 async function runMain(deps) {
     const { environment, transport, clock } = deps;
-    const redactor = new redact/* Redactor */.pO();
+    const redactor = new Redactor();
     const core = withRedaction(deps.core, redactor);
     let inputs;
     const trace = {};
@@ -2650,11 +3406,11 @@ async function runMain(deps) {
                 core.warning(warning);
         const oidc = oidcAccess(environment);
         redactor.add(oidc.requestToken);
-        const note = (0,policies/* timeScaleNote */.oy)(environment.timeScale, environment.timeScaleAsked);
+        const note = timeScaleNote(environment.timeScale, environment.timeScaleAsked);
         if (note !== undefined)
             core.info(note);
         if (inputs.workspace !== '') {
-            const { runPreflight } = await __nccwpck_require__.e(/* import() */ 531).then(__nccwpck_require__.bind(__nccwpck_require__, 531));
+            const { runPreflight } = await import("./run-preflight.js").then((part) => ((__WEBPACK_EXTERNAL_MODULE__run_preflight_js_b436fae2__ = part), __nccwpck_require__(785)));
             const found = await runPreflight({ core, environment, transport, clock }, inputs);
             savePreflight(core, {
                 index: found.index ?? '',
@@ -2667,7 +3423,7 @@ async function runMain(deps) {
             const dir = makeProviderDir(environment.runnerTemp, program);
             provider = { cargo: inputs.provider, program, dir };
         }
-        const net = (0,call/* startPhase */.C)({ core, transport, clock }, (0,policies/* mainTiming */.s_)(environment.timeScale));
+        const net = startPhase({ core, transport, clock }, mainTiming(environment.timeScale));
         core.info(`Exchanging a GitHub OIDC ID token (audience \`${registry.audience}\`) at ${registry.baseUrl}.`);
         const minted = await mintToken(net, oidc, registry, trace);
         const variable = handOutToken(core, inputs, minted, provider);
@@ -2858,10 +3614,8 @@ function prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __lazyBuiltin("path");
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(240);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -2886,7 +3640,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -2908,7 +3662,7 @@ class auth_BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -2930,7 +3684,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -3719,17 +4473,17 @@ const actionsCore = {
         core_setSecret(secret);
     },
     setOutput: (name, value) => {
-        (0,failure/* onRunnerFile */.Q)('GITHUB_OUTPUT', () => {
+        onRunnerFile('GITHUB_OUTPUT', () => {
             setOutput(name, value);
         });
     },
     saveState: (name, value) => {
-        (0,failure/* onRunnerFile */.Q)('GITHUB_STATE', () => {
+        onRunnerFile('GITHUB_STATE', () => {
             saveState(name, value);
         });
     },
     exportVariable: (name, value) => {
-        (0,failure/* onRunnerFile */.Q)('GITHUB_ENV', () => {
+        onRunnerFile('GITHUB_ENV', () => {
             exportVariable(name, value);
         });
     },
@@ -3750,7 +4504,7 @@ const actionsCore = {
         try {
             if (!file)
                 throw new Error('GITHUB_STEP_SUMMARY is not set');
-            (0,external_node_fs_.appendFileSync)(file, markdown, 'utf8');
+            (0,external_node_fs_namespaceObject.appendFileSync)(file, markdown, 'utf8');
         }
         catch {
             core_debug('No step summary file: summary skipped.');
@@ -3772,14 +4526,14 @@ function readCargoEnvironment(env) {
         }
     }
     const user = env.HOME ?? env.USERPROFILE;
-    const home = env.CARGO_HOME || (user ? (0,external_node_path_.join)(user, '.cargo') : undefined);
+    const home = env.CARGO_HOME || (user ? (0,external_node_path_namespaceObject.join)(user, '.cargo') : undefined);
     return { home, registryIndexes };
 }
 function isForkPullRequest(eventPath) {
     if (eventPath === undefined || eventPath === '')
         return false;
     try {
-        const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
         return event.pull_request?.head?.repo?.fork === true;
     }
     catch {
@@ -3859,11 +4613,11 @@ function run() {
     return runMain({
         core: actionsCore,
         environment: readEnvironment(),
-        transport: transport/* httpClientTransport */.zm,
-        clock: retry/* systemClock */.ml,
+        transport: httpClientTransport,
+        clock: systemClock,
         providerProgram: () => ({
             node: process.execPath,
-            script: (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', 'dist', 'provider.js'),
+            script: (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', 'dist', 'provider.js'),
             platform: process.platform,
         }),
     });
@@ -3872,130 +4626,14 @@ function run() {
 
 /***/ }),
 
-/***/ 940:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 785:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   SP: () => (/* binding */ shown),
-/* harmony export */   oV: () => (/* binding */ noWorkflowCommand),
-/* harmony export */   pO: () => (/* binding */ Redactor),
-/* harmony export */   zA: () => (/* binding */ shownUrl)
-/* harmony export */ });
-/* unused harmony exports MAX_SHOWN, redactUrls, redactUrlValue */
-const MAX_SHOWN = 300;
-const URLISH = /\/\/[^\s`'"<>]*/g;
-function redactUrlish(urlish) {
-    const start = urlish.indexOf('//') + 2;
-    let rest = urlish.slice(start);
-    const at = rest.lastIndexOf('@');
-    if (at !== -1)
-        rest = `***${rest.slice(at)}`;
-    else if (/^[^/?#]*:[^/?#]*…$/.test(rest))
-        rest = '***…';
-    const cut = rest.search(/[?#]/);
-    if (cut !== -1)
-        rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
-    return urlish.slice(0, start) + rest;
-}
-const RUN = /[^\s`'"<>]+/g;
-function redactBareCredentials(run) {
-    const colon = run.indexOf(':');
-    const at = run.lastIndexOf('@');
-    if (colon === -1 || at < colon || run.includes('//'))
-        return run;
-    return `${run.slice(0, colon + 1)}***${run.slice(at)}`;
-}
-function redactUrls(text) {
-    return text.replace(URLISH, redactUrlish).replace(RUN, redactBareCredentials);
-}
-function redactUrlValue(value) {
-    const parts = value.split(/([/\\])/).map((part) => {
-        const at = part.lastIndexOf('@');
-        return at === -1 ? part : `***${part.slice(at)}`;
-    });
-    const out = parts.join('');
-    const cut = out.search(/[?#]/);
-    return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
-}
-const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
-function noWorkflowCommand(line) {
-    return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
-}
-function shown(value, max = MAX_SHOWN) {
-    const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
-    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-function shownUrl(value, max = MAX_SHOWN) {
-    return shown(redactUrlValue(value), max);
-}
-const MIN_CUT = 4;
-function prefixTable(secret) {
-    const table = new Int32Array(secret.length);
-    for (let i = 1, k = 0; i < secret.length; i++) {
-        while (k > 0 && secret.charCodeAt(i) !== secret.charCodeAt(k))
-            k = table[k - 1] ?? 0;
-        if (secret.charCodeAt(i) === secret.charCodeAt(k))
-            k++;
-        table[i] = k;
-    }
-    return table;
-}
-function cutSecretLength(text, end, secret, table) {
-    const after = secret.includes('…') ? 0 : text.lastIndexOf('…', end - 1) + 1;
-    let k = 0;
-    for (let i = Math.max(0, end - secret.length + 1, after); i < end; i++) {
-        const c = text.charCodeAt(i);
-        while (k > 0 && c !== secret.charCodeAt(k))
-            k = table[k - 1] ?? 0;
-        if (c === secret.charCodeAt(k))
-            k++;
-        if (k === secret.length)
-            k = table[k - 1] ?? 0;
-    }
-    return k;
-}
-function hideCut(text, secret, table) {
-    let out = text;
-    for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
-        const length = cutSecretLength(out, cut, secret, table);
-        if (length >= MIN_CUT) {
-            out = `${out.slice(0, cut - length)}***${out.slice(cut)}`;
-            cut = cut - length + 3;
-        }
-    }
-    return out;
-}
-class Redactor {
-    secrets = new Set();
-    tables = new Map();
-    add(secret) {
-        if (secret.length < 8)
-            return;
-        this.secrets.add(secret);
-        const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
-        if (flat !== secret && flat.trim().length >= 8)
-            this.secrets.add(flat);
-    }
-    table(secret) {
-        let table = this.tables.get(secret);
-        if (table === undefined) {
-            table = prefixTable(secret);
-            this.tables.set(secret, table);
-        }
-        return table;
-    }
-    apply(text) {
-        let out = text;
-        const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
-        for (const secret of secrets)
-            out = out.split(secret).join('***');
-        if (out.includes('…'))
-            for (const secret of secrets)
-                out = hideCut(out, secret, this.table(secret));
-        return redactUrls(out);
-    }
-}
-
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+module.exports = x({ ["runPreflight"]: () => (__WEBPACK_EXTERNAL_MODULE__run_preflight_js_b436fae2__.runPreflight) });
 
 /***/ }),
 
@@ -4034,27 +4672,6 @@ module.exports = __lazyBuiltin("net");
 
 /***/ }),
 
-/***/ 421:
-/***/ ((module) => {
-
-module.exports = __lazyBuiltin("node:child_process");
-
-/***/ }),
-
-/***/ 24:
-/***/ ((module) => {
-
-module.exports = __lazyBuiltin("node:fs");
-
-/***/ }),
-
-/***/ 760:
-/***/ ((module) => {
-
-module.exports = __lazyBuiltin("node:path");
-
-/***/ }),
-
 /***/ 756:
 /***/ ((module) => {
 
@@ -4066,834 +4683,6 @@ module.exports = __lazyBuiltin("tls");
 /***/ ((module) => {
 
 module.exports = __lazyBuiltin("util");
-
-/***/ }),
-
-/***/ 240:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient)
-});
-
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
-
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(611);
-var external_http_namespaceObject = external_http_;
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(692);
-var external_https_namespaceObject = external_https_;
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(783);
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-;// CONCATENATED MODULE: ./src/http/without-undici.ts
-class ProxyAgent {
-    constructor() {
-        throw new Error('auth-action does not bundle undici: getAgentDispatcher() is not supported.');
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = proxy/* getProxyUrl */.s(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = proxy/* getProxyUrl */.s(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 783:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ getProxyUrl)
-/* harmony export */ });
-/* unused harmony export checkBypass */
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
 
 /***/ })
 
@@ -4928,9 +4717,6 @@ class DecodedURL extends URL {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -5047,28 +4833,6 @@ class DecodedURL extends URL {
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".main.js";
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -5083,69 +4847,6 @@ class DecodedURL extends URL {
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

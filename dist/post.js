@@ -36,6 +36,7 @@ const __coreCrypto = { randomUUID: function randomUUIDFromOs(getBuiltin = (id) =
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 } };
+let __WEBPACK_EXTERNAL_MODULE__release_report_js_c786803e__;
 /******/ var __webpack_modules__ = ({
 
 /***/ 770:
@@ -318,19 +319,1069 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 607:
+/***/ 297:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(451);
+
+await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 451:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Uc: () => (/* binding */ describeError),
-  Ic: () => (/* binding */ describeFailure),
-  DR: () => (/* binding */ retryReason)
+  e: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: MAX_SAID, NEW_CRATE_REFUSAL, midReleaseNote, seconds, sentence, shownCrate
+;// CONCATENATED MODULE: ./src/errors/failure.ts
+const ACTION_FAILURE = Symbol.for('auth-action.ActionFailure');
+class failure_ActionFailure extends Error {
+    failure;
+    attempts;
+    [ACTION_FAILURE] = true;
+    constructor(failure, attempts) {
+        super(failure.kind);
+        this.failure = failure;
+        this.attempts = attempts;
+        this.name = 'ActionFailure';
+    }
+    static [Symbol.hasInstance](value) {
+        return (typeof value === 'object' &&
+            value !== null &&
+            value[ACTION_FAILURE] === true);
+    }
+}
+function onRunnerFile(variable, use) {
+    try {
+        return use();
+    }
+    catch (error) {
+        const { code, message } = (error ?? {});
+        const known = typeof code === 'string'
+            ? code
+            :
+                typeof message === 'string' && message.startsWith('Missing file')
+                    ? 'ENOENT'
+                    : 'EUNKNOWN';
+        throw new failure_ActionFailure({ kind: 'runner-file', variable, code: known });
+    }
+}
 
+;// CONCATENATED MODULE: ./src/http/retry.ts
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => {
+        setTimeout(resolve, ms);
+    }),
+    random: () => Math.random(),
+};
+function backoffDelay(policy, attempt, random) {
+    const caps = policy.backoffCapsMs;
+    const cap = caps[Math.min(attempt, caps.length) - 1] ?? 0;
+    return Math.floor(random * cap);
+}
+async function withRetries(options) {
+    const { policy, clock, deadline } = options;
+    let last;
+    for (let n = 1; n <= policy.maxAttempts; n++) {
+        const left = deadline - clock.now();
+        if (left < policy.minAttemptMs) {
+            throw new failure_ActionFailure(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
+        }
+        const outcome = await options.attempt(Math.min(policy.attemptTimeoutMs, left), n);
+        if (outcome.done)
+            return outcome.value;
+        last = outcome.failure;
+        const attempts = { made: n, max: policy.maxAttempts };
+        if (!outcome.retryable || n === policy.maxAttempts) {
+            throw new failure_ActionFailure(outcome.failure, outcome.retryable ? attempts : undefined);
+        }
+        const room = Math.max(0, deadline - clock.now() - policy.attemptTimeoutMs);
+        let delayMs = Math.min(backoffDelay(policy, n, clock.random()), room);
+        if (policy.lastTryLate && n + 1 === policy.maxAttempts) {
+            delayMs = Math.max(delayMs, Math.floor((room / 2) * (1 + clock.random())));
+        }
+        if (outcome.retryAfterMs !== undefined) {
+            delayMs = Math.max(delayMs, Math.min(outcome.retryAfterMs, policy.retryAfterCapMs));
+        }
+        if (clock.now() + delayMs + policy.minAttemptMs > deadline) {
+            throw new failure_ActionFailure(outcome.failure, attempts);
+        }
+        options.onRetry({
+            failure: outcome.failure,
+            attempt: n,
+            maxAttempts: policy.maxAttempts,
+            delayMs,
+        });
+        await clock.sleep(delayMs);
+    }
+    throw new failure_ActionFailure(options.outOfTime(last));
+}
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __lazyBuiltin("node:http");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(611);
+var external_http_namespaceObject = external_http_;
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(692);
+var external_https_namespaceObject = external_https_;
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./src/http/without-undici.ts
+class ProxyAgent {
+    constructor() {
+        throw new Error('auth-action does not bundle undici: getAgentDispatcher() is not supported.');
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/http/body-limit.ts
+const MAX_BODY_BYTES = 64 * 1024;
+
+;// CONCATENATED MODULE: ./src/version.ts
+const VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/http/user-agent.ts
+
+const USER_AGENT = `auth-action/${VERSION}`;
+
+;// CONCATENATED MODULE: ./src/http/transport.ts
+
+
+
+
+
+function abortWith(signal) {
+    return {
+        prepareRequest(options) {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not supported')),
+    };
+}
+function readBounded(message, maxBytes) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            const room = maxBytes - size;
+            chunks.push(chunk.subarray(0, Math.max(room, 0)));
+            size += chunk.length;
+            if (size > maxBytes) {
+                resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
+                message.destroy();
+            }
+        });
+        message.on('end', () => {
+            resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: false });
+        });
+        message.on('error', reject);
+        message.on('aborted', () => {
+            reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+        });
+    });
+}
+const LOCAL_CODES = /^ERR_(INVALID_|UNESCAPED_|HTTP_INVALID_)/;
+function errorCode(error) {
+    if (typeof error === 'object' && error !== null) {
+        const { code, message } = error;
+        if (typeof code === 'string' && code !== '')
+            return code;
+        if (typeof message === 'string' && message.startsWith('tunneling socket')) {
+            return 'EPROXY';
+        }
+    }
+    return 'EUNKNOWN';
+}
+function unsendable(request) {
+    let url;
+    try {
+        url = new URL(request.url);
+    }
+    catch {
+        return 'the request URL does not parse';
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return `the request URL's scheme \`${url.protocol}\` is not http or https`;
+    }
+    for (const [name, value] of Object.entries(request.headers)) {
+        try {
+            (0,external_node_http_namespaceObject.validateHeaderName)(name);
+            (0,external_node_http_namespaceObject.validateHeaderValue)(name, value);
+        }
+        catch {
+            return `the request's \`${name}\` header has characters HTTP does not allow (a line break or a control character)`;
+        }
+    }
+    try {
+        getProxyUrl(url);
+    }
+    catch {
+        const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+        return `the proxy variable ${variable} (or its lower-case form) is not a URL`;
+    }
+    return undefined;
+}
+const httpClientTransport = async (request, timeoutMs) => {
+    const problem = unsendable(request);
+    if (problem !== undefined)
+        return { ok: false, error: { kind: 'unsendable', problem } };
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+        controller.abort();
+    }, timeoutMs);
+    const client = new lib_HttpClient(USER_AGENT, [abortWith(controller.signal)], {
+        allowRedirects: false,
+        allowRetries: false,
+        maxRetries: 0,
+        keepAlive: false,
+        socketTimeout: timeoutMs,
+    });
+    try {
+        const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
+        const { body, truncated } = await readBounded(response.message, request.maxBodyBytes ?? MAX_BODY_BYTES);
+        return {
+            ok: true,
+            response: {
+                status: response.message.statusCode ?? 0,
+                headers: response.message.headers,
+                body,
+                truncated,
+            },
+        };
+    }
+    catch (error) {
+        if (controller.signal.aborted)
+            return { ok: false, error: { kind: 'timeout' } };
+        const code = errorCode(error);
+        if (LOCAL_CODES.test(code)) {
+            return {
+                ok: false,
+                error: { kind: 'unsendable', problem: `node refused to form the request (${code})` },
+            };
+        }
+        const silent = error instanceof Error && error.message.startsWith('Request timeout');
+        return { ok: false, error: silent ? { kind: 'timeout' } : { kind: 'network', code } };
+    }
+    finally {
+        clearTimeout(timer);
+        client.dispose();
+    }
+};
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __lazyBuiltin("node:path");
 ;// CONCATENATED MODULE: ./src/diagnose/claims.ts
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -453,10 +1504,121 @@ function readRefusal(details) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/redact/redact.ts
-var redact = __nccwpck_require__(940);
-// EXTERNAL MODULE: ./src/errors/failure.ts
-var failure = __nccwpck_require__(685);
+;// CONCATENATED MODULE: ./src/redact/redact.ts
+const MAX_SHOWN = 300;
+const URLISH = /\/\/[^\s`'"<>]*/g;
+function redactUrlish(urlish) {
+    const start = urlish.indexOf('//') + 2;
+    let rest = urlish.slice(start);
+    const at = rest.lastIndexOf('@');
+    if (at !== -1)
+        rest = `***${rest.slice(at)}`;
+    else if (/^[^/?#]*:[^/?#]*…$/.test(rest))
+        rest = '***…';
+    const cut = rest.search(/[?#]/);
+    if (cut !== -1)
+        rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
+    return urlish.slice(0, start) + rest;
+}
+const RUN = /[^\s`'"<>]+/g;
+function redactBareCredentials(run) {
+    const colon = run.indexOf(':');
+    const at = run.lastIndexOf('@');
+    if (colon === -1 || at < colon || run.includes('//'))
+        return run;
+    return `${run.slice(0, colon + 1)}***${run.slice(at)}`;
+}
+function redactUrls(text) {
+    return text.replace(URLISH, redactUrlish).replace(RUN, redactBareCredentials);
+}
+function redactUrlValue(value) {
+    const parts = value.split(/([/\\])/).map((part) => {
+        const at = part.lastIndexOf('@');
+        return at === -1 ? part : `***${part.slice(at)}`;
+    });
+    const out = parts.join('');
+    const cut = out.search(/[?#]/);
+    return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
+}
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+function noWorkflowCommand(line) {
+    return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
+}
+function redact_shown(value, max = MAX_SHOWN) {
+    const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+function shownUrl(value, max = MAX_SHOWN) {
+    return redact_shown(redactUrlValue(value), max);
+}
+const MIN_CUT = 4;
+function prefixTable(secret) {
+    const table = new Int32Array(secret.length);
+    for (let i = 1, k = 0; i < secret.length; i++) {
+        while (k > 0 && secret.charCodeAt(i) !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (secret.charCodeAt(i) === secret.charCodeAt(k))
+            k++;
+        table[i] = k;
+    }
+    return table;
+}
+function cutSecretLength(text, end, secret, table) {
+    const after = secret.includes('…') ? 0 : text.lastIndexOf('…', end - 1) + 1;
+    let k = 0;
+    for (let i = Math.max(0, end - secret.length + 1, after); i < end; i++) {
+        const c = text.charCodeAt(i);
+        while (k > 0 && c !== secret.charCodeAt(k))
+            k = table[k - 1] ?? 0;
+        if (c === secret.charCodeAt(k))
+            k++;
+        if (k === secret.length)
+            k = table[k - 1] ?? 0;
+    }
+    return k;
+}
+function hideCut(text, secret, table) {
+    let out = text;
+    for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
+        const length = cutSecretLength(out, cut, secret, table);
+        if (length >= MIN_CUT) {
+            out = `${out.slice(0, cut - length)}***${out.slice(cut)}`;
+            cut = cut - length + 3;
+        }
+    }
+    return out;
+}
+class Redactor {
+    secrets = new Set();
+    tables = new Map();
+    add(secret) {
+        if (secret.length < 8)
+            return;
+        this.secrets.add(secret);
+        const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
+        if (flat !== secret && flat.trim().length >= 8)
+            this.secrets.add(flat);
+    }
+    table(secret) {
+        let table = this.tables.get(secret);
+        if (table === undefined) {
+            table = prefixTable(secret);
+            this.tables.set(secret, table);
+        }
+        return table;
+    }
+    apply(text) {
+        let out = text;
+        const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
+        for (const secret of secrets)
+            out = out.split(secret).join('***');
+        if (out.includes('…'))
+            for (const secret of secrets)
+                out = hideCut(out, secret, this.table(secret));
+        return redactUrls(out);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/errors/describe.ts
 
 
@@ -467,7 +1629,7 @@ const MAX_PROBLEM = 500;
 const MAX_NAME = 80;
 const MAX_NAMES = 4;
 function what(call, target) {
-    const at = (0,redact/* shownUrl */.zA)(target);
+    const at = shownUrl(target);
     switch (call) {
         case 'id-token':
             return `Requesting an OIDC ID token from GitHub (${at})`;
@@ -487,10 +1649,10 @@ function sentence(text) {
     return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 function problemSentence(problem) {
-    return sentence((0,redact/* shown */.SP)(problem, MAX_PROBLEM));
+    return sentence(redact_shown(problem, MAX_PROBLEM));
 }
 function problemClause(problem) {
-    return (0,redact/* shown */.SP)(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
+    return redact_shown(problem, MAX_PROBLEM).trim().replace(/\.+$/, '');
 }
 function tries(attempts) {
     return attempts && attempts.made > 1 ? ` (after ${attempts.made} attempts)` : '';
@@ -529,7 +1691,7 @@ function whenBadEnvironment(variable, cargoPath) {
     return 'The runner sets it for every job: if a step before this one changed it (through GITHUB_ENV), remove that; otherwise re-run the job.';
 }
 function code(value) {
-    return `\`${(0,redact/* shown */.SP)(value, MAX_NAME).replace(/`/g, "'")}\``;
+    return `\`${redact_shown(value, MAX_NAME).replace(/`/g, "'")}\``;
 }
 function names(values, joiner = 'or') {
     const listed = values.slice(0, MAX_NAMES).map(code);
@@ -648,15 +1810,15 @@ function whenServerFailed(failure) {
 function describeBody(body) {
     const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
     if (/json/i.test(body.contentType) && !body.truncated) {
-        return `a body of ${size} labelled ${(0,redact/* shown */.SP)(body.contentType, 100)} that does not parse as JSON`;
+        return `a body of ${size} labelled ${redact_shown(body.contentType, 100)} that does not parse as JSON`;
     }
-    const type = body.contentType === '' ? 'without a content type' : `(${(0,redact/* shown */.SP)(body.contentType, 100)})`;
+    const type = body.contentType === '' ? 'without a content type' : `(${redact_shown(body.contentType, 100)})`;
     return `a body of ${size} ${type}, not the server's JSON error`;
 }
 function statusText(failure, guess) {
     const head = `HTTP ${failure.status}`;
     if (failure.details.length > 0)
-        return `${head}: ${(0,redact/* shown */.SP)(failure.details.join(' '), MAX_SAID)}`;
+        return `${head}: ${redact_shown(failure.details.join(' '), MAX_SAID)}`;
     const body = failure.unexpectedBody;
     if (body === undefined)
         return `${head} with no explanation`;
@@ -693,27 +1855,27 @@ function tokenRecordText(failure) {
     }
     return failure.code === ''
         ? `${failure.skippedLines} line(s) of the credential provider's token record could not be read; any token they held was not revoked and expires on its own 30 minutes after it was issued.`
-        : `The credential provider's token record could not be read (${(0,redact/* shown */.SP)(failure.code, 40)}): ${unrevoked}`;
+        : `The credential provider's token record could not be read (${redact_shown(failure.code, 40)}): ${unrevoked}`;
 }
 function describeFailure(failure, attempts) {
     switch (failure.kind) {
         case 'invalid-input':
             return failure.tooLong
                 ? `The \`${failure.input}\` input is ${failure.value.length} characters long: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`
-                : `The \`${failure.input}\` input (\`${(0,redact/* shownUrl */.zA)(failure.value)}\`) is invalid: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`;
+                : `The \`${failure.input}\` input (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)} Fix it in the step's \`with:\`.`;
         case 'missing-input':
             return `The \`${failure.input}\` input is needed: ${problemSentence(failure.reason)} Fix it in the step's \`with:\`.`;
         case 'bad-environment':
             return `The runner's ${failure.variable} ${problemClause(failure.problem)}, so the step stopped before any request. ${whenBadEnvironment(failure.variable, failure.cargoPath === true)}`;
         case 'runner-file':
-            return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${(0,redact/* shown */.SP)(failure.code, 40)}). ` +
+            return (`The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${redact_shown(failure.code, 40)}). ` +
                 'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.');
         case 'cargo-request':
             return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
         case 'token-record':
             return tokenRecordText(failure);
         case 'invalid-state':
-            return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${(0,redact/* shownUrl */.zA)(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
+            return `The ${failure.name} that auth-action's main step left in ${failure.where} (\`${shownUrl(failure.value)}\`) is invalid: ${problemSentence(failure.problem)}`;
         case 'no-id-token':
             return failure.fromFork
                 ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
@@ -726,16 +1888,16 @@ function describeFailure(failure, attempts) {
         case 'unsendable':
             return `${what(failure.call, failure.target)} failed on this machine: ${problemSentence(failure.problem)} ${whenUnsendable(failure.call)}`;
         case 'network':
-            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${(0,redact/* shown */.SP)(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
+            return `${what(failure.call, failure.target)} failed${tries(attempts)}: the connection failed (${redact_shown(failure.code, 40)}). ${whenUnavailable(failure.call)}`;
         case 'unknown-host':
             return `${what(failure.call, failure.target)} failed: the host was not found (DNS). ${whenUnknownHost(failure.call)}`;
         case 'tls':
-            return (`${what(failure.call, failure.target)} failed: the server's certificate is not trusted (${(0,redact/* shown */.SP)(failure.code, 40)}). ` +
+            return (`${what(failure.call, failure.target)} failed: the server's certificate is not trusted (${redact_shown(failure.code, 40)}). ` +
                 `If ${failure.call === 'id-token' ? 'a proxy on the way' : 'the registry or a proxy on the way'} uses a private CA, set NODE_EXTRA_CA_CERTS to its certificate file.`);
         case 'timeout':
             return `${what(failure.call, failure.target)} failed${tries(attempts)}: ${timeoutText(failure)}. ${whenUnavailable(failure.call)}`;
         case 'redirect': {
-            const to = failure.location === undefined ? 'no Location' : `\`${(0,redact/* shownUrl */.zA)(failure.location)}\``;
+            const to = failure.location === undefined ? 'no Location' : `\`${shownUrl(failure.location)}\``;
             if (failure.call === 'index') {
                 return (`${what(failure.call, failure.target)} failed: the server answered with a redirect (HTTP ${failure.status}) to ${to}. ` +
                     "Redirects are not followed: the check reads the index only at the address cargo's configuration gives.");
@@ -775,10 +1937,10 @@ function describeFailure(failure, attempts) {
             return (`The \`workspace\` input names ${shownPath(failure.dir)}, which has no Cargo.toml, so there is no workspace to check; no token was requested. ` +
                 'Set `workspace` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.');
         case 'no-cargo':
-            return (`The \`workspace\` input asks for a check of ${shownPath(failure.dir)}, which reads it through cargo, but cargo could not be started (${(0,redact/* shown */.SP)(failure.code, 40)}${failure.code === 'ENOENT' ? ': it is not on PATH' : ''}); no token was requested. ` +
+            return (`The \`workspace\` input asks for a check of ${shownPath(failure.dir)}, which reads it through cargo, but cargo could not be started (${redact_shown(failure.code, 40)}${failure.code === 'ENOENT' ? ': it is not on PATH' : ''}); no token was requested. ` +
                 'Install Rust in a step before this one (rustup, or an action such as dtolnay/rust-toolchain), or leave `workspace` empty.');
         case 'cargo-metadata': {
-            const said = failure.said.trim() === '' ? '' : ` cargo said: ${sentence((0,redact/* shown */.SP)(failure.said, MAX_SAID))}`;
+            const said = failure.said.trim() === '' ? '' : ` cargo said: ${sentence(redact_shown(failure.said, MAX_SAID))}`;
             return (`cargo could not read the workspace that the \`workspace\` input names (${shownPath(failure.dir)}): \`cargo metadata\` ${problemClause(failure.problem) || 'failed'}.${said} ` +
                 'No token was requested. Fix what cargo names, usually the manifest or the Rust toolchain (`cargo metadata --no-deps` in that directory shows the same), or point `workspace` at the right directory.');
         }
@@ -786,13 +1948,13 @@ function describeFailure(failure, attempts) {
             return newCratesText(failure.crates, failure.registry, failure.index);
         case 'index-unreadable':
             return (`${describeFailure(failure.last, failure.attempts)} ` +
-                `So the check of the workspace cannot tell which crates the index at ${(0,redact/* shownUrl */.zA)(failure.index)} has${failure.crate === undefined ? '' : ` (it stopped at ${shownCrateName(failure.crate)})`}: ${AS_IF_NOTHING_OUT}`);
+                `So the check of the workspace cannot tell which crates the index at ${shownUrl(failure.index)} has${failure.crate === undefined ? '' : ` (it stopped at ${shownCrateName(failure.crate)})`}: ${AS_IF_NOTHING_OUT}`);
         case 'index-auth-required':
-            return `The registry's index at ${(0,redact/* shownUrl */.zA)(failure.index)} requires credentials (\`auth-required\` in its config.json), and the check of the workspace sends none to an index, so a crate missing from its answers proves nothing.`;
+            return `The registry's index at ${shownUrl(failure.index)} requires credentials (\`auth-required\` in its config.json), and the check of the workspace sends none to an index, so a crate missing from its answers proves nothing.`;
         case 'index-unknown':
             return failure.reason === 'git'
-                ? `The registry \`${(0,redact/* shown */.SP)(failure.registry, 64)}\` has a git index (${(0,redact/* shownUrl */.zA)(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
-                : `cargo's configuration for this workspace names no index for the registry \`${(0,redact/* shown */.SP)(failure.registry, 64)}\` (\`[registries.${(0,redact/* shown */.SP)(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${(0,redact/* shownUrl */.zA)(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${(0,redact/* shown */.SP)(failure.registry, 64)}\` needs that setting too.`;
+                ? `The registry \`${redact_shown(failure.registry, 64)}\` has a git index (${shownUrl(failure.index)}), which the check of the workspace does not read (it reads sparse indexes, as cargo does for crates.io): ${AS_IF_NOTHING_OUT}`
+                : `cargo's configuration for this workspace names no index for the registry \`${redact_shown(failure.registry, 64)}\` (\`[registries.${redact_shown(failure.registry, 64)}] index\` in a .cargo/config.toml, or ${shownUrl(failure.index, 100)}), so the check of the workspace cannot read it: ${AS_IF_NOTHING_OUT} \`cargo publish --registry ${redact_shown(failure.registry, 64)}\` needs that setting too.`;
         case 'out-of-time': {
             const last = failure.last ? ` The last failure: ${describeFailure(failure.last)}` : '';
             return `${what(failure.call, failure.target)} did not finish within its ${describe_seconds(failure.budgetMs)} budget${tries(attempts)}.${last}`;
@@ -801,25 +1963,25 @@ function describeFailure(failure, attempts) {
 }
 const AS_IF_NOTHING_OUT = '`unpublished` lists every crate to be released and `exclude-published` is empty. Nothing is blocked: cargo checks each version against the index itself before it uploads.';
 function shownPath(dir) {
-    return `\`${(0,redact/* shownUrl */.zA)(dir, 200).replace(/`/g, "'")}\``;
+    return `\`${shownUrl(dir, 200).replace(/`/g, "'")}\``;
 }
 function shownCrateName(name) {
-    return `\`${(0,redact/* shown */.SP)(name, 64).replace(/`/g, "'")}\``;
+    return `\`${redact_shown(name, 64).replace(/`/g, "'")}\``;
 }
 function shownCrate(crate) {
-    return `${shownCrateName(crate.name)} ${(0,redact/* shown */.SP)(crate.version, 64).replace(/`/g, "'")}`;
+    return `${shownCrateName(crate.name)} ${redact_shown(crate.version, 64).replace(/`/g, "'")}`;
 }
 const NEW_CRATE_REFUSAL = 'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first';
 function newCratesText(crates, registry, index) {
     const shownList = crates.slice(0, 20).map(shownCrate).join(', ');
     const more = crates.length > 20 ? ` and ${crates.length - 20} more` : '';
     const one = crates.length === 1;
-    const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${(0,redact/* shown */.SP)(registry, 64)}\``;
-    const name = one && crates[0] !== undefined ? (0,redact/* shown */.SP)(crates[0].name, 64).replace(/`/g, "'") : 'NAME';
+    const where = registry === 'crates-io' ? 'crates.io' : `the registry \`${redact_shown(registry, 64)}\``;
+    const name = one && crates[0] !== undefined ? redact_shown(crates[0].name, 64).replace(/`/g, "'") : 'NAME';
     const first = registry === 'crates-io'
         ? `publish its first version by hand with an API token (\`cargo publish -p ${name}\` with a token from https://crates.io/settings/tokens)`
-        : `publish its first version by hand with a token of that registry (\`cargo publish -p ${name} --registry ${(0,redact/* shown */.SP)(registry, 64)}\`)`;
-    return (`${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${(0,redact/* shownUrl */.zA)(index)} does not list ${one ? 'it' : 'them'}), ` +
+        : `publish its first version by hand with a token of that registry (\`cargo publish -p ${name} --registry ${redact_shown(registry, 64)}\`)`;
+    return (`${where[0]?.toUpperCase() ?? ''}${where.slice(1)} does not have ${one ? 'the crate' : 'these crates'} ${shownList}${more} at all (its index at ${shownUrl(index)} does not list ${one ? 'it' : 'them'}), ` +
         `and trusted publishing cannot create a crate: the registry would refuse ${one ? 'its' : 'each'} first upload ("${NEW_CRATE_REFUSAL}"), half-way through the release. ` +
         'Nothing was published and no token was requested. ' +
         `Once for ${one ? 'it' : 'each'}: ${first}, add this repository and workflow as its trusted publisher in the crate's settings, and re-run this job. ` +
@@ -830,7 +1992,7 @@ function retryReason(failure) {
         case 'timeout':
             return `no answer within ${describe_seconds(failure.timeoutMs)}`;
         case 'network':
-            return `connection failed (${(0,redact/* shown */.SP)(failure.code, 40)})`;
+            return `connection failed (${redact_shown(failure.code, 40)})`;
         case 'http-status':
             if (failure.call === 'exchange' && readRefusal(failure.details)?.kind === 'replayed') {
                 return (`HTTP ${failure.status} "JWT has already been used": the registry had seen this ID token before, so the request was replayed on the way ` +
@@ -864,136 +2026,21 @@ function messageOf(error) {
     return 'something that is not an Error was thrown';
 }
 function describeError(error, explained = false) {
-    if (error instanceof failure/* ActionFailure */.d) {
+    if (error instanceof failure_ActionFailure) {
         return (describeFailure(error.failure, error.attempts) +
             (explained ? explainedAbove(error.failure) : ''));
     }
-    return `auth-action stopped on an unexpected error: ${sentence((0,redact/* shown */.SP)(messageOf(error)))} Please report it with this log.`;
+    return `auth-action stopped on an unexpected error: ${sentence(redact_shown(messageOf(error)))} Please report it with this log.`;
 }
-
-
-/***/ }),
-
-/***/ 685:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ onRunnerFile),
-/* harmony export */   d: () => (/* binding */ ActionFailure)
-/* harmony export */ });
-class ActionFailure extends Error {
-    failure;
-    attempts;
-    constructor(failure, attempts) {
-        super(failure.kind);
-        this.failure = failure;
-        this.attempts = attempts;
-        this.name = 'ActionFailure';
-    }
-}
-function onRunnerFile(variable, use) {
-    try {
-        return use();
-    }
-    catch (error) {
-        const { code, message } = (error ?? {});
-        const known = typeof code === 'string'
-            ? code
-            :
-                typeof message === 'string' && message.startsWith('Missing file')
-                    ? 'ENOENT'
-                    : 'EUNKNOWN';
-        throw new ActionFailure({ kind: 'runner-file', variable, code: known });
-    }
-}
-
-
-/***/ }),
-
-/***/ 6:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ startPhase),
-/* harmony export */   z: () => (/* binding */ callWithRetries)
-/* harmony export */ });
-/* harmony import */ var _errors_describe_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(607);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(690);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(902);
-
-
-
-function startPhase({ core, transport, clock }, timing) {
-    return {
-        core,
-        transport,
-        clock,
-        policy: timing.policy,
-        budgetMs: timing.budgetMs,
-        deadline: clock.now() + timing.budgetMs,
-    };
-}
-const CALL_NAMES = {
-    'id-token': 'Requesting the GitHub OIDC ID token',
-    exchange: 'The token exchange',
-    revoke: 'The revocation',
-    index: 'Reading the index',
-};
-async function callWithRetries(deps, call, target, prepare, accept, retryRefusal = () => false) {
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)({
-        policy: deps.policy,
-        clock: deps.clock,
-        deadline: deps.deadline,
-        outOfTime: (last) => ({ kind: 'out-of-time', call, target, budgetMs: deps.budgetMs, last }),
-        onRetry: ({ failure, attempt, maxAttempts, delayMs }) => {
-            deps.core.info(`${CALL_NAMES[call]} failed: ${(0,_errors_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .retryReason */ .DR)(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
-                `next try in ${(delayMs / 1000).toFixed(1)} s.`);
-        },
-        attempt: async (timeoutMs) => {
-            const request = await prepare();
-            const sent = await deps.transport(request, timeoutMs);
-            if (!sent.ok) {
-                const time = { timeoutMs, limitMs: deps.policy.attemptTimeoutMs };
-                return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .noAnswer */ .qE)(call, target, sent.error, time);
-            }
-            const { response } = sent;
-            if (response.status < 200 || response.status >= 300) {
-                const outcome = (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .unsuccessful */ .Q5)(call, target, response, deps.clock.now());
-                if (outcome.done || outcome.retryable || !retryRefusal(outcome.failure))
-                    return outcome;
-                return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .retryable */ .PB)(outcome.failure);
-            }
-            if (response.truncated)
-                return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .oversized */ .ad)(call, target, response.status, request.maxBodyBytes);
-            return accept(response);
-        },
-    });
-}
-
-
-/***/ }),
-
-/***/ 690:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Te: () => (/* binding */ outcome_final),
-  qE: () => (/* binding */ noAnswer),
-  ad: () => (/* binding */ oversized),
-  PB: () => (/* binding */ retryable),
-  Q5: () => (/* binding */ unsuccessful)
-});
 
 ;// CONCATENATED MODULE: ./src/http/error-body.ts
 const MAX_DETAILS = 10;
 const MAX_DETAIL_CHARS = 1000;
-function contentTypeOf(response) {
+function error_body_contentTypeOf(response) {
     const value = response.headers['content-type'] ?? '';
     return value.split(';')[0]?.trim() ?? '';
 }
-function parseJson(text) {
+function error_body_parseJson(text) {
     try {
         return JSON.parse(text);
     }
@@ -1006,7 +2053,7 @@ function clean(text) {
     return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
 }
 function parseErrorBody(response) {
-    const json = response.truncated ? undefined : parseJson(response.body);
+    const json = response.truncated ? undefined : error_body_parseJson(response.body);
     if (json === undefined) {
         const empty = response.body.trim() === '' && !response.truncated;
         return {
@@ -1014,7 +2061,7 @@ function parseErrorBody(response) {
             unexpectedBody: empty
                 ? undefined
                 : {
-                    contentType: contentTypeOf(response),
+                    contentType: error_body_contentTypeOf(response),
                     bytes: Buffer.byteLength(response.body),
                     truncated: response.truncated,
                 },
@@ -1041,10 +2088,6 @@ function parseErrorBody(response) {
     return { details: details.slice(0, MAX_DETAILS), unexpectedBody: undefined };
 }
 
-// EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
-// EXTERNAL MODULE: ./src/http/transport.ts + 3 modules
-var transport = __nccwpck_require__(257);
 ;// CONCATENATED MODULE: ./src/http/outcome.ts
 
 
@@ -1064,7 +2107,7 @@ function noAnswer(call, target, error, time) {
             return retryable({ kind: 'network', call, target, code: error.code });
     }
 }
-function oversized(call, target, status, maxBytes = transport/* MAX_BODY_BYTES */.YK) {
+function oversized(call, target, status, maxBytes = MAX_BODY_BYTES) {
     return outcome_final({
         kind: 'malformed-response',
         call,
@@ -1088,7 +2131,7 @@ function unsuccessful(call, target, response, nowMs) {
     };
     if (status === 408 || status === 429 || status >= 500) {
         const header = response.headers['retry-after'];
-        return { ...retryable(failure), retryAfterMs: (0,retry/* parseRetryAfter */.mu)(header, nowMs) };
+        return { ...retryable(failure), retryAfterMs: parseRetryAfter(header, nowMs) };
     }
     return outcome_final(failure);
 }
@@ -1099,291 +2142,57 @@ function outcome_final(failure) {
     return { done: false, failure, retryable: false };
 }
 
-
-/***/ }),
-
-/***/ 902:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   ml: () => (/* binding */ systemClock),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
-/* harmony export */ });
-/* unused harmony export backoffDelay */
-/* harmony import */ var _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(685);
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => {
-        setTimeout(resolve, ms);
-    }),
-    random: () => Math.random(),
-};
-function backoffDelay(policy, attempt, random) {
-    const caps = policy.backoffCapsMs;
-    const cap = caps[Math.min(attempt, caps.length) - 1] ?? 0;
-    return Math.floor(random * cap);
-}
-async function withRetries(options) {
-    const { policy, clock, deadline } = options;
-    let last;
-    for (let n = 1; n <= policy.maxAttempts; n++) {
-        const left = deadline - clock.now();
-        if (left < policy.minAttemptMs) {
-            throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(options.outOfTime(last), { made: n - 1, max: policy.maxAttempts });
-        }
-        const outcome = await options.attempt(Math.min(policy.attemptTimeoutMs, left), n);
-        if (outcome.done)
-            return outcome.value;
-        last = outcome.failure;
-        const attempts = { made: n, max: policy.maxAttempts };
-        if (!outcome.retryable || n === policy.maxAttempts) {
-            throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(outcome.failure, outcome.retryable ? attempts : undefined);
-        }
-        const room = Math.max(0, deadline - clock.now() - policy.attemptTimeoutMs);
-        let delayMs = Math.min(backoffDelay(policy, n, clock.random()), room);
-        if (policy.lastTryLate && n + 1 === policy.maxAttempts) {
-            delayMs = Math.max(delayMs, Math.floor((room / 2) * (1 + clock.random())));
-        }
-        if (outcome.retryAfterMs !== undefined) {
-            delayMs = Math.max(delayMs, Math.min(outcome.retryAfterMs, policy.retryAfterCapMs));
-        }
-        if (clock.now() + delayMs + policy.minAttemptMs > deadline) {
-            throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(outcome.failure, attempts);
-        }
-        options.onRetry({
-            failure: outcome.failure,
-            attempt: n,
-            maxAttempts: policy.maxAttempts,
-            delayMs,
-        });
-        await clock.sleep(delayMs);
-    }
-    throw new _errors_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .d(options.outOfTime(last));
-}
-function parseRetryAfter(value, nowMs) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-
-
-/***/ }),
-
-/***/ 257:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  YK: () => (/* binding */ MAX_BODY_BYTES),
-  zm: () => (/* binding */ httpClientTransport)
-});
-
-// UNUSED EXPORTS: unsendable
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __lazyBuiltin("node:http");
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(240);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(783);
-;// CONCATENATED MODULE: ./src/version.ts
-const VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ./src/http/user-agent.ts
-
-const USER_AGENT = `auth-action/${VERSION}`;
-
-;// CONCATENATED MODULE: ./src/http/transport.ts
+;// CONCATENATED MODULE: ./src/http/call.ts
 
 
 
-
-const MAX_BODY_BYTES = 64 * 1024;
-function abortWith(signal) {
+function startPhase({ core, transport, clock }, timing) {
     return {
-        prepareRequest(options) {
-            options.signal = signal;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not supported')),
+        core,
+        transport,
+        clock,
+        policy: timing.policy,
+        budgetMs: timing.budgetMs,
+        deadline: clock.now() + timing.budgetMs,
     };
 }
-function readBounded(message, maxBytes) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        message.on('data', (chunk) => {
-            const room = maxBytes - size;
-            chunks.push(chunk.subarray(0, Math.max(room, 0)));
-            size += chunk.length;
-            if (size > maxBytes) {
-                resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: true });
-                message.destroy();
-            }
-        });
-        message.on('end', () => {
-            resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: false });
-        });
-        message.on('error', reject);
-        message.on('aborted', () => {
-            reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
-        });
-    });
-}
-const LOCAL_CODES = /^ERR_(INVALID_|UNESCAPED_|HTTP_INVALID_)/;
-function errorCode(error) {
-    if (typeof error === 'object' && error !== null) {
-        const { code, message } = error;
-        if (typeof code === 'string' && code !== '')
-            return code;
-        if (typeof message === 'string' && message.startsWith('tunneling socket')) {
-            return 'EPROXY';
-        }
-    }
-    return 'EUNKNOWN';
-}
-function unsendable(request) {
-    let url;
-    try {
-        url = new URL(request.url);
-    }
-    catch {
-        return 'the request URL does not parse';
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return `the request URL's scheme \`${url.protocol}\` is not http or https`;
-    }
-    for (const [name, value] of Object.entries(request.headers)) {
-        try {
-            (0,external_node_http_namespaceObject.validateHeaderName)(name);
-            (0,external_node_http_namespaceObject.validateHeaderValue)(name, value);
-        }
-        catch {
-            return `the request's \`${name}\` header has characters HTTP does not allow (a line break or a control character)`;
-        }
-    }
-    try {
-        (0,proxy/* getProxyUrl */.s)(url);
-    }
-    catch {
-        const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
-        return `the proxy variable ${variable} (or its lower-case form) is not a URL`;
-    }
-    return undefined;
-}
-const httpClientTransport = async (request, timeoutMs) => {
-    const problem = unsendable(request);
-    if (problem !== undefined)
-        return { ok: false, error: { kind: 'unsendable', problem } };
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-        controller.abort();
-    }, timeoutMs);
-    const client = new lib/* HttpClient */.Qq(USER_AGENT, [abortWith(controller.signal)], {
-        allowRedirects: false,
-        allowRetries: false,
-        maxRetries: 0,
-        keepAlive: false,
-        socketTimeout: timeoutMs,
-    });
-    try {
-        const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
-        const { body, truncated } = await readBounded(response.message, request.maxBodyBytes ?? MAX_BODY_BYTES);
-        return {
-            ok: true,
-            response: {
-                status: response.message.statusCode ?? 0,
-                headers: response.message.headers,
-                body,
-                truncated,
-            },
-        };
-    }
-    catch (error) {
-        if (controller.signal.aborted)
-            return { ok: false, error: { kind: 'timeout' } };
-        const code = errorCode(error);
-        if (LOCAL_CODES.test(code)) {
-            return {
-                ok: false,
-                error: { kind: 'unsendable', problem: `node refused to form the request (${code})` },
-            };
-        }
-        const silent = error instanceof Error && error.message.startsWith('Request timeout');
-        return { ok: false, error: silent ? { kind: 'timeout' } : { kind: 'network', code } };
-    }
-    finally {
-        clearTimeout(timer);
-        client.dispose();
-    }
+const CALL_NAMES = {
+    'id-token': 'Requesting the GitHub OIDC ID token',
+    exchange: 'The token exchange',
+    revoke: 'The revocation',
+    index: 'Reading the index',
 };
-
-
-/***/ }),
-
-/***/ 200:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q4: () => (/* binding */ CRATE_NAME),
-/* harmony export */   f4: () => (/* binding */ isCrateAtVersion),
-/* harmony export */   xv: () => (/* binding */ VERSION)
-/* harmony export */ });
-/* unused harmony export REGISTRY_NAME */
-const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
-const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-function isCrateAtVersion(entry) {
-    const at = entry.indexOf('@');
-    return at !== -1 && CRATE_NAME.test(entry.slice(0, at)) && VERSION.test(entry.slice(at + 1));
+async function callWithRetries(deps, call, target, prepare, accept, retryRefusal = () => false) {
+    return withRetries({
+        policy: deps.policy,
+        clock: deps.clock,
+        deadline: deps.deadline,
+        outOfTime: (last) => ({ kind: 'out-of-time', call, target, budgetMs: deps.budgetMs, last }),
+        onRetry: ({ failure, attempt, maxAttempts, delayMs }) => {
+            deps.core.info(`${CALL_NAMES[call]} failed: ${retryReason(failure)} (attempt ${attempt} of ${maxAttempts}); ` +
+                `next try in ${(delayMs / 1000).toFixed(1)} s.`);
+        },
+        attempt: async (timeoutMs) => {
+            const request = await prepare();
+            const sent = await deps.transport(request, timeoutMs);
+            if (!sent.ok) {
+                const time = { timeoutMs, limitMs: deps.policy.attemptTimeoutMs };
+                return noAnswer(call, target, sent.error, time);
+            }
+            const { response } = sent;
+            if (response.status < 200 || response.status >= 300) {
+                const outcome = unsuccessful(call, target, response, deps.clock.now());
+                if (outcome.done || outcome.retryable || !retryRefusal(outcome.failure))
+                    return outcome;
+                return retryable(outcome.failure);
+            }
+            if (response.truncated)
+                return oversized(call, target, response.status, request.maxBodyBytes);
+            return accept(response);
+        },
+    });
 }
 
-
-/***/ }),
-
-/***/ 297:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(601);
-
-await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 601:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
-// EXTERNAL MODULE: ./src/http/transport.ts + 3 modules
-var transport = __nccwpck_require__(257);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __lazyBuiltin("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __lazyBuiltin("node:path");
-// EXTERNAL MODULE: ./src/errors/describe.ts + 2 modules
-var describe = __nccwpck_require__(607);
-// EXTERNAL MODULE: ./src/http/call.ts
-var call = __nccwpck_require__(6);
 ;// CONCATENATED MODULE: ./src/http/policies.ts
 const MIN_ATTEMPT_MS = 1_000;
 const MIN_BUDGET_MS = 3_000;
@@ -1561,8 +2370,15 @@ function untrusted_file_appendUntrustedFile(path, text) {
     });
 }
 
-// EXTERNAL MODULE: ./src/inputs/cargo-names.ts
-var cargo_names = __nccwpck_require__(200);
+;// CONCATENATED MODULE: ./src/inputs/cargo-names.ts
+const CRATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const cargo_names_VERSION = /^[0-9A-Za-z.+-]{1,100}$/;
+const REGISTRY_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+function isCrateAtVersion(entry) {
+    const at = entry.indexOf('@');
+    return at !== -1 && CRATE_NAME.test(entry.slice(0, at)) && cargo_names_VERSION.test(entry.slice(at + 1));
+}
+
 ;// CONCATENATED MODULE: ./src/provider/token-record.ts
 
 
@@ -1593,7 +2409,7 @@ function readRecord(path) {
 function parseUpload(crate, version) {
     if (typeof crate !== 'string' || typeof version !== 'string')
         return undefined;
-    return cargo_names/* CRATE_NAME */.Q4.test(crate) && cargo_names/* VERSION */.xv.test(version) ? { crate, version } : undefined;
+    return CRATE_NAME.test(crate) && cargo_names_VERSION.test(version) ? { crate, version } : undefined;
 }
 function parseEntry(line) {
     try {
@@ -1613,15 +2429,13 @@ function parseEntry(line) {
     }
 }
 
-// EXTERNAL MODULE: ./src/redact/redact.ts
-var redact = __nccwpck_require__(940);
 ;// CONCATENATED MODULE: ./src/redact/redacting-core.ts
 
-function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
+function withRedaction(core, redactor = new Redactor()) {
     const forLog = (message) => redactor
         .apply(message)
         .split(/\r\n|\r|\n/)
-        .map(redact/* noWorkflowCommand */.oV)
+        .map(noWorkflowCommand)
         .join('\n');
     return {
         ...core,
@@ -1647,10 +2461,6 @@ function withRedaction(core, redactor = new redact/* Redactor */.pO()) {
     };
 }
 
-// EXTERNAL MODULE: ./src/http/outcome.ts + 1 modules
-var outcome = __nccwpck_require__(690);
-// EXTERNAL MODULE: ./src/errors/failure.ts
-var failure = __nccwpck_require__(685);
 ;// CONCATENATED MODULE: ./src/inputs/registry-url.ts
 
 const DEFAULT_REGISTRY_URL = 'https://crates.io';
@@ -1803,7 +2613,7 @@ function judgeRevocation(response) {
 
 
 function revokeToken(deps, baseUrl, token) {
-    return (0,call/* callWithRetries */.z)(deps, 'revoke', baseUrl, () => Promise.resolve({
+    return callWithRetries(deps, 'revoke', baseUrl, () => Promise.resolve({
         call: 'revoke',
         method: 'DELETE',
         url: tokensEndpoint(baseUrl),
@@ -1813,7 +2623,7 @@ function revokeToken(deps, baseUrl, token) {
         if (judged.ok)
             return { done: true, value: undefined };
         const { status } = response;
-        return (0,outcome/* final */.Te)({
+        return outcome_final({
             kind: 'malformed-response',
             call: 'revoke',
             target: baseUrl,
@@ -1854,7 +2664,7 @@ function readHandover(core) {
         return { kind: 'none' };
     const checked = checkRegistryUrl(baseUrl);
     if (!checked.ok) {
-        throw new failure/* ActionFailure */.d({
+        throw new failure_ActionFailure({
             kind: 'invalid-state',
             name: 'registry URL',
             where: 'the step state',
@@ -1889,7 +2699,7 @@ function readPreflight(core) {
     const url = typeof index === 'string' && /^https?:\/\/[^\s@?#]+\/$/.test(index) ? index : '';
     const crates = Array.isArray(unpublished)
         ? unpublished
-            .filter((entry) => typeof entry === 'string' && (0,cargo_names/* isCrateAtVersion */.f4)(entry))
+            .filter((entry) => typeof entry === 'string' && isCrateAtVersion(entry))
             .slice(0, MAX_PREFLIGHT_CRATES)
         : [];
     return { index: url, unpublished: crates };
@@ -1923,12 +2733,12 @@ function recordedTokens(core, folder) {
     try {
         const { tokens, skipped } = readRecord((0,external_node_path_namespaceObject.join)(folder, RECORD_FILE));
         if (skipped > 0) {
-            core.warning((0,describe/* describeFailure */.Ic)({ kind: 'token-record', code: '', skippedLines: skipped }));
+            core.warning(describeFailure({ kind: 'token-record', code: '', skippedLines: skipped }));
         }
         return tokens;
     }
     catch (error) {
-        core.warning((0,describe/* describeFailure */.Ic)(recordFailure(error)));
+        core.warning(describeFailure(recordFailure(error)));
         return [];
     }
 }
@@ -1950,15 +2760,15 @@ async function reportRelease(deps, baseUrl, recorded, revoked) {
     if (!uploads && (preflight?.unpublished.length ?? 0) === 0)
         return;
     try {
-        const { releaseReport } = await __nccwpck_require__.e(/* import() */ 639).then(__nccwpck_require__.bind(__nccwpck_require__, 639));
+        const { releaseReport } = await import("./release-report.js").then((part) => ((__WEBPACK_EXTERNAL_MODULE__release_report_js_c786803e__ = part), __nccwpck_require__(640)));
         const index = preflight?.index || (baseUrl === CRATES_IO.api ? CRATES_IO.index : undefined);
-        const net = (0,call/* startPhase */.C)({ core, transport, clock }, postTiming(environment.timeScale));
+        const net = startPhase({ core, transport, clock }, postTiming(environment.timeScale));
         const report = await releaseReport(net, { recorded, preflight, index, revoked });
         core.appendSummary(report.summary);
         core.info(report.line);
     }
     catch (error) {
-        core.debug(`No release report: ${(0,describe/* describeError */.Uc)(error)}`);
+        core.debug(`No release report: ${describeError(error)}`);
     }
 }
 function removeFolder(core, folder) {
@@ -2004,7 +2814,7 @@ async function runPost(deps) {
                     core.info(label(i) + message);
                 },
             };
-            const net = (0,call/* startPhase */.C)({ core: log, transport, clock }, postTiming(environment.timeScale));
+            const net = startPhase({ core: log, transport, clock }, postTiming(environment.timeScale));
             return revokeToken(net, handover.baseUrl, token);
         }));
         const report = reportRelease({ ...deps, core }, handover.baseUrl, recorded, settled.then((all) => all.filter((result) => result.status === 'fulfilled').length));
@@ -2012,7 +2822,7 @@ async function runPost(deps) {
         results.forEach((result, i) => {
             if (result.status === 'fulfilled')
                 return;
-            core.warning(`${label(i)}${(0,describe/* describeError */.Uc)(result.reason)} ${UNREVOKED}`);
+            core.warning(`${label(i)}${describeError(result.reason)} ${UNREVOKED}`);
         });
         const revoked = results.filter((result) => result.status === 'fulfilled').length;
         if (tokens.length === 1 && revoked === 1) {
@@ -2024,7 +2834,7 @@ async function runPost(deps) {
         await report;
     }
     catch (error) {
-        core.warning(`${(0,describe/* describeError */.Uc)(error)} ${UNREVOKED}`);
+        core.warning(`${describeError(error)} ${UNREVOKED}`);
     }
     finally {
         if (removable !== undefined)
@@ -2203,10 +3013,8 @@ function prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __lazyBuiltin("path");
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(240);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -2231,7 +3039,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -2253,7 +3061,7 @@ class auth_BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -2275,7 +3083,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -3064,17 +3872,17 @@ const actionsCore = {
         core_setSecret(secret);
     },
     setOutput: (name, value) => {
-        (0,failure/* onRunnerFile */.Q)('GITHUB_OUTPUT', () => {
+        onRunnerFile('GITHUB_OUTPUT', () => {
             setOutput(name, value);
         });
     },
     saveState: (name, value) => {
-        (0,failure/* onRunnerFile */.Q)('GITHUB_STATE', () => {
+        onRunnerFile('GITHUB_STATE', () => {
             saveState(name, value);
         });
     },
     exportVariable: (name, value) => {
-        (0,failure/* onRunnerFile */.Q)('GITHUB_ENV', () => {
+        onRunnerFile('GITHUB_ENV', () => {
             exportVariable(name, value);
         });
     },
@@ -3202,138 +4010,22 @@ function run() {
     return runPost({
         core: actionsCore,
         environment: readEnvironment(),
-        transport: transport/* httpClientTransport */.zm,
-        clock: retry/* systemClock */.ml,
+        transport: httpClientTransport,
+        clock: systemClock,
     });
 }
 
 
 /***/ }),
 
-/***/ 940:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 640:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   SP: () => (/* binding */ shown),
-/* harmony export */   oV: () => (/* binding */ noWorkflowCommand),
-/* harmony export */   pO: () => (/* binding */ Redactor),
-/* harmony export */   zA: () => (/* binding */ shownUrl)
-/* harmony export */ });
-/* unused harmony exports MAX_SHOWN, redactUrls, redactUrlValue */
-const MAX_SHOWN = 300;
-const URLISH = /\/\/[^\s`'"<>]*/g;
-function redactUrlish(urlish) {
-    const start = urlish.indexOf('//') + 2;
-    let rest = urlish.slice(start);
-    const at = rest.lastIndexOf('@');
-    if (at !== -1)
-        rest = `***${rest.slice(at)}`;
-    else if (/^[^/?#]*:[^/?#]*…$/.test(rest))
-        rest = '***…';
-    const cut = rest.search(/[?#]/);
-    if (cut !== -1)
-        rest = `${rest.slice(0, cut)}${rest.charAt(cut)}…`;
-    return urlish.slice(0, start) + rest;
-}
-const RUN = /[^\s`'"<>]+/g;
-function redactBareCredentials(run) {
-    const colon = run.indexOf(':');
-    const at = run.lastIndexOf('@');
-    if (colon === -1 || at < colon || run.includes('//'))
-        return run;
-    return `${run.slice(0, colon + 1)}***${run.slice(at)}`;
-}
-function redactUrls(text) {
-    return text.replace(URLISH, redactUrlish).replace(RUN, redactBareCredentials);
-}
-function redactUrlValue(value) {
-    const parts = value.split(/([/\\])/).map((part) => {
-        const at = part.lastIndexOf('@');
-        return at === -1 ? part : `***${part.slice(at)}`;
-    });
-    const out = parts.join('');
-    const cut = out.search(/[?#]/);
-    return cut === -1 ? out : `${out.slice(0, cut)}${out.charAt(cut)}…`;
-}
-const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
-function noWorkflowCommand(line) {
-    return line.replace(/##\[/g, '## [').replace(/^([\s\u0085]*):(?=:)/, '$1: ');
-}
-function shown(value, max = MAX_SHOWN) {
-    const flat = noWorkflowCommand(redactUrls(value).replace(UNSHOWABLE, ' '));
-    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-function shownUrl(value, max = MAX_SHOWN) {
-    return shown(redactUrlValue(value), max);
-}
-const MIN_CUT = 4;
-function prefixTable(secret) {
-    const table = new Int32Array(secret.length);
-    for (let i = 1, k = 0; i < secret.length; i++) {
-        while (k > 0 && secret.charCodeAt(i) !== secret.charCodeAt(k))
-            k = table[k - 1] ?? 0;
-        if (secret.charCodeAt(i) === secret.charCodeAt(k))
-            k++;
-        table[i] = k;
-    }
-    return table;
-}
-function cutSecretLength(text, end, secret, table) {
-    const after = secret.includes('…') ? 0 : text.lastIndexOf('…', end - 1) + 1;
-    let k = 0;
-    for (let i = Math.max(0, end - secret.length + 1, after); i < end; i++) {
-        const c = text.charCodeAt(i);
-        while (k > 0 && c !== secret.charCodeAt(k))
-            k = table[k - 1] ?? 0;
-        if (c === secret.charCodeAt(k))
-            k++;
-        if (k === secret.length)
-            k = table[k - 1] ?? 0;
-    }
-    return k;
-}
-function hideCut(text, secret, table) {
-    let out = text;
-    for (let cut = out.indexOf('…'); cut !== -1; cut = out.indexOf('…', cut + 1)) {
-        const length = cutSecretLength(out, cut, secret, table);
-        if (length >= MIN_CUT) {
-            out = `${out.slice(0, cut - length)}***${out.slice(cut)}`;
-            cut = cut - length + 3;
-        }
-    }
-    return out;
-}
-class Redactor {
-    secrets = new Set();
-    tables = new Map();
-    add(secret) {
-        if (secret.length < 8)
-            return;
-        this.secrets.add(secret);
-        const flat = noWorkflowCommand(secret.replace(UNSHOWABLE, ' '));
-        if (flat !== secret && flat.trim().length >= 8)
-            this.secrets.add(flat);
-    }
-    table(secret) {
-        let table = this.tables.get(secret);
-        if (table === undefined) {
-            table = prefixTable(secret);
-            this.tables.set(secret, table);
-        }
-        return table;
-    }
-    apply(text) {
-        let out = text;
-        const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
-        for (const secret of secrets)
-            out = out.split(secret).join('***');
-        if (out.includes('…'))
-            for (const secret of secrets)
-                out = hideCut(out, secret, this.table(secret));
-        return redactUrls(out);
-    }
-}
-
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+module.exports = x({ ["releaseReport"]: () => (__WEBPACK_EXTERNAL_MODULE__release_report_js_c786803e__.releaseReport) });
 
 /***/ }),
 
@@ -3384,834 +4076,6 @@ module.exports = __lazyBuiltin("tls");
 
 module.exports = __lazyBuiltin("util");
 
-/***/ }),
-
-/***/ 240:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient)
-});
-
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
-
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(611);
-var external_http_namespaceObject = external_http_;
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(692);
-var external_https_namespaceObject = external_https_;
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(783);
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-;// CONCATENATED MODULE: ./src/http/without-undici.ts
-class ProxyAgent {
-    constructor() {
-        throw new Error('auth-action does not bundle undici: getAgentDispatcher() is not supported.');
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = proxy/* getProxyUrl */.s(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = proxy/* getProxyUrl */.s(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 783:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ getProxyUrl)
-/* harmony export */ });
-/* unused harmony export checkBypass */
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-
 /***/ })
 
 /******/ });
@@ -4245,9 +4109,6 @@ class DecodedURL extends URL {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -4364,28 +4225,6 @@ class DecodedURL extends URL {
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".post.js";
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -4400,69 +4239,6 @@ class DecodedURL extends URL {
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -322,7 +322,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(912);
 
 await (0,_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -331,7 +331,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9:
+/***/ 912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -341,14 +341,21 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 ;// CONCATENATED MODULE: ./src/errors/failure.ts
+const ACTION_FAILURE = Symbol.for('auth-action.ActionFailure');
 class failure_ActionFailure extends Error {
     failure;
     attempts;
+    [ACTION_FAILURE] = true;
     constructor(failure, attempts) {
         super(failure.kind);
         this.failure = failure;
         this.attempts = attempts;
         this.name = 'ActionFailure';
+    }
+    static [Symbol.hasInstance](value) {
+        return (typeof value === 'object' &&
+            value !== null &&
+            value[ACTION_FAILURE] === true);
     }
 }
 function failure_onRunnerFile(variable, use) {
@@ -1235,6 +1242,9 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/http/body-limit.ts
+const MAX_BODY_BYTES = 64 * 1024;
+
 ;// CONCATENATED MODULE: ./src/version.ts
 const VERSION = '1.0.0';
 
@@ -1247,7 +1257,7 @@ const USER_AGENT = `auth-action/${VERSION}`;
 
 
 
-const MAX_BODY_BYTES = 64 * 1024;
+
 function abortWith(signal) {
     return {
         prepareRequest(options) {
