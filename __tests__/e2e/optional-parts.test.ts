@@ -2,7 +2,7 @@
 // check of a workspace (dist/run-preflight.js) and post's release report
 // (dist/release-report.js). A job that asks for neither runs from a copy of the action without
 // them, which shows that main and post do not load them at start.
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../rig/runner.js';
@@ -34,6 +34,18 @@ afterEach(() => world.stopAndCheckLeaks());
 test('dist/ holds the steps, the parts and the licences, nothing else', async () => {
   const files = (await readdir(join(ROOT, 'dist'))).sort();
   expect(files).toEqual([...STEPS, ...PARTS, 'licenses.txt'].sort());
+});
+
+test('main and post bundle no package of their optional parts (a TOML or semver library stays in the check)', async () => {
+  const licenses = await readFile(join(ROOT, 'dist', 'licenses.txt'), 'utf8');
+  // `name version (licence), in main.js, post.js`: each package and the bundles that hold it.
+  const inBundle = (bundle: string) =>
+    [...licenses.matchAll(/^(\S+) \S+ \(.*\), in (.*)$/gm)]
+      .filter((m) => (m[2] ?? '').split(', ').includes(bundle))
+      .map((m) => m[1]);
+  const steps = ['@actions/core', '@actions/http-client', 'tunnel'];
+  expect(inBundle('main.js')).toEqual(steps);
+  expect(inBundle('post.js')).toEqual(steps);
 });
 
 test('a job without `workspace` needs neither the check of a workspace nor the release report', async () => {
