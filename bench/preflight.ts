@@ -1,18 +1,29 @@
 // `npm run bench:preflight`: what the check of a workspace (`workspace`) adds to the main step,
 // on loopback: main + post without it, with a workspace of 3 crates, and of 50 (all in the
 // registry, half of them at the version being released), launched as the runner launches the
-// action. `BENCH_BASELINE=<dir>` adds another build's dist/ without `workspace` (say, main's),
-// to show that start-up without it has not moved. Runs are interleaved; prints a table. Then,
-// once, main's peak memory (GNU time) and time against a hostile index: `BENCH_HOSTILE` crates
-// (300 by default; 0 skips it) whose files are each nearly 8 MiB of short lines.
+// action. `BENCH_BASELINE=<dir>[:<dir>...]` adds other builds' dist/, the same cases for each
+// (without `workspace` only, for a build from before the input). Runs are interleaved; prints
+// a table. Then, once, main's peak memory (GNU time) and time against a hostile index:
+// `BENCH_HOSTILE` crates (300 by default; 0 skips it) whose files are each nearly 8 MiB of
+// short lines.
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { makeWorkspace, type Workspace } from '../rig/cargo.js';
 import { cargoVersion } from '../rig/cargo.js';
 import { shortLinesFile } from '../rig/registry.js';
 import { World } from '../rig/world.js';
 import { MAX_INDEX_FILE_BYTES } from '../src/preflight/check-index.js';
-import { ACTION, GNU_TIME, job, type Pair } from './launch.js';
+import { ACTION, baselinePairs, GNU_TIME, job } from './launch.js';
+
+/** Whether an action.yml declares the `workspace` input (an older build does not). */
+const hasWorkspaceInput = (file: string) => {
+  try {
+    return /^ {2}workspace:/m.test(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
+};
 
 const RUNS = Number(process.env.BENCH_RUNS ?? '20');
 const WARMUP = 2;
@@ -51,21 +62,35 @@ try {
     CARGO_HOME: ws.env.CARGO_HOME ?? '',
     RUSTUP_HOME: ws.env.RUSTUP_HOME ?? '',
   });
-  const baseline = process.env.BENCH_BASELINE;
-  const cases: { name: string; pair: Pair; env: Record<string, string> }[] = [
-    ...(baseline
+  // This build, and each baseline: without `workspace`, and with it where that build has the
+  // input (its action.yml, beside its dist/, declares it).
+  const builds = [
+    { name: 'this build', pair: ACTION, checks: true },
+    ...baselinePairs().map((baseline) => ({
+      name: `baseline (${baseline.name})`,
+      pair: baseline,
+      checks: hasWorkspaceInput(join(dirname(baseline.main), '..', 'action.yml')),
+    })),
+  ];
+  const cases = builds.flatMap((build, b) => [
+    { build: b, name: `${build.name}, no workspace`, pair: build.pair, env: {} },
+    ...(build.checks
       ? [
           {
-            name: `baseline (${baseline}), no workspace`,
-            pair: { main: join(baseline, 'main.js'), post: join(baseline, 'post.js') },
-            env: {},
+            build: b,
+            name: `${build.name}, workspace of 3 crates`,
+            pair: build.pair,
+            env: withWorkspace(three),
+          },
+          {
+            build: b,
+            name: `${build.name}, workspace of 50 crates`,
+            pair: build.pair,
+            env: withWorkspace(fifty),
           },
         ]
       : []),
-    { name: 'no workspace', pair: ACTION, env: {} },
-    { name: 'workspace of 3 crates', pair: ACTION, env: withWorkspace(three) },
-    { name: 'workspace of 50 crates', pair: ACTION, env: withWorkspace(fifty) },
-  ];
+  ]);
   const times = cases.map(() => ({ main: [] as number[], post: [] as number[] }));
   for (let i = 0; i < WARMUP + RUNS; i++) {
     // Rotate the order, so that no case always runs on a warmer machine.
@@ -80,15 +105,17 @@ try {
       }
     }
   }
-  const base = median(times[baseline ? 1 : 0]?.main ?? []);
   console.log(
     `auth-action pre-flight benchmark: ${RUNS} interleaved runs after ${WARMUP} warm-ups, ${cargoVersion() ?? ''}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString().slice(0, 10)}`,
   );
   console.log('');
-  console.log('| main step, ms: median (p25–p75) | main | added to main | post |');
+  console.log(
+    '| main step, ms: median (p25–p75) | main | added to main (to the same build without `workspace`) | post |',
+  );
   console.log('| --- | --- | --- | --- |');
   cases.forEach((c, i) => {
     const t = times[i] ?? { main: [], post: [] };
+    const base = median(times[cases.findIndex((other) => other.build === c.build)]?.main ?? []);
     const added = median(t.main) - base;
     console.log(
       `| ${c.name} | ${median(t.main).toFixed(1)} (${quartiles(t.main)}) | ${added >= 0 ? '+' : ''}${added.toFixed(1)} | ${median(t.post).toFixed(1)} |`,

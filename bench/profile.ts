@@ -1,16 +1,24 @@
-// `npm run bench:profile`: where the action's start-up time goes, beside the floor's. Runs main
-// and post of both under V8's CPU profiler (--cpu-prof) with a hook that lists the built-in
-// modules each process loaded; prints self time by place, largest difference first, and the
-// built-ins the action loads that the floor does not. This is how the figures in docs/performance.md
-// were found; profiling slows both, so read it for where, not how much.
+// `npm run bench:profile`: where the action's start-up time goes, beside the floor's (or beside
+// another build's, the first of `BENCH_BASELINE`), in the world of `npm run bench`. Runs main and
+// post of both under V8's CPU profiler (--cpu-prof) with a hook that lists the built-in modules
+// each process loaded; prints self time by place, largest difference first, and the built-ins
+// the action loads that the other does not. This is how the figures in docs/performance.md were
+// found; profiling slows both, so read it for where, not how much.
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROOT } from '../rig/runner.js';
-import { World } from '../rig/world.js';
-import { ACTION, FLOOR, job, type Pair } from './launch.js';
 import { removeTree } from '../rig/remove-tree.js';
+import { ROOT } from '../rig/runner.js';
+import {
+  ACTION,
+  baselinePairs,
+  type BenchWorld,
+  FLOOR,
+  job,
+  startBenchWorld,
+  type Pair,
+} from './launch.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? '12');
 const TOP = 12;
@@ -52,7 +60,7 @@ function selfTime(profile: CpuProfile): Map<string, number> {
 }
 
 /** Profiles RUNS jobs of a pair; per phase, the mean self time per place and the modules loaded. */
-async function profile(world: World, pair: Pair) {
+async function profile(bench: BenchWorld, pair: Pair) {
   const dir = await mkdtemp(join(tmpdir(), 'auth-action-profile-'));
   try {
     const hook = join(dir, 'hook.mjs');
@@ -64,7 +72,7 @@ async function profile(world: World, pair: Pair) {
       `--import=${hook}`,
     ];
     for (let i = 0; i < RUNS; i++)
-      await job(world, pair, { nodeArgs, env: { BENCH_PROFILE_DIR: dir } });
+      await job(bench.world, pair, { nodeArgs, env: { ...bench.env, BENCH_PROFILE_DIR: dir } });
     const result = {
       main: { time: new Map<string, number>(), modules: new Set<string>() },
       post: { time: new Map<string, number>(), modules: new Set<string>() },
@@ -88,44 +96,49 @@ async function profile(world: World, pair: Pair) {
   }
 }
 
-const world = await World.start();
+const [baseline] = baselinePairs();
+const OTHER = baseline ?? FLOOR;
+const otherName = baseline ? `baseline (${baseline.name})` : 'floor';
+const bench = await startBenchWorld();
 try {
   // The rig's servers warm up on their first requests: that wait would land on whoever goes first.
-  for (let i = 0; i < 3; i++) for (const pair of [ACTION, FLOOR]) await job(world, pair);
-  const action = await profile(world, ACTION);
-  const floor = await profile(world, FLOOR);
+  for (let i = 0; i < 3; i++) {
+    for (const pair of [ACTION, OTHER]) await job(bench.world, pair, { env: bench.env });
+  }
+  const action = await profile(bench, ACTION);
+  const floor = await profile(bench, OTHER);
   console.log(
-    `auth-action profile: ${RUNS} runs of each, self time in ms per run (V8 sampling every 50 µs)`,
+    `auth-action profile: ${RUNS} runs of each against the ${otherName}, the registry over ${bench.protocol.toUpperCase()}, self time in ms per run (V8 sampling every 50 µs)`,
   );
   for (const phase of ['main', 'post'] as const) {
     const ours = action[phase].time;
     const theirs = floor[phase].time;
-    // The scripts themselves differ by name: compare the action's bundle with the floor's file.
+    // The scripts themselves differ by name: compare the action's bundle with the other's.
     const script = (pair: Pair) => relative(ROOT, pair[phase]);
     const rows = [...new Set([...ours.keys(), ...theirs.keys()])]
-      .filter((place) => place !== script(FLOOR))
+      .filter((place) => place !== script(OTHER))
       .map((place) => {
         const a = ours.get(place) ?? 0;
         const f =
-          place === script(ACTION) ? (theirs.get(script(FLOOR)) ?? 0) : (theirs.get(place) ?? 0);
+          place === script(ACTION) ? (theirs.get(script(OTHER)) ?? 0) : (theirs.get(place) ?? 0);
         return { place, a, f };
       })
       .sort((x, y) => y.a - y.f - (x.a - x.f));
     const total = (time: Map<string, number>) => [...time.values()].reduce((s, ms) => s + ms, 0);
     console.log(
-      `\n${phase}: ${total(ours).toFixed(1)} ms profiled against the floor's ${total(theirs).toFixed(1)} ms`,
+      `\n${phase}: ${total(ours).toFixed(1)} ms profiled against the ${otherName}'s ${total(theirs).toFixed(1)} ms`,
     );
-    console.log('\n| where | auth-action | floor | more |');
+    console.log(`\n| where | auth-action | ${otherName} | more |`);
     console.log('| --- | --- | --- | --- |');
     for (const { place, a, f } of rows.slice(0, TOP)) {
-      const name = place === script(ACTION) ? `${place} (the floor: its own script)` : place;
+      const name = place === script(ACTION) ? `${place} (the other: its own script)` : place;
       console.log(`| ${name} | ${a.toFixed(2)} | ${f.toFixed(2)} | ${(a - f).toFixed(2)} |`);
     }
     const extra = [...action[phase].modules].filter((m) => !floor[phase].modules.has(m)).sort();
     console.log(
-      `\nBuilt-in modules ${phase} loads that the floor does not: ${extra.join(', ') || 'none'}`,
+      `\nBuilt-in modules ${phase} loads that the ${otherName} does not: ${extra.join(', ') || 'none'}`,
     );
   }
 } finally {
-  await world.stop();
+  await bench.stop();
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { applyFault, FaultScript } from './faults.js';
 import { close, listen, sendJson } from './http-util.js';
 import { GITHUB_ISSUER, newSigningKey, signJwt } from './jwt.js';
@@ -64,14 +65,27 @@ export class OidcService {
     void this.handle(req, res);
   });
   private port = 0;
+  /** The ID token endpoint over TLS, as GitHub's is, when started with a certificate. */
+  private tlsServer: Server | undefined;
+  private tlsPort = 0;
 
-  async start(): Promise<this> {
+  /**
+   * With `tls`, the ID token endpoint (requestUrl) is served over HTTPS too; the issuer's
+   * discovery document and keys stay on http (origin), where the registry fetches them.
+   */
+  async start(tls?: { key: string; cert: string }): Promise<this> {
     this.port = await listen(this.server);
+    if (tls !== undefined) {
+      this.tlsServer = createHttpsServer(tls, (req, res) => {
+        void this.handle(req, res);
+      });
+      this.tlsPort = await listen(this.tlsServer);
+    }
     return this;
   }
 
-  stop(): Promise<void> {
-    return close(this.server);
+  async stop(): Promise<void> {
+    await Promise.all([close(this.server), this.tlsServer && close(this.tlsServer)]);
   }
 
   get origin(): string {
@@ -80,7 +94,8 @@ export class OidcService {
 
   /** What the runner puts in ACTIONS_ID_TOKEN_REQUEST_URL: it already has a query. */
   get requestUrl(): string {
-    return `${this.origin}/_apis/distributedtask/idtoken?api-version=2.0`;
+    const origin = this.tlsServer ? `https://127.0.0.1:${this.tlsPort}` : this.origin;
+    return `${origin}/_apis/distributedtask/idtoken?api-version=2.0`;
   }
 
   get jwksUrl(): string {

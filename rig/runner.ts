@@ -62,6 +62,11 @@ export interface StepOptions {
   knownSecrets?: string[];
   /** A safety net: the process is killed after this long (the action's own timeouts come first). */
   killAfterMs?: number;
+  /**
+   * The folder that stands for the action's repository, whose action.yml paths (dist/main.js)
+   * are run: this repository by default, or a copy with files left out.
+   */
+  actionRoot?: string;
 }
 
 interface ActionYml {
@@ -188,7 +193,10 @@ export class Job {
   ): Promise<StepResult> {
     const yml = await actionYml();
     if (yml.runs.using !== 'node24') throw new Error(`action.yml runs.using is ${yml.runs.using}`);
-    const script = join(ROOT, phase === 'main' ? yml.runs.main : yml.runs.post);
+    const script = join(
+      options.actionRoot ?? ROOT,
+      phase === 'main' ? yml.runs.main : yml.runs.post,
+    );
     const state = Object.fromEntries(
       Object.entries(options.stateIn ?? {}).map(([k, v]) => [`STATE_${k}`, v]),
     );

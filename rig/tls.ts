@@ -50,7 +50,8 @@ export function opensslConfig(commonName: string, extensions: Record<string, str
 
 /**
  * A throwaway CA and a certificate it signed for `hostname` (and any `others`: crates.io and
- * index.crates.io, say), made with openssl at test time.
+ * index.crates.io, say), made with openssl at test time. An IPv4 address (127.0.0.1, for a
+ * server reached without a name) goes into the certificate as an IP address.
  */
 export function makePki(hostname: string, ...others: string[]): TestPki {
   const dir = mkdtempSync(join(tmpdir(), 'auth-action-pki-'));
@@ -82,7 +83,9 @@ export function makePki(hostname: string, ...others: string[]): TestPki {
       basicConstraints: 'critical,CA:FALSE',
       keyUsage: 'critical,digitalSignature,keyEncipherment',
       extendedKeyUsage: 'serverAuth',
-      subjectAltName: [hostname, ...others].map((name) => `DNS:${name}`).join(','),
+      subjectAltName: [hostname, ...others]
+        .map((name) => (/^\d+\.\d+\.\d+\.\d+$/.test(name) ? `IP:${name}` : `DNS:${name}`))
+        .join(','),
       subjectKeyIdentifier: 'hash',
       authorityKeyIdentifier: 'keyid',
     }),

@@ -33,8 +33,12 @@ export class World {
     readonly registry: Registry,
   ) {}
 
-  static async start(options: Partial<RegistryOptions> = {}): Promise<World> {
-    const oidc = await new OidcService().start();
+  /** `oidcTls`: GitHub's ID token endpoint over HTTPS too (see OidcService.start). */
+  static async start(
+    options: Partial<RegistryOptions> = {},
+    oidcTls?: { key: string; cert: string },
+  ): Promise<World> {
+    const oidc = await new OidcService().start(oidcTls);
     const registry = await new Registry({
       discovery: { [GITHUB_ISSUER]: `${oidc.origin}/.well-known/openid-configuration` },
       ...options,

@@ -33,6 +33,8 @@ export function packageOf(resource) {
  * alone on its line.
  */
 export function splitLicenses(text, names) {
+  // A bundle of the project's own code alone (a part such as the release report) has none.
+  if (text.trim() === '') return [];
   const lines = text.replace(/\n+$/, '').split('\n');
   const blocks = [];
   for (let i = 0; i < lines.length; i++) {

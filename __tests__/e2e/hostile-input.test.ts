@@ -1,7 +1,7 @@
 import { EchoServer } from '../../rig/echo.js';
 import type { StepResult } from '../../rig/runner.js';
 import { World } from '../../rig/world.js';
-import { MAX_BODY_BYTES } from '../../src/http/transport.js';
+import { MAX_BODY_BYTES } from '../../src/http/body-limit.js';
 import { theError, theWarning } from '../expect-step.js';
 
 let world: World;

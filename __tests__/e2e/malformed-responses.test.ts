@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES } from '../../src/http/transport.js';
+import { MAX_BODY_BYTES } from '../../src/http/body-limit.js';
 import { theError } from '../expect-step.js';
 import { World } from '../../rig/world.js';
 

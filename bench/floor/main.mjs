@@ -1,12 +1,14 @@
 // The floor for main: the least a Node 24 action can do. GET the ID token, POST it, write the
 // output and state files; node's own http, one file, no keep-alive (as the action).
 // Built-ins through getBuiltinModule: an ESM `import 'node:http'` costs several times more at start.
+// node:https only for an https URL (a registry over TLS: `npm run bench`'s default).
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-const { request } = process.getBuiltinModule('node:http');
+const client = (url) =>
+  process.getBuiltinModule(new URL(url).protocol === 'https:' ? 'node:https' : 'node:http');
 
 function send(method, url, headers, body) {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers, agent: false }, (res) => {
+    const req = client(url).request(url, { method, headers, agent: false }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (text += chunk));

@@ -215,13 +215,31 @@ export interface Attempts {
   max: number;
 }
 
+/**
+ * What marks an ActionFailure. The parts a step loads only when asked (the check of a
+ * workspace, post's release report) are bundles of their own, each with its own copy of this
+ * class (scripts/build.mjs): `instanceof` asks for the mark, so that main and post know a
+ * failure thrown by either copy.
+ */
+const ACTION_FAILURE = Symbol.for('auth-action.ActionFailure');
+
 export class ActionFailure extends Error {
+  readonly [ACTION_FAILURE] = true;
+
   constructor(
     readonly failure: Failure,
     readonly attempts?: Attempts,
   ) {
     super(failure.kind);
     this.name = 'ActionFailure';
+  }
+
+  static override [Symbol.hasInstance](value: unknown): value is ActionFailure {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [ACTION_FAILURE]?: unknown })[ACTION_FAILURE] === true
+    );
   }
 }
 

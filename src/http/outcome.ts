@@ -1,7 +1,8 @@
 import type { Call, Failure } from '../errors/failure.js';
 import { parseErrorBody } from './error-body.js';
 import { parseRetryAfter, type Outcome } from './retry.js';
-import { MAX_BODY_BYTES, type HttpResponse, type TransportError } from './transport.js';
+import { MAX_BODY_BYTES } from './body-limit.js';
+import type { HttpResponse, TransportError } from './transport.js';
 
 /** Node error codes that another try cannot fix. */
 const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;

@@ -9,10 +9,8 @@ import { HttpClient } from '@actions/http-client';
 import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import type { RequestHandler } from '@actions/http-client/lib/interfaces';
 import type { Call } from '../errors/failure.js';
+import { MAX_BODY_BYTES } from './body-limit.js';
 import { USER_AGENT } from './user-agent.js';
-
-/** A hostile or broken server must not make the action buffer an unbounded body. */
-export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface HttpRequest {
   call: Call;

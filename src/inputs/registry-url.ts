@@ -21,7 +21,9 @@ export interface Registry {
 export type UrlCheck =
   { ok: true; baseUrl: string } | { ok: false; problem: string; tooLong?: boolean };
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+// Both cases spelled out, not /i: an /i class makes V8 fold cases through ICU the first time it
+// runs: about 1.4 million instructions, half a per cent of each step (npm run bench:instructions).
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 /** The authority of something that starts like a URL: scheme, `//`, up to `/`, `?` or `#`. */
 const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
 

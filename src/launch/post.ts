@@ -2,4 +2,7 @@
 // tools such as @github/local-action can import it and run it themselves.
 import { run } from '../post.js';
 
-await run();
+// Not `await run()`: top-level await would make webpack wrap the whole bundle in its runtime
+// for asynchronous modules; run() answers for its own failures, and node stays up while its
+// requests and files are pending, as it would for an awaited promise.
+void run();

@@ -2,4 +2,7 @@
 // run() without calling it, as src/main.ts and src/post.ts do.
 import { run } from '../provider.js';
 
-await run();
+// Not `await run()`: top-level await would make webpack wrap the whole bundle in its runtime
+// for asynchronous modules; run() answers for its own failures, and node stays up while its
+// requests and files are pending, as it would for an awaited promise.
+void run();
