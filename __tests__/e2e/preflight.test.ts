@@ -313,6 +313,38 @@ test('a `workspace` without a Cargo.toml fails main before any ID token, naming 
   }
 });
 
+test('a `workspace` that names the Cargo.toml itself, or nothing, fails main saying which', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'auth-action-no-manifest-'));
+  try {
+    const manifest = join(dir, 'Cargo.toml');
+    await writeFile(manifest, '[package]\nname = "x"\nversion = "0.1.0"\n');
+    const file = await context.world.runMain({
+      with: { workspace: manifest, 'registry-name': 'local' },
+    });
+    expect(file.exitCode).toBe(1);
+    expect(file.annotations).toEqual([
+      {
+        level: 'error',
+        message: `The \`workspace\` input names \`${manifest}\`, which is a file: \`workspace\` takes the directory that holds the Cargo.toml, so there is no workspace to check; no token was requested. Set \`workspace\` to the directory of the Cargo.toml of the workspace (or package) to release (\`crates/foo\`, not \`crates/foo/Cargo.toml\`), relative to GITHUB_WORKSPACE.`,
+      },
+    ]);
+    const missing = join(dir, 'crates', 'nope');
+    const nothing = await context.world.runMain({
+      with: { workspace: missing, 'registry-name': 'local' },
+    });
+    expect(nothing.exitCode).toBe(1);
+    expect(nothing.annotations).toEqual([
+      {
+        level: 'error',
+        message: `The \`workspace\` input names \`${missing}\`, which does not exist, so there is no workspace to check; no token was requested. Set \`workspace\` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.`,
+      },
+    ]);
+    noIdToken();
+  } finally {
+    await removeTree(dir);
+  }
+});
+
 withCargo(
   "post's release report names the crates found to publish that cargo never published, first",
   async () => {

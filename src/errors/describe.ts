@@ -512,8 +512,14 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
             : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.')
       );
     case 'no-manifest':
+      if (failure.found === 'file') {
+        return (
+          `The \`workspace\` input names ${shownPath(failure.dir)}, which is a file: \`workspace\` takes the directory that holds the Cargo.toml, so there is no workspace to check; no token was requested. ` +
+          'Set `workspace` to the directory of the Cargo.toml of the workspace (or package) to release (`crates/foo`, not `crates/foo/Cargo.toml`), relative to GITHUB_WORKSPACE.'
+        );
+      }
       return (
-        `The \`workspace\` input names ${shownPath(failure.dir)}, which has no Cargo.toml, so there is no workspace to check; no token was requested. ` +
+        `The \`workspace\` input names ${shownPath(failure.dir)}, which ${failure.found === 'nothing' ? 'does not exist' : 'has no Cargo.toml'}, so there is no workspace to check; no token was requested. ` +
         'Set `workspace` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.'
       );
     case 'no-cargo':

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ActionFailure } from '../errors/failure.js';
 import { parseMetadata, type Workspace } from './workspace-metadata.js';
@@ -23,6 +23,12 @@ export function cargoSaid(stderr: string): string {
   return (at === -1 ? plain : plain.slice(at)).slice(0, 4000).trim();
 }
 
+/** What is at `dir`, which holds no Cargo.toml: for the message that says what to set instead. */
+function found(dir: string): 'directory' | 'file' | 'nothing' {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  return stat === undefined ? 'nothing' : stat.isDirectory() ? 'directory' : 'file';
+}
+
 /**
  * The workspace whose Cargo.toml is in `dir` (or of which it is a member), read by cargo itself
  * (`cargo metadata --no-deps`: no network, no registry). The manifest is named, so cargo does
@@ -30,7 +36,8 @@ export function cargoSaid(stderr: string): string {
  */
 export async function readWorkspace(dir: string): Promise<Workspace> {
   const manifest = join(dir, 'Cargo.toml');
-  if (!existsSync(manifest)) throw new ActionFailure({ kind: 'no-manifest', dir });
+  if (!existsSync(manifest))
+    throw new ActionFailure({ kind: 'no-manifest', dir, found: found(dir) });
   const args = [
     'metadata',
     '--no-deps',
