@@ -339,6 +339,15 @@ test('a `workspace` that names the Cargo.toml itself, or nothing, fails main say
         message: `The \`workspace\` input names \`${missing}\`, which does not exist, so there is no workspace to check; no token was requested. Set \`workspace\` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.`,
       },
     ]);
+    // A path through a file (ENOTDIR) is no directory either: the same message, no stack trace.
+    const through = join(manifest, 'crates');
+    const notDir = await context.world.runMain({
+      with: { workspace: through, 'registry-name': 'local' },
+    });
+    expect(notDir.exitCode).toBe(1);
+    expect(notDir.annotations.map((a) => a.message)).toEqual([
+      expect.stringContaining(`names \`${through}\`, which does not exist,`),
+    ]);
     noIdToken();
   } finally {
     await removeTree(dir);

@@ -25,8 +25,13 @@ export function cargoSaid(stderr: string): string {
 
 /** What is at `dir`, which holds no Cargo.toml: for the message that says what to set instead. */
 function found(dir: string): 'directory' | 'file' | 'nothing' {
-  const stat = statSync(dir, { throwIfNoEntry: false });
-  return stat === undefined ? 'nothing' : stat.isDirectory() ? 'directory' : 'file';
+  try {
+    const stat = statSync(dir, { throwIfNoEntry: false });
+    return stat === undefined ? 'nothing' : stat.isDirectory() ? 'directory' : 'file';
+  } catch {
+    // ENOTDIR (a path through a file), EACCES...: there is no directory to read.
+    return 'nothing';
+  }
 }
 
 /**
