@@ -449,6 +449,10 @@ describe('a workspace cargo cannot read fails main before any ID token, with wha
         ) as unknown,
       },
     ]);
+    // Where, without the excerpt cargo draws in columns (`3 | version = "zz"`, `|  ^^^^`).
+    const message = main.annotations[0]?.message ?? '';
+    expect(message).toContain('--> Cargo.toml:3:11. No token was requested.');
+    expect(message).not.toContain('|');
   });
 
   withCargo(

@@ -16,11 +16,26 @@ const MAX_METADATA_BYTES = 64 * 1024 * 1024;
 // eslint-disable-next-line no-control-regex
 const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
 
-/** What cargo printed on stderr, without escape sequences, from its first error line on. */
+/**
+ * A line of the source excerpt cargo draws under a TOML error (`  |`, `3 | version = "zz"`,
+ * `  |           ^^^^`): a picture that reads only in columns, garbled once the message is one
+ * line. The `-->` line before it keeps the file, line and column.
+ */
+const EXCERPT_LINE = /^ *\d* *\|/;
+
+/**
+ * What cargo printed on stderr, without escape sequences and source excerpts, from its first
+ * error line on.
+ */
 export function cargoSaid(stderr: string): string {
   const plain = stderr.replace(ESCAPES, '');
   const at = plain.search(/^error/m);
-  return (at === -1 ? plain : plain.slice(at)).slice(0, 4000).trim();
+  return (at === -1 ? plain : plain.slice(at))
+    .split('\n')
+    .filter((line) => !EXCERPT_LINE.test(line))
+    .join('\n')
+    .slice(0, 4000)
+    .trim();
 }
 
 /** What is at `dir`, which holds no Cargo.toml: for the message that says what to set instead. */
