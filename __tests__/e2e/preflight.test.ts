@@ -278,6 +278,10 @@ withCargo(
         ) as unknown,
       },
     ]);
+    // An index's files are static: its error page is not said to lack "the server's JSON error".
+    expect(main.annotations[0]?.message).toContain(
+      'HTTP 503 with a body of 28 bytes (text/html) (an error page from a proxy, a load balancer or a maintenance page, most likely).',
+    );
     // The first file that cannot be read stops the others: no storm on a failing index.
     expect(context.world.registry.indexRequests.length).toBeLessThanOrEqual(3 * 9);
     expect(main.log.join('\n')).toMatch(

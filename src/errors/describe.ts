@@ -263,15 +263,18 @@ function whenServerFailed(failure: Extract<Failure, { kind: 'http-status' }>): s
     : whenUnavailable(failure.call);
 }
 
-/** A body that is not the server's JSON, in words that hold for any size and type. */
-function describeBody(body: BodyDescription): string {
+/**
+ * A body that is not the server's JSON, in words that hold for any size and type. An index's
+ * files are static: no JSON error is expected from one, so none is said to be missing.
+ */
+function describeBody(body: BodyDescription, call: Call): string {
   const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
   if (/json/i.test(body.contentType) && !body.truncated) {
     return `a body of ${size} labelled ${shown(body.contentType, 100)} that does not parse as JSON`;
   }
   const type =
     body.contentType === '' ? 'without a content type' : `(${shown(body.contentType, 100)})`;
-  return `a body of ${size} ${type}, not the server's JSON error`;
+  return `a body of ${size} ${type}${call === 'index' ? '' : ", not the server's JSON error"}`;
 }
 
 /**
@@ -286,7 +289,7 @@ function statusText(failure: Extract<Failure, { kind: 'http-status' }>, guess: b
   const likely = guess
     ? ' (an error page from a proxy, a load balancer or a maintenance page, most likely)'
     : '';
-  return `${head} with ${describeBody(body)}${likely}`;
+  return `${head} with ${describeBody(body, failure.call)}${likely}`;
 }
 
 /** Where the host that was not found comes from, and what to do about it. */
