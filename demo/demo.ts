@@ -1,6 +1,6 @@
 // `npm run demo`: the whole flow on this machine, as workflow runs would go. GitHub's OIDC
 // service and a crates.io-like registry run on loopback; the bundled action runs under Node 24
-// as the runner runs it; cargo publishes; the post step revokes. Two jobs:
+// as the runner runs it; cargo publishes; the post step revokes. Three jobs:
 //   1. one crate, with the `token` output as CARGO_REGISTRY_TOKEN;
 //   2. a three-crate workspace whose release outlives its token, with `credential-provider`;
 //   3. a release cut off half-way (a crate whose trusted publisher names another workflow),
@@ -298,6 +298,11 @@ ${bold('Job 3: a release cut off half-way, then the re-run that finishes it (`wo
 }
 
 console.log(bold('auth-action demo: trusted publishing, end to end, on loopback'));
+console.log(
+  'The demo sets AUTH_ACTION_TIME_SCALE so that waits and token lives run faster; the action says so\n' +
+    'in the first line of each step and of each run of the credential provider ("remove it from the\n' +
+    'workflow"): expected here, it is what a workflow that set it by mistake would see.',
+);
 const outcomes = [await oneCrate(), await longRelease(), await partialRelease()];
 heading('Summary');
 for (const [i, outcome] of outcomes.entries()) {

@@ -105,6 +105,11 @@ if (
   }
   mkdirSync(out, { recursive: true });
   const browser = chromium();
+  if (browser === undefined) {
+    console.error(
+      `No Chromium at ${process.env.CHROMIUM ?? '/usr/bin/chromium'} (set CHROMIUM to its path): HTML only, no PNG.`,
+    );
+  }
   for (const file of markdownFiles(inputs)) {
     const markdown = readFileSync(file, 'utf8');
     // The rig's files start with an HTML comment naming the test and step.

@@ -278,6 +278,10 @@ withCargo(
         ) as unknown,
       },
     ]);
+    // An index's files are static: its error page is not said to lack "the server's JSON error".
+    expect(main.annotations[0]?.message).toContain(
+      'HTTP 503 with a body of 28 bytes (text/html) (an error page from a proxy, a load balancer or a maintenance page, most likely).',
+    );
     // The first file that cannot be read stops the others: no storm on a failing index.
     expect(context.world.registry.indexRequests.length).toBeLessThanOrEqual(3 * 9);
     expect(main.log.join('\n')).toMatch(
@@ -308,6 +312,47 @@ test('a `workspace` without a Cargo.toml fails main before any ID token, naming 
         message: `The \`workspace\` input names \`${dir}\`, which has no Cargo.toml, so there is no workspace to check; no token was requested. Set \`workspace\` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.`,
       },
     ]);
+  } finally {
+    await removeTree(dir);
+  }
+});
+
+test('a `workspace` that names the Cargo.toml itself, or nothing, fails main saying which', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'auth-action-no-manifest-'));
+  try {
+    const manifest = join(dir, 'Cargo.toml');
+    await writeFile(manifest, '[package]\nname = "x"\nversion = "0.1.0"\n');
+    const file = await context.world.runMain({
+      with: { workspace: manifest, 'registry-name': 'local' },
+    });
+    expect(file.exitCode).toBe(1);
+    expect(file.annotations).toEqual([
+      {
+        level: 'error',
+        message: `The \`workspace\` input names \`${manifest}\`, which is a file: \`workspace\` takes the directory that holds the Cargo.toml, so there is no workspace to check; no token was requested. Set \`workspace\` to the directory of the Cargo.toml of the workspace (or package) to release (\`crates/foo\`, not \`crates/foo/Cargo.toml\`), relative to GITHUB_WORKSPACE.`,
+      },
+    ]);
+    const missing = join(dir, 'crates', 'nope');
+    const nothing = await context.world.runMain({
+      with: { workspace: missing, 'registry-name': 'local' },
+    });
+    expect(nothing.exitCode).toBe(1);
+    expect(nothing.annotations).toEqual([
+      {
+        level: 'error',
+        message: `The \`workspace\` input names \`${missing}\`, which does not exist, so there is no workspace to check; no token was requested. Set \`workspace\` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.`,
+      },
+    ]);
+    // A path through a file (ENOTDIR) is no directory either: the same message, no stack trace.
+    const through = join(manifest, 'crates');
+    const notDir = await context.world.runMain({
+      with: { workspace: through, 'registry-name': 'local' },
+    });
+    expect(notDir.exitCode).toBe(1);
+    expect(notDir.annotations.map((a) => a.message)).toEqual([
+      expect.stringContaining(`names \`${through}\`, which does not exist,`),
+    ]);
+    noIdToken();
   } finally {
     await removeTree(dir);
   }
@@ -408,6 +453,10 @@ describe('a workspace cargo cannot read fails main before any ID token, with wha
         ) as unknown,
       },
     ]);
+    // Where, without the excerpt cargo draws in columns (`3 | version = "zz"`, `|  ^^^^`).
+    const message = main.annotations[0]?.message ?? '';
+    expect(message).toContain('--> Cargo.toml:3:11. No token was requested.');
+    expect(message).not.toContain('|');
   });
 
   withCargo(

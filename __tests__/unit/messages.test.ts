@@ -202,7 +202,18 @@ const FAILURES: FailureCases = {
     },
   ],
   'no-manifest': [
-    { name: 'no Cargo.toml', failure: { kind: 'no-manifest', dir: '/w/repo/crates' } },
+    {
+      name: 'no Cargo.toml',
+      failure: { kind: 'no-manifest', dir: '/w/repo/crates', found: 'directory' },
+    },
+    {
+      name: 'no such directory',
+      failure: { kind: 'no-manifest', dir: '/w/repo/crate', found: 'nothing' },
+    },
+    {
+      name: 'the Cargo.toml itself',
+      failure: { kind: 'no-manifest', dir: '/w/repo/Cargo.toml', found: 'file' },
+    },
   ],
   'no-cargo': [
     { name: 'cargo not on PATH', failure: { kind: 'no-cargo', dir: '/w/repo', code: 'ENOENT' } },

@@ -94,6 +94,24 @@ test("cargo's words without its colours, from its first error line on (CARGO_TER
   expect(cargoSaid(coloured)).toBe("error: unexpected character 'z'\n --> Cargo.toml:3:11\nlink");
 });
 
+test("cargo's words without the source excerpt it draws under a TOML error (it reads only in columns)", () => {
+  const said = [
+    "error: unexpected character 'z' while parsing major version number",
+    ' --> Cargo.toml:3:11',
+    '  |',
+    '3 | version = "zz"',
+    '  |           ^^^^',
+    '',
+  ].join('\n');
+  expect(cargoSaid(said)).toBe(
+    "error: unexpected character 'z' while parsing major version number\n --> Cargo.toml:3:11",
+  );
+  // cargo's other words stay, "Caused by:" and its indented lines with them.
+  const caused =
+    'error: failed to parse manifest\n\nCaused by:\n  no targets specified in the manifest\n';
+  expect(cargoSaid(caused)).toBe(caused.trim());
+});
+
 describe("cargo metadata's output", () => {
   const metadata = (packages: unknown[], members?: unknown[]) =>
     JSON.stringify({ packages, workspace_members: members, workspace_root: '/w', version: 1 });

@@ -164,7 +164,11 @@ function failures(secret: string, pass: string, url: string): fc.Arbitrary<Failu
     }),
     fc.record({ kind: fc.constant('provider-folder' as const), path: urlish, problem: text }),
     // The check of a workspace: directories, cargo's words, crate names and index URLs from outside.
-    fc.record({ kind: fc.constant('no-manifest' as const), dir: urlish }),
+    fc.record({
+      kind: fc.constant('no-manifest' as const),
+      dir: urlish,
+      found: fc.constantFrom('directory' as const, 'file' as const, 'nothing' as const),
+    }),
     fc.record({ kind: fc.constant('no-cargo' as const), dir: urlish, code: text }),
     fc.record({
       kind: fc.constant('cargo-metadata' as const),

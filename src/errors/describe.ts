@@ -263,15 +263,18 @@ function whenServerFailed(failure: Extract<Failure, { kind: 'http-status' }>): s
     : whenUnavailable(failure.call);
 }
 
-/** A body that is not the server's JSON, in words that hold for any size and type. */
-function describeBody(body: BodyDescription): string {
+/**
+ * A body that is not the server's JSON, in words that hold for any size and type. An index's
+ * files are static: no JSON error is expected from one, so none is said to be missing.
+ */
+function describeBody(body: BodyDescription, call: Call): string {
   const size = body.truncated ? `more than ${body.bytes} bytes` : `${body.bytes} bytes`;
   if (/json/i.test(body.contentType) && !body.truncated) {
     return `a body of ${size} labelled ${shown(body.contentType, 100)} that does not parse as JSON`;
   }
   const type =
     body.contentType === '' ? 'without a content type' : `(${shown(body.contentType, 100)})`;
-  return `a body of ${size} ${type}, not the server's JSON error`;
+  return `a body of ${size} ${type}${call === 'index' ? '' : ", not the server's JSON error"}`;
 }
 
 /**
@@ -286,7 +289,7 @@ function statusText(failure: Extract<Failure, { kind: 'http-status' }>, guess: b
   const likely = guess
     ? ' (an error page from a proxy, a load balancer or a maintenance page, most likely)'
     : '';
-  return `${head} with ${describeBody(body)}${likely}`;
+  return `${head} with ${describeBody(body, failure.call)}${likely}`;
 }
 
 /** Where the host that was not found comes from, and what to do about it. */
@@ -512,8 +515,14 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
             : 'Check that `url` points at a cargo registry that supports trusted publishing as crates.io does.')
       );
     case 'no-manifest':
+      if (failure.found === 'file') {
+        return (
+          `The \`workspace\` input names ${shownPath(failure.dir)}, which is a file: \`workspace\` takes the directory that holds the Cargo.toml, so there is no workspace to check; no token was requested. ` +
+          'Set `workspace` to the directory of the Cargo.toml of the workspace (or package) to release (`crates/foo`, not `crates/foo/Cargo.toml`), relative to GITHUB_WORKSPACE.'
+        );
+      }
       return (
-        `The \`workspace\` input names ${shownPath(failure.dir)}, which has no Cargo.toml, so there is no workspace to check; no token was requested. ` +
+        `The \`workspace\` input names ${shownPath(failure.dir)}, which ${failure.found === 'nothing' ? 'does not exist' : 'has no Cargo.toml'}, so there is no workspace to check; no token was requested. ` +
         'Set `workspace` to the directory of the Cargo.toml of the workspace (or package) to release, relative to GITHUB_WORKSPACE, and check the repository out (actions/checkout) in a step before this one.'
       );
     case 'no-cargo':

@@ -83,8 +83,11 @@ export type Failure =
   | { kind: 'provider-folder'; path: string; problem: string }
   /** What main left for post that post refuses to use, such as a URL it would not send a token to. */
   | { kind: 'invalid-state'; name: string; where: string; value: string; problem: string }
-  /** The `workspace` input names a directory without a Cargo.toml (`dir` as resolved). */
-  | { kind: 'no-manifest'; dir: string }
+  /**
+   * The `workspace` input names no directory with a Cargo.toml (`dir` as resolved): `found` is
+   * what is there, a directory without one, a file (such as the Cargo.toml itself) or nothing.
+   */
+  | { kind: 'no-manifest'; dir: string; found: 'directory' | 'file' | 'nothing' }
   /** cargo could not be started to read the workspace (`code`: ENOENT when it is not on PATH). */
   | { kind: 'no-cargo'; dir: string; code: string }
   /**

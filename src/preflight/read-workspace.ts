@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ActionFailure } from '../errors/failure.js';
 import { parseMetadata, type Workspace } from './workspace-metadata.js';
@@ -16,11 +16,37 @@ const MAX_METADATA_BYTES = 64 * 1024 * 1024;
 // eslint-disable-next-line no-control-regex
 const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
 
-/** What cargo printed on stderr, without escape sequences, from its first error line on. */
+/**
+ * A line of the source excerpt cargo draws under a TOML error (`  |`, `3 | version = "zz"`,
+ * `  |           ^^^^`): a picture that reads only in columns, garbled once the message is one
+ * line. The `-->` line before it keeps the file, line and column.
+ */
+const EXCERPT_LINE = /^ *\d* *\|/;
+
+/**
+ * What cargo printed on stderr, without escape sequences and source excerpts, from its first
+ * error line on.
+ */
 export function cargoSaid(stderr: string): string {
   const plain = stderr.replace(ESCAPES, '');
   const at = plain.search(/^error/m);
-  return (at === -1 ? plain : plain.slice(at)).slice(0, 4000).trim();
+  return (at === -1 ? plain : plain.slice(at))
+    .split('\n')
+    .filter((line) => !EXCERPT_LINE.test(line))
+    .join('\n')
+    .slice(0, 4000)
+    .trim();
+}
+
+/** What is at `dir`, which holds no Cargo.toml: for the message that says what to set instead. */
+function found(dir: string): 'directory' | 'file' | 'nothing' {
+  try {
+    const stat = statSync(dir, { throwIfNoEntry: false });
+    return stat === undefined ? 'nothing' : stat.isDirectory() ? 'directory' : 'file';
+  } catch {
+    // ENOTDIR (a path through a file), EACCES...: there is no directory to read.
+    return 'nothing';
+  }
 }
 
 /**
@@ -30,7 +56,8 @@ export function cargoSaid(stderr: string): string {
  */
 export async function readWorkspace(dir: string): Promise<Workspace> {
   const manifest = join(dir, 'Cargo.toml');
-  if (!existsSync(manifest)) throw new ActionFailure({ kind: 'no-manifest', dir });
+  if (!existsSync(manifest))
+    throw new ActionFailure({ kind: 'no-manifest', dir, found: found(dir) });
   const args = [
     'metadata',
     '--no-deps',
