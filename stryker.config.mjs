@@ -18,8 +18,15 @@ export default {
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.stryker.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  // Two cores: one jest process per core; the checker runs beside them.
-  concurrency: 2,
+  // Two cores: Stryker gives one slot to the TypeScript checker, which is idle most of the
+  // time once a file's mutants are checked, so two jest processes run beside it.
+  concurrency: 3,
+  // A static mutant changes a value computed when its module loads (a top-level constant, a
+  // table of messages): per-test coverage cannot say which tests reach it, so each runs every
+  // test file. Here that was 897 mutants (10 %) estimated at 78 % of a full run's time, more
+  // than a runner's six hours. They are left out (Stryker reports them as ignored); the
+  // golden messages file and the unit tests of each table pin those values instead.
+  ignoreStatic: true,
   // Only the mutants whose code or tests changed since the last run are run again.
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
