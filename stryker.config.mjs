@@ -22,11 +22,11 @@ export default {
   // time once a file's mutants are checked, so two jest processes run beside it.
   concurrency: 3,
   // A static mutant changes a value computed when its module loads (a top-level constant, a
-  // table of messages): per-test coverage cannot say which tests reach it, so each runs every
-  // test file, about a minute each here. Here that was 897 mutants (10 %) estimated at 78 % of
-  // a full run's time: some 15 hours on this machine, hours on four runners. They are left out
-  // (Stryker reports them as ignored); the
-  // golden messages file and the unit tests of each table pin those values instead.
+  // table of messages): per-test coverage cannot say which tests reach it, so each one runs
+  // every test file, about a minute here. 897 of them (10 %) were estimated at 78 % of a full
+  // run's time: some 15 hours on this machine, hours on four runners. They are left out
+  // (Stryker reports them as ignored); the golden messages file and the unit tests of each
+  // table pin those values instead.
   ignoreStatic: true,
   // Only the mutants whose code or tests changed since the last run are run again.
   incremental: true,
