@@ -83,11 +83,20 @@ test('9,000 lines a step appended, at the least time scale: main’s token first
       /^The credential provider's token record held 9000 tokens it did not write there \(a step of the job added them\): post tried them after the job's own, and revoked \d+\.$/,
     ),
   );
-  const untried = 9_000 - (seen.count - 2);
-  if (untried > 0) {
-    expect(warnings).toContain(
-      `Post's 3 s budget ran out before it could try ${untried} tokens of the credential provider's record: a step of the job made the record this long (the provider writes a line per token it mints and per upload). Those tokens were not revoked, and they expire on their own 30 minutes after they were issued.`,
-    );
+  // The registry saw every revocation post tried, less those still on their way when the budget
+  // ran out (cut off before the registry read them): at most the eight post sends at a time.
+  const notSeen = 9_000 - (seen.count - 2);
+  if (notSeen > 0) {
+    const ranOut = warnings
+      .map((w) =>
+        /^Post's 3 s budget ran out before it could try (\d+) tokens of the credential provider's record: a step of the job made the record this long \(the provider writes a line per token it mints and per upload\)\. Those tokens were not revoked, and they expire on their own 30 minutes after they were issued\.$/.exec(
+          w,
+        ),
+      )
+      .find((m) => m !== null);
+    const untried = Number(ranOut?.[1]);
+    expect(untried).toBeLessThanOrEqual(notSeen);
+    expect(untried).toBeGreaterThanOrEqual(notSeen - 8);
   }
   expect(post.log).toContain(
     `Revoked 2 of the 2 publish tokens this job minted at ${world.registry.url} (for this step and for cargo).`,
