@@ -231,7 +231,7 @@ withCargo(
     );
     // Crates left out are no ✅: the answer says so, and points at the warning.
     expect(main.summary).toContain(
-      "⚠️ 1 crate to publish; none is out yet; 3 skipped (new crates, and what depends on them). The step's warning says what is left out or in doubt.",
+      "⚠️ **1 crate to publish**; none is out yet; 3 skipped (new crates, and what depends on them). The step's warning says what is left out or in doubt.",
     );
     // Excluding the new crate alone is not enough: cargo cannot package what needs it.
     expect(onlyNew?.code).not.toBe(0);

@@ -141,7 +141,7 @@ withCargo(
     expect(second.main.summary).toContain(
       '| `tp-c` | `0.2.0` | 1 other version, latest 0.1.0 | to publish |',
     );
-    expect(second.main.summary).toContain('1 crate to publish; 2 already out');
+    expect(second.main.summary).toContain('✅ **1 crate to publish**; 2 already out');
     expect(second.post.exitCode).toBe(0);
   },
 );
@@ -237,7 +237,7 @@ withCargo(
       '✅ **auth-action**: nothing to publish, so no token was minted and the `token` output is empty.',
     );
     expect(main.summary).toContain(
-      '✅ Nothing to publish: the version of each of the 3 crates to release is in the registry already.',
+      '✅ **Nothing to publish**: the version of each of the 3 crates to release is in the registry already.',
     );
     expectStatusParagraphs(main);
     expect(log).toMatch(/tp-b +0\.2\.0 +this version, yanked +skipped/);

@@ -233,14 +233,21 @@ function summaryStatus(rows: Row[], context: SummaryContext): { status: string; 
   const doubt = rows.some(
     (row) => left(row.finding) || (row.finding.kind === 'to-publish' && row.finding.unread > 0),
   );
+  const answer = boldLead(cell(verdict(rows)));
   return {
     status: doubt
-      ? statusLine(
-          '⚠️',
-          `${cell(verdict(rows))} The step's warning says what is left out or in doubt.`,
-        )
-      : statusLine('✅', cell(verdict(rows))),
+      ? statusLine('⚠️', `${answer} The step's warning says what is left out or in doubt.`)
+      : statusLine('✅', answer),
   };
+}
+
+/**
+ * The verdict with its answer in bold, as every status line leads: the words before its first
+ * `:` or `;` ("Nothing to publish", "2 crates to publish"), which hold only counts.
+ */
+function boldLead(text: string): string {
+  const at = text.search(/[:;]/);
+  return at <= 0 ? text : `**${text.slice(0, at)}**${text.slice(at)}`;
 }
 
 /**
