@@ -137,7 +137,7 @@ test('the issuer is not shown when it is GitHub’s', async () => {
   // The claims block is there, with the row the registry complained about, in the log and in
   // the summary: only the issuer's row is left out.
   const log = main.log.join('\n');
-  expect(log).toContain('What the registry compared, as this run’s ID token states it:');
+  expect(log).toContain("What the registry compared, as this run's ID token states it:");
   expect(flagged(main).log).toEqual(['  ✗ Repository (`repository`): someone/else']);
   expect(main.summary).toContain(
     '| What the registry compared | Value in this run | What to check |',
@@ -157,12 +157,12 @@ describe('"Failed to decode JWT": the hidden causes, and which are likely', () =
     const main = await world.runMain({ with: { audience: 'crates.io' } });
 
     expect(causes(main)).toEqual([
-      `  LIKELY   An audience other than the registry’s domain: this run asked for \`crates.io\` (set by the \`audience\` input: remove it unless the registry documents another value), the registry most likely expects \`${world.registry.audience}\`.`,
+      `  LIKELY   An audience other than the registry's domain: this run asked for \`crates.io\` (set by the \`audience\` input: remove it unless the registry documents another value), the registry most likely expects \`${world.registry.audience}\`.`,
       '  unlikely An expired or not-yet-valid ID token: this one was within its lifetime when sent.',
-      '  unlikely An unsupported issuer: this run’s issuer is GitHub’s default one, which crates.io accepts.',
+      "  unlikely An unsupported issuer: this run's issuer is GitHub's default one, which crates.io accepts.",
     ]);
     expect(flagged(main).log).toEqual(['  ✗ Audience (`aud`): crates.io']);
-    expect(main.summary).toContain('- **Likely.** An audience other than the registry’s domain');
+    expect(main.summary).toContain("- **Likely.** An audience other than the registry's domain");
     expect(theError(main)).toContain('most often its audience is not the registry');
   });
 
@@ -186,9 +186,9 @@ describe('"Failed to decode JWT": the hidden causes, and which are likely', () =
     const main = await world.runMain();
 
     expect(causes(main)[0]).toContain(
-      `this run asked for \`${new URL(world.registry.url).host}\`, which is the registry’s host`,
+      `this run asked for \`${new URL(world.registry.url).host}\`, which is the registry's host`,
     );
-    expect(main.log.join('\n')).toContain('None of these shows in this run’s claims');
+    expect(main.log.join('\n')).toContain("None of these shows in this run's claims");
   });
 });
 
@@ -201,7 +201,7 @@ describe('before the exchange', () => {
     });
 
     expect(theError(main)).toBe(
-      'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, whatever the workflow’s `permissions` say, so they cannot publish. Publish from a trigger that forks cannot fire: a tag push (`on: push: tags:`), `release`, or `workflow_dispatch`.',
+      "This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, whatever the workflow's `permissions` say, so they cannot publish. Publish from a trigger that forks cannot fire: a tag push (`on: push: tags:`), `release`, or `workflow_dispatch`.",
     );
     expect(main.log.join('\n')).not.toContain('id-token: write');
   });

@@ -78,7 +78,7 @@ describe('a runner file that cannot be written', () => {
 
     expect(main.exitCode).toBe(1);
     expect(theError(main)).toBe(
-      "The runner's GITHUB_OUTPUT file could not be written or read (EISDIR). This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.",
+      "The runner's GITHUB_OUTPUT file could not be written or read (EISDIR). This is the runner's disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.",
     );
     expectNoRetry(main);
     // The token was minted and went to state before the output failed: post knows it.

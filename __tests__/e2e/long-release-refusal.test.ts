@@ -40,7 +40,7 @@ withCargo(
       /cargo was about to publish `tp-[bc]`, so the crates it published before it, if any, are out: once this is fixed, publish the rest from `tp-[bc]` on/,
     );
     // The claims the registry compared are in the cargo step's log and summary, as in main's.
-    expect(said).toContain('What the registry compared, as this run’s ID token states it:');
+    expect(said).toContain("What the registry compared, as this run's ID token states it:");
     expect(cargoStep?.summary).toContain('refused the token exchange');
     expect(world.registry.uploads.filter((u) => u.status === 200).length).toBeLessThan(3);
     expect(post.exitCode).toBe(0);

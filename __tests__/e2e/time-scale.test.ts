@@ -28,7 +28,7 @@ test('a tiny scale does not time out a registry that answers in 0.4 s, and is sa
   expect(world.registry.isRevoked(main.outputs.token ?? '')).toBe(true);
   for (const step of [main, post]) {
     expect(step.log.filter((line) => line.includes('AUTH_ACTION_TIME_SCALE'))).toEqual([
-      'AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by 0.005 (0.0001 asked; 0.005 is the least). It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least 1 s (none starts with less of its step’s budget left), a step at least 3 s.',
+      "AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by 0.005 (0.0001 asked; 0.005 is the least). It is a setting for auth-action's own tests: remove it from the workflow. A try still gets at least 1 s (none starts with less of its step's budget left), a step at least 3 s.",
     ]);
   }
 });
@@ -45,7 +45,7 @@ test('the rig’s own scale is said too, as it is', async () => {
   const main = await world.runMain();
 
   expect(main.log).toContain(
-    'AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by 0.05. It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least 1 s (none starts with less of its step’s budget left), a step at least 3 s.',
+    "AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by 0.05. It is a setting for auth-action's own tests: remove it from the workflow. A try still gets at least 1 s (none starts with less of its step's budget left), a step at least 3 s.",
   );
 });
 

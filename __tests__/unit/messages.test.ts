@@ -125,7 +125,7 @@ const FAILURES: FailureCases = {
   ],
   'bad-environment': [
     {
-      name: 'the ID token service’s URL changed by an earlier step',
+      name: "the ID token service's URL changed by an earlier step",
       failure: failureOf('bad-environment', () =>
         oidcAccess(
           readEnvironment({
@@ -221,7 +221,7 @@ const FAILURES: FailureCases = {
   ],
   'cargo-metadata': [
     {
-      name: 'cargo’s own words',
+      name: "cargo's own words",
       failure: {
         kind: 'cargo-metadata',
         dir: '/w/repo',
@@ -532,7 +532,7 @@ const FAILURES: FailureCases = {
       },
     },
     {
-      name: 'the index’s config.json refused',
+      name: "the index's config.json refused",
       failure: {
         kind: 'index-unreadable',
         index: INDEX,
@@ -683,7 +683,7 @@ const FAILURES: FailureCases = {
       },
     },
     {
-      name: 'GitHub’s token service: another refusal (400)',
+      name: "GitHub's token service: another refusal (400)",
       failure: {
         kind: 'http-status',
         call: 'id-token',
@@ -694,7 +694,7 @@ const FAILURES: FailureCases = {
       },
     },
     {
-      name: 'an error page instead of GitHub’s token service',
+      name: "an error page instead of GitHub's token service",
       failure: {
         kind: 'http-status',
         call: 'id-token',
@@ -760,7 +760,7 @@ const FAILURES: FailureCases = {
       },
     },
     {
-      name: 'a page instead of the registry’s API (403)',
+      name: "a page instead of the registry's API (403)",
       failure: {
         kind: 'http-status',
         call: 'exchange',
@@ -804,7 +804,7 @@ const FAILURES: FailureCases = {
       },
     },
     {
-      name: 'a revocation of something that is not the registry’s token (401)',
+      name: "a revocation of something that is not the registry's token (401)",
       failure: {
         kind: 'http-status',
         call: 'revoke',
@@ -839,7 +839,7 @@ const FAILURES: FailureCases = {
       attempts: { made: 5, max: 5 },
     },
     {
-      name: 'too many requests (429), with the server’s words',
+      name: "too many requests (429), with the server's words",
       failure: {
         kind: 'http-status',
         call: 'exchange',
@@ -851,7 +851,7 @@ const FAILURES: FailureCases = {
       attempts: { made: 2, max: 5 },
     },
     {
-      name: 'the registry could not load GitHub’s keys (500)',
+      name: "the registry could not load GitHub's keys (500)",
       failure: {
         kind: 'http-status',
         call: 'exchange',
@@ -901,9 +901,9 @@ type Words = [name: string, details: string[]];
 const REFUSALS: Record<RefusalKind, [Words, ...Words[]]> = {
   undecodable: [['Failed to decode JWT', ['Failed to decode JWT']]],
   'unsupported-issuer': [
-    ['GitHub’s issuer', ['Unsupported JWT issuer: https://token.actions.githubusercontent.com']],
+    ["GitHub's issuer", ['Unsupported JWT issuer: https://token.actions.githubusercontent.com']],
     [
-      'an enterprise’s issuer',
+      "an enterprise's issuer",
       ['Unsupported JWT issuer: https://token.actions.githubusercontent.com/my-enterprise'],
     ],
   ],
@@ -1271,7 +1271,7 @@ function document(): string[] {
     `### ${name}\n\n\`\`\`\`json\n${input}\n\`\`\`\`\n\n\`\`\`\`text\n${message}\n\`\`\`\`\n`;
   return [
     [
-      '# The action’s messages',
+      "# The action's messages",
       '',
       'Every message the action words, as the user reads it: each branch of',
       '`src/errors/describe.ts`, then the other places in `src/` that word a fix. Each case is',

@@ -201,7 +201,7 @@ test('a refused exchange is cargo’s error, in the words main would use', async
     ) as unknown,
   });
   expect(
-    log.some((line) => line.startsWith('What the registry compared, as this run’s ID token')),
+    log.some((line) => line.startsWith("What the registry compared, as this run's ID token")),
   ).toBe(true);
 });
 

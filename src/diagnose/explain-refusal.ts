@@ -100,7 +100,7 @@ function rowsFor(claims: RunClaims, context: RefusalContext): Omit<Row, 'flagged
       compared: 'Repository (`repository`)',
       value: claims.repository ?? none('missing'),
       check:
-        'The trusted publisher’s repository owner and name (case does not count). A renamed or transferred repository needs its config updated.',
+        "The trusted publisher's repository owner and name (case does not count). A renamed or transferred repository needs its config updated.",
     },
     {
       key: 'owner-id',
@@ -114,7 +114,7 @@ function rowsFor(claims: RunClaims, context: RefusalContext): Omit<Row, 'flagged
       compared: 'Workflow file (from `workflow_ref`)',
       value: claims.workflowFile ?? none(`no \`.yml\` file in \`${claims.workflowRef ?? ''}\``),
       check:
-        'The config’s workflow file name, exactly: only the file name, case counts, and `.yml` is not `.yaml`.',
+        "The config's workflow file name, exactly: only the file name, case counts, and `.yml` is not `.yaml`.",
     },
   ];
   if (claims.reusableWorkflowRef !== undefined) {
@@ -161,13 +161,13 @@ function rowsFor(claims: RunClaims, context: RefusalContext): Omit<Row, 'flagged
       key: 'audience',
       compared: 'Audience (`aud`)',
       value: claims.audience ?? none('missing'),
-      check: `The registry’s domain (\`${expectedAudience(context.baseUrl)}\` for ${context.baseUrl}). It comes from the \`audience\` input if set, else from the host of \`url\`.`,
+      check: `The registry's domain (\`${expectedAudience(context.baseUrl)}\` for ${context.baseUrl}). It comes from the \`audience\` input if set, else from the host of \`url\`.`,
     },
     {
       key: 'lifetime',
       compared: 'ID token lifetime (`iat`, `exp`)',
       value: lifetime(claims, context.nowSeconds),
-      check: 'GitHub’s ID tokens live about 5 minutes; registries allow about 60 s of clock skew.',
+      check: "GitHub's ID tokens live about 5 minutes; registries allow about 60 s of clock skew.",
     },
   );
   return rows;
@@ -186,8 +186,8 @@ function hiddenCauses(claims: RunClaims, context: RefusalContext): Cause[] {
   return [
     {
       text: audienceOff
-        ? `An audience other than the registry’s domain: this run asked for \`${claims.audience ?? ''}\` (${source}), the registry most likely expects \`${expected}\`.`
-        : `An audience other than the registry’s domain: this run asked for \`${claims.audience ?? ''}\`, which is the registry’s host; only a registry whose domain differs from its URL would refuse it.`,
+        ? `An audience other than the registry's domain: this run asked for \`${claims.audience ?? ''}\` (${source}), the registry most likely expects \`${expected}\`.`
+        : `An audience other than the registry's domain: this run asked for \`${claims.audience ?? ''}\`, which is the registry's host; only a registry whose domain differs from its URL would refuse it.`,
       likely: audienceOff,
       row: 'audience',
     },
@@ -195,7 +195,7 @@ function hiddenCauses(claims: RunClaims, context: RefusalContext): Cause[] {
       text: expired
         ? `An expired ID token: it expired ${duration(now - (claims.expiresAt ?? now))} ago.`
         : early
-          ? 'An ID token from the future: its `iat` is ahead of this machine’s clock; a clock is wrong.'
+          ? "An ID token from the future: its `iat` is ahead of this machine's clock; a clock is wrong."
           : 'An expired or not-yet-valid ID token: this one was within its lifetime when sent.',
       likely: expired || early,
       row: 'lifetime',
@@ -203,8 +203,8 @@ function hiddenCauses(claims: RunClaims, context: RefusalContext): Cause[] {
     {
       text:
         claims.issuer === GITHUB_ISSUER
-          ? 'An unsupported issuer: this run’s issuer is GitHub’s default one, which crates.io accepts.'
-          : `An unsupported issuer: this run’s issuer is \`${claims.issuer ?? ''}\`, not \`${GITHUB_ISSUER}\`.`,
+          ? "An unsupported issuer: this run's issuer is GitHub's default one, which crates.io accepts."
+          : `An unsupported issuer: this run's issuer is \`${claims.issuer ?? ''}\`, not \`${GITHUB_ISSUER}\`.`,
       likely: claims.issuer !== GITHUB_ISSUER,
       row: 'issuer',
     },
@@ -229,7 +229,7 @@ export function diagnoseRefusal(
   const causes = decodeFailure ? hiddenCauses(claims, context) : [];
   if (decodeFailure && !causes.some((c) => c.likely)) {
     notes.push(
-      'None of these shows in this run’s claims: the registry may have failed to check the signature against GitHub’s keys. Re-run the job; if it persists, ask the registry.',
+      "None of these shows in this run's claims: the registry may have failed to check the signature against GitHub's keys. Re-run the job; if it persists, ask the registry.",
     );
   }
   causes.filter((c) => c.likely).forEach((c) => flagged.add(c.row));

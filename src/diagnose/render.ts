@@ -3,11 +3,11 @@ import { statusLine, summarySection } from '../output/summary.js';
 import { shown } from '../redact/redact.js';
 
 const AID =
-  'These values come from this run’s ID token: a debugging aid to compare with the registry’s trusted publisher settings, not something to copy into them blindly.';
+  "These values come from this run's ID token: a debugging aid to compare with the registry's trusted publisher settings, not something to copy into them blindly.";
 
 /** The diagnosis as one readable block for the log. */
 export function diagnosisForLog(diagnosis: Diagnosis): string {
-  const lines = ['What the registry compared, as this run’s ID token states it:'];
+  const lines = ["What the registry compared, as this run's ID token states it:"];
   for (const row of diagnosis.rows) {
     lines.push(`${row.flagged ? '  ✗ ' : '    '}${row.compared}: ${row.value}`);
     lines.push(`        ${row.check}`);

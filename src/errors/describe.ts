@@ -129,14 +129,14 @@ function whenExchangeRefused(refusal: Refusal): string {
         : "Publish from a repository whose ID tokens use GitHub's default issuer.";
     case 'missing-key-id':
       return (
-        'The ID token names no signing key (`kid`), and GitHub’s always do: it did not come from GitHub Actions’ token service. ' +
+        "The ID token names no signing key (`kid`), and GitHub's always do: it did not come from GitHub Actions' token service. " +
         'If a step before this one changed ACTIONS_ID_TOKEN_REQUEST_URL (through GITHUB_ENV), remove that; on a self-hosted runner, check that no proxy answers for GitHub.'
       );
     case 'unknown-key-id':
       return (
-        'The registry does not know the key that signed the ID token. Most likely GitHub has just rotated its signing keys and the registry’s copy of them lags ' +
+        "The registry does not know the key that signed the ID token. Most likely GitHub has just rotated its signing keys and the registry's copy of them lags " +
         '(crates.io fetches them again at most once a minute): re-run the job in a few minutes. ' +
-        'If it persists, the ID token was not signed by GitHub Actions’ token service: check ACTIONS_ID_TOKEN_REQUEST_URL and, on a self-hosted runner, the proxy settings.'
+        "If it persists, the ID token was not signed by GitHub Actions' token service: check ACTIONS_ID_TOKEN_REQUEST_URL and, on a self-hosted runner, the proxy settings."
       );
     case 'key-set-unavailable':
       // A 500: only reached when a registry answers it with a status the action does not retry.
@@ -151,12 +151,12 @@ function whenExchangeRefused(refusal: Refusal): string {
       return 'Publish from a `push` (tags), `release` or `workflow_dispatch` trigger.';
     case 'unexpected-claim':
       return (
-        `The registry could not read this run’s ${code(refusal.claim)} claim, which GitHub Actions’ ID tokens always carry in a shape it reads: ` +
+        `The registry could not read this run's ${code(refusal.claim)} claim, which GitHub Actions' ID tokens always carry in a shape it reads: ` +
         'compare the claims listed with what GitHub sends, and if the ID token came from GitHub, ask the registry.'
       );
     case 'no-config':
       return (
-        `The registry has no trusted publisher for the repository ${code(refusal.repository)}: add one ${CONFIG_PAGE} with this repository’s owner, name and workflow file ` +
+        `The registry has no trusted publisher for the repository ${code(refusal.repository)}: add one ${CONFIG_PAGE} with this repository's owner, name and workflow file ` +
         '(case does not count in the names); if the repository was renamed or moved to another owner, update the trusted publisher to match.'
       );
     case 'owner-id-mismatch':
@@ -167,8 +167,8 @@ function whenExchangeRefused(refusal: Refusal): string {
       );
     case 'workflow-mismatch':
       return (
-        `This run’s workflow file is ${code(refusal.workflow)}, and the trusted publisher expects ${names(refusal.expected)}: ` +
-        `publish from that workflow file, or change the trusted publisher’s workflow file to ${code(refusal.workflow)} ` +
+        `This run's workflow file is ${code(refusal.workflow)}, and the trusted publisher expects ${names(refusal.expected)}: ` +
+        `publish from that workflow file, or change the trusted publisher's workflow file to ${code(refusal.workflow)} ` +
         '(only the file name; case counts, and `.yml` is not `.yaml`; for a reusable workflow, the calling one).'
       );
     case 'environment-required':
@@ -211,7 +211,7 @@ function whenRevocationRefused(refusal: Refusal | undefined): string {
 }
 
 const KEY_SET_UNAVAILABLE =
-  'The registry could not load GitHub’s signing keys to check the ID token: that is on the registry’s side (or GitHub’s key endpoint), not in this workflow. ' +
+  "The registry could not load GitHub's signing keys to check the ID token: that is on the registry's side (or GitHub's key endpoint), not in this workflow. " +
   "Check the registry's status page and re-run the job later.";
 
 const noEndpoint = (status: number): boolean => status === 404 || status === 405;
@@ -425,7 +425,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     case 'runner-file':
       return (
         `The runner's ${failure.variable} ${failure.variable === 'RUNNER_TEMP' ? 'folder' : 'file'} could not be written or read (${shown(failure.code, 40)}). ` +
-        'This is the runner’s disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full.'
+        "This is the runner's disk or setup, not the network: re-run the job; on a self-hosted runner, check that its work folder is writable and not full."
       );
     case 'cargo-request':
       return `auth-action's credential provider could not read cargo's request: ${problemClause(failure.problem)}. It speaks version 1 of cargo's credential-provider protocol, which cargo 1.74 and later use.`;
@@ -446,7 +446,7 @@ export function describeFailure(failure: Failure, attempts?: Attempts): string {
     case 'no-id-token':
       return failure.fromFork
         ? 'This run was triggered by a pull request from a fork, and GitHub gives such runs no OIDC ID token, ' +
-            'whatever the workflow’s `permissions` say, so they cannot publish. Publish from a trigger that ' +
+            "whatever the workflow's `permissions` say, so they cannot publish. Publish from a trigger that " +
             'forks cannot fire: a tag push (`on: push: tags:`), `release`, or `workflow_dispatch`.'
         : 'This job cannot request an OIDC ID token from GitHub: ACTIONS_ID_TOKEN_REQUEST_URL and ' +
             'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. Give the job (or the whole workflow) ' +

@@ -43,7 +43,7 @@ export function timeScaleNote(scale: number, asked?: number): string | undefined
   const clamped = asked === undefined ? '' : ` (${asked} asked; ${scale} is the least)`;
   return (
     `AUTH_ACTION_TIME_SCALE is set: auth-action multiplies its timeouts, waits and the token life it assumes by ${scale}${clamped}. ` +
-    `It is a setting for auth-action’s own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s (none starts with less of its step’s budget left), a step at least ${MIN_BUDGET_MS / 1000} s.`
+    `It is a setting for auth-action's own tests: remove it from the workflow. A try still gets at least ${MIN_ATTEMPT_MS / 1000} s (none starts with less of its step's budget left), a step at least ${MIN_BUDGET_MS / 1000} s.`
   );
 }
 

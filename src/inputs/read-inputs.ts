@@ -141,7 +141,7 @@ export function parseRegistryName(raw: string): string {
 /** Why a name cannot be cargo's name for a registry other than crates.io, if it cannot. */
 export function registryNameProblem(name: string): string | undefined {
   if (!REGISTRY_NAME.test(name)) {
-    return 'it must be the registry’s name in cargo’s configuration (`[registries.NAME]`): letters, digits, `-` and `_`.';
+    return "it must be the registry's name in cargo's configuration (`[registries.NAME]`): letters, digits, `-` and `_`.";
   }
   if (name.toLowerCase().replace(/_/g, '-') === 'crates-io') {
     return '`crates-io` is crates.io, which needs no name: leave `registry-name` empty.';

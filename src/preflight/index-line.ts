@@ -265,7 +265,7 @@ function featuresProblem(features: Map<string, string[]>, deps: Json[]): string 
         const weak = dep.endsWith('?');
         const name = weak ? dep.slice(0, -1) : dep;
         if (value.slice(slash + 1).includes('/') || name.startsWith('dep:')) {
-          return 'a feature names a dependency’s feature in a form cargo refuses';
+          return "a feature names a dependency's feature in a form cargo refuses";
         }
         if (!optional.has(name) || (weak && optional.get(name) !== true)) {
           return 'a feature names a dependency that is not there';
