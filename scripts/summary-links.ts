@@ -12,6 +12,32 @@ import { TROUBLESHOOTING } from '../src/output/summary.js';
 const root = fileURLToPath(new URL('../', import.meta.url));
 
 /**
+ * `npm run lint:links`'s check (remark with the project's .remarkrc.mjs: remark-validate-links,
+ * offline) over `paths`, run in `cwd`: its exit status and complaints. One place for its options,
+ * which the lint's own tests use too.
+ */
+export function remark(
+  cwd: string,
+  paths: readonly string[],
+): { status: number | null; output: string } {
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'remark-cli', 'cli.js'),
+      '--rc-path',
+      join(root, '.remarkrc.mjs'),
+      '--frail',
+      '--quiet',
+      '--no-stdout',
+      '--no-color',
+      ...paths,
+    ],
+    { cwd, encoding: 'utf8' },
+  );
+  return { status: run.status, output: run.stderr };
+}
+
+/**
  * remark-validate-links over links to `anchors` of docs/troubleshooting.md (or `doc`, a path
  * under the project): its complaints, if any. The file of links is written in a folder of its
  * own inside the project, for the time of the check, and the README and docs/ are checked with
@@ -26,23 +52,8 @@ export function checkAnchors(
     const links = anchors.map((anchor) => `- [${anchor}](../${doc}#${anchor})`);
     const file = join(dir, 'links.md');
     writeFileSync(file, `# The step summary's links\n\n${links.join('\n')}\n`);
-    const run = spawnSync(
-      process.execPath,
-      [
-        join(root, 'node_modules', 'remark-cli', 'cli.js'),
-        '--rc-path',
-        join(root, '.remarkrc.mjs'),
-        '--frail',
-        '--quiet',
-        '--no-stdout',
-        '--no-color',
-        'README.md',
-        'docs',
-        relative(root, file),
-      ],
-      { cwd: root, encoding: 'utf8' },
-    );
-    return { ok: run.status === 0, output: run.stderr };
+    const run = remark(root, ['README.md', 'docs', relative(root, file)]);
+    return { ok: run.status === 0, output: run.output };
   } finally {
     removeTreeSync(dir);
   }

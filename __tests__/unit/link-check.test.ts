@@ -1,17 +1,15 @@
 // `npm run lint:links`: remark-validate-links, offline, over the project's Markdown. Here on
 // files of its own, to see that a broken relative link or #anchor fails the lint.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acceptable } from '../../scripts/licenses.mjs';
-import { checkAnchors } from '../../scripts/summary-links.js';
+import { checkAnchors, remark } from '../../scripts/summary-links.js';
 import { TROUBLESHOOTING } from '../../src/output/summary.js';
 import { removeTreeSync } from '../../rig/remove-tree.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const remark = join(root, 'node_modules', 'remark-cli', 'cli.js');
 const pkg = (name: string) =>
   JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
     license: string;
@@ -22,21 +20,7 @@ function checkLinks(files: Record<string, string>): { status: number | null; out
   const dir = mkdtempSync(join(tmpdir(), 'auth-action-links-'));
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    const run = spawnSync(
-      process.execPath,
-      [
-        remark,
-        '--rc-path',
-        join(root, '.remarkrc.mjs'),
-        '--frail',
-        '--quiet',
-        '--no-stdout',
-        '--no-color',
-        '.',
-      ],
-      { cwd: dir, encoding: 'utf8' },
-    );
-    return { status: run.status, output: run.stderr };
+    return remark(dir, ['.']);
   } finally {
     removeTreeSync(dir);
   }
