@@ -11,27 +11,9 @@
 //   npm run mutate:sample -- N [SEED]          (npm's Node 24: fs.globSync)
 //   npm run mutate:sample -- --read N [SEED]   (the same sample, scored from the last report)
 import { spawnSync } from 'node:child_process';
-import { globSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Instrumenter } from '@stryker-mutator/instrumenter';
-import config from '../stryker.config.mjs';
-
-const args = process.argv.slice(2);
-const readOnly = args[0] === '--read';
-if (readOnly) args.shift();
-const n = Number(args[0]);
-const seed = Number(args[1] ?? 2024);
-if (!Number.isInteger(n) || n <= 0 || !Number.isInteger(seed)) {
-  process.stderr.write('usage: npm run mutate:sample -- [--read] N [SEED]\n');
-  process.exit(2);
-}
-
-/** Every file stryker.config.mjs mutates. */
-function filesToMutate() {
-  const include = config.mutate.filter((p) => !p.startsWith('!'));
-  const exclude = config.mutate.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-  const excluded = new Set(exclude.flatMap((p) => globSync(p)));
-  return [...new Set(include.flatMap((p) => globSync(p)))].filter((f) => !excluded.has(f)).sort();
-}
+import * as fs from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** mulberry32: a small seeded generator, so that a sample can be drawn again. */
 function random(state) {
@@ -43,55 +25,111 @@ function random(state) {
   };
 }
 
-const quietLogger = new Proxy({}, { get: () => () => false });
-const files = filesToMutate().map((name) => ({
-  name,
-  content: readFileSync(name, 'utf8'),
-  mutate: true,
-}));
-const { mutants } = await new Instrumenter(quietLogger).instrument(files, {
-  plugins: null,
-  excludedMutations: [],
-  ignorers: [],
-});
-const all = mutants.filter((m) => m.status !== 'Ignored');
-
-// Fisher-Yates with the seed: the first n.
-const draw = random(seed);
-const order = all.map((_, i) => i);
-for (let i = order.length - 1; i > 0; i--) {
-  const j = Math.floor(draw() * (i + 1));
-  [order[i], order[j]] = [order[j], order[i]];
+/** `n` of `all`, drawn without replacement (Fisher-Yates) with the generator seeded by `seed`. */
+export function drawSample(all, n, seed) {
+  const next = random(seed);
+  const order = all.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order.slice(0, Math.min(n, all.length)).map((i) => all[i]);
 }
-const sample = order.slice(0, Math.min(n, all.length)).map((i) => all[i]);
-// A mutant's place as the report writes it: lines and columns 1-based (the instrumenter's are
-// 0-based).
-const key = (file, { start, end }, m) =>
-  `${file}:${start.line}:${start.column}-${end.line}:${end.column} ${m.mutatorName} ${m.replacement}`;
-const shifted = ({ line, column }) => ({ line: line + 1, column: column + 1 });
-const wanted = new Set(
-  sample.map((m) =>
-    key(m.fileName, { start: shifted(m.location.start), end: shifted(m.location.end) }, m),
-  ),
-);
 
-const report = 'reports/mutation-sample/mutation.json';
-if (!readOnly) {
-  // In `--mutate`, lines are 1-based and columns 0-based; a mutant is in a range that holds its
-  // whole place (end column included).
-  const ranges = sample.map(
-    ({ fileName, location: { start, end } }) =>
-      `${fileName}:${start.line + 1}:${start.column}-${end.line + 1}:${end.column}`,
+/**
+ * A mutant of the instrumenter as a `--mutate` range: lines 1-based and columns 0-based there,
+ * and a mutant is in a range that holds its whole place (end column included); the
+ * instrumenter's lines and columns are 0-based.
+ */
+export function rangeOf({ fileName, location: { start, end } }) {
+  return `${fileName}:${start.line + 1}:${start.column}-${end.line + 1}:${end.column}`;
+}
+
+/** A mutant's place and change as the report writes it: lines and columns 1-based. */
+const reportKey = (file, { start, end }, m) =>
+  `${file}:${start.line}:${start.column}-${end.line}:${end.column} ${m.mutatorName} ${m.replacement}`;
+
+/**
+ * The statuses of the drawn mutants in a Stryker JSON report, by status. A range holds the
+ * smaller mutants inside the drawn one's place too: those are not counted.
+ */
+export function drawnStatuses(report, sample) {
+  const shifted = ({ line, column }) => ({ line: line + 1, column: column + 1 });
+  const wanted = new Set(
+    sample.map((m) =>
+      reportKey(m.fileName, { start: shifted(m.location.start), end: shifted(m.location.end) }, m),
+    ),
   );
+  const counts = {};
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    for (const m of mutants) {
+      if (wanted.has(reportKey(file, m.location, m)))
+        counts[m.status] = (counts[m.status] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+/**
+ * Stryker's score of `counts` (detected, killed or timed out, of killed, timed out, survived
+ * and no coverage) with its 95 % Wilson interval; undefined when no mutant counts.
+ */
+export function scoreWithInterval(counts) {
+  const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
+  const valid = detected + (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
+  if (valid === 0) return undefined;
+  const p = detected / valid;
+  const z2 = 1.96 * 1.96;
+  const centre = (p + z2 / (2 * valid)) / (1 + z2 / valid);
+  const half =
+    (1.96 * Math.sqrt((p * (1 - p)) / valid + z2 / (4 * valid * valid))) / (1 + z2 / valid);
+  return {
+    detected,
+    valid,
+    score: p,
+    low: Math.max(0, centre - half),
+    high: Math.min(1, centre + half),
+  };
+}
+
+/** Every file stryker.config.mjs mutates (fs.globSync: Node 22 and later, as npm's Node 24). */
+function filesToMutate(patterns) {
+  const { globSync } = fs;
+  const include = patterns.filter((p) => !p.startsWith('!'));
+  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  const excluded = new Set(exclude.flatMap((p) => globSync(p)));
+  return [...new Set(include.flatMap((p) => globSync(p)))].filter((f) => !excluded.has(f)).sort();
+}
+
+/** Every mutant Stryker makes in the files it mutates, before the checker and the dry run. */
+async function allMutants(patterns) {
+  const { Instrumenter } = await import('@stryker-mutator/instrumenter');
+  const quietLogger = new Proxy({}, { get: () => () => false });
+  const files = filesToMutate(patterns).map((name) => ({
+    name,
+    content: readFileSync(name, 'utf8'),
+    mutate: true,
+  }));
+  const { mutants } = await new Instrumenter(quietLogger).instrument(files, {
+    plugins: null,
+    excludedMutations: [],
+    ignorers: [],
+  });
+  return mutants.filter((m) => m.status !== 'Ignored');
+}
+
+const REPORT = 'reports/mutation-sample/mutation.json';
+
+/** Stryker over the sample's places only, with the project's configuration otherwise. */
+function runStryker(sample) {
+  const ranges = sample.map(rangeOf);
   mkdirSync('reports', { recursive: true });
-  writeFileSync('reports/mutation-sample-ranges.txt', `${ranges.join('\n')}\n`);
-  // The project's configuration with the sample's places and a report of its own.
   const sampleConfig = 'reports/stryker.sample.config.mjs';
   writeFileSync(
     sampleConfig,
     `import base from '../stryker.config.mjs';\n` +
       `export default { ...base, mutate: ${JSON.stringify(ranges)}, incremental: false, ` +
-      `reporters: ['progress-append-only', 'json'], jsonReporter: { fileName: '${report}' }, ` +
+      `reporters: ['progress-append-only', 'json'], jsonReporter: { fileName: '${REPORT}' }, ` +
       // The sample's score is not the whole one: no threshold applies to it.
       `thresholds: { ...base.thresholds, break: null } };\n`,
   );
@@ -100,37 +138,51 @@ if (!readOnly) {
     ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', sampleConfig],
     { stdio: 'inherit' },
   );
-  if (run.status !== 0) {
-    process.stderr.write(`Stryker ended with status ${run.status}: no score.\n`);
-    process.exit(1);
-  }
+  return run.status === 0;
 }
 
-const counts = {};
-for (const [file, { mutants: found }] of Object.entries(
-  JSON.parse(readFileSync(report, 'utf8')).files,
-)) {
-  for (const m of found) {
-    if (!wanted.has(key(file, m.location, m))) continue;
-    counts[m.status] = (counts[m.status] ?? 0) + 1;
+async function main(args) {
+  const readOnly = args[0] === '--read';
+  if (readOnly) args.shift();
+  const n = Number(args[0]);
+  const seed = Number(args[1] ?? 2024);
+  if (!Number.isInteger(n) || n <= 0 || !Number.isInteger(seed)) {
+    process.stderr.write('usage: npm run mutate:sample -- [--read] N [SEED]\n');
+    return 2;
   }
+  if (typeof fs.globSync !== 'function') {
+    process.stderr.write(
+      `fs.globSync needs Node 22 or later (this is ${process.version}): run it as \`npm run mutate:sample\`, which uses the project's Node 24.\n`,
+    );
+    return 2;
+  }
+  const { default: config } = await import('../stryker.config.mjs');
+  const all = await allMutants(config.mutate);
+  const sample = drawSample(all, n, seed);
+  if (!readOnly && !runStryker(sample)) {
+    process.stderr.write('Stryker did not finish: no score.\n');
+    return 1;
+  }
+  const counts = drawnStatuses(JSON.parse(readFileSync(REPORT, 'utf8')), sample);
+  const found = Object.values(counts).reduce((a, b) => a + b, 0);
+  const result = scoreWithInterval(counts);
+  const pct = (x) => `${(100 * x).toFixed(1)} %`;
+  process.stdout.write(
+    [
+      `Mutants in src/ (Stryker's instrumenter, before the type checker and the static ones): ${all.length}`,
+      `Drawn: ${sample.length} (seed ${seed}); found in the report: ${found}`,
+      `By status: ${Object.entries(counts)
+        .sort()
+        .map(([status, count]) => `${status} ${count}`)
+        .join(', ')}`,
+      result === undefined
+        ? 'No drawn mutant was killed, timed out, survived or uncovered: no score.'
+        : `Score of the drawn mutants: ${pct(result.score)} (${result.detected} of ${result.valid}); 95 % interval ${pct(result.low)} to ${pct(result.high)}`,
+    ].join('\n') + '\n',
+  );
+  return found === sample.length ? 0 : 1;
 }
-const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
-const valid = detected + (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
-const p = detected / valid;
-const z = 1.96;
-const centre = (p + (z * z) / (2 * valid)) / (1 + (z * z) / valid);
-const half =
-  (z * Math.sqrt((p * (1 - p)) / valid + (z * z) / (4 * valid * valid))) / (1 + (z * z) / valid);
-const pct = (x) => `${(100 * x).toFixed(1)} %`;
-process.stdout.write(
-  [
-    `Mutants in src/ (Stryker's instrumenter, before the type checker and the static ones): ${all.length}`,
-    `Drawn: ${sample.length} (seed ${seed}); found in the report: ${Object.values(counts).reduce((a, b) => a + b, 0)}`,
-    `By status: ${Object.entries(counts)
-      .sort()
-      .map(([s, c]) => `${s} ${c}`)
-      .join(', ')}`,
-    `Score of the drawn mutants: ${pct(p)} (${detected} of ${valid}); 95 % interval ${pct(centre - half)} to ${pct(centre + half)}`,
-  ].join('\n') + '\n',
-);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
+}
