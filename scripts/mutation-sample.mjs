@@ -9,7 +9,7 @@
 // survived and no coverage; compile errors and static mutants (ignored) are not in it. It
 // prints the estimate with a 95 % interval (Wilson).
 //   npm run mutate:sample -- N [SEED]          (npm's Node 24: fs.globSync)
-//   npm run mutate:sample -- --read N [SEED]   (the same sample, scored from the last report)
+//   npm run mutate:sample -- --read N [SEED]   (the same sample, scored from the chunks done)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -118,18 +118,25 @@ async function allMutants(patterns) {
   return mutants.filter((m) => m.status !== 'Ignored');
 }
 
-const REPORT = 'reports/mutation-sample/mutation.json';
+/**
+ * The sample runs in chunks of this many drawn mutants, one Stryker run each, whose reports are
+ * kept: each chunk is itself a random sample (a slice of a random order), so a run stopped
+ * part-way still gives an estimate from the chunks done, and a second run goes on from there.
+ */
+const CHUNK = 50;
 
-/** Stryker over the sample's places only, with the project's configuration otherwise. */
-function runStryker(sample) {
-  const ranges = sample.map(rangeOf);
+const chunkReport = (seed, n, i) => `reports/mutation-sample/seed-${seed}-n-${n}-chunk-${i}.json`;
+
+/** Stryker over the places of `chunk` only, with the project's configuration otherwise. */
+function runStryker(chunk, report) {
+  const ranges = chunk.map(rangeOf);
   mkdirSync('reports', { recursive: true });
   const sampleConfig = 'reports/stryker.sample.config.mjs';
   writeFileSync(
     sampleConfig,
     `import base from '../stryker.config.mjs';\n` +
       `export default { ...base, mutate: ${JSON.stringify(ranges)}, incremental: false, ` +
-      `reporters: ['progress-append-only', 'json'], jsonReporter: { fileName: '${REPORT}' }, ` +
+      `reporters: ['progress-append-only', 'json'], jsonReporter: { fileName: '${report}' }, ` +
       // The sample's score is not the whole one: no threshold applies to it.
       `thresholds: { ...base.thresholds, break: null } };\n`,
   );
@@ -159,25 +166,39 @@ async function main(args) {
   const { default: config } = await import('../stryker.config.mjs');
   const all = await allMutants(config.mutate);
   const sample = drawSample(all, n, seed);
-  if (!readOnly && !runStryker(sample)) {
-    process.stderr.write('Stryker did not finish: no score.\n');
-    return 1;
+  const chunks = [];
+  for (let at = 0; at < sample.length; at += CHUNK) chunks.push(sample.slice(at, at + CHUNK));
+  const counts = {};
+  let done = [];
+  for (const [i, chunk] of chunks.entries()) {
+    const report = chunkReport(seed, n, i + 1);
+    if (!fs.existsSync(report)) {
+      if (readOnly) continue;
+      process.stdout.write(`Chunk ${i + 1} of ${chunks.length}: ${chunk.length} drawn mutants.\n`);
+      if (!runStryker(chunk, report)) {
+        process.stderr.write(`Stryker did not finish chunk ${i + 1}: it is not counted.\n`);
+        continue;
+      }
+    }
+    const found = drawnStatuses(JSON.parse(readFileSync(report, 'utf8')), chunk);
+    for (const [status, count] of Object.entries(found))
+      counts[status] = (counts[status] ?? 0) + count;
+    done = [...done, ...chunk];
   }
-  const counts = drawnStatuses(JSON.parse(readFileSync(REPORT, 'utf8')), sample);
   const found = Object.values(counts).reduce((a, b) => a + b, 0);
   const result = scoreWithInterval(counts);
   const pct = (x) => `${(100 * x).toFixed(1)} %`;
   process.stdout.write(
     [
       `Mutants in src/ (Stryker's instrumenter, before the type checker and the static ones): ${all.length}`,
-      `Drawn: ${sample.length} (seed ${seed}); found in the report: ${found}`,
+      `Drawn: ${sample.length} (seed ${seed}) in ${chunks.length} chunks; tested: ${done.length}, found in the reports: ${found}`,
       `By status: ${Object.entries(counts)
         .sort()
         .map(([status, count]) => `${status} ${count}`)
         .join(', ')}`,
       result === undefined
-        ? 'No drawn mutant was killed, timed out, survived or uncovered: no score.'
-        : `Score of the drawn mutants: ${pct(result.score)} (${result.detected} of ${result.valid}); 95 % interval ${pct(result.low)} to ${pct(result.high)}`,
+        ? 'No tested mutant was killed, timed out, survived or uncovered: no score.'
+        : `Score of the tested mutants: ${pct(result.score)} (${result.detected} of ${result.valid}); 95 % interval ${pct(result.low)} to ${pct(result.high)}`,
     ].join('\n') + '\n',
   );
   return found === sample.length ? 0 : 1;
