@@ -154,7 +154,7 @@ export const ANSWERS: Answer[] = [
       retried: 'no',
       fix: [
         'names no signing key (`kid`)',
-        'it did not come from GitHub Actions’ token service',
+        "it did not come from GitHub Actions' token service",
         'ACTIONS_ID_TOKEN_REQUEST_URL',
       ],
     },
@@ -171,7 +171,7 @@ export const ANSWERS: Answer[] = [
     must: {
       retried: 'no',
       fix: [
-        'GitHub has just rotated its signing keys and the registry’s copy of them lags',
+        "GitHub has just rotated its signing keys and the registry's copy of them lags",
         'at most once a minute',
         're-run the job in a few minutes',
       ],
@@ -188,7 +188,7 @@ export const ANSWERS: Answer[] = [
     e2e: true,
     must: {
       retried: '5xx',
-      fix: ['The registry could not load GitHub’s signing keys', 'on the registry’s side'],
+      fix: ["The registry could not load GitHub's signing keys", "on the registry's side"],
     },
   },
   {
@@ -231,7 +231,7 @@ export const ANSWERS: Answer[] = [
     e2e: true,
     must: {
       retried: 'no',
-      fix: ['could not read this run’s `repository` claim'],
+      fix: ["could not read this run's `repository` claim"],
       flags: ['repository'],
     },
   },
@@ -246,7 +246,7 @@ export const ANSWERS: Answer[] = [
     e2e: true,
     must: {
       retried: 'no',
-      fix: ['could not read this run’s `workflow_ref` claim'],
+      fix: ["could not read this run's `workflow_ref` claim"],
       flags: ['workflow'],
     },
   },
@@ -261,7 +261,7 @@ export const ANSWERS: Answer[] = [
     e2e: true,
     must: {
       retried: 'no',
-      fix: ['could not read this run’s `repository_owner_id` claim'],
+      fix: ["could not read this run's `repository_owner_id` claim"],
       flags: ['owner-id'],
     },
   },
@@ -319,8 +319,8 @@ export const ANSWERS: Answer[] = [
     must: {
       retried: 'no',
       fix: [
-        'This run’s workflow file is `publish.yml`, and the trusted publisher expects `different.yml`',
-        'change the trusted publisher’s workflow file to `publish.yml`',
+        "This run's workflow file is `publish.yml`, and the trusted publisher expects `different.yml`",
+        "change the trusted publisher's workflow file to `publish.yml`",
       ],
       flags: ['workflow'],
     },
