@@ -11,6 +11,7 @@
 //   npm run mutate:sample -- N [SEED]          (npm's Node 24: fs.globSync)
 //   npm run mutate:sample -- --read N [SEED]   (the same sample, scored from the chunks done)
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -125,7 +126,15 @@ async function allMutants(patterns) {
  */
 const CHUNK = 50;
 
-const chunkReport = (seed, n, i) => `reports/mutation-sample/seed-${seed}-n-${n}-chunk-${i}.json`;
+/**
+ * A chunk's report, named by what it holds: after a change to src/ the same seed draws other
+ * mutants, and a report of the old ones must not be read as theirs.
+ */
+const chunkReport = (chunk) => {
+  const hash = createHash('sha256');
+  for (const m of chunk) hash.update(`${rangeOf(m)} ${m.mutatorName} ${m.replacement}\n`);
+  return `reports/mutation-sample/chunk-${hash.digest('hex').slice(0, 16)}.json`;
+};
 
 /** Stryker over the places of `chunk` only, with the project's configuration otherwise. */
 function runStryker(chunk, report) {
@@ -171,7 +180,7 @@ async function main(args) {
   const counts = {};
   let done = [];
   for (const [i, chunk] of chunks.entries()) {
-    const report = chunkReport(seed, n, i + 1);
+    const report = chunkReport(chunk);
     if (!fs.existsSync(report)) {
       if (readOnly) continue;
       process.stdout.write(`Chunk ${i + 1} of ${chunks.length}: ${chunk.length} drawn mutants.\n`);
