@@ -1,6 +1,7 @@
 // `npm run mutate:sample -- N [SEED]`: an estimate of the whole-src/ mutation score from N
 // mutants drawn at random, for a machine where `npm run mutate` does not fit (two cores: each
-// mutant that reaches jest loads every unit test file again, ~15 s; a full run is a day).
+// mutant that reaches jest loads every unit test file again, ~30 s with its tests; a full run
+// is many hours, see CONTRIBUTING's "The score").
 //
 // It lists every mutant Stryker would make (its own instrumenter, the files stryker.config.mjs
 // mutates), draws N with a seeded generator, runs Stryker on exactly those places (`--mutate
@@ -15,6 +16,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { scoreCounts } from './mutation-survivors.mjs';
 
 /** mulberry32: a small seeded generator, so that a sample can be drawn again. */
 function random(state) {
@@ -72,12 +74,11 @@ export function drawnStatuses(report, sample) {
 }
 
 /**
- * Stryker's score of `counts` (detected, killed or timed out, of killed, timed out, survived
- * and no coverage) with its 95 % Wilson interval; undefined when no mutant counts.
+ * Stryker's score of `counts` (as scripts/mutation-survivors.mjs counts it) with its 95 % Wilson
+ * interval; undefined when no mutant counts.
  */
 export function scoreWithInterval(counts) {
-  const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
-  const valid = detected + (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
+  const { detected, valid } = scoreCounts(counts);
   if (valid === 0) return undefined;
   const p = detected / valid;
   const z2 = 1.96 * 1.96;

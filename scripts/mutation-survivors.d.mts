@@ -19,5 +19,10 @@ export function summarize(report: {
     }
   >;
 }): Summary;
+export function scoreCounts(counts: Record<string, number>): {
+  detected: number;
+  covered: number;
+  valid: number;
+};
 export function asText(summary: Summary): string;
 export function asMarkdown(summary: Summary): string;

@@ -8,14 +8,20 @@ import { fileURLToPath } from 'node:url';
 
 const pct = (a, b) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(2)} %`);
 
-/** Stryker's score: detected (killed or timed out) of all valid mutants; and of covered ones. */
-function score(counts) {
+/**
+ * The counts Stryker's score is made of: detected (killed or timed out), covered (detected or
+ * survived) and valid (covered or reached by no test); compile errors and ignored are outside.
+ */
+export function scoreCounts(counts) {
   const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
   const covered = detected + (counts.Survived ?? 0);
-  return {
-    total: pct(detected, covered + (counts.NoCoverage ?? 0)),
-    covered: pct(detected, covered),
-  };
+  return { detected, covered, valid: covered + (counts.NoCoverage ?? 0) };
+}
+
+/** Stryker's score: detected of all valid mutants; and of covered ones. */
+function score(counts) {
+  const { detected, covered, valid } = scoreCounts(counts);
+  return { total: pct(detected, valid), covered: pct(detected, covered) };
 }
 
 const countsLine = (counts) =>
